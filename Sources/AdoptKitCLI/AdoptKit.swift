@@ -1,0 +1,5 @@
+import ArgumentParser
+public struct AdoptKit: AsyncParsableCommand {
+    public init() {}
+    public func run() async throws {}
+}

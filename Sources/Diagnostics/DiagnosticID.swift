@@ -1,0 +1,53 @@
+/// A stable rule id such as `link.missing-page`. Ids never change meaning; the README lists them.
+public struct DiagnosticID: RawRepresentable, Hashable, Sendable, Comparable, ExpressibleByStringLiteral {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public static func < (lhs: DiagnosticID, rhs: DiagnosticID) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+extension DiagnosticID {
+    // Files and folders
+    public static let contentMissing: DiagnosticID = "io.content-missing"
+    public static let unreadable: DiagnosticID = "io.unreadable"
+    public static let invalidUTF8: DiagnosticID = "source.invalid-utf8"
+    public static let outputUnsafe: DiagnosticID = "output.unsafe"
+    public static let outputWrite: DiagnosticID = "output.write-failed"
+    public static let outputCollision: DiagnosticID = "output.collision"
+
+    // Front matter
+    public static let frontMatterSyntax: DiagnosticID = "front-matter.syntax"
+    public static let frontMatterUnterminated: DiagnosticID = "front-matter.unterminated"
+    public static let frontMatterNotMapping: DiagnosticID = "front-matter.not-mapping"
+    public static let frontMatterType: DiagnosticID = "front-matter.type"
+
+    // DocFX dialect
+    public static let alertUnknownKind: DiagnosticID = "alert.unknown-kind"
+    public static let alertMarkerText: DiagnosticID = "alert.marker-text"
+    public static let includeMissing: DiagnosticID = "include.missing"
+    public static let includeCycle: DiagnosticID = "include.cycle"
+    public static let includeOutsideContent: DiagnosticID = "include.outside-content"
+    public static let videoNotHTTPS: DiagnosticID = "video.not-https"
+    public static let imageMissingAlt: DiagnosticID = "image.missing-alt"
+    public static let imageSyntax: DiagnosticID = "image.syntax"
+
+    // Links and navigation
+    public static let linkMissingPage: DiagnosticID = "link.missing-page"
+    public static let linkMissingAnchor: DiagnosticID = "link.missing-anchor"
+    public static let linkMissingFile: DiagnosticID = "link.missing-file"
+    public static let tocMissingTarget: DiagnosticID = "toc.missing-target"
+    public static let tocSyntax: DiagnosticID = "toc.syntax"
+
+    // Config
+    public static let configSyntax: DiagnosticID = "config.syntax"
+    public static let configUnknownKey: DiagnosticID = "config.unknown-key"
+    public static let configType: DiagnosticID = "config.type"
+    public static let configInvalidURL: DiagnosticID = "config.invalid-url"
+    public static let configAnchor: DiagnosticID = "config.anchor"
+    public static let configDuplicateKey: DiagnosticID = "config.duplicate-key"
+    public static let configTooLarge: DiagnosticID = "config.too-large"
+
+    // Templates
+    public static let templateSyntax: DiagnosticID = "template.syntax"
+    public static let templateMissing: DiagnosticID = "template.missing"
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// A source file's bytes decoded as UTF-8, with a line index so byte offsets (what C parsers
+/// report) become the character columns people see.
+public struct SourceText: Sendable {
+    public let path: String
+    public let text: String
+    /// UTF-8 byte offset at which each line starts; `lineStarts[0] == 0`.
+    private let lineStarts: [Int]
+    private let bytes: [UInt8]
+
+    /// Decodes `data`; on invalid UTF-8 returns the diagnostic with the first bad byte's position.
+    public static func decode(_ data: Data, path: String) -> Result<SourceText, Diagnostic> {
+        var bytes = [UInt8](data)
+        // A UTF-8 byte-order mark is legal but invisible; drop it so columns stay right.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let bad = firstInvalidUTF8Offset(bytes) {
+            let (line, column) = lineAndColumn(ofByte: bad, in: bytes)
+            return .failure(.error(.invalidUTF8, "file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))",
+                                   at: SourceLocation(path: path, line: line, column: column)))
+        }
+        return .success(SourceText(path: path, bytes: bytes))
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    private init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        self.text = String(decoding: bytes, as: UTF8.self)
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        self.lineStarts = starts
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The text of 1-based `line`, without its line break.
+    public func line(_ line: Int) -> Substring {
+        guard line >= 1, line <= lineStarts.count else { return "" }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return Substring(String(decoding: bytes[start..<max(start, end)], as: UTF8.self))
+    }
+
+    /// Converts a 1-based byte column on `line` into a 1-based character column.
+    public func characterColumn(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count, byteColumn > 1 else { return max(byteColumn, 1) }
+        let start = lineStarts[line - 1]
+        let end = min(start + byteColumn - 1, bytes.count)
+        return String(decoding: bytes[start..<end], as: UTF8.self).count + 1
+    }
+
+    public func location(line: Int, byteColumn: Int) -> SourceLocation {
+        SourceLocation(path: path, line: line, column: characterColumn(line: line, byteColumn: byteColumn))
+    }
+
+    static func lineAndColumn(ofByte offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+        var line = 1, lineStart = 0
+        for i in 0..<offset where bytes[i] == UInt8(ascii: "\n") { line += 1; lineStart = i + 1 }
+        let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
+        return (line, column)
+    }
+
+    /// Offset of the first byte that does not start or continue a valid UTF-8 sequence.
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length: Int
+            var lowerBound: UInt8 = 0x80, upperBound: UInt8 = 0xBF
+            switch b {
+            case 0x00...0x7F: i += 1; continue
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lowerBound = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; upperBound = 0x9F
+            case 0xF0: length = 4; lowerBound = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; upperBound = 0x8F
+            default: return i
+            }
+            guard i + length <= bytes.count else { return i }
+            for k in 1..<length {
+                let c = bytes[i + k]
+                let lo: UInt8 = k == 1 ? lowerBound : 0x80, hi: UInt8 = k == 1 ? upperBound : 0xBF
+                if c < lo || c > hi { return i }
+            }
+            i += length
+        }
+        return nil
+    }
+}

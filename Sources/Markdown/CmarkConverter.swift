@@ -1,0 +1,143 @@
+import CCmarkGFM
+import Diagnostics
+import Foundation
+
+/// The only code that touches libcmark-gfm. It parses UTF-8 text and copies cmark's tree into
+/// Swift values; every cmark pointer is freed before it returns.
+enum CmarkConverter {
+    /// libcmark-gfm keeps process-wide state (extension registry, special-character tables) that
+    /// is not safe to touch from two threads at once: every parse holds this lock.
+    private static let lock = NSLock()
+
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    static func convert(_ body: String, source: SourceText) -> [MarkdownNode] {
+        lock.lock()
+        defer { lock.unlock() }
+        cmark_gfm_core_extensions_ensure_registered()
+
+        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return [] }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        body.utf8CString.withUnsafeBufferPointer { buffer in
+            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        }
+        guard let document = cmark_parser_finish(parser) else { return [] }
+        defer { cmark_node_free(document) }
+        return copyTree(document, source: source)
+    }
+
+    private static func copyTree(_ document: OpaquePointer, source: SourceText) -> [MarkdownNode] {
+        var builder = TreeBuilder()
+        guard let iterator = cmark_iter_new(document) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var tableAlignments: [[TableAlignment]] = []
+        var cellIndex: [Int] = []
+        var rowIsHeader: [Bool] = []
+
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            let typeName = string(cmark_node_get_type_string(node))
+            if event == CMARK_EVENT_EXIT {
+                builder.close()
+                switch typeName {
+                case "table": tableAlignments.removeLast()
+                case "table_row", "table_header": cellIndex.removeLast(); rowIsHeader.removeLast()
+                default: break
+                }
+                continue
+            }
+            let range = sourceRange(node, source: source)
+            let kind: NodeKind
+            switch typeName {
+            case "document": kind = .document
+            case "block_quote": kind = .blockQuote
+            case "list":
+                kind = .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                             start: Int(cmark_node_get_list_start(node)),
+                             tight: cmark_node_get_list_tight(node) != 0,
+                             delimiter: cmark_node_get_list_delim(node) == CMARK_PAREN_DELIM ? .paren : .period)
+            case "item": kind = .item(task: nil)
+            case "tasklist": kind = .item(task: cmark_gfm_extensions_get_tasklist_item_checked(node))
+            case "code_block":
+                kind = .codeBlock(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)))
+            case "html_block": kind = .htmlBlock(string(cmark_node_get_literal(node)))
+            case "paragraph": kind = .paragraph
+            case "heading": kind = .heading(level: Int(cmark_node_get_heading_level(node)), id: "")
+            case "thematic_break": kind = .thematicBreak
+            case "table":
+                let count = Int(cmark_gfm_extensions_get_table_columns(node))
+                let raw = cmark_gfm_extensions_get_table_alignments(node)
+                let alignments: [TableAlignment] = (0..<count).map { i in
+                    switch raw?[i] ?? 0 {
+                    case UInt8(ascii: "l"): return .left
+                    case UInt8(ascii: "c"): return .center
+                    case UInt8(ascii: "r"): return .right
+                    default: return .none
+                    }
+                }
+                tableAlignments.append(alignments)
+                kind = .table(alignments: alignments)
+            case "table_header", "table_row":
+                cellIndex.append(0)
+                rowIsHeader.append(typeName == "table_header")
+                kind = .tableRow(header: typeName == "table_header")
+            case "table_cell":
+                let column = cellIndex.last ?? 0
+                if !cellIndex.isEmpty { cellIndex[cellIndex.count - 1] += 1 }
+                let alignment = tableAlignments.last.flatMap { column < $0.count ? $0[column] : nil } ?? .none
+                kind = .tableCell(alignment: alignment, header: rowIsHeader.last ?? false)
+            case "text": kind = .text(string(cmark_node_get_literal(node)))
+            case "softbreak": kind = .softBreak
+            case "linebreak": kind = .lineBreak
+            case "code": kind = .code(string(cmark_node_get_literal(node)))
+            case "html_inline": kind = .htmlInline(string(cmark_node_get_literal(node)))
+            case "emph": kind = .emphasis
+            case "strong": kind = .strong
+            case "strikethrough": kind = .strikethrough
+            case "link": kind = .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+            case "image": kind = .inlineImage(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+            default:
+                // Node types we do not enable (footnotes, custom nodes): keep their text.
+                kind = .text(string(cmark_node_get_literal(node)))
+            }
+            if isLeaf(type) {
+                builder.append(kind, range)
+            } else {
+                builder.open(kind, range)
+            }
+        }
+        return builder.nodes
+    }
+
+    /// cmark gives leaf nodes an enter event only.
+    private static func isLeaf(_ type: cmark_node_type) -> Bool {
+        switch type {
+        case CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_TEXT,
+             CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE,
+             CMARK_NODE_FOOTNOTE_REFERENCE:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func sourceRange(_ node: OpaquePointer, source: SourceText) -> SourceRange {
+        let startLine = Int(cmark_node_get_start_line(node)), startColumn = Int(cmark_node_get_start_column(node))
+        let endLine = Int(cmark_node_get_end_line(node)), endColumn = Int(cmark_node_get_end_column(node))
+        guard startLine > 0, startColumn > 0 else { return .unknown }
+        return SourceRange(
+            start: .init(line: startLine, column: source.characterColumn(line: startLine, byteColumn: startColumn)),
+            end: .init(line: endLine, column: endLine > 0 ? source.characterColumn(line: endLine, byteColumn: endColumn) : 0)
+        )
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+}

@@ -1,0 +1,308 @@
+import Diagnostics
+
+/// Turns cmark's CommonMark/GFM tree into the DocFX dialect: alerts, `[!VIDEO]`, `[!INCLUDE]`,
+/// `:::image:::` and heading ids. It copies the tree once, driven by an explicit work stack.
+struct DocFXRewriter {
+    let source: [MarkdownNode]
+    let path: String
+    private(set) var diagnostics: [Diagnostic] = []
+    private var builder = TreeBuilder()
+    private var headingIDs = HeadingIDGenerator()
+    /// Nodes a pass consumed (alert markers) that the copy leaves out.
+    private var skipped: Set<NodeID> = []
+
+    private enum Work {
+        case visit(NodeID)
+        case close
+        case emit(NodeKind, SourceRange)
+        /// Children of a container, rewritten for inline includes before they are visited.
+        case children(NodeID)
+    }
+
+    init(nodes: [MarkdownNode], path: String) {
+        self.source = nodes
+        self.path = path
+    }
+
+    mutating func rewrite() -> [MarkdownNode] {
+        guard !source.isEmpty else { return [] }
+        var stack: [Work] = [.visit(NodeID(0))]
+        while let work = stack.popLast() {
+            switch work {
+            case .close:
+                builder.close()
+            case let .emit(kind, range):
+                builder.append(kind, range)
+            case let .children(id):
+                let items = inlineItems(of: id)
+                stack.append(contentsOf: items.reversed())
+            case .visit(let id):
+                visit(id, into: &stack)
+            }
+        }
+        return builder.nodes
+    }
+
+    private mutating func visit(_ id: NodeID, into stack: inout [Work]) {
+        let node = source[id.index]
+        switch node.kind {
+        case .blockQuote:
+            if let replacement = rewriteBlockQuote(id) {
+                switch replacement {
+                case .video(let url):
+                    builder.append(.video(url: url), node.range)
+                    return
+                case let .alert(kind):
+                    openContainer(.alert(kind), id, into: &stack)
+                    return
+                }
+            }
+        case .paragraph:
+            if let image = imageBlock(id) {
+                if let image { builder.append(.image(image), node.range) }
+                return
+            }
+            if let includes = blockIncludes(id) {
+                for include in includes { builder.append(include.kind, include.range) }
+                return
+            }
+        case .heading(let level, _):
+            let text = plainText(id)
+            openContainer(.heading(level: level, id: headingIDs.unique(for: text)), id, into: &stack)
+            return
+        default:
+            break
+        }
+        if node.firstChild == nil && !isContainer(node.kind) {
+            builder.append(node.kind, node.range)
+        } else {
+            openContainer(node.kind, id, into: &stack)
+        }
+    }
+
+    private func isContainer(_ kind: NodeKind) -> Bool {
+        switch kind {
+        case .text, .softBreak, .lineBreak, .code, .htmlInline, .htmlBlock, .codeBlock, .thematicBreak: return false
+        default: return true
+        }
+    }
+
+    private mutating func openContainer(_ kind: NodeKind, _ id: NodeID, into stack: inout [Work]) {
+        builder.open(kind, source[id.index].range)
+        stack.append(.close)
+        stack.append(.children(id))
+    }
+
+    // MARK: - Children and inline includes
+
+    private func children(_ id: NodeID) -> [NodeID] {
+        var result: [NodeID] = []
+        var next = source[id.index].firstChild
+        while let c = next { result.append(c); next = source[c.index].nextSibling }
+        return result
+    }
+
+    /// The children of `id` as work items, with `… [!INCLUDE [title](path)] …` patterns turned
+    /// into inline include nodes.
+    private func inlineItems(of id: NodeID) -> [Work] {
+        let kids = children(id).filter { !skipped.contains($0) }
+        var items: [Work] = []
+        var i = 0
+        while i < kids.count {
+            if let match = includeMatch(kids, at: i) {
+                if !match.before.isEmpty { items.append(.emit(.text(match.before), source[kids[i].index].range)) }
+                items.append(.emit(.inlineInclude(path: match.path, title: match.title), source[kids[i + 1].index].range))
+                if !match.after.isEmpty { items.append(.emit(.text(match.after), source[kids[i + 2].index].range)) }
+                i += 3
+            } else {
+                items.append(.visit(kids[i]))
+                i += 1
+            }
+        }
+        return items
+    }
+
+    private struct IncludeMatch { var before: String; var path: String; var title: String; var after: String }
+
+    /// `text "…[!INCLUDE "`, `link`, `text "]…"` at `i`.
+    private func includeMatch(_ kids: [NodeID], at i: Int) -> IncludeMatch? {
+        guard i + 2 < kids.count,
+              case .text(let lead) = source[kids[i].index].kind,
+              case let .link(destination, _) = source[kids[i + 1].index].kind,
+              case .text(let tail) = source[kids[i + 2].index].kind,
+              tail.hasPrefix("]")
+        else { return nil }
+        let marker = "[!include "
+        let lowered = lead.lowercased()
+        guard let range = lowered.range(of: marker, options: .backwards),
+              lowered[range.upperBound...].allSatisfy({ $0 == " " }) else { return nil }
+        let before = String(lead[..<lead.index(lead.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: range.lowerBound))])
+        return IncludeMatch(before: before, path: destination, title: plainText(kids[i + 1]), after: String(tail.dropFirst()))
+    }
+
+    /// A paragraph made only of includes (one per line) becomes block includes.
+    private func blockIncludes(_ id: NodeID) -> [(kind: NodeKind, range: SourceRange)]? {
+        let kids = children(id)
+        var result: [(NodeKind, SourceRange)] = []
+        var i = 0
+        while i < kids.count {
+            if case .softBreak = source[kids[i].index].kind { i += 1; continue }
+            guard let match = includeMatch(kids, at: i),
+                  match.before.allSatisfy(\.isWhitespace), match.after.allSatisfy(\.isWhitespace) else { return nil }
+            result.append((.include(path: match.path, title: match.title), source[kids[i].index].range.isKnown ? source[kids[i].index].range : source[id.index].range))
+            i += 3
+        }
+        return result.isEmpty ? nil : result
+    }
+
+    // MARK: - Alerts and video
+
+    private enum QuoteReplacement {
+        case video(String)
+        case alert(AlertKind)
+    }
+
+    private mutating func rewriteBlockQuote(_ id: NodeID) -> QuoteReplacement? {
+        guard let first = source[id.index].firstChild, case .paragraph = source[first.index].kind else { return nil }
+        // The marker line: inline nodes up to the first line break.
+        var markerNodes: [NodeID] = []
+        var line = ""
+        var restOfParagraph = false
+        for child in children(first) {
+            switch source[child.index].kind {
+            case .softBreak, .lineBreak:
+                restOfParagraph = true
+            case .text(let literal) where !restOfParagraph:
+                line += literal; markerNodes.append(child)
+            case .link where !restOfParagraph:
+                line += plainText(child); markerNodes.append(child)
+            default:
+                if !restOfParagraph { line += "\u{0}"; markerNodes.append(child) }
+            }
+            if restOfParagraph { break }
+        }
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("[!"), let close = trimmed.firstIndex(of: "]") else { return nil }
+        let inside = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close]
+        let afterMarker = trimmed[trimmed.index(after: close)...].trimmingCharacters(in: .whitespaces)
+        let location = locate(first)
+
+        if inside.lowercased().hasPrefix("video") {
+            let url = inside.dropFirst(5).trimmingCharacters(in: .whitespaces)
+            guard !url.isEmpty, afterMarker.isEmpty else { return nil }
+            if !url.lowercased().hasPrefix("https://") {
+                diagnostics.append(.warning(.videoNotHTTPS, "video URL '\(url)' is not https; it is shown as a link", at: location))
+            }
+            return .video(url)
+        }
+        guard !inside.isEmpty, inside.allSatisfy({ $0.isLetter }) else { return nil }
+        guard let kind = AlertKind(rawValue: inside.lowercased()) else {
+            diagnostics.append(.warning(.alertUnknownKind,
+                                        "unknown alert kind '[!\(inside)]'; it renders as a plain quote",
+                                        at: location,
+                                        notes: ["known kinds: " + AlertKind.allCases.map { "[!\($0.rawValue.uppercased())]" }.joined(separator: ", ")]))
+            return nil
+        }
+        guard afterMarker.isEmpty else {
+            diagnostics.append(.warning(.alertMarkerText,
+                                        "text after '[!\(inside)]' on the marker line; the alert renders as a plain quote",
+                                        at: location,
+                                        notes: ["put the alert text on the next line, starting with '> '"]))
+            return nil
+        }
+        let paragraphChildren = children(first)
+        if let lineBreak = paragraphChildren.first(where: { !markerNodes.contains($0) }) {
+            // Text follows on the next lines: keep the paragraph, drop the marker and the break.
+            skipped.formUnion(markerNodes)
+            skipped.insert(lineBreak)
+        } else {
+            // The marker is alone in its paragraph: drop the whole paragraph.
+            skipped.insert(first)
+        }
+        return .alert(kind)
+    }
+
+    // MARK: - :::image:::
+
+    /// `nil` when the paragraph is not an image block; `.some(nil)` when it is one but invalid.
+    private mutating func imageBlock(_ id: NodeID) -> ImageBlock?? {
+        var text = ""
+        for child in children(id) {
+            switch source[child.index].kind {
+            case .text(let literal): text += literal
+            case .code(let literal): text += literal
+            case .softBreak, .lineBreak: text += "\n"
+            default: text += plainText(child)
+            }
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasPrefix(":::image ") || trimmed.hasPrefix(":::image\t") else { return nil }
+        let location = locate(id)
+        var tag = trimmed.dropFirst(8)
+        var longDescription = ""
+        if let end = tag.range(of: ":::") {
+            longDescription = String(tag[end.upperBound...])
+            tag = tag[..<end.lowerBound]
+        } else {
+            diagnostics.append(.error(.imageSyntax, "':::image' is not closed with ':::'", at: location))
+            return .some(nil)
+        }
+        if let endTag = longDescription.range(of: ":::image-end:::") {
+            longDescription = String(longDescription[..<endTag.lowerBound])
+        }
+        let attributes = Self.attributes(String(tag))
+        guard let source = attributes["source"], !source.isEmpty else {
+            diagnostics.append(.error(.imageSyntax, "':::image:::' needs a source=\"…\" attribute", at: location))
+            return .some(nil)
+        }
+        let kind = ImageBlock.Kind(rawValue: attributes["type"] ?? "content") ?? .content
+        let alt = attributes["alt-text"] ?? ""
+        if alt.isEmpty && kind != .icon {
+            diagnostics.append(.warning(.imageMissingAlt, "image '\(source)' has no alt-text; screen readers cannot describe it", at: location))
+        }
+        return .some(ImageBlock(kind: kind, source: source, altText: alt,
+                                longDescription: longDescription.trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
+    /// `name="value"` pairs.
+    static func attributes(_ text: String) -> [String: String] {
+        var result: [String: String] = [:]
+        var rest = Substring(text)
+        while let eq = rest.firstIndex(of: "=") {
+            let name = rest[..<eq].split(whereSeparator: \.isWhitespace).last.map(String.init) ?? ""
+            var after = rest[rest.index(after: eq)...]
+            guard after.first == "\"" else { rest = after; continue }
+            after = after.dropFirst()
+            guard let closing = after.firstIndex(of: "\"") else { break }
+            result[name.lowercased()] = String(after[..<closing])
+            rest = after[after.index(after: closing)...]
+        }
+        return result
+    }
+
+    // MARK: - Helpers
+
+    private func plainText(_ id: NodeID) -> String {
+        var text = ""
+        var stack = [id]
+        while let current = stack.popLast() {
+            switch source[current.index].kind {
+            case .text(let literal), .code(let literal): text += literal
+            case .softBreak, .lineBreak: text += " "
+            default: break
+            }
+            stack.append(contentsOf: children(current).reversed())
+        }
+        return text
+    }
+
+    private func locate(_ id: NodeID) -> SourceLocation {
+        var current: NodeID? = id
+        while let c = current {
+            let r = source[c.index].range
+            if r.isKnown { return SourceLocation(path: path, line: r.start.line, column: r.start.column) }
+            current = source[c.index].parent
+        }
+        return SourceLocation(path: path, line: 1, column: 1)
+    }
+}

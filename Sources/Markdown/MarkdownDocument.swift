@@ -1,0 +1,118 @@
+import Diagnostics
+
+/// A parsed Markdown file: an immutable tree stored as a flat array in document order.
+///
+/// Flat storage keeps every pass iterative (a 100,000-level blockquote is just a long array) and
+/// makes the value cheap to share between renderers running in parallel.
+public struct MarkdownDocument: Sendable {
+    /// Path of the source, relative to the content folder (`guide/invite.md`).
+    public let path: String
+    public let nodes: [MarkdownNode]
+    public let frontMatter: FrontMatter
+    /// Problems found while parsing and applying the DocFX passes.
+    public let diagnostics: [Diagnostic]
+
+    init(path: String, nodes: [MarkdownNode], frontMatter: FrontMatter, diagnostics: [Diagnostic]) {
+        self.path = path
+        self.nodes = nodes
+        self.frontMatter = frontMatter
+        self.diagnostics = diagnostics
+    }
+
+    public var root: NodeID { NodeID(0) }
+
+    public subscript(id: NodeID) -> MarkdownNode { nodes[id.index] }
+
+    public func children(of id: NodeID) -> Children {
+        Children(nodes: nodes, upcoming: nodes[id.index].firstChild)
+    }
+
+    public struct Children: Sequence, IteratorProtocol {
+        let nodes: [MarkdownNode]
+        var upcoming: NodeID?
+        public mutating func next() -> NodeID? {
+            guard let current = upcoming else { return nil }
+            upcoming = nodes[current.index].nextSibling
+            return current
+        }
+    }
+
+    /// Enter/exit events over the subtree at `id`, in document order, without recursion.
+    public func walk(from id: NodeID? = nil) -> Walk { Walk(document: self, start: id ?? root) }
+
+    public enum Event: Hashable, Sendable {
+        case enter(NodeID)
+        case exit(NodeID)
+    }
+
+    public struct Walk: Sequence, IteratorProtocol {
+        let document: MarkdownDocument
+        let start: NodeID
+        var pending: Event?
+
+        init(document: MarkdownDocument, start: NodeID) {
+            self.document = document
+            self.start = start
+            self.pending = .enter(start)
+        }
+
+        public mutating func next() -> Event? {
+            guard let event = pending else { return nil }
+            switch event {
+            case .enter(let id):
+                pending = document[id].firstChild.map(Event.enter) ?? .exit(id)
+            case .exit(let id):
+                if id == start {
+                    pending = nil
+                } else if let sibling = document[id].nextSibling {
+                    pending = .enter(sibling)
+                } else {
+                    pending = document[id].parent.map(Event.exit)
+                }
+            }
+            return event
+        }
+    }
+
+    /// The first level-1 heading's text, which DocFX uses when front matter has no title.
+    public var firstHeadingText: String? {
+        for id in children(of: root) {
+            if case .heading(1, _) = self[id].kind { return plainText(of: id) }
+        }
+        return nil
+    }
+
+    /// All headings with their ids, in order.
+    public var headings: [(id: NodeID, level: Int, anchor: String)] {
+        nodes.indices.compactMap { i in
+            if case let .heading(level, anchor) = nodes[i].kind { return (NodeID(i), level, anchor) }
+            return nil
+        }
+    }
+
+    /// The text of a subtree with markup removed (breaks become spaces).
+    public func plainText(of id: NodeID) -> String {
+        var text = ""
+        for event in walk(from: id) {
+            guard case .enter(let child) = event else { continue }
+            switch self[child].kind {
+            case .text(let literal), .code(let literal): text += literal
+            case .softBreak, .lineBreak: text += " "
+            default: break
+            }
+        }
+        return text
+    }
+
+    /// The location of a node for diagnostics; inline nodes cmark could not place fall back to
+    /// their nearest placed ancestor.
+    public func location(of id: NodeID) -> SourceLocation {
+        var current: NodeID? = id
+        while let c = current {
+            let range = self[c].range
+            if range.isKnown { return SourceLocation(path: path, line: range.start.line, column: range.start.column) }
+            current = self[c].parent
+        }
+        return SourceLocation(path: path, line: 1, column: 1)
+    }
+}

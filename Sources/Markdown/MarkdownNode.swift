@@ -1,0 +1,102 @@
+import Diagnostics
+
+/// A start and end position in the original file (lines 1-based, columns in characters).
+public struct SourceRange: Hashable, Sendable {
+    public var start: Position
+    public var end: Position
+
+    public struct Position: Hashable, Sendable {
+        public var line: Int
+        public var column: Int
+        public init(line: Int, column: Int) { self.line = line; self.column = column }
+    }
+
+    public init(start: Position, end: Position) { self.start = start; self.end = end }
+
+    public static let unknown = SourceRange(start: .init(line: 0, column: 0), end: .init(line: 0, column: 0))
+    public var isKnown: Bool { start.line > 0 }
+}
+
+public enum ListDelimiter: Sendable, Hashable { case period, paren }
+public enum TableAlignment: Sendable, Hashable { case none, left, center, right }
+
+/// The five DocFX alert kinds.
+public enum AlertKind: String, Sendable, Hashable, CaseIterable {
+    case note, tip, important, caution, warning
+
+    public var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+}
+
+/// `:::image type="…" source="…" alt-text="…":::`.
+public struct ImageBlock: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable { case content, complex, icon }
+    public var kind: Kind
+    public var source: String
+    public var altText: String
+    /// The long description of a `complex` image (text between the tag and `:::image-end:::`).
+    public var longDescription: String
+}
+
+/// What a node is. Payloads are plain values; children live in the tree, never in the kind, so a
+/// tree of any depth is a flat array and nothing recurses over it.
+public enum NodeKind: Sendable, Hashable {
+    // CommonMark and GFM blocks
+    case document
+    case blockQuote
+    case list(ordered: Bool, start: Int, tight: Bool, delimiter: ListDelimiter)
+    /// `task` is nil for ordinary items, true/false for checked/unchecked task-list items.
+    case item(task: Bool?)
+    case codeBlock(info: String, literal: String)
+    case htmlBlock(String)
+    case paragraph
+    case heading(level: Int, id: String)
+    case thematicBreak
+    case table(alignments: [TableAlignment])
+    case tableRow(header: Bool)
+    case tableCell(alignment: TableAlignment, header: Bool)
+
+    // DocFX blocks (made by `DocFXRewriter`)
+    case alert(AlertKind)
+    case video(url: String)
+    case include(path: String, title: String)
+    case image(ImageBlock)
+
+    // Inlines
+    case text(String)
+    case softBreak
+    case lineBreak
+    case code(String)
+    case htmlInline(String)
+    case emphasis
+    case strong
+    case strikethrough
+    case link(destination: String, title: String)
+    case inlineImage(source: String, title: String)
+    case inlineInclude(path: String, title: String)
+
+    public var isBlock: Bool {
+        switch self {
+        case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph, .heading,
+             .thematicBreak, .table, .tableRow, .tableCell, .alert, .video, .include, .image:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+/// Index of a node in its `MarkdownDocument`.
+public struct NodeID: Hashable, Sendable, Comparable {
+    public let index: Int
+    public init(_ index: Int) { self.index = index }
+    public static func < (lhs: NodeID, rhs: NodeID) -> Bool { lhs.index < rhs.index }
+}
+
+/// One node of the flat tree: its kind, where it came from, and links to its neighbours.
+public struct MarkdownNode: Sendable, Hashable {
+    public var kind: NodeKind
+    public var range: SourceRange
+    public internal(set) var parent: NodeID?
+    public internal(set) var firstChild: NodeID?
+    public internal(set) var nextSibling: NodeID?
+}

@@ -1,0 +1,25 @@
+import Diagnostics
+import Foundation
+
+/// Parses one Markdown file in the DocFX dialect. Each file is parsed once; the resulting
+/// document is immutable and shared by every renderer.
+public enum MarkdownParser {
+    /// - Parameters:
+    ///   - source: the decoded file; its `path` is used in diagnostics.
+    ///   - path: the file's path relative to the content folder (used to resolve links).
+    public static func parse(_ source: SourceText, path: String) -> MarkdownDocument {
+        var diagnostics: [Diagnostic] = []
+        let (frontMatter, body, problem) = FrontMatter.split(source.text, path: source.path)
+        if let problem { diagnostics.append(problem) }
+        let raw = CmarkConverter.convert(body, source: source)
+        var rewriter = DocFXRewriter(nodes: raw, path: source.path)
+        let nodes = rewriter.rewrite()
+        diagnostics += rewriter.diagnostics
+        return MarkdownDocument(path: path, nodes: nodes, frontMatter: frontMatter, diagnostics: diagnostics)
+    }
+
+    /// Convenience for tests and small snippets.
+    public static func parse(_ text: String, path: String = "input.md") -> MarkdownDocument {
+        parse(SourceText(path: path, text: text), path: path)
+    }
+}

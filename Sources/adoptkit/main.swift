@@ -1,0 +1,3 @@
+import AdoptKitCLI
+
+await AdoptKit.main()
