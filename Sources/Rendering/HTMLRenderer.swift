@@ -1,0 +1,216 @@
+import Markdown
+
+/// Renders a parsed document to an HTML fragment. CommonMark and GFM nodes come out byte for
+/// byte as cmark's own renderer writes them (a test holds us to that); DocFX nodes get our
+/// accessible markup.
+public struct HTMLRenderer {
+    public struct Options: Sendable {
+        /// Pass raw HTML through (with GFM's tag filter). Off by default: raw HTML is dropped.
+        public var allowRawHTML: Bool
+        /// Write `id` attributes on headings.
+        public var headingIDs: Bool
+
+        public init(allowRawHTML: Bool = false, headingIDs: Bool = true) {
+            self.allowRawHTML = allowRawHTML
+            self.headingIDs = headingIDs
+        }
+    }
+
+    public var options: Options
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    public func render(_ document: MarkdownDocument, environment: MarkdownEnvironment = PlainEnvironment()) -> String {
+        var state = State(options: options, environment: environment)
+        for event in ExpandedWalk(document, environment: environment) {
+            if event.isEntering { state.enter(event) } else { state.exit(event) }
+        }
+        return state.html
+    }
+
+    private struct State {
+        let options: Options
+        let environment: MarkdownEnvironment
+        var html = ""
+        /// >0 while inside an image's alt text, where only text is written.
+        var plainDepth = 0
+        /// Per open table: whether `<tbody>` was opened.
+        var tableBodies: [Bool] = []
+
+        init(options: Options, environment: MarkdownEnvironment) {
+            self.options = options
+            self.environment = environment
+            html.reserveCapacity(16_384)
+        }
+
+        mutating func cr() {
+            if let last = html.utf8.last, last != UInt8(ascii: "\n") { html += "\n" }
+        }
+
+        mutating func text(_ s: String) { html += HTMLEscaping.escape(s) }
+
+        mutating func enter(_ event: ExpandedWalk.Event) {
+            let doc = event.document, node = event.node
+            if plainDepth > 0 {
+                switch node.kind {
+                case .text(let s), .code(let s), .htmlInline(let s): text(s)
+                case .softBreak, .lineBreak: html += " "
+                case .inlineImage: plainDepth += 1
+                default: break
+                }
+                return
+            }
+            switch node.kind {
+            case .document: break
+            case .blockQuote: cr(); html += "<blockquote>\n"
+            case let .list(ordered, start, _, _):
+                cr()
+                if !ordered { html += "<ul>\n" } else if start == 1 { html += "<ol>\n" } else { html += "<ol start=\"\(start)\">\n" }
+            case .item(let task):
+                cr(); html += "<li>"
+                if let checked = task { html += checked ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> " : "<input type=\"checkbox\" disabled=\"\" /> " }
+            case let .codeBlock(info, literal):
+                cr()
+                let language = info.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
+                html += language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(HTMLEscaping.escape(language))\">"
+                text(literal)
+                html += "</code></pre>\n"
+            case .htmlBlock(let literal):
+                cr()
+                html += options.allowRawHTML ? HTMLEscaping.tagFilter(literal) : "<!-- raw HTML omitted -->"
+                cr()
+            case .paragraph:
+                if !isTight(event) { cr(); html += "<p>" }
+            case let .heading(level, id):
+                cr()
+                html += options.headingIDs && !id.isEmpty ? "<h\(level) id=\"\(HTMLEscaping.escape(id))\">" : "<h\(level)>"
+            case .thematicBreak: cr(); html += "<hr />\n"
+            case .table:
+                cr(); html += "<table>\n"; tableBodies.append(false)
+            case .tableRow(let header):
+                cr()
+                if header {
+                    html += "<thead>\n<tr>\n"
+                } else {
+                    if tableBodies.last == false { html += "<tbody>\n"; tableBodies[tableBodies.count - 1] = true }
+                    html += "<tr>\n"
+                }
+            case let .tableCell(alignment, header):
+                cr()
+                html += header ? "<th" : "<td"
+                switch alignment {
+                case .none: break
+                case .left: html += " align=\"left\""
+                case .center: html += " align=\"center\""
+                case .right: html += " align=\"right\""
+                }
+                html += ">"
+            case .alert(let kind):
+                cr()
+                html += "<div class=\"alert alert-\(kind.rawValue)\" role=\"note\">\n"
+                html += "<p class=\"alert-title\">\(AlertIcons.svg(kind))\(kind.label)</p>\n"
+            case .video(let url):
+                cr()
+                renderVideo(url, in: doc)
+            case .image(let image):
+                cr()
+                renderImageBlock(image, in: doc)
+            case .include, .inlineInclude:
+                break // expanded by ExpandedWalk
+            case .text(let s): text(s)
+            case .softBreak: html += "\n"
+            case .lineBreak: html += "<br />\n"
+            case .code(let s): html += "<code>"; text(s); html += "</code>"
+            case .htmlInline(let s): html += options.allowRawHTML ? HTMLEscaping.tagFilter(s) : "<!-- raw HTML omitted -->"
+            case .emphasis: html += "<em>"
+            case .strong: html += "<strong>"
+            case .strikethrough: html += "<del>"
+            case let .link(destination, title):
+                html += "<a href=\"" + HTMLEscaping.escapeHref(environment.url(for: destination, in: doc.path, isImage: false)) + "\""
+                if !title.isEmpty { html += " title=\"" + HTMLEscaping.escape(title) + "\"" }
+                html += ">"
+            case .inlineImage(let source, _):
+                html += "<img src=\"" + HTMLEscaping.escapeHref(environment.url(for: source, in: doc.path, isImage: true)) + "\" alt=\""
+                plainDepth += 1
+            }
+        }
+
+        mutating func exit(_ event: ExpandedWalk.Event) {
+            let node = event.node
+            if plainDepth > 0 {
+                guard case .inlineImage(_, let title) = node.kind else { return }
+                plainDepth -= 1
+                if plainDepth == 0 {
+                    html += "\""
+                    if !title.isEmpty { html += " title=\"" + HTMLEscaping.escape(title) + "\"" }
+                    html += " />"
+                }
+                return
+            }
+            switch node.kind {
+            case .blockQuote: cr(); html += "</blockquote>\n"
+            case let .list(ordered, _, _, _): cr(); html += ordered ? "</ol>\n" : "</ul>\n"
+            case .item: html += "</li>\n"
+            case .paragraph: if !isTight(event) { html += "</p>\n" }
+            case let .heading(level, _): html += "</h\(level)>\n"
+            case .table:
+                cr()
+                if tableBodies.removeLast() { html += "</tbody>\n" }
+                html += "</table>\n"
+            case .tableRow(let header):
+                cr(); html += header ? "</tr>\n</thead>\n" : "</tr>\n"
+            case .tableCell(_, let header):
+                html += header ? "</th>" : "</td>"; cr()
+            case .alert: cr(); html += "</div>\n"
+            case .emphasis: html += "</em>"
+            case .strong: html += "</strong>"
+            case .strikethrough: html += "</del>"
+            case .link: html += "</a>"
+            default: break
+            }
+        }
+
+        /// Paragraphs directly inside items of a tight list are written without `<p>`.
+        private func isTight(_ event: ExpandedWalk.Event) -> Bool {
+            let doc = event.document
+            guard let parent = event.node.parent, let grandparent = doc[parent].parent,
+                  case let .list(_, _, tight, _) = doc[grandparent].kind else { return false }
+            return tight
+        }
+
+        private mutating func renderVideo(_ url: String, in doc: MarkdownDocument) {
+            let href = HTMLEscaping.escapeHref(environment.url(for: url, in: doc.path, isImage: false))
+            if VideoEmbedding.isEmbeddable(url) {
+                html += "<div class=\"video\"><iframe src=\"\(href)\" title=\"Video\" loading=\"lazy\" allowfullscreen></iframe></div>\n"
+            } else {
+                html += "<p class=\"video-link\"><a href=\"\(href)\">Watch the video</a></p>\n"
+            }
+        }
+
+        private mutating func renderImageBlock(_ image: ImageBlock, in doc: MarkdownDocument) {
+            let src = HTMLEscaping.escapeHref(environment.url(for: image.source, in: doc.path, isImage: true))
+            html += "<figure class=\"image image-\(image.kind.rawValue)\">"
+            if image.kind == .icon {
+                html += "<img src=\"\(src)\" alt=\"\" role=\"presentation\" />"
+            } else {
+                html += "<img src=\"\(src)\" alt=\"\(HTMLEscaping.escape(image.altText))\" loading=\"lazy\" />"
+            }
+            if image.kind == .complex, !image.longDescription.isEmpty {
+                html += "<figcaption><details><summary>Description</summary><p>\(HTMLEscaping.escape(image.longDescription))</p></details></figcaption>"
+            }
+            html += "</figure>\n"
+        }
+    }
+}
+
+/// Which video URLs can be embedded in an `<iframe>`; others become a plain link.
+public enum VideoEmbedding {
+    public static func isEmbeddable(_ url: String) -> Bool {
+        let lowered = url.lowercased()
+        guard lowered.hasPrefix("https://") else { return false }
+        let embedPaths = ["/videoplayer/embed/", "youtube.com/embed/", "youtube-nocookie.com/embed/", "player.vimeo.com/video/"]
+        return embedPaths.contains { lowered.contains($0) }
+    }
+}

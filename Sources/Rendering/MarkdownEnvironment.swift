@@ -1,0 +1,32 @@
+import Markdown
+
+/// What a renderer needs from the site around a document: where links point and what an include
+/// contains. The site answers per page, so relative URLs come out right for that page.
+public protocol MarkdownEnvironment: Sendable {
+    /// The URL to write for a link or image `destination` found in the file at `sourcePath`
+    /// (content-relative). Dangerous URLs (`javascript:` …) must come back empty.
+    func url(for destination: String, in sourcePath: String, isImage: Bool) -> String
+    /// The parsed file an include names, or nil when it cannot be included.
+    func includedDocument(_ path: String, in sourcePath: String) -> MarkdownDocument?
+}
+
+/// Links stay as written (dangerous ones emptied); includes are not expanded. What cmark does.
+public struct PlainEnvironment: MarkdownEnvironment {
+    public init() {}
+    public func url(for destination: String, in sourcePath: String, isImage: Bool) -> String {
+        URLSafety.isDangerous(destination) ? "" : destination
+    }
+    public func includedDocument(_ path: String, in sourcePath: String) -> MarkdownDocument? { nil }
+}
+
+public enum URLSafety {
+    /// cmark's rule: `javascript:`, `vbscript:`, `file:` and `data:` (except common image types).
+    public static func isDangerous(_ url: String) -> Bool {
+        let lowered = url.lowercased()
+        for scheme in ["javascript:", "vbscript:", "file:"] where lowered.hasPrefix(scheme) { return true }
+        if lowered.hasPrefix("data:") {
+            return !["png", "gif", "jpeg", "webp"].contains { lowered.hasPrefix("data:image/\($0)") }
+        }
+        return false
+    }
+}
