@@ -31,7 +31,7 @@ let package = Package(
         ),
         .target(name: "Rendering", dependencies: ["Markdown", "Diagnostics"]),
         .target(name: "Site", dependencies: ["Diagnostics", "Markdown", "KitConfig", "Templating", "Rendering"]),
-        .target(name: "AdoptKitCLI", dependencies: ["Site", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(name: "AdoptKitCLI", dependencies: ["Site", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "adoptkit", dependencies: ["AdoptKitCLI"]),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),

@@ -51,3 +51,9 @@ extension DiagnosticID {
     public static let templateSyntax: DiagnosticID = "template.syntax"
     public static let templateMissing: DiagnosticID = "template.missing"
 }
+
+extension DiagnosticID {
+    public static let templateUnknownName: DiagnosticID = "template.unknown-name"
+    public static let templatePartialCycle: DiagnosticID = "template.partial-cycle"
+    public static let templateUnescapedData: DiagnosticID = "template.unescaped-data"
+}

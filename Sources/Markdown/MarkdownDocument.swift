@@ -7,13 +7,16 @@ import Diagnostics
 public struct MarkdownDocument: Sendable {
     /// Path of the source, relative to the content folder (`guide/invite.md`).
     public let path: String
+    /// Path as diagnostics show it (`Content/guide/invite.md`).
+    public let displayPath: String
     public let nodes: [MarkdownNode]
     public let frontMatter: FrontMatter
     /// Problems found while parsing and applying the DocFX passes.
     public let diagnostics: [Diagnostic]
 
-    init(path: String, nodes: [MarkdownNode], frontMatter: FrontMatter, diagnostics: [Diagnostic]) {
+    init(path: String, displayPath: String, nodes: [MarkdownNode], frontMatter: FrontMatter, diagnostics: [Diagnostic]) {
         self.path = path
+        self.displayPath = displayPath
         self.nodes = nodes
         self.frontMatter = frontMatter
         self.diagnostics = diagnostics
@@ -110,9 +113,9 @@ public struct MarkdownDocument: Sendable {
         var current: NodeID? = id
         while let c = current {
             let range = self[c].range
-            if range.isKnown { return SourceLocation(path: path, line: range.start.line, column: range.start.column) }
+            if range.isKnown { return SourceLocation(path: displayPath, line: range.start.line, column: range.start.column) }
             current = self[c].parent
         }
-        return SourceLocation(path: path, line: 1, column: 1)
+        return SourceLocation(path: displayPath, line: 1, column: 1)
     }
 }

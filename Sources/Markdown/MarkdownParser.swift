@@ -15,7 +15,7 @@ public enum MarkdownParser {
         var rewriter = DocFXRewriter(nodes: raw, path: source.path)
         let nodes = rewriter.rewrite()
         diagnostics += rewriter.diagnostics
-        return MarkdownDocument(path: path, nodes: nodes, frontMatter: frontMatter, diagnostics: diagnostics)
+        return MarkdownDocument(path: path, displayPath: source.path, nodes: nodes, frontMatter: frontMatter, diagnostics: diagnostics)
     }
 
     /// Convenience for tests and small snippets.

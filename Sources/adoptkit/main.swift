@@ -1,3 +1,3 @@
 import AdoptKitCLI
 
-await AdoptKit.main()
+await AdoptKit.runFromCommandLine()

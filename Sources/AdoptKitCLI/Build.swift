@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import Site
+
+struct Build: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render the kit into a static site.",
+        discussion: """
+            Builds into a temporary folder next to the output and swaps it in only when \
+            everything succeeded, so a failed build leaves the previous site untouched. \
+            Problems print as path:line:column: severity: message [rule].
+            """
+    )
+
+    @OptionGroup var kit: KitOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output folder (default: KIT/_site).", valueName: "dir"), completion: .directory)
+    var output: String?
+
+    @Flag(help: "Treat warnings (broken links, unknown alert kinds …) as errors.")
+    var strict = false
+
+    func run() async throws {
+        let action = BuildAction(location: kit.location, output: output.map(KitOptions.url), strict: strict,
+                                 configRequired: kit.config != nil)
+        let result = await action.run()
+        Report.diagnostics(result.diagnostics)
+        guard result.succeeded, let tree = result.tree else { throw ExitCode(1) }
+        let pages = tree.files.filter { $0.kind == .page || $0.kind == .index }.count
+        print("Wrote \(pages) pages and \(tree.files.count - pages) other files to \(action.output.path)")
+    }
+}

@@ -1,0 +1,115 @@
+import Diagnostics
+import Foundation
+import Yams
+
+/// Reads typed values out of YAML nodes, collecting every problem with its position instead of
+/// stopping at the first.
+struct ConfigReader {
+    let path: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(path: String) { self.path = path }
+
+    func location(_ node: Node) -> SourceLocation { YAMLLoader.location(of: node, path: path, lineOffset: 0) }
+
+    mutating func error(_ id: DiagnosticID, _ message: String, at node: Node, notes: [String] = []) {
+        diagnostics.append(.error(id, message, at: location(node), notes: notes))
+    }
+
+    /// The entries of a mapping whose keys must be among `allowed`; unknown keys are reported
+    /// with the closest known key.
+    mutating func mapping(_ node: Node, named name: String, allowed: [String]) -> [String: Node]? {
+        guard case .mapping(let mapping) = node else {
+            error(.configType, "'\(name)' must be a mapping (key: value lines), not \(Self.describe(node))", at: node)
+            return nil
+        }
+        var result: [String: Node] = [:]
+        for (key, value) in mapping {
+            guard let keyName = key.string else { continue }
+            guard allowed.contains(keyName) else {
+                let suggestion = Suggestions.closest(to: keyName, in: allowed)
+                error(.configUnknownKey, "unknown key '\(keyName)' in '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                      at: key, notes: ["known keys: " + allowed.joined(separator: ", ")])
+                continue
+            }
+            result[keyName] = value
+        }
+        return result
+    }
+
+    /// A text value; null, lists and mappings are errors. Control and bidi-override characters
+    /// are refused because they can disguise what a reader sees.
+    mutating func text(_ node: Node?, named name: String, required: Bool = false, in parent: Node? = nil) -> String? {
+        guard let node else {
+            if required, let parent { error(.configType, "missing required key '\(name)'", at: parent) }
+            return nil
+        }
+        guard case .scalar(let scalar) = node, !Self.isNull(scalar) else {
+            error(.configType, "'\(name)' must be text, not \(Self.describe(node))", at: node)
+            return nil
+        }
+        if let bad = scalar.string.unicodeScalars.first(where: Self.isForbidden) {
+            error(.configType, "'\(name)' contains the invisible control character U+\(String(bad.value, radix: 16, uppercase: true))", at: node)
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func bool(_ node: Node?, named name: String) -> Bool? {
+        guard let node else { return nil }
+        guard let value = node.bool, case .scalar = node else {
+            error(.configType, "'\(name)' must be true or false, not \(Self.describe(node))", at: node)
+            return nil
+        }
+        return value
+    }
+
+    /// An absolute `https` URL with a host and no user info, spaces or control characters.
+    mutating func httpsURL(_ node: Node?, named name: String, required: Bool = false, in parent: Node? = nil) -> String? {
+        guard let text = text(node, named: name, required: required, in: parent), let node else { return nil }
+        if let problem = URLRules.problem(with: text) {
+            error(.configInvalidURL, "'\(name)' \(problem): '\(text)'", at: node)
+            return nil
+        }
+        return text
+    }
+
+    static func isNull(_ scalar: Node.Scalar) -> Bool {
+        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true // bidi marks and overrides
+        default: return false
+        }
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): return isNull(scalar) ? "null" : "the text '\(scalar.string)'"
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        case .alias: return "an alias"
+        }
+    }
+}
+
+/// The rules for links that end up in pages, posters and QR codes.
+public enum URLRules {
+    /// Why `text` is not an acceptable absolute https URL, or nil when it is.
+    public static func problem(with text: String) -> String? {
+        if text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || ConfigReader.isForbidden($0) }) {
+            return "must not contain spaces or control characters"
+        }
+        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased() else {
+            return "is not a valid URL"
+        }
+        guard scheme == "https" else { return "must be an https:// URL" }
+        guard let host = components.host, !host.isEmpty else { return "must have a host name" }
+        if components.user != nil || components.password != nil { return "must not contain user information" }
+        return nil
+    }
+}
+

@@ -1,0 +1,70 @@
+import Diagnostics
+import Yams
+
+/// Parses YAML into Yams nodes and turns every YAML problem into a positioned diagnostic.
+public enum YAMLLoader {
+    /// Refuse larger YAML: config and front matter are small, and a cap keeps hostile input cheap.
+    public static let maximumBytes = 1 << 20
+
+    /// - Parameters:
+    ///   - lineOffset: added to YAML line numbers (front matter starts below its `---` line).
+    ///   - syntaxID: the rule id for syntax errors (config and front matter have their own).
+    public static func load(_ text: String, path: String, lineOffset: Int = 0, syntaxID: DiagnosticID) -> (Node?, [Diagnostic]) {
+        if text.utf8.count > maximumBytes {
+            return (nil, [.error(.configTooLarge, "YAML is larger than \(maximumBytes / 1024) KiB", at: SourceLocation(path: path, line: 1 + lineOffset, column: 1))])
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text) else { return (nil, []) }
+            return (node, anchorDiagnostics(node, path: path, lineOffset: lineOffset))
+        } catch let error as YamlError {
+            return (nil, [diagnostic(for: error, path: path, lineOffset: lineOffset, id: syntaxID)])
+        } catch {
+            return (nil, [.error(syntaxID, "\(error)", at: SourceLocation(path: path, line: 1 + lineOffset, column: 1))])
+        }
+    }
+
+    /// The position of a node in the file, with the offset applied.
+    public static func location(of node: Node, path: String, lineOffset: Int) -> SourceLocation {
+        let mark = node.mark
+        return SourceLocation(path: path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+    }
+
+    static func diagnostic(for error: YamlError, path: String, lineOffset: Int, id: DiagnosticID) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            var message = problem
+            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+            return .error(id, "YAML: \(message)", at: at(mark))
+        case let .reader(problem, _, _, _):
+            return .error(id, "YAML: \(problem)", at: SourceLocation(path: path, line: 1 + lineOffset, column: 1))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error(.configDuplicateKey, "duplicate key '\(duplicates.joined(separator: "', '"))' in mapping", at: at(context.mark))
+        default:
+            return .error(id, "YAML: \(error)", at: SourceLocation(path: path, line: 1 + lineOffset, column: 1))
+        }
+    }
+
+    /// Anchors and aliases can expand a few lines into gigabytes; kits never need them.
+    static func anchorDiagnostics(_ root: Node, path: String, lineOffset: Int) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        var stack = [root]
+        while let node = stack.popLast() {
+            if let anchor = node.anchor {
+                result.append(.error(.configAnchor, "YAML anchors and aliases are not allowed ('&\(anchor.rawValue)')",
+                                     at: location(of: node, path: path, lineOffset: lineOffset)))
+            }
+            switch node {
+            case .mapping(let mapping): for (k, v) in mapping { stack.append(k); stack.append(v) }
+            case .sequence(let sequence): stack.append(contentsOf: sequence)
+            case .alias(let alias):
+                result.append(.error(.configAnchor, "YAML anchors and aliases are not allowed ('*\(alias.anchor.rawValue)')",
+                                     at: location(of: node, path: path, lineOffset: lineOffset)))
+            case .scalar: break
+            }
+        }
+        return result
+    }
+}

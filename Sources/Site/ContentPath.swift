@@ -1,0 +1,80 @@
+import Foundation
+
+/// Path arithmetic on content-relative paths (`guide/invite.md`), always with `/`.
+enum ContentPath {
+    /// Resolves `relative` against the folder of `base`; nil when it climbs above the root.
+    static func resolve(_ relative: String, from base: String) -> String? {
+        var parts = relative.hasPrefix("/") ? [] : base.split(separator: "/").dropLast().map(String.init)
+        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// A relative URL from the page at `from` to the file at `to` (both output paths), so the
+    /// site works from `file://` as well as from any server.
+    static func relativeURL(from: String, to: String) -> String {
+        let fromDirs = from.split(separator: "/").dropLast()
+        let toParts = to.split(separator: "/")
+        var common = 0
+        while common < fromDirs.count, common < toParts.count - 1, fromDirs[fromDirs.startIndex + common] == toParts[common] { common += 1 }
+        let ups = Array(repeating: "..", count: fromDirs.count - common)
+        return (ups + toParts[common...].map { encodeSegment(String($0)) }).joined(separator: "/")
+    }
+
+    /// `../../` for a page at depth two: the way back to the site root.
+    static func rootPrefix(for outputPath: String) -> String {
+        String(repeating: "../", count: outputPath.split(separator: "/").count - 1)
+    }
+
+    /// The page a Markdown file becomes: `guide/invite.md` → `guide/invite.html`.
+    static func outputPath(forPage source: String) -> String {
+        let withoutExtension = source.hasSuffix(".md") ? String(source.dropLast(3)) : source
+        return withoutExtension + ".html"
+    }
+
+    private static let segmentAllowed: CharacterSet = {
+        var set = CharacterSet.alphanumerics
+        set.insert(charactersIn: "-._~!$&'()*+,;=:@")
+        return set
+    }()
+
+    static func encodeSegment(_ segment: String) -> String {
+        segment.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? segment
+    }
+
+    /// Splits a link destination into path, query and fragment.
+    static func split(_ destination: String) -> (path: String, query: String?, fragment: String?) {
+        var rest = Substring(destination)
+        var fragment: String?
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = String(rest[rest.index(after: hash)...])
+            rest = rest[..<hash]
+        }
+        var query: String?
+        if let q = rest.firstIndex(of: "?") {
+            query = String(rest[rest.index(after: q)...])
+            rest = rest[..<q]
+        }
+        return (String(rest), query, fragment)
+    }
+
+    /// True for `https:`, `mailto:`, `//host` and other links that leave the kit.
+    static func isExternal(_ destination: String) -> Bool {
+        if destination.hasPrefix("//") { return true }
+        guard let colon = destination.firstIndex(of: ":") else { return false }
+        let scheme = destination[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) } && scheme.first!.isLetter
+    }
+
+    /// True for files that are not pages: anything inside an `includes` folder.
+    static func isInclude(_ path: String) -> Bool {
+        path.split(separator: "/").dropLast().contains { $0.lowercased() == "includes" }
+    }
+}

@@ -1,0 +1,89 @@
+import Diagnostics
+import Markdown
+
+/// Which file includes which, resolved once per kit. Reports missing includes, includes that
+/// leave the content folder, and cycles (with the chain that closes them).
+struct IncludeGraph: Sendable {
+    /// Content-relative path → the resolved content-relative paths it includes, in order.
+    private(set) var edges: [String: [String]] = [:]
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(kit: Kit) {
+        for path in kit.documents.keys.sorted() {
+            guard let document = kit.documents[path] else { continue }
+            var targets: [String] = []
+            for (index, node) in document.nodes.enumerated() {
+                let target: String
+                switch node.kind {
+                case .include(let p, _), .inlineInclude(let p, _): target = p
+                default: continue
+                }
+                let location = document.location(of: NodeID(index))
+                let decoded = ContentPath.split(target).path.removingPercentEncoding ?? target
+                guard !ContentPath.isExternal(decoded), !decoded.hasPrefix("/"),
+                      let resolved = ContentPath.resolve(decoded, from: path) else {
+                    diagnostics.append(.error(.includeOutsideContent, "include '\(target)' is outside the content folder", at: location))
+                    continue
+                }
+                guard kit.documents[resolved] != nil else {
+                    diagnostics.append(.error(.includeMissing, "included file '\(target)' does not exist (looked for '\(resolved)')", at: location))
+                    continue
+                }
+                targets.append(resolved)
+                if let chain = Self.cycle(from: resolved, to: path, documents: kit.documents) {
+                    diagnostics.append(.error(.includeCycle, "include cycle: " + chain.joined(separator: " → "), at: location,
+                                              notes: ["an included file must not include itself, directly or through others"]))
+                }
+            }
+            edges[path] = targets
+        }
+    }
+
+    /// The shortest chain `start → target → … → start`, if `target` leads back to `start`
+    /// (breadth-first, so the chain printed is the shortest one).
+    private static func cycle(from target: String, to start: String, documents: [String: MarkdownDocument]) -> [String]? {
+        var parent: [String: String] = [:]
+        var visited: Set<String> = [target]
+        var queue = [target]
+        var head = 0
+        while head < queue.count {
+            let current = queue[head]
+            head += 1
+            if current == start {
+                var chain = [current]
+                var node = current
+                while let p = parent[node] { chain.append(p); node = p }
+                return [start] + chain.reversed()
+            }
+            for next in directIncludes(of: current, documents: documents) where !visited.contains(next) {
+                visited.insert(next)
+                parent[next] = current
+                queue.append(next)
+            }
+        }
+        return nil
+    }
+
+    static func directIncludes(of path: String, documents: [String: MarkdownDocument]) -> [String] {
+        guard let document = documents[path] else { return [] }
+        return document.nodes.compactMap { node in
+            switch node.kind {
+            case .include(let p, _), .inlineInclude(let p, _):
+                let decoded = ContentPath.split(p).path.removingPercentEncoding ?? p
+                return ContentPath.resolve(decoded, from: path).flatMap { documents[$0] != nil ? $0 : nil }
+            default: return nil
+            }
+        }
+    }
+
+    /// Every file `path` pulls in, directly or through other includes.
+    func transitiveIncludes(of path: String) -> Set<String> {
+        var seen: Set<String> = []
+        var stack = edges[path] ?? []
+        while let next = stack.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            stack.append(contentsOf: edges[next] ?? [])
+        }
+        return seen
+    }
+}

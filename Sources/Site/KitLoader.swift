@@ -1,0 +1,107 @@
+import Diagnostics
+import Foundation
+import KitConfig
+import Markdown
+import Templating
+
+/// Reads a kit from disk: config, content (each file read and parsed once, in parallel),
+/// templates; then runs the checks. Reads only; never writes.
+public enum KitLoader {
+    public static func load(_ location: KitLocation, configRequired: Bool = false) async -> Kit {
+        var diagnostics: [Diagnostic] = []
+        let config = loadConfig(location, required: configRequired, into: &diagnostics)
+        let (templates, templateProblems) = TemplateSet.load(kitFolder: location.templates, displayRoot: location.displayPath(location.templates))
+        diagnostics += templateProblems
+
+        let scan = ContentScanner.scan(location)
+        diagnostics += scan.diagnostics
+        let parsed = await parseAll(scan.markdown, location: location)
+        var documents: [String: MarkdownDocument] = [:]
+        var pages: [Page] = []
+        for (path, result) in parsed {
+            switch result {
+            case .failure(let problem):
+                diagnostics.append(problem)
+            case .success(let (document, metadata, problems)):
+                diagnostics += document.diagnostics + problems
+                documents[path] = document
+                if !ContentPath.isInclude(path) && !ContentScanner.isTOC(path) {
+                    pages.append(Page(source: path, document: document, metadata: metadata))
+                }
+            }
+        }
+        pages.sort { $0.source < $1.source }
+
+        var toc: TableOfContentsSource?
+        if let tocPath = scan.tocPath {
+            if let document = documents[tocPath] {
+                toc = TableOfContentsSource(path: tocPath, entries: TOCEntry.entries(fromMarkdownTOC: document))
+            } else if let (entries, problems) = TOCYAML.load(location: location, path: tocPath) {
+                toc = TableOfContentsSource(path: tocPath, entries: entries)
+                diagnostics += problems
+            }
+        }
+
+        let partial = Kit(location: location, config: config, pages: pages, documents: documents, assets: scan.assets,
+                          toc: toc, templates: templates, diagnostics: diagnostics)
+        let findings = KitChecks.run(partial)
+        return Kit(location: location, config: config, pages: pages, documents: documents, assets: scan.assets,
+                   toc: toc, templates: templates, diagnostics: diagnostics + findings)
+    }
+
+    static func loadConfig(_ location: KitLocation, required: Bool, into diagnostics: inout [Diagnostic]) -> KitConfig {
+        let display = location.displayPath(location.config)
+        guard let data = FileManager.default.contents(atPath: location.config.path) else {
+            if required || FileManager.default.fileExists(atPath: location.config.path) {
+                diagnostics.append(.error(.unreadable, "cannot read the config file", at: SourceLocation(path: display, line: 1, column: 1)))
+            }
+            return KitConfig()
+        }
+        if data.count > YAMLLoader.maximumBytes {
+            diagnostics.append(.error(.configTooLarge, "config file is larger than \(YAMLLoader.maximumBytes / 1024) KiB",
+                                      at: SourceLocation(path: display, line: 1, column: 1)))
+            return KitConfig()
+        }
+        switch SourceText.decode(data, path: display) {
+        case .failure(let problem):
+            diagnostics.append(problem)
+            return KitConfig()
+        case .success(let source):
+            let (config, problems) = KitConfig.decode(source.text, path: display)
+            diagnostics += problems
+            return config
+        }
+    }
+
+    typealias Parsed = Result<(MarkdownDocument, Metadata, [Diagnostic]), Diagnostic>
+
+    /// Reads and parses every Markdown file, spread over the cores. cmark itself parses under a
+    /// lock; reading, decoding, the DocFX passes and front matter run in parallel.
+    static func parseAll(_ paths: [String], location: KitLocation) async -> [(String, Parsed)] {
+        await withTaskGroup(of: (Int, Parsed).self) { group in
+            for (index, path) in paths.enumerated() {
+                group.addTask { (index, parseOne(path, location: location)) }
+            }
+            var results = [(String, Parsed)?](repeating: nil, count: paths.count)
+            for await (index, result) in group { results[index] = (paths[index], result) }
+            return results.compactMap { $0 }
+        }
+    }
+
+    static func parseOne(_ path: String, location: KitLocation) -> Parsed {
+        let display = location.displayPath(content: path)
+        guard let data = FileManager.default.contents(atPath: location.content.appendingPathComponent(path).path) else {
+            return .failure(.error(.unreadable, "cannot read file", at: SourceLocation(path: display, line: 1, column: 1)))
+        }
+        switch SourceText.decode(data, path: display) {
+        case .failure(let problem):
+            return .failure(problem)
+        case .success(let source):
+            let document = MarkdownParser.parse(source, path: path)
+            guard document.frontMatter.isPresent else { return .success((document, Metadata(), [])) }
+            let (metadata, problems) = FrontMatterDecoder.decode(document.frontMatter.yaml, path: display,
+                                                                 firstLine: document.frontMatter.firstLine)
+            return .success((document, metadata, problems))
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Where a kit's parts are: resolved from the command line once, then passed by value.
+public struct KitLocation: Sendable, Hashable {
+    public var kit: URL
+    public var content: URL
+    public var templates: URL
+    public var config: URL
+
+    /// `content`, `templates` and `config` default to `Content/`, `Templates/` and
+    /// `adoptkit.yml` inside `kit`.
+    public init(kit: URL, content: URL? = nil, templates: URL? = nil, config: URL? = nil) {
+        let kit = kit.standardizedFileURL
+        self.kit = kit
+        self.content = (content ?? kit.appendingPathComponent("Content")).standardizedFileURL
+        self.templates = (templates ?? kit.appendingPathComponent("Templates")).standardizedFileURL
+        self.config = (config ?? kit.appendingPathComponent("adoptkit.yml")).standardizedFileURL
+    }
+
+    /// How diagnostics and the manifest name a file: relative to the kit when inside it,
+    /// otherwise relative to the working directory, otherwise absolute.
+    public func displayPath(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        if let relative = Self.relative(path, to: kit.path) { return relative }
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        if let relative = Self.relative(path, to: cwd) { return relative }
+        return path
+    }
+
+    /// Display path of a file inside the content folder.
+    public func displayPath(content relative: String) -> String {
+        displayPath(content.appendingPathComponent(relative))
+    }
+
+    static func relative(_ path: String, to root: String) -> String? {
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : nil
+    }
+
+    static func isSameOrInside(_ path: String, _ root: String) -> Bool {
+        path == root || relative(path, to: root) != nil
+    }
+}

@@ -1,0 +1,26 @@
+import KitConfig
+import Markdown
+
+/// A Markdown file that becomes an HTML page.
+public struct Page: Sendable {
+    /// Path relative to the content folder (`guide/invite.md`).
+    public let source: String
+    /// Path relative to the output folder (`guide/invite.html`).
+    public let output: String
+    public let document: MarkdownDocument
+    public let metadata: Metadata
+    /// From front matter, else the first H1, else the file name.
+    public let title: String
+    public let description: String
+
+    init(source: String, document: MarkdownDocument, metadata: Metadata) {
+        self.source = source
+        self.output = ContentPath.outputPath(forPage: source)
+        self.document = document
+        self.metadata = metadata
+        let fileTitle = String(source.split(separator: "/").last ?? "").replacingOccurrences(of: ".md", with: "")
+            .replacingOccurrences(of: "-", with: " ")
+        self.title = metadata["title"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? document.firstHeadingText ?? fileTitle
+        self.description = metadata["description"]?.string ?? ""
+    }
+}

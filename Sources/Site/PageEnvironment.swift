@@ -1,0 +1,28 @@
+import Markdown
+import Rendering
+
+/// Answers a renderer's questions for one page: links become URLs relative to that page, and
+/// includes come from the kit's parsed files.
+struct PageEnvironment: MarkdownEnvironment {
+    let pageOutput: String
+    let resolver: LinkResolver
+    let documents: [String: MarkdownDocument]
+
+    func url(for destination: String, in sourcePath: String, isImage: Bool) -> String {
+        switch resolver.resolve(destination, from: sourcePath) {
+        case .dangerous:
+            return ""
+        case .page(let source, let fragment):
+            return ContentPath.relativeURL(from: pageOutput, to: ContentPath.outputPath(forPage: source)) + (fragment.map { "#" + $0 } ?? "")
+        case .asset(let path, let suffix):
+            return ContentPath.relativeURL(from: pageOutput, to: path) + suffix
+        case .external, .rootRelative, .sameDocument, .missingPage, .missingFile, .outsideContent:
+            return destination
+        }
+    }
+
+    func includedDocument(_ path: String, in sourcePath: String) -> MarkdownDocument? {
+        let decoded = ContentPath.split(path).path.removingPercentEncoding ?? path
+        return ContentPath.resolve(decoded, from: sourcePath).flatMap { documents[$0] }
+    }
+}

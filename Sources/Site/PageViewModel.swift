@@ -1,0 +1,63 @@
+import Foundation
+import KitConfig
+import Rendering
+import Templating
+
+/// The data the `page` layout sees. Every key is always present (empty or false when unused)
+/// so the strict template check and every render agree on the names.
+struct PageViewModel {
+    var title: String
+    var description: String
+    var contentHTML: String
+    var outputPath: String
+    var sourcePath: String
+    var sidebarHTML: String
+    var breadcrumbs: [(title: String, url: String?, isCurrent: Bool)]
+    var previous: (title: String, url: String)?
+    var next: (title: String, url: String)?
+
+    func value(config: KitConfig) -> TemplateValue {
+        let canonical = config.site.baseURL.map { Self.absoluteURL(base: $0, path: outputPath) } ?? ""
+        func link(_ item: (title: String, url: String)?) -> TemplateValue {
+            .list(item.map { [.object(["title": .text($0.title), "url": .text($0.url)])] } ?? [])
+        }
+        return .object([
+            "site": .object([
+                "title": .text(config.site.title),
+                "language": .text(config.site.language),
+                "organization": .text(config.organization.name),
+                "has_organization": .bool(!config.organization.name.isEmpty),
+            ]),
+            "page": .object([
+                "title": .text(title),
+                "description": .text(description),
+                "has_description": .bool(!description.isEmpty),
+                "content": .html(contentHTML),
+                "canonical_url": .text(canonical),
+                "has_canonical_url": .bool(!canonical.isEmpty),
+                "source": .text(sourcePath),
+                "path": .text(outputPath),
+            ]),
+            "root": .text(ContentPath.rootPrefix(for: outputPath)),
+            "sidebar": .html(sidebarHTML),
+            "has_breadcrumbs": .bool(!breadcrumbs.isEmpty),
+            "breadcrumbs": .list(breadcrumbs.map {
+                .object(["title": .text($0.title), "url": .text($0.url ?? ""), "has_url": .bool($0.url != nil), "is_current": .bool($0.isCurrent)])
+            }),
+            "previous": link(previous),
+            "next": link(next),
+        ])
+    }
+
+    /// The shape used to check the layout: a page with every optional part present.
+    static func shape(config: KitConfig) -> TemplateShape {
+        let sample = PageViewModel(title: "", description: "", contentHTML: "", outputPath: "index.html", sourcePath: "",
+                                   sidebarHTML: "", breadcrumbs: [("", "", false)], previous: ("", ""), next: ("", ""))
+        return TemplateShape(of: sample.value(config: config))
+    }
+
+    static func absoluteURL(base: String, path: String) -> String {
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return prefix + path.split(separator: "/").map { ContentPath.encodeSegment(String($0)) }.joined(separator: "/")
+    }
+}

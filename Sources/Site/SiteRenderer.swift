@@ -1,0 +1,107 @@
+import Diagnostics
+import Foundation
+import KitConfig
+import Markdown
+import Rendering
+import Templating
+
+/// Renders a loaded kit into an `OutputTree`: pages in parallel over the immutable kit, then
+/// assets and the home page. Writes nothing.
+public enum SiteRenderer {
+    public static let layoutTemplate = "page"
+
+    public static func render(_ kit: Kit) async -> (OutputTree?, [Diagnostic]) {
+        let templateProblems = kit.templates.check(layoutTemplate, against: PageViewModel.shape(config: kit.config))
+        guard !templateProblems.hasErrors else { return (nil, templateProblems) }
+
+        let resolver = LinkResolver(kit: kit)
+        let navigation = Navigation(kit: kit, resolver: resolver)
+        let pages = kit.pages
+        let rendered: [OutputTree.File] = await withTaskGroup(of: (Int, OutputTree.File).self) { group in
+            for (index, page) in pages.enumerated() {
+                group.addTask { (index, renderPage(page, kit: kit, resolver: resolver, navigation: navigation)) }
+            }
+            var files = [OutputTree.File?](repeating: nil, count: pages.count)
+            for await (index, file) in group { files[index] = file }
+            return files.compactMap { $0 }
+        }
+
+        var files = rendered
+        if kit.page(at: "index.md") == nil {
+            files.append(renderHome(kit: kit, navigation: navigation))
+        }
+        for asset in kit.assets {
+            files.append(OutputTree.File(path: asset, contents: .copy(of: kit.location.content.appendingPathComponent(asset)),
+                                         kind: .asset, format: Self.format(of: asset), source: kit.location.displayPath(content: asset)))
+        }
+        for asset in kit.templates.assets {
+            files.append(OutputTree.File(path: "assets/" + asset.name, contents: .bytes(asset.contents), kind: .asset,
+                                         format: Self.format(of: asset.name), source: asset.displayPath))
+        }
+        let collisions = Self.collisions(files)
+        guard collisions.isEmpty else { return (nil, templateProblems + collisions) }
+        return (OutputTree(files: files), templateProblems)
+    }
+
+    static func renderPage(_ page: Page, kit: Kit, resolver: LinkResolver, navigation: Navigation) -> OutputTree.File {
+        let environment = PageEnvironment(pageOutput: page.output, resolver: resolver, documents: kit.documents)
+        let content = HTMLRenderer(options: .init(allowRawHTML: kit.config.markdown.rawHTML)).render(page.document, environment: environment)
+        let model = PageViewModel(
+            title: page.title, description: page.description, contentHTML: content, outputPath: page.output, sourcePath: page.source,
+            sidebarHTML: navigation.sidebarHTML(currentSource: page.source, currentOutput: page.output, outputOf: ContentPath.outputPath(forPage:)),
+            breadcrumbs: breadcrumbs(for: page, kit: kit, navigation: navigation),
+            previous: navigation.previous(of: page.source).flatMap { neighbour($0, from: page, kit: kit) },
+            next: navigation.next(of: page.source).flatMap { neighbour($0, from: page, kit: kit) }
+        )
+        let html = kit.templates.render(layoutTemplate, model.value(config: kit.config))
+        return OutputTree.File(path: page.output, contents: .bytes(Data(html.utf8)), kind: .page, format: "html",
+                               source: kit.location.displayPath(content: page.source))
+    }
+
+    private static func neighbour(_ source: String, from page: Page, kit: Kit) -> (title: String, url: String)? {
+        kit.page(at: source).map { ($0.title, ContentPath.relativeURL(from: page.output, to: $0.output)) }
+    }
+
+    private static func breadcrumbs(for page: Page, kit: Kit, navigation: Navigation) -> [(title: String, url: String?, isCurrent: Bool)] {
+        guard page.output != "index.html" else { return [] }
+        let homeTitle = kit.page(at: "index.md")?.title ?? "Home"
+        var crumbs: [(String, String?, Bool)] = [(homeTitle, ContentPath.relativeURL(from: page.output, to: "index.html"), false)]
+        for item in navigation.trail(of: page.source) {
+            if case .page("index.md") = item.target { continue }
+            let url: String? = if case .page(let source) = item.target {
+                ContentPath.relativeURL(from: page.output, to: ContentPath.outputPath(forPage: source))
+            } else { nil }
+            crumbs.append((item.title, url, false))
+        }
+        crumbs.append((page.title, nil, true))
+        return crumbs
+    }
+
+    /// `index.html` for kits without `index.md`: the site title and the table of contents.
+    static func renderHome(kit: Kit, navigation: Navigation) -> OutputTree.File {
+        let list = navigation.sidebarHTML(currentSource: nil, currentOutput: "index.html", outputOf: ContentPath.outputPath(forPage:))
+        let content = "<h1>\(HTMLEscaping.escape(kit.config.site.title))</h1>\n<nav class=\"home-contents\" aria-label=\"All pages\">\n\(list)</nav>\n"
+        let model = PageViewModel(
+            title: kit.config.site.title, description: "", contentHTML: content, outputPath: "index.html", sourcePath: kit.toc?.path ?? "",
+            sidebarHTML: list, breadcrumbs: [], previous: nil,
+            next: navigation.order.first.flatMap { first in kit.page(at: first).map { ($0.title, $0.output) } }
+        )
+        let html = kit.templates.render(layoutTemplate, model.value(config: kit.config))
+        let source = kit.toc.map { kit.location.displayPath(content: $0.path) } ?? kit.location.displayPath(kit.location.content)
+        return OutputTree.File(path: "index.html", contents: .bytes(Data(html.utf8)), kind: .index, format: "html", source: source)
+    }
+
+    static func format(of path: String) -> String {
+        let name = path.split(separator: "/").last ?? ""
+        guard let dot = name.lastIndex(of: ".") else { return "" }
+        return name[name.index(after: dot)...].lowercased()
+    }
+
+    /// Two sources that would write the same output file (`a.md` and a copied `a.html`).
+    static func collisions(_ files: [OutputTree.File]) -> [Diagnostic] {
+        Dictionary(grouping: files, by: \.path).filter { $0.value.count > 1 }.keys.sorted().map { path in
+            let sources = Dictionary(grouping: files, by: \.path)[path]!.map(\.source).sorted()
+            return .error(.outputCollision, "'\(path)' would be written by more than one source: \(sources.joined(separator: ", "))", at: nil)
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Diagnostics
+
+/// Strict checks over a template set: every name a template uses must exist in the data's
+/// shape, partials must exist and not form cycles, and only adoptkit's own markup may be placed
+/// unescaped. Mustache itself would render a missing name as an empty hole.
+struct TemplateChecker {
+    let templates: [String: LoadedTemplate]
+    private(set) var diagnostics: [Diagnostic] = []
+    /// (template, partial chain) pairs already checked, so shared partials are checked once per use.
+    private var visiting: [String] = []
+
+    init(templates: [String: LoadedTemplate]) { self.templates = templates }
+
+    mutating func check(_ name: String, against shape: TemplateShape) {
+        check(name, scopes: [shape])
+    }
+
+    private mutating func check(_ name: String, scopes initial: [TemplateShape?]) {
+        guard let template = templates[name] else { return }
+        if let start = visiting.firstIndex(of: name) {
+            let chain = (visiting[start...] + [name]).joined(separator: " → ")
+            diagnostics.append(.error(.templatePartialCycle, "partial cycle: \(chain)", at: template.location(line: 1, column: 1)))
+            return
+        }
+        visiting.append(name)
+        defer { visiting.removeLast() }
+        var scopes = initial
+        for tag in template.tags {
+            let location = template.location(line: tag.line, column: tag.column)
+            switch tag.kind {
+            case .variable, .unescaped:
+                guard let shape = resolve(tag.name, in: scopes) else {
+                    diagnostics.append(unknownName(tag.name, location: location, scopes: scopes))
+                    continue
+                }
+                if tag.kind == .unescaped, shape != .html {
+                    diagnostics.append(.error(.templateUnescapedData,
+                                              "'\(tag.name)' is data from the kit; placing it unescaped with {{{ }}} or {{& }} would let it inject markup",
+                                              at: location, notes: ["use {{\(tag.name)}} so it is escaped"]))
+                }
+            case .section, .inverted, .block:
+                if tag.kind == .block { scopes.append(nil); continue }
+                guard let shape = resolve(tag.name, in: scopes) else {
+                    diagnostics.append(unknownName(tag.name, location: location, scopes: scopes))
+                    scopes.append(nil)
+                    continue
+                }
+                switch (tag.kind, shape) {
+                case (.section, .list(let element)): scopes.append(element)
+                case (.section, .object): scopes.append(shape)
+                default: scopes.append(nil)
+                }
+            case .close:
+                if scopes.count > 1 { scopes.removeLast() }
+            case .partial, .parent:
+                if templates[tag.name] == nil {
+                    diagnostics.append(.error(.templateMissing, "partial '\(tag.name)' does not exist", at: location,
+                                              notes: Suggestions.note(tag.name, among: Array(templates.keys))))
+                } else {
+                    check(tag.name, scopes: scopes)
+                }
+                if tag.kind == .parent { scopes.append(nil) }
+            case .delimiters:
+                diagnostics.append(.error(.templateSyntax, "changing delimiters is not supported in adoptkit templates", at: location))
+            case .comment, .pragma:
+                break
+            }
+        }
+    }
+
+    /// Mustache name lookup: the first segment through the scope stack, the rest inside it.
+    private func resolve(_ rawName: String, in scopes: [TemplateShape?]) -> TemplateShape? {
+        var name = rawName
+        // swift-mustache transforms: `uppercased(name)`.
+        if let open = name.lastIndex(of: "("), let close = name.firstIndex(of: ")"), open < close {
+            name = String(name[name.index(after: open)..<close])
+        }
+        if name == "." { return scopes.last.flatMap { $0 } ?? .text }
+        let parts = name.split(separator: ".").map(String.init)
+        guard let first = parts.first else { return nil }
+        for scope in scopes.reversed() {
+            guard case .object(let fields)? = scope, var shape = fields[first] else { continue }
+            for part in parts.dropFirst() {
+                guard case .object(let inner) = shape, let next = inner[part] else { return nil }
+                shape = next
+            }
+            return shape
+        }
+        return nil
+    }
+
+    private func unknownName(_ name: String, location: SourceLocation, scopes: [TemplateShape?]) -> Diagnostic {
+        var known: [String] = []
+        for case .object(let fields)? in scopes { known += fields.keys }
+        return .error(.templateUnknownName, "'\(name)' is not available here; the template would print nothing", at: location,
+                      notes: Suggestions.note(name, among: known))
+    }
+}
+

@@ -1,0 +1,119 @@
+import Diagnostics
+import Foundation
+import Mustache
+
+/// One template file: its text, where it came from and the tags found in it.
+struct LoadedTemplate: Sendable {
+    let name: String
+    /// Path shown in diagnostics (`Templates/page.mustache`, or `(built-in)/page.mustache`).
+    let displayPath: String
+    let tags: [TemplateTag]
+
+    func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(path: displayPath, line: line, column: column)
+    }
+}
+
+/// A file in a templates folder that is not a template (a stylesheet, an image): copied to the
+/// site's `assets/` folder.
+public struct TemplateAsset: Sendable, Hashable {
+    /// Path under `assets/`, e.g. `adoptkit.css`.
+    public let name: String
+    public let contents: Data
+    /// Path shown in the manifest (`Templates/adoptkit.css` or `(built-in)/adoptkit.css`).
+    public let displayPath: String
+}
+
+/// The built-in templates overlaid with a kit's `Templates/` folder, parsed once.
+public struct TemplateSet: Sendable {
+    let templates: [String: LoadedTemplate]
+    public let assets: [TemplateAsset]
+    private let library: MustacheLibrary
+
+    public var names: [String] { templates.keys.sorted() }
+
+    public func contains(_ name: String) -> Bool { templates[name] != nil }
+
+    /// Loads built-in templates, then the kit's (same name replaces). `kitFolder` may be nil or
+    /// absent; `displayRoot` is how the kit folder is named in diagnostics.
+    public static func load(kitFolder: URL?, displayRoot: String = "Templates") -> (TemplateSet, [Diagnostic]) {
+        var files: [String: (text: String?, data: Data, display: String)] = [:]
+        var diagnostics: [Diagnostic] = []
+        if let builtin = Bundle.module.url(forResource: "BuiltinTemplates", withExtension: nil) {
+            for (relative, data) in readFolder(builtin) {
+                files[relative] = (String(data: data, encoding: .utf8), data, "(built-in)/\(relative)")
+            }
+        }
+        if let kitFolder, FileManager.default.fileExists(atPath: kitFolder.path) {
+            for (relative, data) in readFolder(kitFolder) {
+                let display = "\(displayRoot)/\(relative)"
+                switch SourceText.decode(data, path: display) {
+                case .success(let source): files[relative] = (source.text, data, display)
+                case .failure(let problem):
+                    if relative.hasSuffix(".mustache") { diagnostics.append(problem); continue }
+                    files[relative] = (nil, data, display)
+                }
+            }
+        }
+        var templates: [String: LoadedTemplate] = [:]
+        var parsed: [String: MustacheTemplate] = [:]
+        var assets: [TemplateAsset] = []
+        for (relative, file) in files.sorted(by: { $0.key < $1.key }) {
+            guard relative.hasSuffix(".mustache"), let text = file.text else {
+                assets.append(TemplateAsset(name: relative, contents: file.data, displayPath: file.display))
+                continue
+            }
+            let name = String(relative.dropLast(".mustache".count))
+            do {
+                parsed[name] = try MustacheTemplate(string: text)
+                templates[name] = LoadedTemplate(name: name, displayPath: file.display, tags: TemplateTag.scan(text))
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(.templateSyntax, "template syntax: \(describe(error.error))",
+                                          at: SourceLocation(path: file.display, line: error.context.lineNumber, column: error.context.columnNumber)))
+            } catch {
+                diagnostics.append(.error(.templateSyntax, "template syntax: \(error)", at: SourceLocation(path: file.display, line: 1, column: 1)))
+            }
+        }
+        let set = TemplateSet(templates: templates, assets: assets, library: MustacheLibrary(templates: parsed))
+        return (set, diagnostics)
+    }
+
+    /// Strict checks of template `name` (and the partials it uses) against the data's shape.
+    public func check(_ name: String, against shape: TemplateShape) -> [Diagnostic] {
+        guard templates[name] != nil else {
+            return [.error(.templateMissing, "template '\(name)' does not exist", at: nil, notes: Suggestions.note(name, among: names))]
+        }
+        var checker = TemplateChecker(templates: templates)
+        checker.check(name, against: shape)
+        return checker.diagnostics
+    }
+
+    /// Renders a template that `check` passed. HTML templates escape text values.
+    public func render(_ name: String, _ value: TemplateValue) -> String {
+        library.render(value.mustacheObject, withTemplate: name) ?? ""
+    }
+
+    private static func readFolder(_ root: URL) -> [(String, Data)] {
+        let root = root.standardizedFileURL.resolvingSymlinksInPath()
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        var result: [(String, Data)] = []
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true,
+                  !url.lastPathComponent.hasPrefix("."),
+                  let data = try? Data(contentsOf: url) else { continue }
+            let relative = String(url.resolvingSymlinksInPath().path.dropFirst(root.path.count + 1))
+            result.append((relative, data))
+        }
+        return result
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: return "a section is closed with a different name than it was opened with"
+        case .unfinishedName?: return "a tag is not finished"
+        case .expectedSectionEnd?: return "a section is never closed"
+        case .invalidSetDelimiter?: return "invalid set-delimiter tag"
+        default: return "\(error)"
+        }
+    }
+}

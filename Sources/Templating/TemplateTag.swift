@@ -1,0 +1,58 @@
+import Diagnostics
+
+/// A `{{…}}` tag found in a template, with its position, for checks swift-mustache cannot make.
+struct TemplateTag: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
+        case variable, unescaped, section, inverted, close, partial, comment, pragma, delimiters, block, parent
+    }
+    var kind: Kind
+    var name: String
+    var line: Int
+    var column: Int
+
+    /// Scans `text` for tags with the default delimiters.
+    static func scan(_ text: String) -> [TemplateTag] {
+        var tags: [TemplateTag] = []
+        var line = 1, column = 1
+        var index = text.startIndex
+        func advance(to target: String.Index) {
+            while index < target {
+                if text[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+                index = text.index(after: index)
+            }
+        }
+        while let open = text[index...].range(of: "{{") {
+            advance(to: open.lowerBound)
+            let tagLine = line, tagColumn = column
+            let triple = text[open.upperBound...].hasPrefix("{")
+            let closer = triple ? "}}}" : "}}"
+            let bodyStart = triple ? text.index(after: open.upperBound) : open.upperBound
+            guard let close = text[bodyStart...].range(of: closer) else { break }
+            let body = text[bodyStart..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            var kind: Kind = triple ? .unescaped : .variable
+            var name = body
+            if !triple, let sigil = body.first {
+                let mapped: Kind? = switch sigil {
+                case "#": .section
+                case "^": .inverted
+                case "/": .close
+                case ">": .partial
+                case "!": .comment
+                case "%": .pragma
+                case "=": .delimiters
+                case "&": .unescaped
+                case "$": .block
+                case "<": .parent
+                default: nil
+                }
+                if let mapped {
+                    kind = mapped
+                    name = body.dropFirst().trimmingCharacters(in: .whitespaces)
+                }
+            }
+            tags.append(TemplateTag(kind: kind, name: name, line: tagLine, column: tagColumn))
+            advance(to: close.upperBound)
+        }
+        return tags
+    }
+}

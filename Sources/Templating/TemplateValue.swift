@@ -1,0 +1,51 @@
+/// Data handed to a template. Text is escaped where it lands; `html` is markup adoptkit made
+/// itself (rendered Markdown, navigation) and is the only kind a template may place unescaped.
+public indirect enum TemplateValue: Sendable, Hashable {
+    case text(String)
+    case html(String)
+    case bool(Bool)
+    case list([TemplateValue])
+    case object([String: TemplateValue])
+
+    /// What swift-mustache renders: dictionaries, arrays, strings and booleans.
+    var mustacheObject: Any {
+        switch self {
+        case .text(let s), .html(let s): return s
+        case .bool(let b): return b
+        case .list(let items): return items.map(\.mustacheObject)
+        case .object(let fields): return fields.mapValues(\.mustacheObject)
+        }
+    }
+}
+
+/// The shape of template data: which names exist and what kind of value each is. Derived from
+/// a value, so the checker and the renderer can never disagree.
+public indirect enum TemplateShape: Sendable, Hashable {
+    case text, html, bool
+    case list(TemplateShape?)
+    case object([String: TemplateShape])
+
+    public init(of value: TemplateValue) {
+        switch value {
+        case .text: self = .text
+        case .html: self = .html
+        case .bool: self = .bool
+        case .list(let items):
+            self = .list(items.map(TemplateShape.init(of:)).reduce(nil) { merged, shape in merged.map { $0.merging(shape) } ?? shape })
+        case .object(let fields): self = .object(fields.mapValues(TemplateShape.init(of:)))
+        }
+    }
+
+    /// Union of two shapes, so list items with optional fields check against all fields seen.
+    func merging(_ other: TemplateShape) -> TemplateShape {
+        switch (self, other) {
+        case let (.object(a), .object(b)): return .object(a.merging(b) { $0.merging($1) })
+        case let (.list(a), .list(b)):
+            switch (a, b) {
+            case let (x?, y?): return .list(x.merging(y))
+            default: return .list(a ?? b)
+            }
+        default: return self
+        }
+    }
+}
