@@ -7,6 +7,8 @@ public struct SourceText: Sendable {
     public let text: String
     /// UTF-8 byte offset at which each line starts; `lineStarts[0] == 0`.
     private let lineStarts: [Int]
+    /// Lines made only of ASCII, where a byte column is a character column.
+    private let asciiLines: [Bool]
     private let bytes: [UInt8]
 
     /// Decodes `data`; on invalid UTF-8 returns the diagnostic with the first bad byte's position.
@@ -31,8 +33,17 @@ public struct SourceText: Sendable {
         self.bytes = bytes
         self.text = String(decoding: bytes, as: UTF8.self)
         var starts = [0]
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        var ascii = [true]
+        for (i, b) in bytes.enumerated() {
+            if b == UInt8(ascii: "\n") {
+                starts.append(i + 1)
+                ascii.append(true)
+            } else if b >= 0x80 {
+                ascii[ascii.count - 1] = false
+            }
+        }
         self.lineStarts = starts
+        self.asciiLines = ascii
     }
 
     public var lineCount: Int { lineStarts.count }
@@ -46,13 +57,38 @@ public struct SourceText: Sendable {
         return Substring(String(decoding: bytes[start..<max(start, end)], as: UTF8.self))
     }
 
-    /// Converts a 1-based byte column on `line` into a 1-based character column.
+    /// Converts a 1-based byte column on `line` into a 1-based character column. Constant time
+    /// on ASCII lines; callers converting many columns on one long non-ASCII line should use
+    /// `ColumnMap`.
     public func characterColumn(line: Int, byteColumn: Int) -> Int {
         guard line >= 1, line <= lineStarts.count, byteColumn > 1 else { return max(byteColumn, 1) }
+        if asciiLines[line - 1] { return byteColumn }
         let start = lineStarts[line - 1]
         let end = min(start + byteColumn - 1, bytes.count)
         return String(decoding: bytes[start..<end], as: UTF8.self).count + 1
     }
+
+    /// Byte-to-character column table for one line, built once (grapheme clusters counted as
+    /// one character, as editors show them).
+    public func columnMap(line: Int) -> [Int] {
+        guard line >= 1, line <= lineStarts.count else { return [] }
+        let start = lineStarts[line - 1]
+        let end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        var map = [Int](repeating: 0, count: end - start + 2)
+        var column = 1
+        var offset = 0
+        for character in text {
+            let length = character.utf8.count
+            for k in 0..<length where offset + k < map.count { map[offset + k] = column }
+            offset += length
+            column += 1
+        }
+        for k in offset..<map.count { map[k] = column + (k - offset) }
+        return map
+    }
+
+    public func isASCII(line: Int) -> Bool { line >= 1 && line <= asciiLines.count ? asciiLines[line - 1] : true }
 
     public func location(line: Int, byteColumn: Int) -> SourceLocation {
         SourceLocation(path: path, line: line, column: characterColumn(line: line, byteColumn: byteColumn))

@@ -33,6 +33,7 @@ enum CmarkConverter {
         var builder = TreeBuilder()
         guard let iterator = cmark_iter_new(document) else { return [] }
         defer { cmark_iter_free(iterator) }
+        var columns = ColumnConverter(source: source)
         var tableAlignments: [[TableAlignment]] = []
         var cellIndex: [Int] = []
         var rowIsHeader: [Bool] = []
@@ -52,7 +53,7 @@ enum CmarkConverter {
                 }
                 continue
             }
-            let range = sourceRange(node, source: source)
+            let range = sourceRange(node, columns: &columns)
             let kind: NodeKind
             switch typeName {
             case "document": kind = .document
@@ -127,14 +128,28 @@ enum CmarkConverter {
         }
     }
 
-    private static func sourceRange(_ node: OpaquePointer, source: SourceText) -> SourceRange {
+    private static func sourceRange(_ node: OpaquePointer, columns: inout ColumnConverter) -> SourceRange {
         let startLine = Int(cmark_node_get_start_line(node)), startColumn = Int(cmark_node_get_start_column(node))
         let endLine = Int(cmark_node_get_end_line(node)), endColumn = Int(cmark_node_get_end_column(node))
         guard startLine > 0, startColumn > 0 else { return .unknown }
         return SourceRange(
-            start: .init(line: startLine, column: source.characterColumn(line: startLine, byteColumn: startColumn)),
-            end: .init(line: endLine, column: endLine > 0 ? source.characterColumn(line: endLine, byteColumn: endColumn) : 0)
+            start: .init(line: startLine, column: columns.column(line: startLine, byte: startColumn)),
+            end: .init(line: endLine, column: endLine > 0 ? columns.column(line: endLine, byte: endColumn) : 0)
         )
+    }
+
+    /// cmark reports byte columns; people count characters. Non-ASCII lines get a table built
+    /// once, so a long line with thousands of nodes stays linear.
+    private struct ColumnConverter {
+        let source: SourceText
+        var maps: [Int: [Int]] = [:]
+
+        mutating func column(line: Int, byte: Int) -> Int {
+            if source.isASCII(line: line) { return byte }
+            if maps[line] == nil { maps[line] = source.columnMap(line: line) }
+            let map = maps[line]!
+            return byte - 1 < map.count && byte >= 1 ? map[byte - 1] : byte
+        }
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {

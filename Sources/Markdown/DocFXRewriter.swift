@@ -132,7 +132,7 @@ struct DocFXRewriter {
               case .text(let tail) = source[kids[i + 2].index].kind,
               tail.hasPrefix("]")
         else { return nil }
-        let marker = "[!include "
+        let marker = "[!include"
         let lowered = lead.lowercased()
         guard let range = lowered.range(of: marker, options: .backwards),
               lowered[range.upperBound...].allSatisfy({ $0 == " " }) else { return nil }
@@ -230,7 +230,7 @@ struct DocFXRewriter {
         for child in children(id) {
             switch source[child.index].kind {
             case .text(let literal): text += literal
-            case .code(let literal): text += literal
+            case .code(let literal), .htmlInline(let literal): text += literal
             case .softBreak, .lineBreak: text += "\n"
             default: text += plainText(child)
             }

@@ -33,6 +33,8 @@ public struct MarkdownDocument: Sendable {
     public struct Children: Sequence, IteratorProtocol {
         let nodes: [MarkdownNode]
         var upcoming: NodeID?
+        /// The first child, if any.
+        public var first: NodeID? { upcoming }
         public mutating func next() -> NodeID? {
             guard let current = upcoming else { return nil }
             upcoming = nodes[current.index].nextSibling

@@ -8,7 +8,7 @@ struct ContentScanner {
     var tocPath: String?
     var diagnostics: [Diagnostic] = []
 
-    /// DocFX project files that describe the build rather than belong in the site.
+    /// DocFX project files (at any level) that describe the build rather than belong in the site.
     static let ignoredFiles: Set<String> = ["docfx.json", "toc.yml", "toc.yaml", "TOC.yml", "TOC.yaml"]
 
     static func isTOC(_ path: String) -> Bool { path.lowercased() == "toc.md" }
@@ -42,7 +42,7 @@ struct ContentScanner {
             }
             if file.lowercased().hasSuffix(".md") {
                 scan.markdown.append(file)
-            } else if !(isRoot && ignoredFiles.contains(file)) {
+            } else if !ignoredFiles.contains(String(file.split(separator: "/").last ?? "")) {
                 scan.assets.append(file)
             }
         }

@@ -8,7 +8,7 @@ enum KitChecks {
         let includes = IncludeGraph(kit: kit)
         var diagnostics = includes.diagnostics
         let anchors = AnchorIndex(kit: kit, includes: includes)
-        for path in kit.documents.keys.sorted() {
+        for path in kit.documents.keys.sorted() where path != kit.toc?.path {
             guard let document = kit.documents[path] else { continue }
             diagnostics += checkLinks(in: document, resolver: resolver, anchors: anchors,
                                       isInclude: kit.page(at: path) == nil)

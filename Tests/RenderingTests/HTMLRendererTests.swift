@@ -1,0 +1,74 @@
+import Markdown
+import Rendering
+import Testing
+
+@Suite struct HTMLRendererTests {
+    func html(_ markdown: String, allowRawHTML: Bool = false, environment: MarkdownEnvironment = PlainEnvironment()) -> String {
+        HTMLRenderer(options: .init(allowRawHTML: allowRawHTML)).render(MarkdownParser.parse(markdown), environment: environment)
+    }
+
+    @Test func rawHTMLIsDroppedUnlessTheKitOptsIn() {
+        let input = "<script>alert(1)</script>\n\nText <b onclick=\"x()\">bold</b>\n"
+        let safe = html(input)
+        #expect(!safe.contains("<script"))
+        #expect(!safe.contains("<b"))
+        #expect(safe.contains("<!-- raw HTML omitted -->"))
+        let opted = html(input, allowRawHTML: true)
+        // Even when allowed, GFM's tag filter neutralises <script>.
+        #expect(opted.contains("&lt;script>"))
+        #expect(opted.contains("<b onclick"))
+    }
+
+    @Test(arguments: ["javascript:alert(1)", "JAVASCRIPT:x", "vbscript:x", "file:///etc/passwd", "data:text/html;base64,PHA+"])
+    func dangerousLinksLoseTheirTarget(_ url: String) {
+        let output = html("[x](\(url)) ![y](\(url))\n")
+        #expect(output.contains("<a href=\"\">"))
+        #expect(output.contains("<img src=\"\""))
+    }
+
+    @Test func alertMarkup() {
+        let output = html("> [!WARNING]\n> Do not share the link publicly.\n")
+        #expect(output.contains("<div class=\"alert alert-warning\" role=\"note\">"))
+        #expect(output.contains("<svg class=\"alert-icon\" aria-hidden=\"true\""))
+        #expect(output.contains("Warning</p>\n<p>Do not share the link publicly.</p>\n</div>"))
+        #expect(!output.contains("[!WARNING]"))
+    }
+
+    @Test func videoEmbedsKnownPlayersAndLinksOthers() {
+        #expect(html("> [!VIDEO https://www.microsoft.com/videoplayer/embed/RE3aku3]\n")
+            .contains("<iframe src=\"https://www.microsoft.com/videoplayer/embed/RE3aku3\" title=\"Video\""))
+        #expect(html("> [!VIDEO https://example.com/movie.mp4]\n")
+            .contains("<a href=\"https://example.com/movie.mp4\">Watch the video</a>"))
+    }
+
+    @Test func figures() {
+        let output = html(":::image type=\"complex\" source=\"a.png\" alt-text=\"Chart of <users>\":::\n   Grows 10% a week.\n:::image-end:::\n")
+        #expect(output.contains("<figure class=\"image image-complex\"><img src=\"a.png\" alt=\"Chart of &lt;users&gt;\""))
+        #expect(output.contains("<details><summary>Description</summary><p>Grows 10% a week.</p></details>"))
+    }
+
+    struct Includes: MarkdownEnvironment {
+        let files: [String: MarkdownDocument]
+        func url(for destination: String, in sourcePath: String, isImage: Bool) -> String { "\(sourcePath)::\(destination)" }
+        func includedDocument(_ path: String, in sourcePath: String) -> MarkdownDocument? { files[path] }
+    }
+
+    @Test func includesExpandAndLinksResolveAgainstTheIncludedFile() {
+        let note = MarkdownParser.parse(("> [!NOTE]\n> See [this](other.md).\n"), path: "includes/note.md")
+        let phone = MarkdownParser.parse(("**555-0100**\n"), path: "includes/phone.md")
+        let loop = MarkdownParser.parse(("[!INCLUDE [loop](loop.md)]\n"), path: "loop.md")
+        let env = Includes(files: ["includes/note.md": note, "includes/phone.md": phone, "loop.md": loop])
+        let output = html("[!INCLUDE [n](includes/note.md)]\n\nCall [!INCLUDE [p](includes/phone.md)] now.\n\n[!INCLUDE [l](loop.md)]\n", environment: env)
+        #expect(output.contains("<div class=\"alert alert-note\""))
+        #expect(output.contains("href=\"includes/note.md::other.md\""))
+        #expect(output.contains("<p>Call <strong>555-0100</strong> now.</p>"))
+    }
+
+    @Test func deeplyNestedBlockquoteRenders() {
+        let depth = 100_000
+        let output = html(String(repeating: ">", count: depth) + " deep\n")
+        #expect(output.hasPrefix("<blockquote>\n<blockquote>"))
+        #expect(output.contains("<p>deep</p>"))
+    }
+}
+
