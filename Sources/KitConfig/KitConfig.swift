@@ -49,6 +49,6 @@ public struct KitConfig: Sendable, Hashable {
         if let mdNode = top["markdown"], let md = reader.mapping(mdNode, named: "markdown", allowed: ["raw_html"]) {
             if let raw = reader.bool(md["raw_html"], named: "markdown.raw_html") { config.markdown.rawHTML = raw }
         }
-        return (config, reader.diagnostics)
+        return (config, reader.diagnostics.sorted(by: Diagnostic.ordered))
     }
 }

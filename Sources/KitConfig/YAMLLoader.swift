@@ -14,8 +14,12 @@ public enum YAMLLoader {
             return (nil, [.error(.configTooLarge, "YAML is larger than \(maximumBytes / 1024) KiB", at: SourceLocation(path: path, line: 1 + lineOffset, column: 1))])
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else { return (nil, []) }
-            return (node, anchorDiagnostics(node, path: path, lineOffset: lineOffset))
+            // Yams holds anchors weakly; they survive only while the parser lives.
+            let parser = try Parser(yaml: text)
+            return try withExtendedLifetime(parser) {
+                guard let node = try parser.singleRoot() else { return (nil, []) }
+                return (node, anchorDiagnostics(node, path: path, lineOffset: lineOffset))
+            }
         } catch let error as YamlError {
             return (nil, [diagnostic(for: error, path: path, lineOffset: lineOffset, id: syntaxID)])
         } catch {

@@ -14,6 +14,7 @@ enum KitChecks {
                                       isInclude: kit.page(at: path) == nil)
         }
         if let toc = kit.toc { diagnostics += checkTOC(toc, resolver: resolver, kit: kit) }
+        diagnostics += kit.templates.check(SiteRenderer.layoutTemplate, against: PageViewModel.shape(config: kit.config))
         return diagnostics
     }
 

@@ -10,9 +10,8 @@ import Templating
 public enum SiteRenderer {
     public static let layoutTemplate = "page"
 
+    /// Renders a kit whose diagnostics have no errors (templates were checked while loading).
     public static func render(_ kit: Kit) async -> (OutputTree?, [Diagnostic]) {
-        let templateProblems = kit.templates.check(layoutTemplate, against: PageViewModel.shape(config: kit.config))
-        guard !templateProblems.hasErrors else { return (nil, templateProblems) }
 
         let resolver = LinkResolver(kit: kit)
         let navigation = Navigation(kit: kit, resolver: resolver)
@@ -39,8 +38,8 @@ public enum SiteRenderer {
                                          format: Self.format(of: asset.name), source: asset.displayPath))
         }
         let collisions = Self.collisions(files)
-        guard collisions.isEmpty else { return (nil, templateProblems + collisions) }
-        return (OutputTree(files: files), templateProblems)
+        guard collisions.isEmpty else { return (nil, collisions) }
+        return (OutputTree(files: files), [])
     }
 
     static func renderPage(_ page: Page, kit: Kit, resolver: LinkResolver, navigation: Navigation) -> OutputTree.File {
@@ -99,9 +98,9 @@ public enum SiteRenderer {
 
     /// Two sources that would write the same output file (`a.md` and a copied `a.html`).
     static func collisions(_ files: [OutputTree.File]) -> [Diagnostic] {
-        Dictionary(grouping: files, by: \.path).filter { $0.value.count > 1 }.keys.sorted().map { path in
-            let sources = Dictionary(grouping: files, by: \.path)[path]!.map(\.source).sorted()
-            return .error(.outputCollision, "'\(path)' would be written by more than one source: \(sources.joined(separator: ", "))", at: nil)
+        Dictionary(grouping: files, by: \.path).filter { $0.value.count > 1 }.sorted { $0.key < $1.key }.map { path, clashing in
+            let sources = clashing.map(\.source).sorted().joined(separator: ", ")
+            return .error(.outputCollision, "'\(path)' would be written by more than one source: \(sources)", at: nil)
         }
     }
 }

@@ -90,8 +90,16 @@ struct TemplateChecker {
     }
 
     private func unknownName(_ name: String, location: SourceLocation, scopes: [TemplateShape?]) -> Diagnostic {
+        // Every dotted path reachable from the open scopes, so `page.titel` suggests `page.title`.
         var known: [String] = []
-        for case .object(let fields)? in scopes { known += fields.keys }
+        var pending: [(String, TemplateShape)] = []
+        for case .object(let fields)? in scopes { pending += fields.map { ($0.key, $0.value) } }
+        while let (path, shape) = pending.popLast() {
+            known.append(path)
+            if case .object(let fields) = shape, path.split(separator: ".").count < 4 {
+                pending += fields.map { ("\(path).\($0.key)", $0.value) }
+            }
+        }
         return .error(.templateUnknownName, "'\(name)' is not available here; the template would print nothing", at: location,
                       notes: Suggestions.note(name, among: known))
     }

@@ -1,0 +1,52 @@
+import Diagnostics
+import Foundation
+import Site
+
+enum TestSupport {
+    /// The repository root, which is also the example kit.
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func fixture(_ name: String) -> URL {
+        repositoryRoot.appendingPathComponent("Tests/Fixtures/\(name)")
+    }
+
+    /// The real DocFX corpus beside the checkout, when present.
+    static var corpus: URL? {
+        let url = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/kaizala-docs")
+        return FileManager.default.fileExists(atPath: url.appendingPathComponent("TOC.md").path) ? url : nil
+    }
+
+    /// A fresh empty folder, removed when `body` returns.
+    static func withTemporaryFolder<T>(_ body: (URL) async throws -> T) async rethrows -> T {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("adoptkit-test-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try await body(url)
+    }
+
+    /// Writes `files` (relative path → text) under `root`.
+    static func write(_ files: [String: String], under root: URL) throws {
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+    }
+
+    /// `id path:line:column` for each diagnostic, sorted, so tests compare whole lists.
+    static func summary(_ diagnostics: [Diagnostic]) -> [String] {
+        diagnostics.sorted(by: Diagnostic.ordered).map { d in
+            "\(d.id.rawValue) " + (d.location.map { "\($0.path):\($0.line):\($0.column)" } ?? "-")
+        }
+    }
+
+    static func render(_ location: KitLocation, strict: Bool = false) async -> BuildAction.Result {
+        await BuildAction(location: location, output: FileManager.default.temporaryDirectory.appendingPathComponent("unused-\(UUID().uuidString)"),
+                          strict: strict).render()
+    }
+
+    static func text(_ tree: OutputTree?, _ path: String) -> String {
+        guard let file = tree?[path], let data = try? file.contents.data() else { return "" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
