@@ -20,11 +20,15 @@ struct Build: AsyncParsableCommand {
     @Flag(help: "Treat warnings (broken links, unknown alert kinds …) as errors.")
     var strict = false
 
+    @Flag(help: "Print how long each stage took (to standard error).")
+    var timings = false
+
     func run() async throws {
         let action = BuildAction(location: kit.location, output: output.map(KitOptions.url), strict: strict,
                                  configRequired: kit.config != nil)
         let result = await action.run()
         Report.diagnostics(result.diagnostics)
+        if timings { Report.timings(result.timings) }
         guard result.succeeded, let tree = result.tree else { throw ExitCode(1) }
         let pages = tree.files.filter { $0.kind == .page || $0.kind == .index }.count
         print("Wrote \(pages) pages and \(tree.files.count - pages) other files to \(action.output.path)")

@@ -9,4 +9,9 @@ enum Report {
         text += DiagnosticFormatter.summary(diagnostics) + "\n"
         FileHandle.standardError.write(Data(text.utf8))
     }
+
+    static func timings(_ laps: [(stage: String, seconds: Double)]) {
+        let text = laps.map { "\($0.stage): \(Int(($0.seconds * 1000).rounded())) ms\n" }.joined()
+        FileHandle.standardError.write(Data(text.utf8))
+    }
 }

@@ -57,11 +57,15 @@ struct ConfigReader {
 
     mutating func bool(_ node: Node?, named name: String) -> Bool? {
         guard let node else { return nil }
-        guard let value = node.bool, case .scalar = node else {
-            error(.configType, "'\(name)' must be true or false, not \(Self.describe(node))", at: node)
-            return nil
+        if case .scalar(let scalar) = node, scalar.style == .plain {
+            switch scalar.string {
+            case "true", "True", "TRUE": return true
+            case "false", "False", "FALSE": return false
+            default: break
+            }
         }
-        return value
+        error(.configType, "'\(name)' must be true or false, not \(Self.describe(node))", at: node)
+        return nil
     }
 
     /// An absolute `https` URL with a host and no user info, spaces or control characters.

@@ -14,8 +14,10 @@ public enum YAMLLoader {
             return (nil, [.error(.configTooLarge, "YAML is larger than \(maximumBytes / 1024) KiB", at: SourceLocation(path: path, line: 1 + lineOffset, column: 1))])
         }
         do {
-            // Yams holds anchors weakly; they survive only while the parser lives.
-            let parser = try Parser(yaml: text)
+            // Yams holds anchors weakly; they survive only while the parser lives. The basic
+            // resolver leaves every scalar a string: adoptkit reads types itself, and Yams's
+            // regular-expression resolution of each scalar is the slowest part of a page load.
+            let parser = try Parser(yaml: text, resolver: .basic)
             return try withExtendedLifetime(parser) {
                 guard let node = try parser.singleRoot() else { return (nil, []) }
                 return (node, anchorDiagnostics(node, path: path, lineOffset: lineOffset))

@@ -132,12 +132,14 @@ struct DocFXRewriter {
               case .text(let tail) = source[kids[i + 2].index].kind,
               tail.hasPrefix("]")
         else { return nil }
+        // `lead` must end with `[!INCLUDE` (any case) and optional spaces.
+        var end = lead.endIndex
+        while end > lead.startIndex, lead[lead.index(before: end)] == " " { end = lead.index(before: end) }
         let marker = "[!include"
-        let lowered = lead.lowercased()
-        guard let range = lowered.range(of: marker, options: .backwards),
-              lowered[range.upperBound...].allSatisfy({ $0 == " " }) else { return nil }
-        let before = String(lead[..<lead.index(lead.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: range.lowerBound))])
-        return IncludeMatch(before: before, path: destination, title: plainText(kids[i + 1]), after: String(tail.dropFirst()))
+        guard lead.distance(from: lead.startIndex, to: end) >= marker.count else { return nil }
+        let start = lead.index(end, offsetBy: -marker.count)
+        guard lead[start..<end].lowercased() == marker else { return nil }
+        return IncludeMatch(before: String(lead[..<start]), path: destination, title: plainText(kids[i + 1]), after: String(tail.dropFirst()))
     }
 
     /// A paragraph made only of includes (one per line) becomes block includes.
@@ -163,7 +165,9 @@ struct DocFXRewriter {
     }
 
     private mutating func rewriteBlockQuote(_ id: NodeID) -> QuoteReplacement? {
-        guard let first = source[id.index].firstChild, case .paragraph = source[first.index].kind else { return nil }
+        guard let first = source[id.index].firstChild, case .paragraph = source[first.index].kind,
+              let lead = source[first.index].firstChild, case .text(let leadText) = source[lead.index].kind,
+              leadText.drop(while: { $0 == " " }).hasPrefix("[!") else { return nil }
         // The marker line: inline nodes up to the first line break.
         var markerNodes: [NodeID] = []
         var line = ""
@@ -226,6 +230,9 @@ struct DocFXRewriter {
 
     /// `nil` when the paragraph is not an image block; `.some(nil)` when it is one but invalid.
     private mutating func imageBlock(_ id: NodeID) -> ImageBlock?? {
+        // Cheap test first: only paragraphs whose first text starts with `:::image` qualify.
+        guard let first = source[id.index].firstChild, case .text(let lead) = source[first.index].kind,
+              lead.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(":::image") else { return nil }
         var text = ""
         for child in children(id) {
             switch source[child.index].kind {

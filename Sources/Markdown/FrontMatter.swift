@@ -14,17 +14,34 @@ public struct FrontMatter: Sendable, Hashable {
     /// (the front matter lines are blanked, not removed), so cmark's line numbers stay true.
     static func split(_ text: String, path: String) -> (FrontMatter, body: String, Diagnostic?) {
         guard text.hasPrefix("---") else { return (.none, text, nil) }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard isFence(lines[0], closing: false) else { return (.none, text, nil) }
-        guard let end = lines.indices.dropFirst().first(where: { isFence(lines[$0], closing: true) }) else {
+        // Scan line by line over bytes; only the front matter lines are looked at.
+        let bytes = Array(text.utf8)
+        var lines: [Range<Int>] = []
+        var start = 0
+        var closing: Int?
+        while start <= bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            lines.append(start..<end)
+            let line = Substring(decoding: bytes[start..<end], as: UTF8.self)
+            if lines.count == 1 {
+                guard isFence(line, closing: false) else { return (.none, text, nil) }
+            } else if isFence(line, closing: true) {
+                closing = lines.count - 1
+                break
+            }
+            start = end + 1
+        }
+        guard let closing else {
             let diagnostic = Diagnostic.error(.frontMatterUnterminated,
                                               "front matter starts with '---' but has no closing '---' line",
                                               at: SourceLocation(path: path, line: 1, column: 1))
             return (.none, text, diagnostic)
         }
-        let yaml = lines[1..<end].joined(separator: "\n")
-        for i in 0...end { lines[i] = "" }
-        return (FrontMatter(yaml: yaml, firstLine: 2), lines.joined(separator: "\n"), nil)
+        let yaml = lines.count > 2 ? String(decoding: bytes[lines[1].lowerBound..<lines[closing - 1].upperBound], as: UTF8.self) : ""
+        let afterFence = min(lines[closing].upperBound + 1, bytes.count)
+        let body = String(repeating: "\n", count: closing + (afterFence > lines[closing].upperBound ? 1 : 0))
+            + String(decoding: bytes[afterFence...], as: UTF8.self)
+        return (FrontMatter(yaml: yaml, firstLine: 2), body, nil)
     }
 
     private static func isFence(_ line: Substring, closing: Bool) -> Bool {

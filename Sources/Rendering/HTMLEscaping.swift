@@ -2,40 +2,46 @@
 public enum HTMLEscaping {
     /// Escapes `&`, `<`, `>` and `"` (enough for text and double-quoted attributes).
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.unicodeScalars.append(scalar)
+        // Most text needs no escaping: return it as is without copying.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 32)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26: bytes += amp
+            case 0x3C: bytes += lt
+            case 0x3E: bytes += gt
+            case 0x22: bytes += quot
+            default: bytes.append(byte)
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    private static let amp = Array("&amp;".utf8), lt = Array("&lt;".utf8), gt = Array("&gt;".utf8), quot = Array("&quot;".utf8)
+    private static let apos = Array("&#x27;".utf8)
 
     /// Percent-encodes what may not appear in an `href` and HTML-escapes `&` and `'`, leaving
     /// reserved URL characters alone (cmark's `houdini_escape_href`).
     public static func escapeHref(_ url: String) -> String {
-        var result = ""
-        result.reserveCapacity(url.utf8.count)
+        guard url.utf8.contains(where: { $0 >= 128 || !hrefSafe[Int($0)] }) else { return url }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(url.utf8.count + 16)
         for byte in url.utf8 {
             if byte == UInt8(ascii: "&") {
-                result += "&amp;"
+                bytes += amp
             } else if byte == UInt8(ascii: "'") {
-                result += "&#x27;"
+                bytes += apos
             } else if byte < 128, hrefSafe[Int(byte)] {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
+                bytes.append(byte)
             } else {
-                result += "%" + hexDigits[Int(byte >> 4)] + hexDigits[Int(byte & 0xF)]
+                bytes += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static let hexDigits = Array("0123456789ABCDEF").map(String.init)
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     private static let hrefSafe: [Bool] = {
         var table = [Bool](repeating: false, count: 128)

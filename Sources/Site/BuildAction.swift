@@ -20,25 +20,45 @@ public struct BuildAction: Sendable {
     public struct Result: Sendable {
         public var diagnostics: [Diagnostic]
         public var tree: OutputTree?
+        /// Wall time of each named stage, in order (`--timings`).
+        public var timings: [(stage: String, seconds: Double)] = []
         public var succeeded: Bool { !diagnostics.hasErrors }
     }
 
-    /// Renders without writing (`serve` and tests use this).
+    /// Loads, checks and renders without writing (`serve` and tests use this).
     public func render() async -> Result {
         let writer = SiteWriter(output: output, location: location)
         if let refusal = writer.refusal() { return Result(diagnostics: [refusal], tree: nil) }
+        var clock = StageClock()
         let kit = await KitLoader.load(location, configRequired: configRequired)
+        clock.lap("load and check")
         var diagnostics = strict ? kit.diagnostics.promotingWarnings() : kit.diagnostics
-        guard !diagnostics.hasErrors else { return Result(diagnostics: diagnostics, tree: nil) }
+        guard !diagnostics.hasErrors else { return Result(diagnostics: diagnostics, tree: nil, timings: clock.laps) }
         let (tree, problems) = await SiteRenderer.render(kit)
+        clock.lap("render")
         diagnostics += problems
-        return Result(diagnostics: diagnostics, tree: diagnostics.hasErrors ? nil : tree)
+        return Result(diagnostics: diagnostics, tree: diagnostics.hasErrors ? nil : tree, timings: clock.laps)
     }
 
     public func run() async -> Result {
         var result = await render()
         guard result.succeeded, let tree = result.tree else { return result }
+        var clock = StageClock()
         result.diagnostics += SiteWriter(output: output, location: location).write(tree)
+        clock.lap("write")
+        result.timings += clock.laps
         return result
+    }
+}
+
+/// Wall-clock laps for `--timings`; never part of the output.
+struct StageClock {
+    private var last = DispatchTime.now()
+    private(set) var laps: [(stage: String, seconds: Double)] = []
+
+    mutating func lap(_ stage: String) {
+        let now = DispatchTime.now()
+        laps.append((stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        last = now
     }
 }

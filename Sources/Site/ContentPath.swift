@@ -2,10 +2,15 @@ import Foundation
 
 /// Path arithmetic on content-relative paths (`guide/invite.md`), always with `/`.
 enum ContentPath {
+    /// `a/b/c` → `["a", "b", "c"]`, splitting bytes rather than characters (much faster).
+    static func components(_ path: String) -> [Substring] {
+        path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
+    }
+
     /// Resolves `relative` against the folder of `base`; nil when it climbs above the root.
     static func resolve(_ relative: String, from base: String) -> String? {
-        var parts = relative.hasPrefix("/") ? [] : base.split(separator: "/").dropLast().map(String.init)
-        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
+        var parts = relative.hasPrefix("/") ? [] : components(base).dropLast().map(String.init)
+        for part in components(relative) {
             switch part {
             case ".": continue
             case "..":
@@ -20,8 +25,8 @@ enum ContentPath {
     /// A relative URL from the page at `from` to the file at `to` (both output paths), so the
     /// site works from `file://` as well as from any server.
     static func relativeURL(from: String, to: String) -> String {
-        let fromDirs = from.split(separator: "/").dropLast()
-        let toParts = to.split(separator: "/")
+        let fromDirs = components(from).dropLast()
+        let toParts = components(to)
         var common = 0
         while common < fromDirs.count, common < toParts.count - 1, fromDirs[fromDirs.startIndex + common] == toParts[common] { common += 1 }
         let ups = Array(repeating: "..", count: fromDirs.count - common)
@@ -30,7 +35,7 @@ enum ContentPath {
 
     /// `../../` for a page at depth two: the way back to the site root.
     static func rootPrefix(for outputPath: String) -> String {
-        String(repeating: "../", count: outputPath.split(separator: "/").count - 1)
+        String(repeating: "../", count: components(outputPath).count - 1)
     }
 
     /// The page a Markdown file becomes: `guide/invite.md` → `guide/invite.html`.
@@ -39,14 +44,26 @@ enum ContentPath {
         return withoutExtension + ".html"
     }
 
-    private static let segmentAllowed: CharacterSet = {
-        var set = CharacterSet.alphanumerics
-        set.insert(charactersIn: "-._~!$&'()*+,;=:@")
-        return set
+    /// RFC 3986 `pchar` less `%`: ASCII letters, digits and `-._~!$&'()*+,;=:@`.
+    private static let segmentAllowed: [Bool] = {
+        var table = [Bool](repeating: false, count: 128)
+        for byte in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@".utf8 { table[Int(byte)] = true }
+        return table
     }()
 
+    /// Percent-encodes one path segment (spaces, `#`, `?`, `%` and non-ASCII bytes).
     static func encodeSegment(_ segment: String) -> String {
-        segment.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? segment
+        guard segment.utf8.contains(where: { $0 >= 128 || !segmentAllowed[Int($0)] }) else { return segment }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        for byte in segment.utf8 {
+            if byte < 128, segmentAllowed[Int(byte)] {
+                bytes.append(byte)
+            } else {
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Splits a link destination into path, query and fragment.
@@ -75,6 +92,6 @@ enum ContentPath {
 
     /// True for files that are not pages: anything inside an `includes` folder.
     static func isInclude(_ path: String) -> Bool {
-        path.split(separator: "/").dropLast().contains { $0.lowercased() == "includes" }
+        components(path).dropLast().contains { $0.lowercased() == "includes" }
     }
 }

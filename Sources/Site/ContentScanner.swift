@@ -22,16 +22,18 @@ struct ContentScanner {
                                            at: nil))
             return scan
         }
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
-                                                              options: [.skipsHiddenFiles]) else {
+        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else {
             scan.diagnostics.append(.error(.unreadable, "cannot read content folder '\(location.displayPath(location.content))'", at: nil))
             return scan
         }
         var files: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            guard let relative = KitLocation.relative(url.resolvingSymlinksInPath().path, to: root.path) else { continue }
-            files.append(relative)
+        while let relative = enumerator.nextObject() as? String {
+            // Hidden files and folders (.git, .DS_Store) are not content.
+            if ContentPath.components(relative).last?.hasPrefix(".") == true {
+                if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { enumerator.skipDescendants() }
+                continue
+            }
+            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular { files.append(relative) }
         }
         files.sort()
         for file in files {
@@ -42,7 +44,7 @@ struct ContentScanner {
             }
             if file.lowercased().hasSuffix(".md") {
                 scan.markdown.append(file)
-            } else if !ignoredFiles.contains(String(file.split(separator: "/").last ?? "")) {
+            } else if !ignoredFiles.contains(String(ContentPath.components(file).last ?? "")) {
                 scan.assets.append(file)
             }
         }

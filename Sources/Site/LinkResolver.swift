@@ -33,7 +33,7 @@ struct LinkResolver: Sendable {
     }
 
     func resolve(_ destination: String, from source: String) -> LinkTarget {
-        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        let trimmed = destination.first == " " || destination.last == " " ? destination.trimmingCharacters(in: .whitespaces) : destination
         if URLSafety.isDangerous(trimmed) { return .dangerous }
         if ContentPath.isExternal(trimmed) { return .external }
         if trimmed.hasPrefix("/") { return .rootRelative }

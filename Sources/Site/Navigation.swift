@@ -66,14 +66,14 @@ struct Navigation: Sendable {
         let root = Folder()
         for page in pages {
             var folder = root
-            for part in page.source.split(separator: "/").dropLast() {
+            for part in ContentPath.components(page.source).dropLast() {
                 let name = String(part)
                 if folder.folders[name] == nil { folder.folders[name] = Folder() }
                 folder = folder.folders[name]!
             }
             folder.pages.append(page)
         }
-        func isIndex(_ page: Page) -> Bool { page.source.split(separator: "/").last == "index.md" }
+        func isIndex(_ page: Page) -> Bool { ContentPath.components(page.source).last == "index.md" }
         func items(_ folder: Folder) -> [Item] {
             let sortedPages = folder.pages.filter { !isIndex($0) }.sorted { ($0.title, $0.source) < ($1.title, $1.source) }
             var result = sortedPages.map { Item(title: $0.title, target: .page($0.source)) }

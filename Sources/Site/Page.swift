@@ -18,7 +18,7 @@ public struct Page: Sendable {
         self.output = ContentPath.outputPath(forPage: source)
         self.document = document
         self.metadata = metadata
-        let fileTitle = String(source.split(separator: "/").last ?? "").replacingOccurrences(of: ".md", with: "")
+        let fileTitle = String(ContentPath.components(source).last ?? "").replacingOccurrences(of: ".md", with: "")
             .replacingOccurrences(of: "-", with: " ")
         self.title = metadata["title"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? document.firstHeadingText ?? fileTitle
         self.description = metadata["description"]?.string ?? ""

@@ -58,6 +58,6 @@ struct PageViewModel {
 
     static func absoluteURL(base: String, path: String) -> String {
         let prefix = base.hasSuffix("/") ? base : base + "/"
-        return prefix + path.split(separator: "/").map { ContentPath.encodeSegment(String($0)) }.joined(separator: "/")
+        return prefix + ContentPath.components(path).map { ContentPath.encodeSegment(String($0)) }.joined(separator: "/")
     }
 }

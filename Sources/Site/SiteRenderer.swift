@@ -91,7 +91,7 @@ public enum SiteRenderer {
     }
 
     static func format(of path: String) -> String {
-        let name = path.split(separator: "/").last ?? ""
+        let name = ContentPath.components(path).last ?? ""
         guard let dot = name.lastIndex(of: ".") else { return "" }
         return name[name.index(after: dot)...].lowercased()
     }

@@ -83,7 +83,7 @@ public struct SiteWriter {
         var createdFolders: Set<String> = [""]
         for file in tree.files {
             let target = staging.appendingPathComponent(file.path)
-            let folder = String(file.path.split(separator: "/").dropLast().joined(separator: "/"))
+            let folder = String(ContentPath.components(file.path).dropLast().joined(separator: "/"))
             do {
                 if createdFolders.insert(folder).inserted {
                     try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -128,11 +128,10 @@ public struct SiteWriter {
 
     /// Relative paths of the regular files under `root`.
     static func listFiles(_ root: URL) -> [String] {
-        let base = root.resolvingSymlinksInPath().path
-        guard let enumerator = FileManager.default.enumerator(at: root.resolvingSymlinksInPath(), includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
         var result: [String] = []
-        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-            if let relative = KitLocation.relative(url.resolvingSymlinksInPath().path, to: base) { result.append(relative) }
+        while let relative = enumerator.nextObject() as? String {
+            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular { result.append(relative) }
         }
         return result.sorted()
     }

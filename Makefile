@@ -1,0 +1,28 @@
+# adoptkit — the README's commands. Each target installs missing Debian packages first.
+SWIFT ?= swift
+KIT ?= .
+
+.PHONY: deps build site test bench clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+# Builds the tool and renders the example kit (this folder) to _site/.
+site: build
+	$(SWIFT) run --skip-build adoptkit build $(KIT)
+
+# The whole test suite; CI runs this.
+test: build
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+# Release build, then timings with output in RAM (see scripts/bench.sh).
+bench: deps
+	$(SWIFT) build -c release
+	scripts/bench.sh $$($(SWIFT) build -c release --show-bin-path)/adoptkit
+
+clean:
+	rm -rf .build _site

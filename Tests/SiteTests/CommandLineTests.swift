@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// Runs the real `adoptkit` executable (built next to the test bundle by `swift build`).
+@Suite struct CommandLineTests {
+    static let executable: URL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("adoptkit")
+
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    func run(_ arguments: [String], in folder: URL? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func executableIsBuilt() {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.executable.path), "run `swift build` before `swift test` (make test does)")
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
+    func buildSucceedsAndWritesTheSite() async throws {
+        try await TestSupport.withTemporaryFolder { folder in
+            let output = folder.appendingPathComponent("site")
+            let result = try run(["build", TestSupport.fixture("valid-kit").path, "--output", output.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("Wrote 3 pages and 2 other files"))
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("guide/start.html").path))
+        }
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
+    func brokenKitPrintsEveryProblemAndExitsOne() async throws {
+        try await TestSupport.withTemporaryFolder { folder in
+            let output = folder.appendingPathComponent("site")
+            let result = try run(["build", TestSupport.fixture("broken-kit").path, "-o", output.path], in: TestSupport.fixture("broken-kit"))
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("Content/latin1.md:3:4: error: file is not valid UTF-8 (byte 0xE9) [source.invalid-utf8]\n"))
+            #expect(result.stderr.contains("adoptkit.yml:5:1: error: unknown key 'organisation' in 'adoptkit.yml'; did you mean 'organization'? [config.unknown-key]"))
+            #expect(result.stderr.hasSuffix("11 errors, 7 warnings in 10 files\n"))
+            #expect(!FileManager.default.fileExists(atPath: output.path))
+        }
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
+    func usageErrorsExitWith64() throws {
+        let result = try run(["build", "--no-such-flag"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Unknown option '--no-such-flag'"))
+        let help = try run(["build", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("--strict"))
+    }
+}
