@@ -13,6 +13,16 @@ public enum MetadataValue: Sendable, Hashable {
         return nil
     }
 
+    /// How a template shows the value: text as is, lists joined with ", ", null as "".
+    public var displayText: String {
+        switch self {
+        case .string(let s): return s
+        case .list(let items): return items.map(\.displayText).joined(separator: ", ")
+        case .map(let entries): return entries.map { "\($0.key): \($0.value.displayText)" }.joined(separator: ", ")
+        case .null: return ""
+        }
+    }
+
     init(_ node: Node) {
         var result: MetadataValue = .null
         // Iterative conversion is overkill for front matter; its depth is bounded by the size cap

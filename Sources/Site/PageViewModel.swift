@@ -15,6 +15,8 @@ struct PageViewModel {
     var breadcrumbs: [(title: String, url: String?, isCurrent: Bool)]
     var previous: (title: String, url: String)?
     var next: (title: String, url: String)?
+    /// Front matter entries as written (lists joined with ", ").
+    var metadata: [(key: String, value: String)] = []
 
     func value(config: KitConfig) -> TemplateValue {
         let canonical = config.site.baseURL.map { Self.absoluteURL(base: $0, path: outputPath) } ?? ""
@@ -37,6 +39,7 @@ struct PageViewModel {
                 "has_canonical_url": .bool(!canonical.isEmpty),
                 "source": .text(sourcePath),
                 "path": .text(outputPath),
+                "metadata": .list(metadata.map { .object(["key": .text($0.key), "value": .text($0.value)]) }),
             ]),
             "root": .text(ContentPath.rootPrefix(for: outputPath)),
             "sidebar": .html(sidebarHTML),
@@ -52,7 +55,8 @@ struct PageViewModel {
     /// The shape used to check the layout: a page with every optional part present.
     static func shape(config: KitConfig) -> TemplateShape {
         let sample = PageViewModel(title: "", description: "", contentHTML: "", outputPath: "index.html", sourcePath: "",
-                                   sidebarHTML: "", breadcrumbs: [("", "", false)], previous: ("", ""), next: ("", ""))
+                                   sidebarHTML: "", breadcrumbs: [("", "", false)], previous: ("", ""), next: ("", ""),
+                                   metadata: [("", "")])
         return TemplateShape(of: sample.value(config: config))
     }
 

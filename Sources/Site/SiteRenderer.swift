@@ -50,7 +50,8 @@ public enum SiteRenderer {
             sidebarHTML: navigation.sidebarHTML(currentSource: page.source, currentOutput: page.output, outputOf: ContentPath.outputPath(forPage:)),
             breadcrumbs: breadcrumbs(for: page, kit: kit, navigation: navigation),
             previous: navigation.previous(of: page.source).flatMap { neighbour($0, from: page, kit: kit) },
-            next: navigation.next(of: page.source).flatMap { neighbour($0, from: page, kit: kit) }
+            next: navigation.next(of: page.source).flatMap { neighbour($0, from: page, kit: kit) },
+            metadata: page.metadata.entries.map { ($0.key, $0.value.displayText) }
         )
         let html = kit.templates.render(layoutTemplate, model.value(config: kit.config))
         return OutputTree.File(path: page.output, contents: .bytes(Data(html.utf8)), kind: .page, format: "html",
