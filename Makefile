@@ -16,6 +16,7 @@ site: build
 
 # The whole test suite; CI runs this.
 test: build
+	@scripts/install-deps.sh --test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -21,6 +21,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // libqrencode from the system, for offline QR codes.
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .target(name: "Diagnostics"),
         .target(name: "Markdown", dependencies: ["Diagnostics", "CCmarkGFM"]),
         .target(name: "KitConfig", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
@@ -29,7 +31,7 @@ let package = Package(
             dependencies: ["Diagnostics", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("BuiltinTemplates")]
         ),
-        .target(name: "Rendering", dependencies: ["Markdown", "Diagnostics"]),
+        .target(name: "Rendering", dependencies: ["Markdown", "Diagnostics", "CQRencode"]),
         .target(name: "Site", dependencies: ["Diagnostics", "Markdown", "KitConfig", "Templating", "Rendering"]),
         .target(name: "AdoptKitCLI", dependencies: ["Site", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "adoptkit", dependencies: ["AdoptKitCLI"]),

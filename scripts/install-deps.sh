@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages adoptkit builds against, when they are missing. Safe to re-run.
 set -euo pipefail
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev pkg-config)
+# zbar-tools decodes QR codes in the tests (a real decoder, not ours).
+if [ "${1:-}" = "--test" ]; then packages+=(zbar-tools); fi
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

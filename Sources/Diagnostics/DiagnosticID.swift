@@ -46,6 +46,11 @@ extension DiagnosticID {
     public static let configAnchor: DiagnosticID = "config.anchor"
     public static let configDuplicateKey: DiagnosticID = "config.duplicate-key"
     public static let configTooLarge: DiagnosticID = "config.too-large"
+    public static let configDuplicateGroup: DiagnosticID = "config.duplicate-group"
+    public static let configGroupFileCollision: DiagnosticID = "config.group-file-collision"
+    public static let configDuplicateInviteLink: DiagnosticID = "config.duplicate-invite-link"
+    public static let configLogo: DiagnosticID = "config.logo"
+    public static let configUnknownPoster: DiagnosticID = "config.unknown-poster"
 
     // Templates
     public static let templateSyntax: DiagnosticID = "template.syntax"

@@ -16,6 +16,44 @@ struct ConfigReader {
         diagnostics.append(.error(id, message, at: location(node), notes: notes))
     }
 
+    mutating func warning(_ id: DiagnosticID, _ message: String, at node: Node, notes: [String] = []) {
+        diagnostics.append(.warning(id, message, at: location(node), notes: notes))
+    }
+
+    /// A list of texts (or one text, taken as a list of one).
+    mutating func textList(_ node: Node?, named name: String) -> [String]? {
+        guard let node else { return nil }
+        if case .scalar = node { return text(node, named: name).map { [$0] } }
+        guard case .sequence(let items) = node else {
+            error(.configType, "'\(name)' must be a list, not \(Self.describe(node))", at: node)
+            return nil
+        }
+        return items.compactMap { text($0, named: name) }
+    }
+
+    /// One of a fixed set of words.
+    mutating func choice(_ node: Node?, named name: String, among choices: [String]) -> String? {
+        guard let value = text(node, named: name), let node else { return nil }
+        guard choices.contains(value.lowercased()) else {
+            error(.configType, "'\(name)' must be one of \(choices.joined(separator: ", ")), not '\(value)'", at: node,
+                  notes: Suggestions.note(value, among: choices))
+            return nil
+        }
+        return value.lowercased()
+    }
+
+    /// A colour as `#RGB` or `#RRGGBB`, returned as `#RRGGBB`. Strict, because it lands in CSS.
+    mutating func color(_ node: Node?, named name: String) -> String? {
+        guard let value = text(node, named: name), let node else { return nil }
+        let hex = value.dropFirst()
+        guard value.hasPrefix("#"), [3, 6].contains(hex.count), hex.allSatisfy(\.isHexDigit) else {
+            error(.configType, "'\(name)' must be a hex colour like #0F62AE, not '\(value)'", at: node)
+            return nil
+        }
+        let full = hex.count == 3 ? hex.map { "\($0)\($0)" }.joined() : String(hex)
+        return "#" + full.uppercased()
+    }
+
     /// The entries of a mapping whose keys must be among `allowed`; unknown keys are reported
     /// with the closest known key.
     mutating func mapping(_ node: Node, named name: String, allowed: [String]) -> [String: Node]? {

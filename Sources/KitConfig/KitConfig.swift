@@ -4,15 +4,48 @@ import Yams
 
 /// The settings in `adoptkit.yml`. Every key has a default, so a folder without the file builds.
 public struct KitConfig: Sendable, Hashable {
+    public enum Paper: String, Sendable, Hashable, CaseIterable {
+        case a4, letter
+        /// The CSS `@page size` keyword.
+        public var cssSize: String { self == .a4 ? "A4" : "letter" }
+    }
+
     public struct SiteSettings: Sendable, Hashable {
         public var title: String = "Adoption guide"
         /// Absolute https URL the site is published at; enables canonical URLs and Open Graph URLs.
         public var baseURL: String?
         public var language: String = "en"
+        /// Poster sheet size.
+        public var paper: Paper = .a4
     }
 
     public struct Organization: Sendable, Hashable {
         public var name: String = ""
+        public var shortName: String = ""
+        /// Path of the logo file, relative to the kit; checked and embedded by the site.
+        public var logo: String?
+        public var logoLocation: SourceLocation?
+        /// Brand colour as `#RRGGBB`.
+        public var color: String = "#0F62AE"
+        /// `short_name` when set, else `name`.
+        public var displayShortName: String { shortName.isEmpty ? name : shortName }
+    }
+
+    public struct App: Sendable, Hashable {
+        public var name: String = "Kaizala"
+        public var downloadURL: String?
+    }
+
+    public struct SignIn: Sendable, Hashable {
+        public var url: String?
+        /// How the account is called on posters ("your Office 365 email ID").
+        public var account: String = "your Office 365 account"
+    }
+
+    public struct Support: Sendable, Hashable {
+        /// Who to ask ("the IT help desk, extension 4357").
+        public var contact: String = ""
+        public var url: String?
     }
 
     public struct MarkdownSettings: Sendable, Hashable {
@@ -22,11 +55,16 @@ public struct KitConfig: Sendable, Hashable {
 
     public var site = SiteSettings()
     public var organization = Organization()
+    public var app = App()
+    public var signIn = SignIn()
+    public var support = Support()
+    public var groups: [Group] = []
     public var markdown = MarkdownSettings()
 
     public init() {}
 
     public static let fileName = "adoptkit.yml"
+    public static let topLevelKeys = ["site", "organization", "app", "sign_in", "support", "groups", "markdown"]
 
     /// Decodes `text` (the file's contents); `path` is how diagnostics name the file.
     public static func decode(_ text: String, path: String) -> (KitConfig, [Diagnostic]) {
@@ -35,16 +73,43 @@ public struct KitConfig: Sendable, Hashable {
         guard problems.isEmpty else { return (config, problems) }
         guard let node else { return (config, []) } // an empty file is all defaults
         var reader = ConfigReader(path: path)
-        guard let top = reader.mapping(node, named: "adoptkit.yml", allowed: ["site", "organization", "markdown"]) else {
+        guard let top = reader.mapping(node, named: "adoptkit.yml", allowed: topLevelKeys) else {
             return (config, reader.diagnostics)
         }
-        if let siteNode = top["site"], let site = reader.mapping(siteNode, named: "site", allowed: ["title", "base_url", "language"]) {
+        if let siteNode = top["site"], let site = reader.mapping(siteNode, named: "site", allowed: ["title", "base_url", "language", "paper"]) {
             if let title = reader.text(site["title"], named: "site.title") { config.site.title = title }
             config.site.baseURL = reader.httpsURL(site["base_url"], named: "site.base_url")
             if let language = reader.text(site["language"], named: "site.language") { config.site.language = language }
+            if let paper = reader.choice(site["paper"], named: "site.paper", among: Paper.allCases.map(\.rawValue)) {
+                config.site.paper = Paper(rawValue: paper) ?? .a4
+            }
         }
-        if let orgNode = top["organization"], let org = reader.mapping(orgNode, named: "organization", allowed: ["name"]) {
+        if let orgNode = top["organization"],
+           let org = reader.mapping(orgNode, named: "organization", allowed: ["name", "short_name", "logo", "color"]) {
             if let name = reader.text(org["name"], named: "organization.name", required: true, in: orgNode) { config.organization.name = name }
+            if let short = reader.text(org["short_name"], named: "organization.short_name") { config.organization.shortName = short }
+            if let logoNode = org["logo"], let logo = reader.text(logoNode, named: "organization.logo") {
+                config.organization.logo = logo
+                config.organization.logoLocation = reader.location(logoNode)
+            }
+            if let color = reader.color(org["color"], named: "organization.color") { config.organization.color = color }
+        }
+        if let appNode = top["app"], let app = reader.mapping(appNode, named: "app", allowed: ["name", "download_url"]) {
+            if let name = reader.text(app["name"], named: "app.name", required: true, in: appNode) { config.app.name = name }
+            config.app.downloadURL = reader.httpsURL(app["download_url"], named: "app.download_url")
+        }
+        if let signInNode = top["sign_in"], let signIn = reader.mapping(signInNode, named: "sign_in", allowed: ["url", "account"]) {
+            config.signIn.url = reader.httpsURL(signIn["url"], named: "sign_in.url", required: true, in: signInNode)
+            if let account = reader.text(signIn["account"], named: "sign_in.account") { config.signIn.account = account }
+        }
+        if let supportNode = top["support"], let support = reader.mapping(supportNode, named: "support", allowed: ["contact", "url"]) {
+            if let contact = reader.text(support["contact"], named: "support.contact", required: true, in: supportNode) {
+                config.support.contact = contact
+            }
+            config.support.url = reader.httpsURL(support["url"], named: "support.url")
+        }
+        if let groupsNode = top["groups"] {
+            config.groups = GroupsDecoder.decode(groupsNode, reader: &reader)
         }
         if let mdNode = top["markdown"], let md = reader.mapping(mdNode, named: "markdown", allowed: ["raw_html"]) {
             if let raw = reader.bool(md["raw_html"], named: "markdown.raw_html") { config.markdown.rawHTML = raw }

@@ -47,10 +47,38 @@ public enum YAMLLoader {
         case let .reader(problem, _, _, _):
             return .error(id, "YAML: \(problem)", at: SourceLocation(path: path, line: 1 + lineOffset, column: 1))
         case let .duplicatedKeysInMapping(duplicates, context):
-            return .error(.configDuplicateKey, "duplicate key '\(duplicates.joined(separator: "', '"))' in mapping", at: at(context.mark))
+            // Yams gives the first key's position; find the repeat so both can be shown.
+            let key = duplicates.first ?? ""
+            let first = at(context.mark)
+            if let repeatLine = repeatedKeyLine(key, after: context.mark, in: context.text) {
+                return .error(.configDuplicateKey, "key '\(key)' appears twice in the same mapping",
+                              at: SourceLocation(path: path, line: repeatLine + lineOffset, column: context.mark.column),
+                              notes: ["first at line \(first.line), column \(first.column)"])
+            }
+            return .error(.configDuplicateKey, "key '\(key)' appears twice in the same mapping", at: first)
         default:
             return .error(id, "YAML: \(error)", at: SourceLocation(path: path, line: 1 + lineOffset, column: 1))
         }
+    }
+
+    /// The line (1-based) where `key` occurs again at the same column as the first occurrence,
+    /// before the mapping ends (a line indented less).
+    static func repeatedKeyLine(_ key: String, after mark: Mark, in text: String) -> Int? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let indent = mark.column - 1
+        var number = mark.line
+        while number < lines.count {
+            let line = lines[number]
+            number += 1
+            let leading = line.prefix { $0 == " " }.count
+            let trimmed = line.dropFirst(leading)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            if leading < indent { return nil }
+            guard leading == indent, trimmed.hasPrefix(key) else { continue }
+            let rest = trimmed.dropFirst(key.count).drop { $0 == " " }
+            if rest.hasPrefix(":") { return number }
+        }
+        return nil
     }
 
     /// Anchors and aliases can expand a few lines into gigabytes; kits never need them.

@@ -1,0 +1,92 @@
+import Diagnostics
+import Foundation
+import Yams
+
+/// A chat group from `adoptkit.yml`: what its posters and share texts are made from.
+public struct Group: Sendable, Hashable {
+    /// Exactly as written in `adoptkit.yml`.
+    public var name: String
+    public var inviteLink: String
+    public var description: String
+    public var admins: [String]
+    /// The per-group posters it wants; nil means all of them.
+    public var posters: [String]?
+    public var postersLocation: SourceLocation?
+    /// Where the group's entry starts, for diagnostics about it.
+    public var location: SourceLocation
+    /// File-name form of the name (`Contoso – Sales (East)` → `contoso-sales-east`).
+    public var slug: String
+
+    /// Lowercase ASCII letters and digits joined by single hyphens; accents are folded so
+    /// `Café` and `Cafe` share a slug (and are reported as colliding).
+    public static func slug(for name: String) -> String {
+        let folded = name.applyingTransform(.stripDiacritics, reverse: false) ?? name
+        var slug = ""
+        var pendingHyphen = false
+        for scalar in folded.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                if pendingHyphen && !slug.isEmpty { slug += "-" }
+                pendingHyphen = false
+                slug.unicodeScalars.append(scalar)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return slug.isEmpty ? "group" : slug
+    }
+
+    /// The name compared for duplicates: trimmed and in Unicode canonical composition (NFC).
+    static func identity(_ name: String) -> String {
+        name.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
+    }
+}
+
+enum GroupsDecoder {
+    static func decode(_ node: Node, reader: inout ConfigReader) -> [Group] {
+        guard case .sequence(let entries) = node else {
+            reader.error(.configType, "'groups' must be a list of groups (lines starting with '- '), not \(ConfigReader.describe(node))", at: node)
+            return []
+        }
+        var groups: [Group] = []
+        var seenNames: [String: Group] = [:]
+        var seenSlugs: [String: Group] = [:]
+        var seenLinks: [String: Group] = [:]
+        for entry in entries {
+            guard let fields = reader.mapping(entry, named: "groups entry", allowed: ["name", "invite_link", "description", "admins", "posters"]) else { continue }
+            guard let name = reader.text(fields["name"], named: "name", required: true, in: entry),
+                  let link = reader.httpsURL(fields["invite_link"], named: "invite_link", required: true, in: entry) else { continue }
+            if name.trimmingCharacters(in: .whitespaces).isEmpty {
+                reader.error(.configType, "a group's 'name' must not be empty", at: fields["name"] ?? entry)
+                continue
+            }
+            var group = Group(name: name, inviteLink: link,
+                              description: reader.text(fields["description"], named: "description") ?? "",
+                              admins: reader.textList(fields["admins"], named: "admins") ?? [],
+                              posters: reader.textList(fields["posters"], named: "posters"),
+                              postersLocation: fields["posters"].map(reader.location),
+                              location: reader.location(entry), slug: Group.slug(for: name))
+            group.name = name
+            let identity = Group.identity(name)
+            if let first = seenNames[identity] {
+                reader.error(.configDuplicateGroup, "group '\(name)' is listed twice", at: fields["name"] ?? entry,
+                             notes: ["first listed at line \(first.location.line)"])
+                continue
+            }
+            if let first = seenSlugs[group.slug] {
+                reader.error(.configGroupFileCollision,
+                             "groups '\(first.name)' and '\(name)' would both write posters/\(group.slug)/; rename one",
+                             at: fields["name"] ?? entry, notes: ["first listed at line \(first.location.line)"])
+                continue
+            }
+            if let first = seenLinks[link] {
+                reader.warning(.configDuplicateInviteLink, "group '\(name)' uses the same invite link as '\(first.name)'",
+                               at: fields["invite_link"] ?? entry, notes: ["first used at line \(first.location.line)"])
+            }
+            seenNames[identity] = group
+            seenSlugs[group.slug] = group
+            seenLinks[link] = seenLinks[link] ?? group
+            groups.append(group)
+        }
+        return groups
+    }
+}

@@ -1,0 +1,62 @@
+import CQRencode
+
+/// A QR code made offline with libqrencode: a square of dark and light modules.
+public struct QRCode: Sendable, Hashable {
+    /// Modules per side, without the quiet zone.
+    public let size: Int
+    /// Row-major, `true` for dark.
+    public let modules: [Bool]
+    /// Modules of light margin scanners need around the symbol (the standard asks for 4).
+    public static let quietZone = 4
+
+    /// Encodes `payload` exactly (8-bit mode, case kept) with error correction level M, which
+    /// survives a crease or a smudge on a printed poster. Nil when the payload is too long.
+    public init?(_ payload: String) {
+        guard !payload.isEmpty else { return nil }
+        // libqrencode's encoder keeps no shared state, but its C API takes NUL-terminated text.
+        guard let code = payload.withCString({ QRcode_encodeString8bit($0, 0, QR_ECLEVEL_M) }) else { return nil }
+        defer { QRcode_free(code) }
+        let width = Int(code.pointee.width)
+        let data = UnsafeBufferPointer(start: code.pointee.data, count: width * width)
+        self.size = width
+        self.modules = data.map { $0 & 1 == 1 }
+    }
+
+    public func isDark(row: Int, column: Int) -> Bool {
+        guard row >= 0, column >= 0, row < size, column < size else { return false }
+        return modules[row * size + column]
+    }
+
+    /// Inline SVG: one path of unit squares on a white background with the quiet zone, sharp at
+    /// any print size. `label` becomes the accessible name.
+    public func svg(label: String) -> String {
+        let total = size + 2 * Self.quietZone
+        var path = ""
+        path.reserveCapacity(size * size * 4)
+        for row in 0..<size {
+            var column = 0
+            while column < size {
+                guard isDark(row: row, column: column) else { column += 1; continue }
+                // Runs of dark modules become one rectangle: smaller files, same picture.
+                var run = 1
+                while isDark(row: row, column: column + run) { run += 1 }
+                path += "M\(column + Self.quietZone) \(row + Self.quietZone)h\(run)v1h-\(run)z"
+                column += run
+            }
+        }
+        return "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(total) \(total)\" role=\"img\" aria-label=\"\(HTMLEscaping.escape(label))\" shape-rendering=\"crispEdges\">"
+            + "<rect width=\"\(total)\" height=\"\(total)\" fill=\"#fff\"/><path fill=\"#000\" d=\"\(path)\"/></svg>"
+    }
+
+    /// The symbol as a plain PBM image (`scale` pixels per module, quiet zone included), for
+    /// feeding decoders and terminal previews.
+    public func pbm(scale: Int = 8) -> String {
+        let total = (size + 2 * Self.quietZone) * scale
+        var rows: [String] = ["P1", "\(total) \(total)"]
+        for y in 0..<total {
+            let row = (0..<total).map { x in isDark(row: y / scale - Self.quietZone, column: x / scale - Self.quietZone) ? "1" : "0" }
+            rows.append(row.joined(separator: " "))
+        }
+        return rows.joined(separator: "\n") + "\n"
+    }
+}
