@@ -35,6 +35,7 @@ extension DiagnosticID {
     public static let linkMissingPage: DiagnosticID = "link.missing-page"
     public static let linkMissingAnchor: DiagnosticID = "link.missing-anchor"
     public static let linkMissingFile: DiagnosticID = "link.missing-file"
+    public static let linkRootRelative: DiagnosticID = "link.root-relative"
     public static let tocMissingTarget: DiagnosticID = "toc.missing-target"
     public static let tocSyntax: DiagnosticID = "toc.syntax"
 
@@ -61,4 +62,9 @@ extension DiagnosticID {
     public static let templateUnknownName: DiagnosticID = "template.unknown-name"
     public static let templatePartialCycle: DiagnosticID = "template.partial-cycle"
     public static let templateUnescapedData: DiagnosticID = "template.unescaped-data"
+    public static let posterDefinition: DiagnosticID = "poster.definition"
+    public static let posterQR: DiagnosticID = "poster.qr"
+    public static let unknownPoster: DiagnosticID = "poster.unknown"
+    public static let unknownGroup: DiagnosticID = "poster.unknown-group"
+    public static let contentUnknownVariable: DiagnosticID = "content.unknown-variable"
 }

@@ -17,6 +17,18 @@ public struct Group: Sendable, Hashable {
     /// File-name form of the name (`Contoso – Sales (East)` → `contoso-sales-east`).
     public var slug: String
 
+    public init(name: String, inviteLink: String, description: String = "", admins: [String] = [], posters: [String]? = nil,
+                postersLocation: SourceLocation? = nil, location: SourceLocation, slug: String? = nil) {
+        self.name = name
+        self.inviteLink = inviteLink
+        self.description = description
+        self.admins = admins
+        self.posters = posters
+        self.postersLocation = postersLocation
+        self.location = location
+        self.slug = slug ?? Self.slug(for: name)
+    }
+
     /// Lowercase ASCII letters and digits joined by single hyphens; accents are folded so
     /// `Café` and `Cafe` share a slug (and are reported as colliding).
     public static func slug(for name: String) -> String {
@@ -36,7 +48,7 @@ public struct Group: Sendable, Hashable {
     }
 
     /// The name compared for duplicates: trimmed and in Unicode canonical composition (NFC).
-    static func identity(_ name: String) -> String {
+    public static func identity(_ name: String) -> String {
         name.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
     }
 }
@@ -59,13 +71,12 @@ enum GroupsDecoder {
                 reader.error(.configType, "a group's 'name' must not be empty", at: fields["name"] ?? entry)
                 continue
             }
-            var group = Group(name: name, inviteLink: link,
+            let group = Group(name: name, inviteLink: link,
                               description: reader.text(fields["description"], named: "description") ?? "",
                               admins: reader.textList(fields["admins"], named: "admins") ?? [],
                               posters: reader.textList(fields["posters"], named: "posters"),
                               postersLocation: fields["posters"].map(reader.location),
-                              location: reader.location(entry), slug: Group.slug(for: name))
-            group.name = name
+                              location: reader.location(entry))
             let identity = Group.identity(name)
             if let first = seenNames[identity] {
                 reader.error(.configDuplicateGroup, "group '\(name)' is listed twice", at: fields["name"] ?? entry,

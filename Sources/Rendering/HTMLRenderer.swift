@@ -38,11 +38,24 @@ public struct HTMLRenderer {
         var plainDepth = 0
         /// Per open table: whether `<tbody>` was opened.
         var tableBodies: [Bool] = []
+        let variables: [String: String]
+        /// A paragraph replaced by a block variable: its subtree is skipped.
+        var skipping: NodeID?
+        var skippingDepth = 0
 
         init(options: Options, environment: MarkdownEnvironment) {
             self.options = options
             self.environment = environment
+            self.variables = environment.variables
             html.reserveCapacity(16_384)
+        }
+
+        /// `{{ groups }}` alone in a paragraph becomes the block the environment provides.
+        private func blockVariable(_ event: ExpandedWalk.Event) -> String? {
+            let doc = event.document
+            guard let only = doc.children(of: event.id).first, doc[only].nextSibling == nil,
+                  case .text(let text) = doc[only].kind, let name = DocVariables.soleReference(in: text) else { return nil }
+            return environment.blockHTML(forVariable: name)
         }
 
         mutating func cr() {
@@ -52,6 +65,7 @@ public struct HTMLRenderer {
         mutating func text(_ s: String) { html += HTMLEscaping.escape(s) }
 
         mutating func enter(_ event: ExpandedWalk.Event) {
+            if skipping != nil { skippingDepth += 1; return }
             let doc = event.document, node = event.node
             if plainDepth > 0 {
                 switch node.kind {
@@ -82,6 +96,12 @@ public struct HTMLRenderer {
                 html += options.allowRawHTML ? HTMLEscaping.tagFilter(literal) : "<!-- raw HTML omitted -->"
                 cr()
             case .paragraph:
+                if let block = blockVariable(event) {
+                    cr(); html += block; cr()
+                    skipping = event.id
+                    skippingDepth = 1
+                    return
+                }
                 if !isTight(event) { cr(); html += "<p>" }
             case let .heading(level, id):
                 cr()
@@ -119,7 +139,7 @@ public struct HTMLRenderer {
                 renderImageBlock(image, in: doc)
             case .include, .inlineInclude:
                 break // expanded by ExpandedWalk
-            case .text(let s): text(s)
+            case .text(let s): text(variables.isEmpty ? s : DocVariables.substitute(s, values: variables))
             case .softBreak: html += "\n"
             case .lineBreak: html += "<br />\n"
             case .code(let s): html += "<code>"; text(s); html += "</code>"
@@ -138,6 +158,11 @@ public struct HTMLRenderer {
         }
 
         mutating func exit(_ event: ExpandedWalk.Event) {
+            if skipping != nil {
+                skippingDepth -= 1
+                if skippingDepth == 0 { skipping = nil }
+                return
+            }
             let node = event.node
             if plainDepth > 0 {
                 guard case .inlineImage(_, let title) = node.kind else { return }
@@ -183,7 +208,9 @@ public struct HTMLRenderer {
         private mutating func renderVideo(_ url: String, in doc: MarkdownDocument) {
             let href = HTMLEscaping.escapeHref(environment.url(for: url, in: doc.path, isImage: false))
             if VideoEmbedding.isEmbeddable(url) {
-                html += "<div class=\"video\"><iframe src=\"\(href)\" title=\"Video\" loading=\"lazy\" allowfullscreen></iframe></div>\n"
+                // The link keeps the video reachable offline and on paper, where the player is empty.
+                html += "<div class=\"video\"><iframe src=\"\(href)\" title=\"Video player\" loading=\"lazy\" allowfullscreen></iframe></div>\n"
+                html += "<p class=\"video-link\"><a href=\"\(href)\">Watch the video</a></p>\n"
             } else {
                 html += "<p class=\"video-link\"><a href=\"\(href)\">Watch the video</a></p>\n"
             }

@@ -8,6 +8,16 @@ public protocol MarkdownEnvironment: Sendable {
     func url(for destination: String, in sourcePath: String, isImage: Bool) -> String
     /// The parsed file an include names, or nil when it cannot be included.
     func includedDocument(_ path: String, in sourcePath: String) -> MarkdownDocument?
+    /// Values for `{{ name }}` placeholders in text.
+    var variables: [String: String] { get }
+    /// HTML for a placeholder that stands alone in a paragraph and expands to a block (such as
+    /// `{{ groups }}`), already escaped; nil when `name` is not such a placeholder.
+    func blockHTML(forVariable name: String) -> String?
+}
+
+extension MarkdownEnvironment {
+    public var variables: [String: String] { [:] }
+    public func blockHTML(forVariable name: String) -> String? { nil }
 }
 
 /// Links stay as written (dangerous ones emptied); includes are not expanded. What cmark does.

@@ -16,6 +16,12 @@ public struct Kit: Sendable {
     public let assets: [String]
     public let toc: TableOfContentsSource?
     public let templates: TemplateSet
+    /// Poster templates (built-in and the kit's), sorted by name.
+    public let posters: [PosterTemplate]
+    /// The organisation's logo as a `data:` URI, so posters stand alone.
+    public let logoDataURI: String?
+    /// Every poster the build prints, in order (see `posterInstances(posters:config:)`).
+    public let posterInstances: [PosterInstance]
     /// Everything found while loading and checking, sorted.
     public let diagnostics: [Diagnostic]
 
@@ -27,7 +33,7 @@ public struct Kit: Sendable {
     let pageIndex: [String: Int]
 
     init(location: KitLocation, config: KitConfig, pages: [Page], documents: [String: MarkdownDocument], assets: [String],
-         toc: TableOfContentsSource?, templates: TemplateSet, diagnostics: [Diagnostic]) {
+         toc: TableOfContentsSource?, templates: TemplateSet, posters: [PosterTemplate], logoDataURI: String?, diagnostics: [Diagnostic]) {
         self.location = location
         self.config = config
         self.pages = pages
@@ -35,8 +41,34 @@ public struct Kit: Sendable {
         self.assets = assets
         self.toc = toc
         self.templates = templates
+        self.posters = posters
+        self.logoDataURI = logoDataURI
+        self.posterInstances = Self.posterInstances(posters: posters, config: config)
         self.diagnostics = diagnostics.sorted(by: Diagnostic.ordered)
         self.pageIndex = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.source, $0) })
+    }
+}
+
+/// One poster to print: a template, for one group or (organisation-wide) for none.
+public struct PosterInstance: Sendable, Hashable {
+    public let poster: PosterTemplate
+    public let group: Group?
+}
+
+extension Kit {
+    /// Every poster the build prints: organisation-wide ones once, per-group ones for each group
+    /// that wants them (all of them unless the group lists `posters:`). Linear in groups. A kit
+    /// without `organization` (any plain DocFX folder) gets no posters.
+    static func posterInstances(posters: [PosterTemplate], config: KitConfig) -> [PosterInstance] {
+        guard !config.organization.name.isEmpty else { return [] }
+        let groups = config.groups
+        var result = posters.filter { $0.scope == .organization }.map { PosterInstance(poster: $0, group: nil) }
+        let perGroup = posters.filter { $0.scope == .group }
+        for group in groups {
+            let wanted = group.posters.map(Set.init)
+            result += perGroup.filter { wanted?.contains($0.name) ?? true }.map { PosterInstance(poster: $0, group: group) }
+        }
+        return result
     }
 }
 

@@ -1,5 +1,6 @@
 import Diagnostics
 import Markdown
+import Rendering
 
 /// Checks that need the whole kit: links, images, includes and the table of contents.
 enum KitChecks {
@@ -15,6 +16,8 @@ enum KitChecks {
         }
         if let toc = kit.toc { diagnostics += checkTOC(toc, resolver: resolver, kit: kit) }
         diagnostics += kit.templates.check(SiteRenderer.layoutTemplate, against: PageViewModel.shape(config: kit.config))
+        diagnostics += checkPosters(kit)
+        diagnostics += checkVariables(kit)
         return diagnostics
     }
 
@@ -32,8 +35,10 @@ enum KitChecks {
             let location = document.location(of: NodeID(index))
             let what = isImage ? "image" : "link"
             switch resolver.resolve(destination, from: document.path) {
-            case .external, .rootRelative, .dangerous, .asset:
+            case .external, .dangerous, .asset, .generated:
                 break
+            case .rootRelative:
+                diagnostics.append(rootRelative(destination, what: what, at: location))
             case .sameDocument(let fragment):
                 if !isInclude, !fragment.isEmpty, !anchors.contains(fragment, in: document.path) {
                     diagnostics.append(.warning(.linkMissingAnchor, "\(what) to '#\(fragment)': no heading on this page has that id", at: location,
@@ -57,6 +62,12 @@ enum KitChecks {
         return diagnostics
     }
 
+    /// `/path` links work only on the server the docs were written for.
+    static func rootRelative(_ destination: String, what: String, at location: SourceLocation) -> Diagnostic {
+        .warning(.linkRootRelative, "\(what) to '\(destination)' is relative to a web server's root; it breaks when the site is opened from disk or published elsewhere",
+                 at: location, notes: ["use a full https:// URL, or a relative link to a page in the kit"])
+    }
+
     static func checkTOC(_ toc: TableOfContentsSource, resolver: LinkResolver, kit: Kit) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var stack = toc.entries
@@ -71,8 +82,61 @@ enum KitChecks {
             case .outsideContent:
                 diagnostics.append(.warning(.tocMissingTarget, "table of contents entry '\(entry.title)' points outside the content folder",
                                             at: entry.location))
+            case .rootRelative:
+                diagnostics.append(rootRelative(href, what: "table of contents entry", at: entry.location))
             default:
                 break
+            }
+        }
+        return diagnostics
+    }
+}
+
+extension KitChecks {
+    /// Poster templates against the data of their scope, and each group's `posters:` list.
+    static func checkPosters(_ kit: Kit) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for poster in kit.posters {
+            let shape = PosterModel.shape(scope: poster.scope, kit: kit)
+            for template in [poster.htmlTemplate, poster.textTemplate] where kit.templates.contains(template) {
+                diagnostics += kit.templates.check(template, against: shape)
+            }
+        }
+        let perGroup = kit.posters.filter { $0.scope == .group }.map(\.name)
+        for group in kit.config.groups {
+            for name in group.posters ?? [] where !perGroup.contains(name) {
+                let organizationWide = kit.posters.contains { $0.name == name && $0.scope == .organization }
+                diagnostics.append(.error(.configUnknownPoster,
+                                          organizationWide ? "poster '\(name)' is organisation-wide; it is printed once, not per group"
+                                                           : "group '\(group.name)' asks for poster '\(name)', which does not exist",
+                                          at: group.postersLocation ?? group.location,
+                                          notes: organizationWide ? [] : Suggestions.note(name, among: perGroup) + ["per-group posters: " + perGroup.joined(separator: ", ")]))
+            }
+        }
+        return diagnostics
+    }
+
+    /// `{{ name }}` placeholders in Markdown text must name a config value.
+    static func checkVariables(_ kit: Kit) -> [Diagnostic] {
+        let known = Set(KitVariables.values(kit.config).keys)
+        var diagnostics: [Diagnostic] = []
+        for path in kit.documents.keys.sorted() where path != kit.toc?.path {
+            guard let document = kit.documents[path] else { continue }
+            for (index, node) in document.nodes.enumerated() {
+                guard case .text(let text) = node.kind else { continue }
+                for reference in DocVariables.references(in: text) where !known.contains(reference.name) {
+                    let isBlock = KitVariables.blockNames.contains(reference.name)
+                    let standsAlone = isBlock && DocVariables.soleReference(in: text) == reference.name
+                        && node.parent.map { document.children(of: $0).first == NodeID(index) && node.nextSibling == nil } == true
+                    if standsAlone { continue }
+                    var location = document.location(of: NodeID(index))
+                    if node.range.isKnown { location.column += reference.offset }
+                    let all: [String] = known.sorted() + KitVariables.blockNames
+                    let message = isBlock ? "'{{ \(reference.name) }}' must stand alone in its paragraph"
+                                          : "unknown placeholder '{{ \(reference.name) }}'"
+                    let notes: [String] = isBlock ? [] : Suggestions.note(reference.name, among: all) + ["available: " + all.joined(separator: ", ")]
+                    diagnostics.append(.error(.contentUnknownVariable, message, at: location, notes: notes))
+                }
             }
         }
         return diagnostics

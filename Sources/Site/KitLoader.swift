@@ -42,11 +42,15 @@ public enum KitLoader {
             }
         }
 
+        let (posters, posterProblems) = PosterCatalog.load(templates)
+        diagnostics += posterProblems
+        let logo = loadLogo(config, location: location, into: &diagnostics)
+
         let partial = Kit(location: location, config: config, pages: pages, documents: documents, assets: scan.assets,
-                          toc: toc, templates: templates, diagnostics: diagnostics)
+                          toc: toc, templates: templates, posters: posters, logoDataURI: logo, diagnostics: diagnostics)
         let findings = KitChecks.run(partial)
         return Kit(location: location, config: config, pages: pages, documents: documents, assets: scan.assets,
-                   toc: toc, templates: templates, diagnostics: diagnostics + findings)
+                   toc: toc, templates: templates, posters: posters, logoDataURI: logo, diagnostics: diagnostics + findings)
     }
 
     static func loadConfig(_ location: KitLocation, required: Bool, into diagnostics: inout [Diagnostic]) -> KitConfig {
@@ -71,6 +75,33 @@ public enum KitLoader {
             diagnostics += problems
             return config
         }
+    }
+
+    static let logoTypes = ["svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg",
+                            "gif": "image/gif", "webp": "image/webp"]
+
+    /// Reads `organization.logo` (relative to the kit) into a `data:` URI.
+    static func loadLogo(_ config: KitConfig, location: KitLocation, into diagnostics: inout [Diagnostic]) -> String? {
+        guard let logo = config.organization.logo else { return nil }
+        let at = config.organization.logoLocation
+        guard let type = logoTypes[SiteRenderer.format(of: logo)] else {
+            diagnostics.append(.error(.configLogo, "logo '\(logo)' must be an SVG, PNG, JPEG, GIF or WebP file", at: at))
+            return nil
+        }
+        let url = location.kit.appendingPathComponent(logo).standardizedFileURL
+        guard KitLocation.isSameOrInside(url.path, location.kit.path) else {
+            diagnostics.append(.error(.configLogo, "logo '\(logo)' must be a file inside the kit folder", at: at))
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            diagnostics.append(.error(.configLogo, "logo file '\(logo)' does not exist or cannot be read", at: at))
+            return nil
+        }
+        guard data.count <= 1 << 20 else {
+            diagnostics.append(.error(.configLogo, "logo '\(logo)' is larger than 1 MiB; posters embed it", at: at))
+            return nil
+        }
+        return "data:\(type);base64,\(data.base64EncodedString())"
     }
 
     typealias Parsed = Result<(MarkdownDocument, Metadata, [Diagnostic]), Diagnostic>

@@ -27,6 +27,20 @@ public struct KitLocation: Sendable, Hashable {
         return path
     }
 
+    /// How the manifest names a file: relative to the kit, with `../` where it lies outside, so
+    /// the manifest never depends on where the build ran.
+    public func manifestPath(_ url: URL) -> String {
+        let from = ContentPath.components(kit.standardizedFileURL.path)
+        let to = ContentPath.components(url.standardizedFileURL.path)
+        var common = 0
+        while common < from.count, common < to.count, from[common] == to[common] { common += 1 }
+        return (Array(repeating: "..", count: from.count - common) + to[common...].map(String.init)).joined(separator: "/")
+    }
+
+    public func manifestPath(content relative: String) -> String {
+        manifestPath(content.appendingPathComponent(relative))
+    }
+
     /// Display path of a file inside the content folder.
     public func displayPath(content relative: String) -> String {
         displayPath(content.appendingPathComponent(relative))

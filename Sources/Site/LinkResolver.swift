@@ -11,6 +11,8 @@ enum LinkTarget: Equatable {
     case sameDocument(fragment: String)
     case page(source: String, fragment: String?)
     case asset(path: String, suffix: String)
+    /// A file the build makes itself (a poster, the posters index).
+    case generated(path: String, suffix: String)
     /// A `.md` link to no page; `suggestion` is a path that differs only in letter case.
     case missingPage(path: String, suggestion: String?)
     case missingFile(path: String, suggestion: String?)
@@ -22,11 +24,13 @@ enum LinkTarget: Equatable {
 struct LinkResolver: Sendable {
     let pages: Set<String>
     let assets: Set<String>
+    let generated: Set<String>
     private let lowercased: [String: String]
 
     init(kit: Kit) {
         self.pages = Set(kit.pages.map(\.source))
         self.assets = Set(kit.assets)
+        self.generated = Set(PosterPages.outputPaths(kit))
         var lower: [String: String] = [:]
         for path in kit.pages.map(\.source) + kit.assets { lower[path.lowercased()] = path }
         self.lowercased = lower
@@ -48,10 +52,9 @@ struct LinkResolver: Sendable {
             if pages.contains(path) { return .page(source: path, fragment: fragment) }
             return .missingPage(path: path, suggestion: lowercased[path.lowercased()])
         }
-        if assets.contains(path) {
-            let suffix = (query.map { "?" + $0 } ?? "") + (fragment.map { "#" + $0 } ?? "")
-            return .asset(path: path, suffix: suffix)
-        }
+        let suffix = (query.map { "?" + $0 } ?? "") + (fragment.map { "#" + $0 } ?? "")
+        if assets.contains(path) { return .asset(path: path, suffix: suffix) }
+        if generated.contains(path) { return .generated(path: path, suffix: suffix) }
         return .missingFile(path: path, suggestion: lowercased[path.lowercased()])
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Everything a build produces, in memory, before anything touches the disk: the writer
 /// writes it, the preview server serves it, `poster` prints from it.
 public struct OutputTree: Sendable {
-    public enum Kind: String, Sendable, Codable { case page, asset, index }
+    public enum Kind: String, Sendable, Codable { case page, asset, index, poster }
 
     public enum Contents: Sendable, Hashable {
         case bytes(Data)
@@ -27,6 +27,10 @@ public struct OutputTree: Sendable {
         public var format: String
         /// Where it came from, relative to the kit (or as given on the command line).
         public var source: String
+        /// For posters: the template name (`invite-link`).
+        public var poster: String? = nil
+        /// For per-group posters: the group's name exactly as written in `adoptkit.yml`.
+        public var group: String? = nil
     }
 
     /// Sorted by path; paths are unique.
@@ -45,9 +49,14 @@ public struct OutputTree: Sendable {
     /// `{"outputs": [...]}`: every file of the build with its kind, format and source, sorted
     /// by path. Keys are sorted too, so the bytes are the same on every run.
     public func manifestJSON() -> Data {
-        struct Entry: Encodable { let path, kind, format, source: String }
+        struct Entry: Encodable {
+            let path, kind, format, source: String
+            let poster, group: String?
+        }
         struct Manifest: Encodable { let outputs: [Entry] }
-        let manifest = Manifest(outputs: files.map { Entry(path: $0.path, kind: $0.kind.rawValue, format: $0.format, source: $0.source) })
+        let manifest = Manifest(outputs: files.map {
+            Entry(path: $0.path, kind: $0.kind.rawValue, format: $0.format, source: $0.source, poster: $0.poster, group: $0.group)
+        })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return ((try? encoder.encode(manifest)) ?? Data("{}".utf8)) + Data("\n".utf8)

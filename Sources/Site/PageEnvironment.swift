@@ -7,6 +7,13 @@ struct PageEnvironment: MarkdownEnvironment {
     let pageOutput: String
     let resolver: LinkResolver
     let documents: [String: MarkdownDocument]
+    let variables: [String: String]
+    /// Block placeholders (`groups`) as HTML with URLs relative to the site root.
+    let blocks: [String: @Sendable (String) -> String]
+
+    func blockHTML(forVariable name: String) -> String? {
+        blocks[name].map { $0(ContentPath.rootPrefix(for: pageOutput)) }
+    }
 
     func url(for destination: String, in sourcePath: String, isImage: Bool) -> String {
         switch resolver.resolve(destination, from: sourcePath) {
@@ -14,7 +21,7 @@ struct PageEnvironment: MarkdownEnvironment {
             return ""
         case .page(let source, let fragment):
             return ContentPath.relativeURL(from: pageOutput, to: ContentPath.outputPath(forPage: source)) + (fragment.map { "#" + $0 } ?? "")
-        case .asset(let path, let suffix):
+        case .asset(let path, let suffix), .generated(let path, let suffix):
             return ContentPath.relativeURL(from: pageOutput, to: path) + suffix
         case .external, .rootRelative, .sameDocument, .missingPage, .missingFile, .outsideContent:
             return destination

@@ -18,7 +18,7 @@ struct PageViewModel {
     /// Front matter entries as written (lists joined with ", ").
     var metadata: [(key: String, value: String)] = []
 
-    func value(config: KitConfig) -> TemplateValue {
+    func value(config: KitConfig, hasPosters: Bool) -> TemplateValue {
         let canonical = config.site.baseURL.map { Self.absoluteURL(base: $0, path: outputPath) } ?? ""
         func link(_ item: (title: String, url: String)?) -> TemplateValue {
             .list(item.map { [.object(["title": .text($0.title), "url": .text($0.url)])] } ?? [])
@@ -29,9 +29,11 @@ struct PageViewModel {
                 "language": .text(config.site.language),
                 "organization": .text(config.organization.name),
                 "has_organization": .bool(!config.organization.name.isEmpty),
+                "has_posters": .bool(hasPosters),
             ]),
             "page": .object([
                 "title": .text(title),
+                "full_title": .text(title == config.site.title ? title : "\(title) – \(config.site.title)"),
                 "description": .text(description),
                 "has_description": .bool(!description.isEmpty),
                 "content": .html(contentHTML),
@@ -57,7 +59,7 @@ struct PageViewModel {
         let sample = PageViewModel(title: "", description: "", contentHTML: "", outputPath: "index.html", sourcePath: "",
                                    sidebarHTML: "", breadcrumbs: [("", "", false)], previous: ("", ""), next: ("", ""),
                                    metadata: [("", "")])
-        return TemplateShape(of: sample.value(config: config))
+        return TemplateShape(of: sample.value(config: config, hasPosters: true))
     }
 
     static func absoluteURL(base: String, path: String) -> String {

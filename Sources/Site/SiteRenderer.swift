@@ -13,12 +13,11 @@ public enum SiteRenderer {
     /// Renders a kit whose diagnostics have no errors (templates were checked while loading).
     public static func render(_ kit: Kit) async -> (OutputTree?, [Diagnostic]) {
 
-        let resolver = LinkResolver(kit: kit)
-        let navigation = Navigation(kit: kit, resolver: resolver)
+        let context = RenderContext(kit: kit)
         let pages = kit.pages
         let rendered: [OutputTree.File] = await withTaskGroup(of: (Int, OutputTree.File).self) { group in
             for (index, page) in pages.enumerated() {
-                group.addTask { (index, renderPage(page, kit: kit, resolver: resolver, navigation: navigation)) }
+                group.addTask { (index, renderPage(page, context: context)) }
             }
             var files = [OutputTree.File?](repeating: nil, count: pages.count)
             for await (index, file) in group { files[index] = file }
@@ -27,11 +26,17 @@ public enum SiteRenderer {
 
         var files = rendered
         if kit.page(at: "index.md") == nil {
-            files.append(renderHome(kit: kit, navigation: navigation))
+            files.append(renderHome(context: context))
+        }
+        let (posters, posterProblems) = await PosterPages.render(kit)
+        guard !posterProblems.hasErrors else { return (nil, posterProblems) }
+        if !posters.isEmpty {
+            files += posters
+            files.append(renderPostersIndex(context: context))
         }
         for asset in kit.assets {
             files.append(OutputTree.File(path: asset, contents: .copy(of: kit.location.content.appendingPathComponent(asset)),
-                                         kind: .asset, format: Self.format(of: asset), source: kit.location.displayPath(content: asset)))
+                                         kind: .asset, format: Self.format(of: asset), source: kit.location.manifestPath(content: asset)))
         }
         for asset in kit.templates.assets {
             files.append(OutputTree.File(path: "assets/" + asset.name, contents: .bytes(asset.contents), kind: .asset,
@@ -42,20 +47,63 @@ public enum SiteRenderer {
         return (OutputTree(files: files), [])
     }
 
-    static func renderPage(_ page: Page, kit: Kit, resolver: LinkResolver, navigation: Navigation) -> OutputTree.File {
-        let environment = PageEnvironment(pageOutput: page.output, resolver: resolver, documents: kit.documents)
-        let content = HTMLRenderer(options: .init(allowRawHTML: kit.config.markdown.rawHTML)).render(page.document, environment: environment)
+    /// What every page render shares: built once per build, immutable.
+    struct RenderContext: Sendable {
+        let kit: Kit
+        let resolver: LinkResolver
+        let navigation: Navigation
+        let variables: [String: String]
+        let blocks: [String: @Sendable (String) -> String]
+        let hasPosters: Bool
+
+        init(kit: Kit) {
+            self.hasPosters = !kit.posterInstances.isEmpty
+            self.kit = kit
+            self.resolver = LinkResolver(kit: kit)
+            self.navigation = Navigation(kit: kit, resolver: resolver)
+            self.variables = KitVariables.values(kit.config)
+            self.blocks = KitVariables.blocks(kit.config)
+        }
+
+        func environment(for output: String) -> PageEnvironment {
+            PageEnvironment(pageOutput: output, resolver: resolver, documents: kit.documents, variables: variables, blocks: blocks)
+        }
+
+        func sidebar(current source: String?, output: String) -> String {
+            navigation.sidebarHTML(currentSource: source, currentOutput: output, outputOf: ContentPath.outputPath(forPage:))
+        }
+    }
+
+    static func renderPage(_ page: Page, context: RenderContext) -> OutputTree.File {
+        let kit = context.kit, navigation = context.navigation
+        let content = HTMLRenderer(options: .init(allowRawHTML: kit.config.markdown.rawHTML))
+            .render(page.document, environment: context.environment(for: page.output))
         let model = PageViewModel(
             title: page.title, description: page.description, contentHTML: content, outputPath: page.output, sourcePath: page.source,
-            sidebarHTML: navigation.sidebarHTML(currentSource: page.source, currentOutput: page.output, outputOf: ContentPath.outputPath(forPage:)),
+            sidebarHTML: context.sidebar(current: page.source, output: page.output),
             breadcrumbs: breadcrumbs(for: page, kit: kit, navigation: navigation),
             previous: navigation.previous(of: page.source).flatMap { neighbour($0, from: page, kit: kit) },
             next: navigation.next(of: page.source).flatMap { neighbour($0, from: page, kit: kit) },
             metadata: page.metadata.entries.map { ($0.key, $0.value.displayText) }
         )
-        let html = kit.templates.render(layoutTemplate, model.value(config: kit.config))
+        let html = kit.templates.render(layoutTemplate, model.value(config: kit.config, hasPosters: context.hasPosters))
         return OutputTree.File(path: page.output, contents: .bytes(Data(html.utf8)), kind: .page, format: "html",
-                               source: kit.location.displayPath(content: page.source))
+                               source: kit.location.manifestPath(content: page.source))
+    }
+
+    /// `posters/index.html`, in the site's layout.
+    static func renderPostersIndex(context: RenderContext) -> OutputTree.File {
+        let kit = context.kit, path = PosterPages.indexPath
+        let home = kit.page(at: "index.md")?.title ?? "Home"
+        let model = PageViewModel(
+            title: "Posters", description: "Print-ready posters and chat texts for every group.", contentHTML: PosterPages.indexContent(kit),
+            outputPath: path, sourcePath: kit.location.manifestPath(kit.location.config),
+            sidebarHTML: context.sidebar(current: nil, output: path),
+            breadcrumbs: [(home, ContentPath.relativeURL(from: path, to: "index.html"), false), ("Posters", nil, true)],
+            previous: nil, next: nil)
+        let html = kit.templates.render(layoutTemplate, model.value(config: kit.config, hasPosters: context.hasPosters))
+        return OutputTree.File(path: path, contents: .bytes(Data(html.utf8)), kind: .index, format: "html",
+                               source: kit.location.manifestPath(kit.location.config))
     }
 
     private static func neighbour(_ source: String, from page: Page, kit: Kit) -> (title: String, url: String)? {
@@ -78,16 +126,17 @@ public enum SiteRenderer {
     }
 
     /// `index.html` for kits without `index.md`: the site title and the table of contents.
-    static func renderHome(kit: Kit, navigation: Navigation) -> OutputTree.File {
-        let list = navigation.sidebarHTML(currentSource: nil, currentOutput: "index.html", outputOf: ContentPath.outputPath(forPage:))
-        let content = "<h1>\(HTMLEscaping.escape(kit.config.site.title))</h1>\n<nav class=\"home-contents\" aria-label=\"All pages\">\n\(list)</nav>\n"
+    static func renderHome(context: RenderContext) -> OutputTree.File {
+        let kit = context.kit, navigation = context.navigation
+        let list = context.sidebar(current: nil, output: "index.html")
+        let content = "<h1 id=\"\(HeadingIDGenerator.slug(kit.config.site.title))\">\(HTMLEscaping.escape(kit.config.site.title))</h1>\n<nav class=\"home-contents\" aria-label=\"All pages\">\n\(list)</nav>\n"
         let model = PageViewModel(
             title: kit.config.site.title, description: "", contentHTML: content, outputPath: "index.html", sourcePath: kit.toc?.path ?? "",
             sidebarHTML: list, breadcrumbs: [], previous: nil,
             next: navigation.order.first.flatMap { first in kit.page(at: first).map { ($0.title, $0.output) } }
         )
-        let html = kit.templates.render(layoutTemplate, model.value(config: kit.config))
-        let source = kit.toc.map { kit.location.displayPath(content: $0.path) } ?? kit.location.displayPath(kit.location.content)
+        let html = kit.templates.render(layoutTemplate, model.value(config: kit.config, hasPosters: context.hasPosters))
+        let source = kit.toc.map { kit.location.manifestPath(content: $0.path) } ?? kit.location.manifestPath(kit.location.content)
         return OutputTree.File(path: "index.html", contents: .bytes(Data(html.utf8)), kind: .index, format: "html", source: source)
     }
 

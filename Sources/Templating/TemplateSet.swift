@@ -14,10 +14,10 @@ struct LoadedTemplate: Sendable {
     }
 }
 
-/// A file in a templates folder that is not a template (a stylesheet, an image): copied to the
-/// site's `assets/` folder.
+/// A file in a templates folder that is not a template: a stylesheet or image (copied to the
+/// site's `assets/` folder) or a poster definition (`posters/NAME/poster.yml`).
 public struct TemplateAsset: Sendable, Hashable {
-    /// Path under `assets/`, e.g. `adoptkit.css`.
+    /// Path relative to the templates folder, e.g. `adoptkit.css`.
     public let name: String
     public let contents: Data
     /// Path shown in the manifest (`Templates/adoptkit.css` or `(built-in)/adoptkit.css`).
@@ -27,8 +27,18 @@ public struct TemplateAsset: Sendable, Hashable {
 /// The built-in templates overlaid with a kit's `Templates/` folder, parsed once.
 public struct TemplateSet: Sendable {
     let templates: [String: LoadedTemplate]
-    public let assets: [TemplateAsset]
+    /// Every non-template file, built-in ones replaced by the kit's of the same name.
+    public let files: [TemplateAsset]
     private let library: MustacheLibrary
+
+    /// Files copied to the site's `assets/` folder: everything but poster definitions.
+    public var assets: [TemplateAsset] { files.filter { !$0.name.hasPrefix(Self.postersFolder + "/") } }
+
+    public static let postersFolder = "posters"
+
+    /// Templates whose file name ends in `.txt.mustache` render text: nothing is HTML-escaped.
+    public static let textSuffix = ".txt"
+    private static let textPragma = "{{%CONTENT_TYPE:TEXT}}"
 
     public var names: [String] { templates.keys.sorted() }
 
@@ -64,17 +74,20 @@ public struct TemplateSet: Sendable {
                 continue
             }
             let name = String(relative.dropLast(".mustache".count))
+            let isText = name.hasSuffix(textSuffix)
             do {
-                parsed[name] = try MustacheTemplate(string: text)
+                parsed[name] = try MustacheTemplate(string: isText ? textPragma + text : text)
                 templates[name] = LoadedTemplate(name: name, displayPath: file.display, tags: TemplateTag.scan(text))
             } catch let error as MustacheTemplate.ParserError {
+                let line = error.context.lineNumber
+                let column = isText && line == 1 ? max(1, error.context.columnNumber - textPragma.count) : error.context.columnNumber
                 diagnostics.append(.error(.templateSyntax, "template syntax: \(describe(error.error))",
-                                          at: SourceLocation(path: file.display, line: error.context.lineNumber, column: error.context.columnNumber)))
+                                          at: SourceLocation(path: file.display, line: line, column: column)))
             } catch {
                 diagnostics.append(.error(.templateSyntax, "template syntax: \(error)", at: SourceLocation(path: file.display, line: 1, column: 1)))
             }
         }
-        let set = TemplateSet(templates: templates, assets: assets, library: MustacheLibrary(templates: parsed))
+        let set = TemplateSet(templates: templates, files: assets, library: MustacheLibrary(templates: parsed))
         return (set, diagnostics)
     }
 
@@ -87,6 +100,12 @@ public struct TemplateSet: Sendable {
         checker.check(name, against: shape)
         return checker.diagnostics
     }
+
+    /// Where template `name` came from, as diagnostics show it.
+    public func displayPath(of name: String) -> String? { templates[name]?.displayPath }
+
+    /// Names of the templates under `folder/` (e.g. `posters/invite-link/poster.html`).
+    public func names(under folder: String) -> [String] { names.filter { $0.hasPrefix(folder + "/") } }
 
     /// Renders a template that `check` passed. HTML templates escape text values.
     public func render(_ name: String, _ value: TemplateValue) -> String {

@@ -50,7 +50,8 @@ import Testing
         let result = await TestSupport.render(KitLocation(kit: TestSupport.fixture("valid-kit")))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let tree = try #require(result.tree)
-        #expect(tree.files.map(\.path) == ["assets/adoptkit.css", "guide/next-steps.html", "guide/start.html", "index.html", "media/logo.svg"])
+        #expect(tree.files.map(\.path) == ["assets/adoptkit.css", "guide/next-steps.html", "guide/start.html", "index.html", "media/logo.svg",
+                                          "posters/index.html", "posters/office365-sign-in.html", "posters/office365-sign-in.txt"])
         let start = TestSupport.text(tree, "guide/start.html")
         #expect(start.contains("<body class=\"custom-layout\">"))
         #expect(start.contains("<html lang=\"en-GB\">"))

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import Site
+
+extension PosterFormat: ExpressibleByArgument {}
+
+struct PosterCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "poster",
+        abstract: "Print one poster to standard output.",
+        discussion: """
+            Renders poster NAME (invite-link, office365-sign-in, org-mapping, or one of the kit's own) \
+            for one group, as HTML (print-ready, standalone) or as text for pasting into a chat. \
+            Organisation-wide posters take no --group. Example:
+              adoptkit poster invite-link --group "Contoso – Sales" --format text
+            """
+    )
+
+    @Argument(help: "The poster template name.")
+    var name: String
+
+    @Option(help: ArgumentHelp("The group, as written in adoptkit.yml.", valueName: "name"))
+    var group: String?
+
+    @Option(help: "html or text.")
+    var format: PosterFormat = .html
+
+    @OptionGroup var kit: KitOptions
+
+    func run() async throws {
+        let action = PosterAction(location: kit.location, poster: name, group: group, format: format, configRequired: kit.config != nil)
+        switch await action.run() {
+        case let .rendered(text, warnings):
+            Report.diagnostics(warnings)
+            FileHandle.standardOutput.write(Data(text.utf8))
+        case .failed(let diagnostics):
+            Report.diagnostics(diagnostics)
+            throw ExitCode(1)
+        }
+    }
+}

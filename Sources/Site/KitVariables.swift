@@ -1,0 +1,36 @@
+import KitConfig
+import Rendering
+
+/// The config values Markdown pages may use as `{{ name }}`, so one edit to `adoptkit.yml`
+/// updates docs and posters alike.
+enum KitVariables {
+    static func values(_ config: KitConfig) -> [String: String] {
+        [
+            "site.title": config.site.title,
+            "organization.name": config.organization.name,
+            "organization.short_name": config.organization.displayShortName,
+            "app.name": config.app.name,
+            "app.download_url": config.app.downloadURL ?? "",
+            "sign_in.url": config.signIn.url ?? "",
+            "sign_in.account": config.signIn.account,
+            "support.contact": config.support.contact,
+            "support.url": config.support.url ?? "",
+        ]
+    }
+
+    /// Placeholders that stand alone in a paragraph and become a block.
+    static let blockNames = ["groups"]
+
+    /// `{{ groups }}`: every group with its invite link and a link to its posters.
+    static func blocks(_ config: KitConfig) -> [String: @Sendable (String) -> String] {
+        ["groups": { root in
+            var html = "<ul class=\"group-list\">\n"
+            for group in config.groups {
+                html += "<li><a href=\"\(HTMLEscaping.escapeHref(group.inviteLink))\">\(HTMLEscaping.escape(group.name))</a>"
+                if !group.description.isEmpty { html += ": " + HTMLEscaping.escape(group.description) }
+                html += " (<a href=\"\(root)posters/index.html#\(group.slug)\">posters</a>)</li>\n"
+            }
+            return html + "</ul>\n"
+        }]
+    }
+}

@@ -1,0 +1,69 @@
+import Diagnostics
+import Foundation
+import KitConfig
+
+/// `poster`: one poster for one group, rendered from the same checked kit as `build`.
+public struct PosterAction: Sendable {
+    public var location: KitLocation
+    public var poster: String
+    public var group: String?
+    public var format: PosterFormat
+    public var configRequired: Bool
+
+    public init(location: KitLocation, poster: String, group: String?, format: PosterFormat, configRequired: Bool = false) {
+        self.location = location
+        self.poster = poster
+        self.group = group
+        self.format = format
+        self.configRequired = configRequired
+    }
+
+    public enum Outcome: Sendable {
+        case rendered(String, warnings: [Diagnostic])
+        case failed([Diagnostic])
+    }
+
+    public func run() async -> Outcome {
+        let kit = await KitLoader.load(location, configRequired: configRequired)
+        guard !kit.diagnostics.hasErrors else { return .failed(kit.diagnostics) }
+        let warnings = kit.diagnostics
+        guard let template = kit.posters.first(where: { $0.name == poster }) else {
+            return .failed([.error(.unknownPoster, "there is no poster '\(poster)'", at: nil,
+                                   notes: Self.closeMatches(poster, among: kit.posters.map(\.name), label: "posters"))])
+        }
+        var chosen: Group?
+        switch (template.scope, group) {
+        case (.organization, nil):
+            break
+        case (.organization, let name?):
+            return .failed([.error(.unknownGroup, "poster '\(poster)' is organisation-wide; drop --group \"\(name)\"", at: nil)])
+        case (.group, nil):
+            return .failed([.error(.unknownGroup, "poster '\(poster)' is made per group; choose one with --group", at: nil,
+                                   notes: ["groups: " + kit.config.groups.map(\.name).joined(separator: ", ")])])
+        case (.group, let name?):
+            // Exact (trimmed, NFC) first; then ignoring letter case when that is unambiguous.
+            let identity = Group.identity(name)
+            let exact = kit.config.groups.first { Group.identity($0.name) == identity }
+            let loose = kit.config.groups.filter { Group.identity($0.name).lowercased() == identity.lowercased() }
+            guard let match = exact ?? (loose.count == 1 ? loose.first : nil) else {
+                return .failed([.error(.unknownGroup, "there is no group '\(name)' in \(KitConfig.fileName)", at: nil,
+                                       notes: Self.closeMatches(name, among: kit.config.groups.map(\.name), label: "groups"))])
+            }
+            chosen = match
+        }
+        let instance = PosterInstance(poster: template, group: chosen)
+        let (files, problems) = await PosterPages.render(kit, only: [instance])
+        guard !problems.hasErrors, let file = files.first(where: { $0.format == format.rawValue }),
+              let data = try? file.contents.data() else { return .failed(problems) }
+        return .rendered(String(decoding: data, as: UTF8.self), warnings: warnings)
+    }
+
+    /// Names that contain what was typed, or are a few edits away from it.
+    static func closeMatches(_ typed: String, among names: [String], label: String) -> [String] {
+        let lowered = typed.lowercased()
+        var matches = names.filter { $0.lowercased().contains(lowered) || lowered.contains($0.lowercased()) }
+        if let close = Suggestions.closest(to: typed, in: names), !matches.contains(close) { matches.insert(close, at: 0) }
+        if matches.isEmpty { return ["\(label): " + names.joined(separator: ", ")] }
+        return ["did you mean " + matches.prefix(5).map { "'\($0)'" }.joined(separator: " or ") + "?"]
+    }
+}

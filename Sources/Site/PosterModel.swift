@@ -1,0 +1,86 @@
+import Foundation
+import KitConfig
+import Rendering
+import Templating
+
+/// The data a poster template sees. Organisation-wide posters have no `group`; using one there
+/// is a template error, caught by the strict check.
+enum PosterModel {
+    static func value(poster: PosterTemplate, group: Group?, kit: Kit, qr: (String, String) -> String) -> TemplateValue {
+        let config = kit.config
+        var fields: [String: TemplateValue] = [
+            "poster": .object([
+                "name": .text(poster.name),
+                "title": .text(poster.title),
+                "paper": .text(config.site.paper.rawValue),
+            ]),
+            "site": .object([
+                "title": .text(config.site.title),
+                "language": .text(config.site.language),
+            ]),
+            "organization": .object([
+                "name": .text(config.organization.name),
+                "short_name": .text(config.organization.displayShortName),
+                "color": .text(config.organization.color),
+                "has_logo": .bool(kit.logoDataURI != nil),
+                "logo_url": .text(kit.logoDataURI ?? ""),
+            ]),
+            "app": .object([
+                "name": .text(config.app.name),
+                "download_url": .text(config.app.downloadURL ?? ""),
+                "has_download_url": .bool(config.app.downloadURL != nil),
+            ]),
+            "sign_in": .object([
+                "url": .text(config.signIn.url ?? ""),
+                "has_url": .bool(config.signIn.url != nil),
+                "account": .text(config.signIn.account),
+                "qr": .html(config.signIn.url.map { qr($0, "QR code for the \(config.app.name) sign-in page") } ?? ""),
+            ]),
+            "support": .object([
+                "contact": .text(config.support.contact),
+                "has_contact": .bool(!config.support.contact.isEmpty),
+                "url": .text(config.support.url ?? ""),
+                "has_url": .bool(config.support.url != nil),
+            ]),
+            "groups": .list(config.groups.map { .object(["name": .text($0.name), "invite_link": .text($0.inviteLink)]) }),
+        ]
+        if let group {
+            fields["group"] = .object([
+                "name": .text(group.name),
+                "description": .text(group.description),
+                "has_description": .bool(!group.description.isEmpty),
+                "invite_link": .text(group.inviteLink),
+                "invite_qr": .html(qr(group.inviteLink, "QR code to join \(group.name) on \(config.app.name)")),
+                "admins": .list(group.admins.map(TemplateValue.text)),
+                "has_admins": .bool(!group.admins.isEmpty),
+            ])
+        }
+        return .object(fields)
+    }
+
+    /// The shape templates of `scope` are checked against (every optional part present).
+    static func shape(scope: PosterTemplate.Scope, kit: Kit) -> TemplateShape {
+        let sample = Group(name: "", inviteLink: "", description: "", admins: [""], posters: nil, postersLocation: nil,
+                           location: .init(path: "", line: 1, column: 1), slug: "")
+        let poster = PosterTemplate(name: "", title: "", description: "", scope: scope)
+        var shape = TemplateShape(of: value(poster: poster, group: scope == .group ? sample : nil, kit: kit) { _, _ in "" })
+        // A sample list element so names inside {{#groups}} are checked even when the kit has none.
+        if case .object(var fields) = shape {
+            fields["groups"] = TemplateShape.list(.object(["name": .text, "invite_link": .text]))
+            shape = .object(fields)
+        }
+        return shape
+    }
+
+    /// Output paths: `posters/<group-slug>/<poster>.html|.txt`, or `posters/<poster>.…` for
+    /// organisation-wide posters.
+    static func outputPath(poster: PosterTemplate, group: Group?, format: PosterFormat) -> String {
+        let folder = group.map { "posters/\($0.slug)/" } ?? "posters/"
+        return folder + poster.name + "." + format.fileExtension
+    }
+}
+
+public enum PosterFormat: String, Sendable, CaseIterable, Codable {
+    case html, text
+    var fileExtension: String { self == .html ? "html" : "txt" }
+}
