@@ -2,7 +2,7 @@
 SWIFT ?= swift
 KIT ?= .
 
-.PHONY: deps build site test bench clean
+.PHONY: deps build site test bench posters-check clean
 
 deps:
 	@scripts/install-deps.sh
@@ -24,6 +24,10 @@ test: build
 bench: deps
 	$(SWIFT) build -c release
 	scripts/bench.sh $$($(SWIFT) build -c release --show-bin-path)/adoptkit
+
+# Prints every poster to PDF with headless Chromium (A4 and Letter) and checks each is one sheet.
+posters-check: build
+	scripts/check-posters.sh $$($(SWIFT) build --show-bin-path)/adoptkit
 
 clean:
 	rm -rf .build _site

@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "CCmarkGFM"]),
         .testTarget(name: "KitConfigTests", dependencies: ["KitConfig"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Markdown", "CCmarkGFM"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "AdoptKitCLI"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "AdoptKitCLI", "KitConfig", "Rendering"]),
     ],
     swiftLanguageModes: [.v6]
 )

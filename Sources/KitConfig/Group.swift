@@ -60,41 +60,49 @@ enum GroupsDecoder {
             return []
         }
         var groups: [Group] = []
-        var seenNames: [String: Group] = [:]
-        var seenSlugs: [String: Group] = [:]
+        var seenNames: [String: SourceLocation] = [:]
+        var seenSlugs: [String: (name: String, location: SourceLocation)] = [:]
         var seenLinks: [String: Group] = [:]
         for entry in entries {
             guard let fields = reader.mapping(entry, named: "groups entry", allowed: ["name", "invite_link", "description", "admins", "posters"]) else { continue }
-            guard let name = reader.text(fields["name"], named: "name", required: true, in: entry),
-                  let link = reader.httpsURL(fields["invite_link"], named: "invite_link", required: true, in: entry) else { continue }
+            // The name is checked (and remembered) even when the link is bad, so one run
+            // reports both problems.
+            guard let name = reader.text(fields["name"], named: "name", required: true, in: entry) else {
+                _ = reader.httpsURL(fields["invite_link"], named: "invite_link", required: true, in: entry)
+                continue
+            }
             if name.trimmingCharacters(in: .whitespaces).isEmpty {
                 reader.error(.configType, "a group's 'name' must not be empty", at: fields["name"] ?? entry)
                 continue
             }
+            let link = reader.httpsURL(fields["invite_link"], named: "invite_link", required: true, in: entry)
+            let identity = Group.identity(name)
+            let slug = Group.slug(for: name)
+            let location = reader.location(entry)
+            if let first = seenNames[identity] {
+                reader.error(.configDuplicateGroup, "group '\(name)' is listed twice", at: fields["name"] ?? entry,
+                             notes: ["first listed at line \(first.line)"])
+                continue
+            }
+            seenNames[identity] = location
+            if let first = seenSlugs[slug] {
+                reader.error(.configGroupFileCollision,
+                             "groups '\(first.name)' and '\(name)' would both write posters/\(slug)/; rename one",
+                             at: fields["name"] ?? entry, notes: ["first listed at line \(first.location.line)"])
+                continue
+            }
+            seenSlugs[slug] = (name, location)
+            guard let link else { continue }
             let group = Group(name: name, inviteLink: link,
                               description: reader.text(fields["description"], named: "description") ?? "",
                               admins: reader.textList(fields["admins"], named: "admins") ?? [],
                               posters: reader.textList(fields["posters"], named: "posters"),
                               postersLocation: fields["posters"].map(reader.location),
-                              location: reader.location(entry))
-            let identity = Group.identity(name)
-            if let first = seenNames[identity] {
-                reader.error(.configDuplicateGroup, "group '\(name)' is listed twice", at: fields["name"] ?? entry,
-                             notes: ["first listed at line \(first.location.line)"])
-                continue
-            }
-            if let first = seenSlugs[group.slug] {
-                reader.error(.configGroupFileCollision,
-                             "groups '\(first.name)' and '\(name)' would both write posters/\(group.slug)/; rename one",
-                             at: fields["name"] ?? entry, notes: ["first listed at line \(first.location.line)"])
-                continue
-            }
+                              location: location, slug: slug)
             if let first = seenLinks[link] {
                 reader.warning(.configDuplicateInviteLink, "group '\(name)' uses the same invite link as '\(first.name)'",
                                at: fields["invite_link"] ?? entry, notes: ["first used at line \(first.location.line)"])
             }
-            seenNames[identity] = group
-            seenSlugs[group.slug] = group
             seenLinks[link] = seenLinks[link] ?? group
             groups.append(group)
         }

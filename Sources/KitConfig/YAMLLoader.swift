@@ -84,11 +84,17 @@ public enum YAMLLoader {
     /// Anchors and aliases can expand a few lines into gigabytes; kits never need them.
     static func anchorDiagnostics(_ root: Node, path: String, lineOffset: Int) -> [Diagnostic] {
         var result: [Diagnostic] = []
+        var reported: Set<SourceLocation> = []
         var stack = [root]
         while let node = stack.popLast() {
+            // An alias comes back as the anchored node itself: report each anchor once, and never
+            // walk into an anchored node, whose aliases could multiply it a billion times.
             if let anchor = node.anchor {
-                result.append(.error(.configAnchor, "YAML anchors and aliases are not allowed ('&\(anchor.rawValue)')",
-                                     at: location(of: node, path: path, lineOffset: lineOffset)))
+                if reported.insert(location(of: node, path: path, lineOffset: lineOffset)).inserted {
+                    result.append(.error(.configAnchor, "YAML anchors and aliases are not allowed ('&\(anchor.rawValue)')",
+                                         at: location(of: node, path: path, lineOffset: lineOffset)))
+                }
+                continue
             }
             switch node {
             case .mapping(let mapping): for (k, v) in mapping { stack.append(k); stack.append(v) }

@@ -22,6 +22,24 @@ public struct QRCode: Sendable, Hashable {
         self.modules = data.map { $0 & 1 == 1 }
     }
 
+    /// Reads back the modules of an SVG that `svg(label:)` wrote (the first one in `text`), so
+    /// a printed poster's code can be checked by a real decoder.
+    public init?(svg text: String) {
+        guard let box = text.firstMatch(of: /viewBox="0 0 (\d+) \d+"/), let total = Int(box.1),
+              let path = text.firstMatch(of: /<path fill="#000" d="([^"]*)"/) else { return nil }
+        let size = total - 2 * Self.quietZone
+        guard size > 0 else { return nil }
+        var modules = [Bool](repeating: false, count: size * size)
+        for run in path.1.matches(of: /M(\d+) (\d+)h(\d+)v1h-\d+z/) {
+            guard let x = Int(run.1), let y = Int(run.2), let length = Int(run.3) else { return nil }
+            let row = y - Self.quietZone, column = x - Self.quietZone
+            guard row >= 0, row < size, column >= 0, column + length <= size else { return nil }
+            for dx in 0..<length { modules[row * size + column + dx] = true }
+        }
+        self.size = size
+        self.modules = modules
+    }
+
     public func isDark(row: Int, column: Int) -> Bool {
         guard row >= 0, column >= 0, row < size, column < size else { return false }
         return modules[row * size + column]

@@ -33,7 +33,8 @@ struct TemplateChecker {
                     diagnostics.append(unknownName(tag.name, location: location, scopes: scopes))
                     continue
                 }
-                if tag.kind == .unescaped, shape != .html {
+                // Text templates escape nothing anyway; only HTML ones can be injected into.
+                if tag.kind == .unescaped, shape != .html, !name.hasSuffix(TemplateSet.textSuffix) {
                     diagnostics.append(.error(.templateUnescapedData,
                                               "'\(tag.name)' is data from the kit; placing it unescaped with {{{ }}} or {{& }} would let it inject markup",
                                               at: location, notes: ["use {{\(tag.name)}} so it is escaped"]))

@@ -60,3 +60,31 @@ import Testing
         #expect(help.stdout.contains("--strict"))
     }
 }
+
+extension CommandLineTests {
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
+    func posterPrintsOnePosterToStandardOutput() throws {
+        let kit = TestSupport.fixture("poster-kit").path
+        let text = try run(["poster", "welcome-pack", "--group", "Fabrikam – Office", "--format", "text", kit])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout == "Welcome to Fabrikam – Office! Join here: https://kaiza.la/g/office\n")
+        let html = try run(["poster", "office365-sign-in", kit])
+        #expect(html.status == 0)
+        #expect(html.stdout.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.stdout.contains("<svg class=\"qr\""))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
+    func posterErrorsListCloseMatches() throws {
+        let kit = TestSupport.fixture("poster-kit").path
+        let group = try run(["poster", "invite-link", "--group", "Field Team", kit])
+        #expect(group.status == 1)
+        #expect(group.stderr.contains("error: there is no group 'Field Team' in adoptkit.yml [poster.unknown-group]"))
+        #expect(group.stderr.contains("note: did you mean 'Fabrikam – Field Team'?"))
+        let poster = try run(["poster", "invite-lnk", "--group", "Fabrikam – Office", kit])
+        #expect(poster.status == 1)
+        #expect(poster.stderr.contains("note: did you mean 'invite-link'?"))
+        let format = try run(["poster", "invite-link", "--format", "pdf", kit])
+        #expect(format.status == 64)
+    }
+}

@@ -1,0 +1,148 @@
+import Diagnostics
+import KitConfig
+import Foundation
+import Rendering
+import Site
+import Testing
+
+@Suite struct PosterTests {
+    @Test func posterKitPrintsEveryPosterForEveryGroup() async throws {
+        let result = await TestSupport.render(KitLocation(kit: TestSupport.fixture("poster-kit")))
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let tree = try #require(result.tree)
+        let posters = tree.files.filter { $0.kind == .poster }
+        #expect(posters.map(\.path) == [
+            "posters/fabrikam-field-team/invite-link.html", "posters/fabrikam-field-team/invite-link.txt",
+            "posters/fabrikam-field-team/org-mapping.html", "posters/fabrikam-field-team/org-mapping.txt",
+            "posters/fabrikam-field-team/welcome-pack.html", "posters/fabrikam-field-team/welcome-pack.txt",
+            // This group asked for the kit's own poster only.
+            "posters/fabrikam-office/welcome-pack.html", "posters/fabrikam-office/welcome-pack.txt",
+            "posters/office365-sign-in.html", "posters/office365-sign-in.txt",
+        ])
+        let manifest = try #require(try JSONSerialization.jsonObject(with: tree.manifestJSON()) as? [String: [[String: String]]])
+        let entries = Dictionary(uniqueKeysWithValues: (manifest["outputs"] ?? []).map { ($0["path"] ?? "", $0) })
+        #expect(entries["posters/fabrikam-field-team/invite-link.html"] == [
+            "path": "posters/fabrikam-field-team/invite-link.html", "kind": "poster", "format": "html",
+            "poster": "invite-link", "group": "Fabrikam – Field Team", "source": "(built-in)/posters/invite-link/poster.html.mustache",
+        ])
+        // Organisation-wide posters have no group; a kit's own poster names its template.
+        #expect(entries["posters/office365-sign-in.txt"] == [
+            "path": "posters/office365-sign-in.txt", "kind": "poster", "format": "text",
+            "poster": "office365-sign-in", "source": "(built-in)/posters/office365-sign-in/poster.txt.mustache",
+        ])
+        #expect(entries["posters/fabrikam-office/welcome-pack.html"]?["source"] == "Templates/posters/welcome-pack/poster.html.mustache")
+        let invite = TestSupport.text(tree, "posters/fabrikam-field-team/invite-link.html")
+        #expect(invite.contains("<main class=\"sheet paper-letter\" style=\"--brand: #A4262C\">"))
+        #expect(invite.contains("Join <span class=\"accent\">Fabrikam – Field Team</span> on Kaizala"))
+        #expect(!invite.contains("<link ") && !invite.contains("<script"), "posters stand alone")
+        // Values are verbatim in text, escaped in HTML.
+        #expect(TestSupport.text(tree, "posters/fabrikam-field-team/invite-link.txt").contains("https://kaiza.la/g/field?ref=poster&lang=en"))
+        #expect(invite.contains("https://kaiza.la/g/field?ref=poster&amp;lang=en"))
+        #expect(TestSupport.text(tree, "posters/fabrikam-office/welcome-pack.txt") == "Welcome to Fabrikam – Office! Join here: https://kaiza.la/g/office\n")
+
+        // Docs use config values and link to posters.
+        let index = TestSupport.text(tree, "index.html")
+        #expect(index.contains("Welcome to Fabrikam on Kaizala."))
+        #expect(index.contains("<a href=\"posters/fabrikam-field-team/invite-link.html\">the field team poster</a>"))
+        #expect(index.contains("<li><a href=\"https://kaiza.la/g/office\">Fabrikam – Office</a> (<a href=\"posters/index.html#fabrikam-office\">posters</a>)</li>"))
+        #expect(index.contains("<code>{{ not.a.variable }}</code>"))
+        let postersIndex = TestSupport.text(tree, "posters/index.html")
+        #expect(postersIndex.contains("<h2 id=\"fabrikam-office\">Fabrikam – Office</h2>"))
+        #expect(postersIndex.contains("<a href=\"fabrikam-office/welcome-pack.html\">Welcome pack</a> (<a href=\"fabrikam-office/welcome-pack.txt\">text</a>)"))
+    }
+
+    @Test(.enabled(if: QRDecoder.zbarimg != nil, "zbarimg is missing: make test installs zbar-tools"))
+    func everyPosterQRCodeDecodesToItsLink() async throws {
+        for kit in [TestSupport.repositoryRoot, TestSupport.fixture("poster-kit")] {
+            let result = await TestSupport.render(KitLocation(kit: kit))
+            let tree = try #require(result.tree)
+            let (config, _) = KitConfig.decode(try String(contentsOf: kit.appendingPathComponent("adoptkit.yml"), encoding: .utf8), path: "adoptkit.yml")
+            for group in config.groups where group.posters?.contains("invite-link") ?? true {
+                let html = TestSupport.text(tree, "posters/\(group.slug)/invite-link.html")
+                let code = try #require(QRCode(svg: html), "no QR code on \(group.name)'s poster")
+                #expect(try QRDecoder.decode(pbm: code.pbm()) == group.inviteLink)
+            }
+            let signIn = try #require(QRCode(svg: TestSupport.text(tree, "posters/office365-sign-in.html")))
+            #expect(try QRDecoder.decode(pbm: signIn.pbm()) == config.signIn.url)
+        }
+    }
+
+    @Test(.enabled(if: QRDecoder.zbarimg != nil, "zbarimg is missing: make test installs zbar-tools"), arguments: [
+        "https://login.microsoftonline.com/?whr=contoso.com&x=1#frag",
+        "https://example.com/grüße/\u{1F600}?q=a%20b",
+    ])
+    func payloadIsExactlyTheLink(_ link: String) throws {
+        let code = try #require(QRCode(link))
+        #expect(try QRDecoder.decode(pbm: code.pbm()) == link)
+    }
+
+    @Test func brokenPosterKitReportsEveryProblem() async {
+        let result = await TestSupport.render(KitLocation(kit: TestSupport.fixture("broken-posters")))
+        #expect(result.tree == nil)
+        #expect(TestSupport.summary(result.diagnostics) == [
+            "content.unknown-variable Content/index.md:3:7",
+            "content.unknown-variable Content/index.md:5:13",
+            "config.type Templates/posters/bad-scope/poster.yml:2:8",
+            "template.unknown-name Templates/posters/everyone/poster.html.mustache:1:4",
+            "template.unescaped-data Templates/posters/everyone/poster.html.mustache:2:4",
+            "template.unknown-name Templates/posters/everyone/poster.txt.mustache:1:22",
+            "config.logo adoptkit.yml:3:9",
+            "config.unknown-poster adoptkit.yml:7:14",
+            "config.unknown-poster adoptkit.yml:7:14",
+        ])
+        #expect(result.diagnostics.first?.notes.first == "did you mean 'organization.name'?")
+    }
+
+    /// Every text field of adoptkit.yml carries markup; no HTML output may contain it as markup.
+    @Test func configValuesNeverBecomeMarkup() async throws {
+        let payload = #"<script>alert(1)</script><img src=x onerror=alert(2)>"'&amp;"#
+        try await TestSupport.withTemporaryFolder { kit in
+            let quoted = "'" + payload.replacingOccurrences(of: "'", with: "''") + "'"
+            try TestSupport.write([
+                "adoptkit.yml": """
+                    site: {title: \(quoted), language: \(quoted)}
+                    organization: {name: \(quoted), short_name: \(quoted)}
+                    app: {name: \(quoted), download_url: "https://example.com/app"}
+                    sign_in: {url: "https://login.example.com/", account: \(quoted)}
+                    support: {contact: \(quoted), url: "https://help.example.com/"}
+                    groups:
+                      - name: \(quoted)
+                        invite_link: https://example.com/join
+                        description: \(quoted)
+                        admins: [\(quoted)]
+                    """,
+                "Content/index.md": "---\ntitle: \(quoted)\ndescription: \(quoted)\n---\n\n# Home {{ organization.name }}\n\n{{ app.name }} {{ sign_in.account }} {{ support.contact }}\n\n{{ groups }}\n",
+            ], under: kit)
+            let result = await TestSupport.render(KitLocation(kit: kit))
+            #expect(!result.diagnostics.hasErrors, "\(result.diagnostics)")
+            let tree = try #require(result.tree)
+            var htmlFiles = 0
+            for file in tree.files where file.format == "html" {
+                htmlFiles += 1
+                let html = TestSupport.text(tree, file.path)
+                #expect(!html.contains("<script"), "\(file.path) contains a script tag")
+                #expect(!html.contains("<img src=x"), "\(file.path) contains injected markup")
+                #expect(!html.contains("onerror=alert(2)>"), "\(file.path) contains an injected attribute")
+                #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "\(file.path) does not show the value")
+            }
+            #expect(htmlFiles == 5) // the page, the posters index, two group posters, the sign-in poster
+            // Text posters keep the value verbatim: that is what gets pasted into a chat.
+            #expect(TestSupport.text(tree, "posters/\(Group.slug(for: payload))/invite-link.txt").contains(payload))
+            // The manifest is still valid JSON.
+            #expect((try? JSONSerialization.jsonObject(with: tree.manifestJSON())) != nil)
+        }
+    }
+
+    @Test func aThousandGroupsBuild() async throws {
+        try await TestSupport.withTemporaryFolder { kit in
+            var yaml = "organization: {name: Big Co}\ngroups:\n"
+            for i in 1...1000 { yaml += "  - {name: \"Team \(i)\", invite_link: \"https://kaiza.la/g/team-\(i)\"}\n" }
+            try TestSupport.write(["adoptkit.yml": yaml, "Content/index.md": "# Big Co\n\n{{ groups }}\n"], under: kit)
+            let result = await TestSupport.render(KitLocation(kit: kit))
+            #expect(result.diagnostics.isEmpty)
+            let tree = try #require(result.tree)
+            #expect(tree.files.filter { $0.kind == .poster }.count == 1000 * 4 + 2)
+            #expect(TestSupport.text(tree, "index.html").components(separatedBy: "<li><a href=\"https://kaiza.la/g/team-").count == 1001)
+        }
+    }
+}
