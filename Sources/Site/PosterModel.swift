@@ -6,14 +6,10 @@ import Templating
 /// The data a poster template sees. Organisation-wide posters have no `group`; using one there
 /// is a template error, caught by the strict check.
 enum PosterModel {
-    static func value(poster: PosterTemplate, group: Group?, kit: Kit, qr: (String, String) -> String) -> TemplateValue {
+    /// What every poster of a kit shares: built and converted once per build.
+    static func sharedFields(kit: Kit, qr: (String, String) -> String) -> [String: TemplateValue] {
         let config = kit.config
-        var fields: [String: TemplateValue] = [
-            "poster": .object([
-                "name": .text(poster.name),
-                "title": .text(poster.title),
-                "paper": .text(config.site.paper.rawValue),
-            ]),
+        return [
             "site": .object([
                 "title": .text(config.site.title),
                 "language": .text(config.site.language),
@@ -44,18 +40,29 @@ enum PosterModel {
             ]),
             "groups": .list(config.groups.map { .object(["name": .text($0.name), "invite_link": .text($0.inviteLink)]) }),
         ]
+    }
+
+    /// What is particular to one poster: its template and, per group, the group.
+    static func posterFields(poster: PosterTemplate, group: Group?, kit: Kit, qr: (String, String) -> String) -> [String: TemplateValue] {
+        var fields: [String: TemplateValue] = [
+            "poster": .object([
+                "name": .text(poster.name),
+                "title": .text(poster.title),
+                "paper": .text(kit.config.site.paper.rawValue),
+            ]),
+        ]
         if let group {
             fields["group"] = .object([
                 "name": .text(group.name),
                 "description": .text(group.description),
                 "has_description": .bool(!group.description.isEmpty),
                 "invite_link": .text(group.inviteLink),
-                "invite_qr": .html(qr(group.inviteLink, "QR code to join \(group.name) on \(config.app.name)")),
+                "invite_qr": .html(qr(group.inviteLink, "QR code to join \(group.name) on \(kit.config.app.name)")),
                 "admins": .list(group.admins.map(TemplateValue.text)),
                 "has_admins": .bool(!group.admins.isEmpty),
             ])
         }
-        return .object(fields)
+        return fields
     }
 
     /// The shape templates of `scope` are checked against (every optional part present).
@@ -63,7 +70,9 @@ enum PosterModel {
         let sample = Group(name: "", inviteLink: "", description: "", admins: [""], posters: nil, postersLocation: nil,
                            location: .init(path: "", line: 1, column: 1), slug: "")
         let poster = PosterTemplate(name: "", title: "", description: "", scope: scope)
-        var shape = TemplateShape(of: value(poster: poster, group: scope == .group ? sample : nil, kit: kit) { _, _ in "" })
+        let noQR: (String, String) -> String = { _, _ in "" }
+        let fields = sharedFields(kit: kit, qr: noQR).merging(posterFields(poster: poster, group: scope == .group ? sample : nil, kit: kit, qr: noQR)) { $1 }
+        var shape = TemplateShape(of: .object(fields))
         // A sample list element so names inside {{#groups}} are checked even when the kit has none.
         if case .object(var fields) = shape {
             fields["groups"] = TemplateShape.list(.object(["name": .text, "invite_link": .text]))

@@ -35,9 +35,10 @@ enum PosterPages {
         }
         guard diagnostics.isEmpty else { return ([], diagnostics) }
         let frozen = codes
+        let shared = TemplateData(PosterModel.sharedFields(kit: kit) { link, label in frozen[link]?.svg(label: label) ?? "" })
         let files: [OutputTree.File] = await withTaskGroup(of: (Int, [OutputTree.File]).self) { group in
             for (index, instance) in instances.enumerated() {
-                group.addTask { (index, renderPoster(instance, kit: kit, codes: frozen)) }
+                group.addTask { (index, renderPoster(instance, kit: kit, shared: shared, codes: frozen)) }
             }
             var results = [[OutputTree.File]](repeating: [], count: instances.count)
             for await (index, files) in group { results[index] = files }
@@ -46,10 +47,10 @@ enum PosterPages {
         return (files, [])
     }
 
-    static func renderPoster(_ instance: PosterInstance, kit: Kit, codes: [String: QRCode]) -> [OutputTree.File] {
-        let value = PosterModel.value(poster: instance.poster, group: instance.group, kit: kit) { link, label in
+    static func renderPoster(_ instance: PosterInstance, kit: Kit, shared: TemplateData, codes: [String: QRCode]) -> [OutputTree.File] {
+        let value = shared.merging(PosterModel.posterFields(poster: instance.poster, group: instance.group, kit: kit) { link, label in
             codes[link]?.svg(label: label) ?? ""
-        }
+        })
         return [(PosterFormat.html, instance.poster.htmlTemplate), (.text, instance.poster.textTemplate)].map { format, template in
             OutputTree.File(path: PosterModel.outputPath(poster: instance.poster, group: instance.group, format: format),
                             contents: .bytes(Data(kit.templates.render(template, value).utf8)), kind: .poster,

@@ -112,6 +112,11 @@ public struct TemplateSet: Sendable {
         library.render(value.mustacheObject, withTemplate: name) ?? ""
     }
 
+    /// Renders prepared data (see `TemplateData`).
+    public func render(_ name: String, _ data: TemplateData) -> String {
+        library.render(data.object, withTemplate: name) ?? ""
+    }
+
     private static func readFolder(_ root: URL) -> [(String, Data)] {
         let root = root.standardizedFileURL.resolvingSymlinksInPath()
         guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }

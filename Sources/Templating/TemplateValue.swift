@@ -49,3 +49,21 @@ public indirect enum TemplateShape: Sendable, Hashable {
         }
     }
 }
+
+/// Template data converted once for the renderer, to share between many renders (every poster
+/// sees the same organisation and group list; converting it per poster would be quadratic).
+public struct TemplateData: @unchecked Sendable {
+    // Immutable dictionaries, arrays, strings and booleans only: safe to share across tasks.
+    let object: [String: Any]
+
+    public init(_ fields: [String: TemplateValue]) {
+        self.object = fields.mapValues(\.mustacheObject)
+    }
+
+    /// A copy with `fields` added (or replaced); the shared part is not converted again.
+    public func merging(_ fields: [String: TemplateValue]) -> TemplateData {
+        TemplateData(object: object.merging(fields.mapValues(\.mustacheObject)) { _, new in new })
+    }
+
+    private init(object: [String: Any]) { self.object = object }
+}
