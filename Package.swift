@@ -39,6 +39,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "CCmarkGFM"]),
         .testTarget(name: "KitConfigTests", dependencies: ["KitConfig"]),
+        .testTarget(name: "TemplatingTests", dependencies: ["Templating", "Diagnostics"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Markdown", "CCmarkGFM"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "AdoptKitCLI", "KitConfig", "Rendering"]),
     ],

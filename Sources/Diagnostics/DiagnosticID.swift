@@ -62,6 +62,7 @@ extension DiagnosticID {
     public static let templateUnknownName: DiagnosticID = "template.unknown-name"
     public static let templatePartialCycle: DiagnosticID = "template.partial-cycle"
     public static let templateUnescapedData: DiagnosticID = "template.unescaped-data"
+    public static let templateUnsafeContext: DiagnosticID = "template.unsafe-context"
     public static let posterDefinition: DiagnosticID = "poster.definition"
     public static let posterQR: DiagnosticID = "poster.qr"
     public static let unknownPoster: DiagnosticID = "poster.unknown"

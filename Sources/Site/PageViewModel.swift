@@ -21,7 +21,7 @@ struct PageViewModel {
     func value(config: KitConfig, hasPosters: Bool) -> TemplateValue {
         let canonical = config.site.baseURL.map { Self.absoluteURL(base: $0, path: outputPath) } ?? ""
         func link(_ item: (title: String, url: String)?) -> TemplateValue {
-            .list(item.map { [.object(["title": .text($0.title), "url": .text($0.url)])] } ?? [])
+            .list(item.map { [.object(["title": .text($0.title), "url": .url($0.url)])] } ?? [])
         }
         return .object([
             "site": .object([
@@ -37,17 +37,17 @@ struct PageViewModel {
                 "description": .text(description),
                 "has_description": .bool(!description.isEmpty),
                 "content": .html(contentHTML),
-                "canonical_url": .text(canonical),
+                "canonical_url": .url(canonical),
                 "has_canonical_url": .bool(!canonical.isEmpty),
                 "source": .text(sourcePath),
                 "path": .text(outputPath),
                 "metadata": .list(metadata.map { .object(["key": .text($0.key), "value": .text($0.value)]) }),
             ]),
-            "root": .text(ContentPath.rootPrefix(for: outputPath)),
+            "root": .token(ContentPath.rootPrefix(for: outputPath)),
             "sidebar": .html(sidebarHTML),
             "has_breadcrumbs": .bool(!breadcrumbs.isEmpty),
             "breadcrumbs": .list(breadcrumbs.map {
-                .object(["title": .text($0.title), "url": .text($0.url ?? ""), "has_url": .bool($0.url != nil), "is_current": .bool($0.isCurrent)])
+                .object(["title": .text($0.title), "url": .url($0.url ?? ""), "has_url": .bool($0.url != nil), "is_current": .bool($0.isCurrent)])
             }),
             "previous": link(previous),
             "next": link(next),

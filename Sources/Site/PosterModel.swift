@@ -17,17 +17,17 @@ enum PosterModel {
             "organization": .object([
                 "name": .text(config.organization.name),
                 "short_name": .text(config.organization.displayShortName),
-                "color": .text(config.organization.color),
+                "color": .token(config.organization.color),
                 "has_logo": .bool(kit.logoDataURI != nil),
-                "logo_url": .text(kit.logoDataURI ?? ""),
+                "logo_url": .url(kit.logoDataURI ?? ""),
             ]),
             "app": .object([
                 "name": .text(config.app.name),
-                "download_url": .text(config.app.downloadURL ?? ""),
+                "download_url": .url(config.app.downloadURL ?? ""),
                 "has_download_url": .bool(config.app.downloadURL != nil),
             ]),
             "sign_in": .object([
-                "url": .text(config.signIn.url ?? ""),
+                "url": .url(config.signIn.url ?? ""),
                 "has_url": .bool(config.signIn.url != nil),
                 "account": .text(config.signIn.account),
                 "qr": .html(config.signIn.url.map { qr($0, "QR code for the \(config.app.name) sign-in page") } ?? ""),
@@ -35,10 +35,10 @@ enum PosterModel {
             "support": .object([
                 "contact": .text(config.support.contact),
                 "has_contact": .bool(!config.support.contact.isEmpty),
-                "url": .text(config.support.url ?? ""),
+                "url": .url(config.support.url ?? ""),
                 "has_url": .bool(config.support.url != nil),
             ]),
-            "groups": .list(config.groups.map { .object(["name": .text($0.name), "invite_link": .text($0.inviteLink)]) }),
+            "groups": .list(config.groups.map { .object(["name": .text($0.name), "invite_link": .url($0.inviteLink)]) }),
         ]
     }
 
@@ -48,7 +48,7 @@ enum PosterModel {
             "poster": .object([
                 "name": .text(poster.name),
                 "title": .text(poster.title),
-                "paper": .text(kit.config.site.paper.rawValue),
+                "paper": .token(kit.config.site.paper.rawValue),
             ]),
         ]
         if let group {
@@ -56,7 +56,7 @@ enum PosterModel {
                 "name": .text(group.name),
                 "description": .text(group.description),
                 "has_description": .bool(!group.description.isEmpty),
-                "invite_link": .text(group.inviteLink),
+                "invite_link": .url(group.inviteLink),
                 "invite_qr": .html(qr(group.inviteLink, "QR code to join \(group.name) on \(kit.config.app.name)")),
                 "admins": .list(group.admins.map(TemplateValue.text)),
                 "has_admins": .bool(!group.admins.isEmpty),
@@ -75,7 +75,7 @@ enum PosterModel {
         var shape = TemplateShape(of: .object(fields))
         // A sample list element so names inside {{#groups}} are checked even when the kit has none.
         if case .object(var fields) = shape {
-            fields["groups"] = TemplateShape.list(.object(["name": .text, "invite_link": .text]))
+            fields["groups"] = TemplateShape.list(.object(["name": .text, "invite_link": .url]))
             shape = .object(fields)
         }
         return shape

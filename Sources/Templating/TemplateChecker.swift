@@ -34,10 +34,14 @@ struct TemplateChecker {
                     continue
                 }
                 // Text templates escape nothing anyway; only HTML ones can be injected into.
-                if tag.kind == .unescaped, shape != .html, !name.hasSuffix(TemplateSet.textSuffix) {
+                guard !name.hasSuffix(TemplateSet.textSuffix) else { continue }
+                if tag.kind == .unescaped, shape != .html {
                     diagnostics.append(.error(.templateUnescapedData,
                                               "'\(tag.name)' is data from the kit; placing it unescaped with {{{ }}} or {{& }} would let it inject markup",
                                               at: location, notes: ["use {{\(tag.name)}} so it is escaped"]))
+                } else if let problem = Self.contextProblem(tag.context, shape: shape) {
+                    diagnostics.append(.error(.templateUnsafeContext, "'\(tag.name)' \(problem)", at: location,
+                                              notes: ["HTML escaping protects text and quoted attribute values only"]))
                 }
             case .section, .inverted, .block:
                 if tag.kind == .block { scopes.append(nil); continue }
@@ -66,6 +70,31 @@ struct TemplateChecker {
             case .comment, .pragma:
                 break
             }
+        }
+    }
+
+    /// Attributes whose value is fetched or followed as a URL.
+    static let urlAttributes: Set<String> = ["href", "src", "action", "formaction", "poster", "cite", "background",
+                                             "srcset", "xlink:href", "data", "manifest", "ping", "longdesc", "codebase"]
+
+    /// Why placing a value of `shape` in `context` is unsafe, or nil when escaping protects it.
+    static func contextProblem(_ context: HTMLContext, shape: TemplateShape) -> String? {
+        switch context {
+        case .text, .comment:
+            return nil
+        case .rawText(let element):
+            return "is placed inside <\(element)>, where HTML escaping does not protect it"
+        case .insideTag:
+            return [.token, .bool].contains(shape) ? nil : "is placed inside a tag, outside any attribute value"
+        case let .attribute(attribute, quoted, atStart):
+            if shape == .html { return "is markup placed inside the attribute '\(attribute)'" }
+            if attribute.hasPrefix("on") { return "is placed in the event-handler attribute '\(attribute)'" }
+            if attribute == "style", shape != .token { return "is placed in a style attribute" }
+            if !quoted, ![.token, .bool].contains(shape) { return "is placed in the unquoted attribute '\(attribute)'" }
+            if urlAttributes.contains(attribute), atStart, ![.url, .token].contains(shape) {
+                return "starts the URL in '\(attribute)' but is not a checked URL (it could be javascript:)"
+            }
+            return nil
         }
     }
 

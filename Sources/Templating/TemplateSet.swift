@@ -27,6 +27,8 @@ public struct TemplateAsset: Sendable, Hashable {
 /// The built-in templates overlaid with a kit's `Templates/` folder, parsed once.
 public struct TemplateSet: Sendable {
     let templates: [String: LoadedTemplate]
+    /// Templates that did not parse (already reported): not reported again as missing.
+    let unparsable: Set<String>
     /// Every non-template file, built-in ones replaced by the kit's of the same name.
     public let files: [TemplateAsset]
     private let library: MustacheLibrary
@@ -42,7 +44,7 @@ public struct TemplateSet: Sendable {
 
     public var names: [String] { templates.keys.sorted() }
 
-    public func contains(_ name: String) -> Bool { templates[name] != nil }
+    public func contains(_ name: String) -> Bool { templates[name] != nil || unparsable.contains(name) }
 
     /// Loads built-in templates, then the kit's (same name replaces). `kitFolder` may be nil or
     /// absent; `displayRoot` is how the kit folder is named in diagnostics.
@@ -66,6 +68,7 @@ public struct TemplateSet: Sendable {
             }
         }
         var templates: [String: LoadedTemplate] = [:]
+        var unparsable: Set<String> = []
         var parsed: [String: MustacheTemplate] = [:]
         var assets: [TemplateAsset] = []
         for (relative, file) in files.sorted(by: { $0.key < $1.key }) {
@@ -79,21 +82,24 @@ public struct TemplateSet: Sendable {
                 parsed[name] = try MustacheTemplate(string: isText ? textPragma + text : text)
                 templates[name] = LoadedTemplate(name: name, displayPath: file.display, tags: TemplateTag.scan(text))
             } catch let error as MustacheTemplate.ParserError {
+                unparsable.insert(name)
                 let line = error.context.lineNumber
                 let column = isText && line == 1 ? max(1, error.context.columnNumber - textPragma.count) : error.context.columnNumber
                 diagnostics.append(.error(.templateSyntax, "template syntax: \(describe(error.error))",
                                           at: SourceLocation(path: file.display, line: line, column: column)))
             } catch {
+                unparsable.insert(name)
                 diagnostics.append(.error(.templateSyntax, "template syntax: \(error)", at: SourceLocation(path: file.display, line: 1, column: 1)))
             }
         }
-        let set = TemplateSet(templates: templates, files: assets, library: MustacheLibrary(templates: parsed))
+        let set = TemplateSet(templates: templates, unparsable: unparsable, files: assets, library: MustacheLibrary(templates: parsed))
         return (set, diagnostics)
     }
 
     /// Strict checks of template `name` (and the partials it uses) against the data's shape.
     public func check(_ name: String, against shape: TemplateShape) -> [Diagnostic] {
         guard templates[name] != nil else {
+            if unparsable.contains(name) { return [] }
             return [.error(.templateMissing, "template '\(name)' does not exist", at: nil, notes: Suggestions.note(name, among: names))]
         }
         var checker = TemplateChecker(templates: templates)

@@ -9,20 +9,25 @@ struct TemplateTag: Sendable, Hashable {
     var name: String
     var line: Int
     var column: Int
+    /// Where in an HTML document the tag's output lands.
+    var context: HTMLContext = .text
 
     /// Scans `text` for tags with the default delimiters.
     static func scan(_ text: String) -> [TemplateTag] {
         var tags: [TemplateTag] = []
         var line = 1, column = 1
         var index = text.startIndex
-        func advance(to target: String.Index) {
+        var html = HTMLContextScanner()
+        func advance(to target: String.Index, literal: Bool) {
             while index < target {
-                if text[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+                let character = text[index]
+                if literal { html.consume(character) }
+                if character == "\n" { line += 1; column = 1 } else { column += 1 }
                 index = text.index(after: index)
             }
         }
         while let open = text[index...].range(of: "{{") {
-            advance(to: open.lowerBound)
+            advance(to: open.lowerBound, literal: true)
             let tagLine = line, tagColumn = column
             let triple = text[open.upperBound...].hasPrefix("{")
             let closer = triple ? "}}}" : "}}"
@@ -50,8 +55,9 @@ struct TemplateTag: Sendable, Hashable {
                     name = body.dropFirst().trimmingCharacters(in: .whitespaces)
                 }
             }
-            tags.append(TemplateTag(kind: kind, name: name, line: tagLine, column: tagColumn))
-            advance(to: close.upperBound)
+            tags.append(TemplateTag(kind: kind, name: name, line: tagLine, column: tagColumn, context: html.context))
+            html.consumePlaceholder()
+            advance(to: close.upperBound, literal: false)
         }
         return tags
     }

@@ -2,6 +2,12 @@
 /// itself (rendered Markdown, navigation) and is the only kind a template may place unescaped.
 public indirect enum TemplateValue: Sendable, Hashable {
     case text(String)
+    /// A URL adoptkit validated (https from config) or built (relative links): allowed in
+    /// `href`/`src`. Escaped like text.
+    case url(String)
+    /// A short value adoptkit validated to be only letters, digits and `#-_./` (a colour, a
+    /// paper size, `../`): allowed in `style` and unquoted attributes. Escaped like text.
+    case token(String)
     case html(String)
     case bool(Bool)
     case list([TemplateValue])
@@ -10,7 +16,7 @@ public indirect enum TemplateValue: Sendable, Hashable {
     /// What swift-mustache renders: dictionaries, arrays, strings and booleans.
     var mustacheObject: Any {
         switch self {
-        case .text(let s), .html(let s): return s
+        case .text(let s), .url(let s), .token(let s), .html(let s): return s
         case .bool(let b): return b
         case .list(let items): return items.map(\.mustacheObject)
         case .object(let fields): return fields.mapValues(\.mustacheObject)
@@ -21,13 +27,15 @@ public indirect enum TemplateValue: Sendable, Hashable {
 /// The shape of template data: which names exist and what kind of value each is. Derived from
 /// a value, so the checker and the renderer can never disagree.
 public indirect enum TemplateShape: Sendable, Hashable {
-    case text, html, bool
+    case text, url, token, html, bool
     case list(TemplateShape?)
     case object([String: TemplateShape])
 
     public init(of value: TemplateValue) {
         switch value {
         case .text: self = .text
+        case .url: self = .url
+        case .token: self = .token
         case .html: self = .html
         case .bool: self = .bool
         case .list(let items):

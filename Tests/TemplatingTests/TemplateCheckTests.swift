@@ -1,0 +1,80 @@
+import Diagnostics
+import Foundation
+import Templating
+import Testing
+
+@Suite struct TemplateCheckTests {
+    static let shape = TemplateShape(of: .object([
+        "title": .text("T"), "link": .url("https://example.com"), "colour": .token("#FFF"), "body": .html("<p>x</p>"),
+        "flag": .bool(true), "items": .list([.object(["name": .text("n"), "url": .url("u")])]),
+    ]))
+
+    /// Checks `template` (as `Templates/page.mustache`, or `.txt` for a text template).
+    func check(_ template: String, name: String = "page") throws -> [String] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(template.utf8).write(to: folder.appendingPathComponent("\(name).mustache"))
+        let (set, problems) = TemplateSet.load(kitFolder: folder)
+        return (problems + set.check(name, against: Self.shape)).map { "\($0.id.rawValue) \($0.location?.line ?? 0):\($0.location?.column ?? 0)" }
+    }
+
+    @Test func safePlacementsPass() throws {
+        #expect(try check("""
+            <a href="{{link}}" title="{{title}}" style="color: {{colour}}" data-x={{colour}}>{{title}}</a>
+            <a href="https://example.com/{{title}}">x</a>{{{body}}}<!-- {{title}} -->
+            {{#items}}<a href="{{url}}">{{name}}</a>{{/items}}{{#flag}}<p>on</p>{{/flag}}
+            """) == [])
+    }
+
+    @Test(arguments: [
+        ("<script>var t = \"{{title}}\";</script>", "template.unsafe-context 1:18"),
+        ("<style>p { color: {{colour}} }</style>", "template.unsafe-context 1:19"),
+        ("<p onclick=\"go('{{title}}')\">x</p>", "template.unsafe-context 1:17"),
+        ("<p title={{title}}>x</p>", "template.unsafe-context 1:10"),
+        ("<a href=\"{{title}}\">x</a>", "template.unsafe-context 1:10"),
+        ("<img src='{{title}}'>", "template.unsafe-context 1:11"),
+        ("<p style=\"{{title}}\">x</p>", "template.unsafe-context 1:11"),
+        ("<p {{title}}>x</p>", "template.unsafe-context 1:4"),
+        ("<p title=\"{{{body}}}\">x</p>", "template.unsafe-context 1:11"),
+        ("<p>{{{title}}}</p>", "template.unescaped-data 1:4"),
+        ("<p>{{titel}}</p>", "template.unknown-name 1:4"),
+        ("<p>{{#items}}{{nme}}{{/items}}</p>", "template.unknown-name 1:14"),
+        ("{{#items}}\n</p>", "template.syntax 2:5"),
+        ("<p>{{>missing}}</p>", "template.missing 1:4"),
+        ("{{=<% %>=}}", "template.syntax 1:1"),
+    ])
+    func unsafeOrBrokenPlacementIsAnError(_ template: String, _ expected: String) throws {
+        #expect(try check(template) == [expected])
+    }
+
+    @Test func textTemplatesEscapeNothingAndMayUseTripleMustache() throws {
+        #expect(try check("{{{title}}} <script>{{title}}</script>", name: "note.txt") == [])
+    }
+
+    @Test func partialCyclesAreErrors() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("<p>{{>a}}</p>".utf8).write(to: folder.appendingPathComponent("page.mustache"))
+        try Data("{{>b}}".utf8).write(to: folder.appendingPathComponent("a.mustache"))
+        try Data("{{>a}}".utf8).write(to: folder.appendingPathComponent("b.mustache"))
+        let (set, _) = TemplateSet.load(kitFolder: folder)
+        let found = set.check("page", against: Self.shape)
+        #expect(found.map(\.id) == [.templatePartialCycle])
+        #expect(found.first?.message == "partial cycle: a → b → a")
+    }
+
+    @Test func renderingEscapesTextInHTMLTemplatesOnly() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("<p>{{title}}</p>{{{body}}}".utf8).write(to: folder.appendingPathComponent("page.mustache"))
+        try Data("{{title}}".utf8).write(to: folder.appendingPathComponent("page.txt.mustache"))
+        let (set, problems) = TemplateSet.load(kitFolder: folder)
+        #expect(problems.isEmpty)
+        let value = TemplateValue.object(["title": .text("<b>&\"'</b>"), "body": .html("<i>ok</i>")])
+        #expect(set.render("page", value) == "<p>&lt;b&gt;&amp;&quot;&#39;&lt;/b&gt;</p><i>ok</i>")
+        #expect(set.render("page.txt", value) == "<b>&\"'</b>")
+    }
+}
