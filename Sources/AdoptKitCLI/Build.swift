@@ -27,7 +27,7 @@ struct Build: AsyncParsableCommand {
         let action = BuildAction(location: kit.location, output: output.map(KitOptions.url), strict: strict,
                                  configRequired: kit.config != nil)
         let result = await action.run()
-        Report.diagnostics(result.diagnostics)
+        Report.diagnostics(result.diagnostics, location: kit.location)
         if timings { Report.timings(result.timings) }
         guard result.succeeded, let tree = result.tree else { throw ExitCode(1) }
         let pages = tree.files.filter { $0.kind == .page || $0.kind == .index }.count

@@ -31,10 +31,10 @@ struct PosterCommand: AsyncParsableCommand {
         let action = PosterAction(location: kit.location, poster: name, group: group, format: format, configRequired: kit.config != nil)
         switch await action.run() {
         case let .rendered(text, warnings):
-            Report.diagnostics(warnings)
+            Report.diagnostics(warnings, location: kit.location)
             FileHandle.standardOutput.write(Data(text.utf8))
         case .failed(let diagnostics):
-            Report.diagnostics(diagnostics)
+            Report.diagnostics(diagnostics, location: kit.location)
             throw ExitCode(1)
         }
     }

@@ -36,6 +36,12 @@ extension DiagnosticID {
     public static let linkMissingAnchor: DiagnosticID = "link.missing-anchor"
     public static let linkMissingFile: DiagnosticID = "link.missing-file"
     public static let linkRootRelative: DiagnosticID = "link.root-relative"
+    public static let linkPreview: DiagnosticID = "link.preview"
+    public static let linkInsecure: DiagnosticID = "link.insecure"
+    public static let tocUnreachablePage: DiagnosticID = "toc.unreachable-page"
+    public static let pageMissingTitle: DiagnosticID = "page.missing-title"
+    public static let pageMissingDescription: DiagnosticID = "page.missing-description"
+    public static let headingDuplicateID: DiagnosticID = "heading.duplicate-id"
     public static let tocMissingTarget: DiagnosticID = "toc.missing-target"
     public static let tocSyntax: DiagnosticID = "toc.syntax"
 

@@ -18,6 +18,9 @@ enum KitChecks {
         diagnostics += kit.templates.check(SiteRenderer.layoutTemplate, against: PageViewModel.shape(config: kit.config))
         diagnostics += checkPosters(kit)
         diagnostics += checkVariables(kit)
+        diagnostics += checkOutputs(kit)
+        diagnostics += checkQRCodes(kit)
+        diagnostics += checkStructure(kit, navigation: Navigation(kit: kit, resolver: resolver))
         return diagnostics
     }
 
@@ -35,7 +38,9 @@ enum KitChecks {
             let location = document.location(of: NodeID(index))
             let what = isImage ? "image" : "link"
             switch resolver.resolve(destination, from: document.path) {
-            case .external, .dangerous, .asset, .generated:
+            case .external:
+                if let finding = checkExternal(destination, what: what, at: location) { diagnostics.append(finding) }
+            case .dangerous, .asset, .generated:
                 break
             case .rootRelative:
                 diagnostics.append(rootRelative(destination, what: what, at: location))
@@ -84,6 +89,8 @@ enum KitChecks {
                                             at: entry.location))
             case .rootRelative:
                 diagnostics.append(rootRelative(href, what: "table of contents entry", at: entry.location))
+            case .external:
+                if let finding = checkExternal(href, what: "table of contents entry", at: entry.location) { diagnostics.append(finding) }
             default:
                 break
             }

@@ -52,9 +52,10 @@ public struct PosterAction: Sendable {
             chosen = match
         }
         let instance = PosterInstance(poster: template, group: chosen)
-        let (files, problems) = await PosterPages.render(kit, only: [instance])
-        guard !problems.hasErrors, let file = files.first(where: { $0.format == format.rawValue }),
-              let data = try? file.contents.data() else { return .failed(problems) }
+        let files = await PosterPages.render(kit, only: [instance])
+        guard let file = files.first(where: { $0.format == format.rawValue }), let data = try? file.contents.data() else {
+            return .failed([.error(.posterDefinition, "poster '\(poster)' has no \(format.rawValue) form", at: nil)])
+        }
         return .rendered(String(decoding: data, as: UTF8.self), warnings: warnings)
     }
 

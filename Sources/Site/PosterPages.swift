@@ -18,22 +18,14 @@ enum PosterPages {
         }
     }
 
-    static func render(_ kit: Kit, only selection: [PosterInstance]? = nil) async -> ([OutputTree.File], [Diagnostic]) {
+    /// Renders posters of a checked kit (links that fit no QR code were reported by `KitChecks`).
+    static func render(_ kit: Kit, only selection: [PosterInstance]? = nil) async -> [OutputTree.File] {
         let instances = selection ?? kit.posterInstances
-        guard !instances.isEmpty else { return ([], []) }
+        guard !instances.isEmpty else { return [] }
         // QR codes per link, made once even when several posters show the same link.
         let links = Set(instances.compactMap(\.group?.inviteLink) + [kit.config.signIn.url].compactMap { $0 })
         var codes: [String: QRCode] = [:]
-        var diagnostics: [Diagnostic] = []
-        for link in links.sorted() {
-            if let code = QRCode(link) {
-                codes[link] = code
-            } else {
-                let group = kit.config.groups.first { $0.inviteLink == link }
-                diagnostics.append(.error(.posterQR, "link is too long for a QR code (\(link.utf8.count) bytes)", at: group?.location))
-            }
-        }
-        guard diagnostics.isEmpty else { return ([], diagnostics) }
+        for link in links { codes[link] = QRCode(link) }
         let frozen = codes
         let shared = TemplateData(PosterModel.sharedFields(kit: kit) { link, label in frozen[link]?.svg(label: label) ?? "" })
         let files: [OutputTree.File] = await withTaskGroup(of: (Int, [OutputTree.File]).self) { group in
@@ -44,7 +36,7 @@ enum PosterPages {
             for await (index, files) in group { results[index] = files }
             return results.flatMap { $0 }
         }
-        return (files, [])
+        return files
     }
 
     static func renderPoster(_ instance: PosterInstance, kit: Kit, shared: TemplateData, codes: [String: QRCode]) -> [OutputTree.File] {

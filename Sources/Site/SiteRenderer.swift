@@ -28,8 +28,7 @@ public enum SiteRenderer {
         if kit.page(at: "index.md") == nil {
             files.append(renderHome(context: context))
         }
-        let (posters, posterProblems) = await PosterPages.render(kit)
-        guard !posterProblems.hasErrors else { return (nil, posterProblems) }
+        let posters = await PosterPages.render(kit)
         if !posters.isEmpty {
             files += posters
             files.append(renderPostersIndex(context: context))
@@ -42,8 +41,7 @@ public enum SiteRenderer {
             files.append(OutputTree.File(path: "assets/" + asset.name, contents: .bytes(asset.contents), kind: .asset,
                                          format: Self.format(of: asset.name), source: asset.displayPath))
         }
-        let collisions = Self.collisions(files)
-        guard collisions.isEmpty else { return (nil, collisions) }
+        // Collisions and QR codes were checked with the kit (`KitChecks`).
         return (OutputTree(files: files), [])
     }
 
@@ -146,11 +144,4 @@ public enum SiteRenderer {
         return name[name.index(after: dot)...].lowercased()
     }
 
-    /// Two sources that would write the same output file (`a.md` and a copied `a.html`).
-    static func collisions(_ files: [OutputTree.File]) -> [Diagnostic] {
-        Dictionary(grouping: files, by: \.path).filter { $0.value.count > 1 }.sorted { $0.key < $1.key }.map { path, clashing in
-            let sources = clashing.map(\.source).sorted().joined(separator: ", ")
-            return .error(.outputCollision, "'\(path)' would be written by more than one source: \(sources)", at: nil)
-        }
-    }
 }

@@ -44,8 +44,19 @@ import Testing
             let result = try run(["build", TestSupport.fixture("broken-kit").path, "-o", output.path], in: TestSupport.fixture("broken-kit"))
             #expect(result.status == 1)
             #expect(result.stderr.contains("Content/latin1.md:3:4: error: file is not valid UTF-8 (byte 0xE9) [source.invalid-utf8]\n"))
-            #expect(result.stderr.contains("adoptkit.yml:5:1: error: unknown key 'organisation' in 'adoptkit.yml'; did you mean 'organization'? [config.unknown-key]"))
-            #expect(result.stderr.hasSuffix("11 errors, 7 warnings in 10 files\n"))
+            // The source line and a caret under the column.
+            #expect(result.stderr.contains("""
+                adoptkit.yml:5:1: error: unknown key 'organisation' in 'adoptkit.yml'; did you mean 'organization'? [config.unknown-key]
+                    organisation:
+                    ^
+                    note: known keys:
+                """))
+            #expect(result.stderr.contains("""
+                Content/index.md:8:35: warning: link to 'other.md#nope': 'other.md' has no heading with id 'nope' [link.missing-anchor]
+                    See [a missing page](missing.md), [a missing anchor](other.md#nope) and ![a missing image](media/none.png).
+                                                      ^
+                """))
+            #expect(result.stderr.hasSuffix("11 errors, 12 warnings in 12 files\n"))
             #expect(!FileManager.default.fileExists(atPath: output.path))
         }
     }

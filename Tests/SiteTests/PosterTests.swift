@@ -80,8 +80,8 @@ import Testing
         let result = await TestSupport.render(KitLocation(kit: TestSupport.fixture("broken-posters")))
         #expect(result.tree == nil)
         #expect(TestSupport.summary(result.diagnostics) == [
-            "content.unknown-variable Content/index.md:3:7",
-            "content.unknown-variable Content/index.md:5:13",
+            "content.unknown-variable Content/index.md:6:7",
+            "content.unknown-variable Content/index.md:8:13",
             "config.type Templates/posters/bad-scope/poster.yml:2:8",
             "template.unknown-name Templates/posters/everyone/poster.html.mustache:1:4",
             "template.unescaped-data Templates/posters/everyone/poster.html.mustache:2:4",
@@ -137,7 +137,7 @@ import Testing
         try await TestSupport.withTemporaryFolder { kit in
             var yaml = "organization: {name: Big Co}\ngroups:\n"
             for i in 1...1000 { yaml += "  - {name: \"Team \(i)\", invite_link: \"https://kaiza.la/g/team-\(i)\"}\n" }
-            try TestSupport.write(["adoptkit.yml": yaml, "Content/index.md": "# Big Co\n\n{{ groups }}\n"], under: kit)
+            try TestSupport.write(["adoptkit.yml": yaml, "Content/index.md": "---\ndescription: Every team.\n---\n# Big Co\n\n{{ groups }}\n"], under: kit)
             let result = await TestSupport.render(KitLocation(kit: kit))
             #expect(result.diagnostics.isEmpty)
             let tree = try #require(result.tree)

@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct SiteWriterTests {
     func kit(at root: URL) throws -> KitLocation {
-        try TestSupport.write(["Content/index.md": "# Home\n", "Content/guide/a.md": "# A\n", "Content/img.png": "png"], under: root)
+        try TestSupport.write(["Content/index.md": "---\ndescription: Home.\n---\n# Home\n",
+                               "Content/guide/a.md": "---\ndescription: A.\n---\n# A\n", "Content/img.png": "png"], under: root)
         return KitLocation(kit: root)
     }
 

@@ -1,0 +1,20 @@
+import Diagnostics
+import Foundation
+
+/// `check`: the same load and checks as `build`, and nothing written.
+public struct CheckAction: Sendable {
+    public var location: KitLocation
+    public var warningsAsErrors: Bool
+    public var configRequired: Bool
+
+    public init(location: KitLocation, warningsAsErrors: Bool = false, configRequired: Bool = false) {
+        self.location = location
+        self.warningsAsErrors = warningsAsErrors
+        self.configRequired = configRequired
+    }
+
+    public func run() async -> [Diagnostic] {
+        let kit = await KitLoader.load(location, configRequired: configRequired)
+        return warningsAsErrors ? kit.diagnostics.promotingWarnings() : kit.diagnostics
+    }
+}

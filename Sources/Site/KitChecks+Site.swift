@@ -1,0 +1,88 @@
+import Diagnostics
+import Markdown
+import Rendering
+
+/// Checks on the site as a whole: what the build will write, QR codes, and the structure of
+/// pages. They run in `check` and `build` alike, so a kit that passes `check` builds.
+extension KitChecks {
+    /// Every file the build will write and where it comes from.
+    static func plannedOutputs(_ kit: Kit) -> [(path: String, source: String)] {
+        var outputs = kit.pages.map { ($0.output, kit.location.displayPath(content: $0.source)) }
+        if kit.page(at: "index.md") == nil { outputs.append(("index.html", "(generated home page)")) }
+        outputs += kit.assets.map { ($0, kit.location.displayPath(content: $0)) }
+        outputs += kit.templates.assets.map { ("assets/" + $0.name, $0.displayPath) }
+        outputs += PosterPages.outputPaths(kit).map { ($0, "(posters)") }
+        return outputs
+    }
+
+    /// Two sources that would write the same file (`a.md` and a copied `a.html`).
+    static func checkOutputs(_ kit: Kit) -> [Diagnostic] {
+        Dictionary(grouping: plannedOutputs(kit), by: \.path).filter { $0.value.count > 1 }.sorted { $0.key < $1.key }.map { path, clashing in
+            .error(.outputCollision, "'\(path)' would be written by more than one source: " + clashing.map(\.source).sorted().joined(separator: ", "),
+                   at: nil)
+        }
+    }
+
+    /// Every link that becomes a QR code must fit in one.
+    static func checkQRCodes(_ kit: Kit) -> [Diagnostic] {
+        guard !kit.posterInstances.isEmpty else { return [] }
+        var links = kit.config.groups.map { ($0.inviteLink, $0.location as SourceLocation?) }
+        if let url = kit.config.signIn.url { links.append((url, nil)) }
+        return links.filter { QRCode($0.0) == nil }.map { link, location in
+            .error(.posterQR, "link is too long for a QR code (\(link.utf8.count) bytes)", at: location)
+        }
+    }
+
+    /// Pages missing from the TOC, pages without title or description, repeated headings.
+    static func checkStructure(_ kit: Kit, navigation: Navigation) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let listed = Set(navigation.order)
+        for page in kit.pages {
+            let top = SourceLocation(path: page.document.displayPath, line: 1, column: 1)
+            if kit.toc != nil, !listed.contains(page.source), page.source != "index.md" {
+                diagnostics.append(.warning(.tocUnreachablePage, "page '\(page.source)' is in no table of contents entry; readers cannot navigate to it",
+                                            at: top, notes: ["add it to \(kit.toc!.path)"]))
+            }
+            // Front matter that failed to parse was reported already; its keys are unknown.
+            let unreadable = page.document.frontMatter.isPresent && page.metadata.entries.isEmpty
+            if !unreadable, page.metadata["title"]?.string?.isEmpty ?? true, page.document.firstHeadingText == nil {
+                diagnostics.append(.warning(.pageMissingTitle, "page has no title: no 'title:' in front matter and no '# heading'", at: top))
+            }
+            if !unreadable, page.description.isEmpty {
+                diagnostics.append(.warning(.pageMissingDescription, "page has no 'description:' in front matter; search results and link previews show none",
+                                            at: top))
+            }
+            var first: [String: Int] = [:]
+            for heading in page.document.headings {
+                let slug = HeadingIDGenerator.slug(page.document.plainText(of: heading.id))
+                let location = page.document.location(of: heading.id)
+                if let line = first[slug], heading.anchor != slug {
+                    diagnostics.append(.warning(.headingDuplicateID, "heading repeats one on line \(line); its id became '\(heading.anchor)', and links to '#\(slug)' go to the first",
+                                                at: location))
+                } else if first[slug] == nil {
+                    first[slug] = location.line
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// Links that work today but should not be published: preview hosts and `?branch=`, and
+    /// plain `http:`.
+    static func checkExternal(_ destination: String, what: String, at location: SourceLocation) -> Diagnostic? {
+        let lowered = destination.lowercased()
+        guard let schemeEnd = lowered.range(of: "://") else { return nil }
+        let afterScheme = lowered[schemeEnd.upperBound...]
+        let host = afterScheme.prefix { !"/?#".contains($0) }
+        let query = afterScheme.drop { $0 != "?" }.prefix { $0 != "#" }
+        if host.hasPrefix("review.") || host.contains(".review.") || host.contains("preview.")
+            || query.contains("branch=") {
+            return .warning(.linkPreview, "\(what) to '\(destination)' points at a preview or branch build, which readers cannot open",
+                            at: location, notes: ["link to the published page instead"])
+        }
+        if lowered.hasPrefix("http://"), !["localhost", "127.0.0.1", "[::1]"].contains(host.split(separator: ":").first.map(String.init) ?? "") {
+            return .warning(.linkInsecure, "\(what) to '\(destination)' uses http:; use https:", at: location)
+        }
+        return nil
+    }
+}
