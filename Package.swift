@@ -33,7 +33,7 @@ let package = Package(
         ),
         .target(name: "Rendering", dependencies: ["Markdown", "Diagnostics", "CQRencode"]),
         .target(name: "Site", dependencies: ["Diagnostics", "Markdown", "KitConfig", "Templating", "Rendering"]),
-        .target(name: "AdoptKitCLI", dependencies: ["Site", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(name: "AdoptKitCLI", dependencies: ["Site", "Diagnostics", "Rendering", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "adoptkit", dependencies: ["AdoptKitCLI"]),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),

@@ -30,7 +30,10 @@ struct Build: AsyncParsableCommand {
         Report.diagnostics(result.diagnostics, location: kit.location)
         if timings { Report.timings(result.timings) }
         guard result.succeeded, let tree = result.tree else { throw ExitCode(1) }
-        let pages = tree.files.filter { $0.kind == .page || $0.kind == .index }.count
-        print("Wrote \(pages) pages and \(tree.files.count - pages) other files to \(action.output.path)")
+        let html = tree.files.filter { ($0.kind == .page || $0.kind == .index) && $0.format == "html" }.count
+        let texts = tree.files.filter { $0.kind == .page && $0.format != "html" }.count
+        let posters = tree.files.filter { $0.kind == .poster }.count
+        let others = tree.files.count - html - texts - posters
+        print("Wrote \(html) pages, \(texts) chat texts, \(posters) poster files and \(others) other files to \(action.output.path)")
     }
 }

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
+import Rendering
 import Site
 
 extension PosterFormat: ExpressibleByArgument {}
+extension ChatFlavor: ExpressibleByArgument {}
 
 struct PosterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,10 +27,14 @@ struct PosterCommand: AsyncParsableCommand {
     @Option(help: "html or text.")
     var format: PosterFormat = .html
 
+    @Option(help: "With --format text: plain (default), whatsapp, slack, telegram or teams.")
+    var flavor: ChatFlavor = .plain
+
     @OptionGroup var kit: KitOptions
 
     func run() async throws {
-        let action = PosterAction(location: kit.location, poster: name, group: group, format: format, configRequired: kit.config != nil)
+        let action = PosterAction(location: kit.location, poster: name, group: group, format: format, flavor: flavor,
+                                  configRequired: kit.config != nil)
         switch await action.run() {
         case let .rendered(text, warnings):
             Report.diagnostics(warnings, location: kit.location)

@@ -74,4 +74,5 @@ extension DiagnosticID {
     public static let unknownPoster: DiagnosticID = "poster.unknown"
     public static let unknownGroup: DiagnosticID = "poster.unknown-group"
     public static let contentUnknownVariable: DiagnosticID = "content.unknown-variable"
+    public static let chatRelativeLinks: DiagnosticID = "chat.relative-links"
 }

@@ -20,6 +20,16 @@ struct ConfigReader {
         diagnostics.append(.warning(id, message, at: location(node), notes: notes))
     }
 
+    /// A whole number within `range`.
+    mutating func integer(_ node: Node?, named name: String, range: ClosedRange<Int>) -> Int? {
+        guard let node else { return nil }
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string), range.contains(value) else {
+            error(.configType, "'\(name)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(Self.describe(node))", at: node)
+            return nil
+        }
+        return value
+    }
+
     /// A list of texts (or one text, taken as a list of one).
     mutating func textList(_ node: Node?, named name: String) -> [String]? {
         guard let node else { return nil }

@@ -48,6 +48,14 @@ public struct KitConfig: Sendable, Hashable {
         public var url: String?
     }
 
+    public struct ChatSettings: Sendable, Hashable {
+        /// Which chat flavours get text files (names as in `ChatFlavor`).
+        public var flavors: [String] = ["plain", "whatsapp"]
+        /// The chat app's own message limit, used for the `plain` flavour.
+        public var limit: Int = 4096
+        public static let knownFlavors = ["plain", "whatsapp", "slack", "telegram", "teams"]
+    }
+
     public struct MarkdownSettings: Sendable, Hashable {
         /// Raw HTML in Markdown is dropped unless the kit opts in.
         public var rawHTML: Bool = false
@@ -59,12 +67,13 @@ public struct KitConfig: Sendable, Hashable {
     public var signIn = SignIn()
     public var support = Support()
     public var groups: [Group] = []
+    public var chat = ChatSettings()
     public var markdown = MarkdownSettings()
 
     public init() {}
 
     public static let fileName = "adoptkit.yml"
-    public static let topLevelKeys = ["site", "organization", "app", "sign_in", "support", "groups", "markdown"]
+    public static let topLevelKeys = ["site", "organization", "app", "sign_in", "support", "groups", "chat", "markdown"]
 
     /// Decodes `text` (the file's contents); `path` is how diagnostics name the file.
     public static func decode(_ text: String, path: String) -> (KitConfig, [Diagnostic]) {
@@ -110,6 +119,18 @@ public struct KitConfig: Sendable, Hashable {
         }
         if let groupsNode = top["groups"] {
             config.groups = GroupsDecoder.decode(groupsNode, reader: &reader)
+        }
+        if let chatNode = top["chat"], let chat = reader.mapping(chatNode, named: "chat", allowed: ["flavors", "limit"]) {
+            if let flavorsNode = chat["flavors"], let flavors = reader.textList(flavorsNode, named: "chat.flavors") {
+                let unknown = flavors.filter { !ChatSettings.knownFlavors.contains($0) }
+                if unknown.isEmpty {
+                    config.chat.flavors = ChatSettings.knownFlavors.filter(flavors.contains)
+                } else {
+                    reader.error(.configType, "unknown chat flavour '\(unknown[0])'; choose from \(ChatSettings.knownFlavors.joined(separator: ", "))",
+                                 at: flavorsNode, notes: Suggestions.note(unknown[0], among: ChatSettings.knownFlavors))
+                }
+            }
+            if let limit = reader.integer(chat["limit"], named: "chat.limit", range: 100...100_000) { config.chat.limit = limit }
         }
         if let mdNode = top["markdown"], let md = reader.mapping(mdNode, named: "markdown", allowed: ["raw_html"]) {
             if let raw = reader.bool(md["raw_html"], named: "markdown.raw_html") { config.markdown.rawHTML = raw }

@@ -13,11 +13,21 @@ public protocol MarkdownEnvironment: Sendable {
     /// HTML for a placeholder that stands alone in a paragraph and expands to a block (such as
     /// `{{ groups }}`), already escaped; nil when `name` is not such a placeholder.
     func blockHTML(forVariable name: String) -> String?
+    /// The same block for chat text: items with an optional link.
+    func chatItems(forVariable name: String) -> [(text: String, url: String?)]?
+    /// An absolute URL for chat text, where relative links mean nothing; nil drops the link
+    /// (its text stays).
+    func absoluteURL(for destination: String, in sourcePath: String) -> String?
 }
 
 extension MarkdownEnvironment {
     public var variables: [String: String] { [:] }
     public func blockHTML(forVariable name: String) -> String? { nil }
+    public func chatItems(forVariable name: String) -> [(text: String, url: String?)]? { nil }
+    public func absoluteURL(for destination: String, in sourcePath: String) -> String? {
+        let url = self.url(for: destination, in: sourcePath, isImage: false)
+        return url.contains("://") || url.hasPrefix("mailto:") ? url : nil
+    }
 }
 
 /// Links stay as written (dangerous ones emptied); includes are not expanded. What cmark does.

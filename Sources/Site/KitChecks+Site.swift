@@ -8,6 +8,8 @@ extension KitChecks {
     /// Every file the build will write and where it comes from.
     static func plannedOutputs(_ kit: Kit) -> [(path: String, source: String)] {
         var outputs = kit.pages.map { ($0.output, kit.location.displayPath(content: $0.source)) }
+        let flavors = ChatPages.flavors(kit.config)
+        outputs += kit.pages.flatMap { page in flavors.map { (ChatPages.path(besides: page.output, flavor: $0), kit.location.displayPath(content: page.source)) } }
         if kit.page(at: "index.md") == nil { outputs.append(("index.html", "(generated home page)")) }
         outputs += kit.assets.map { ($0, kit.location.displayPath(content: $0)) }
         outputs += kit.templates.assets.map { ("assets/" + $0.name, $0.displayPath) }

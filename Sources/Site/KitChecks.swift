@@ -9,10 +9,17 @@ enum KitChecks {
         let includes = IncludeGraph(kit: kit)
         var diagnostics = includes.diagnostics
         let anchors = AnchorIndex(kit: kit, includes: includes)
+        var internalLinks: [SourceLocation] = []
         for path in kit.documents.keys.sorted() where path != kit.toc?.path {
             guard let document = kit.documents[path] else { continue }
             diagnostics += checkLinks(in: document, resolver: resolver, anchors: anchors,
-                                      isInclude: kit.page(at: path) == nil)
+                                      isInclude: kit.page(at: path) == nil, internalLinks: &internalLinks)
+        }
+        // Chat text needs absolute links; without a base URL, relative ones lose their target.
+        if kit.config.site.baseURL == nil, !ChatPages.flavors(kit.config).isEmpty, let first = internalLinks.min() {
+            diagnostics.append(.warning(.chatRelativeLinks,
+                                        "\(internalLinks.count) relative link(s) will appear in chat text without their target because site.base_url is not set",
+                                        at: first, notes: ["set site.base_url in adoptkit.yml to the address the site is published at"]))
         }
         if let toc = kit.toc { diagnostics += checkTOC(toc, resolver: resolver, kit: kit) }
         diagnostics += kit.templates.check(SiteRenderer.layoutTemplate, against: PageViewModel.shape(config: kit.config))
@@ -24,7 +31,8 @@ enum KitChecks {
         return diagnostics
     }
 
-    static func checkLinks(in document: MarkdownDocument, resolver: LinkResolver, anchors: AnchorIndex, isInclude: Bool) -> [Diagnostic] {
+    static func checkLinks(in document: MarkdownDocument, resolver: LinkResolver, anchors: AnchorIndex, isInclude: Bool,
+                           internalLinks: inout [SourceLocation]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (index, node) in document.nodes.enumerated() {
             let destination: String
@@ -40,7 +48,9 @@ enum KitChecks {
             switch resolver.resolve(destination, from: document.path) {
             case .external:
                 if let finding = checkExternal(destination, what: what, at: location) { diagnostics.append(finding) }
-            case .dangerous, .asset, .generated:
+            case .asset, .generated:
+                if !isImage { internalLinks.append(location) }
+            case .dangerous:
                 break
             case .rootRelative:
                 diagnostics.append(rootRelative(destination, what: what, at: location))
@@ -50,6 +60,7 @@ enum KitChecks {
                                                 notes: Suggestions.note(fragment, among: anchors.ids(of: document.path))))
                 }
             case let .page(target, fragment):
+                internalLinks.append(location)
                 if let fragment, !fragment.isEmpty, !anchors.contains(fragment, in: target) {
                     diagnostics.append(.warning(.linkMissingAnchor, "\(what) to '\(destination)': '\(target)' has no heading with id '\(fragment)'",
                                                 at: location, notes: Suggestions.note(fragment, among: anchors.ids(of: target))))
@@ -108,6 +119,9 @@ extension KitChecks {
             for template in [poster.htmlTemplate, poster.textTemplate] where kit.templates.contains(template) {
                 diagnostics += kit.templates.check(template, against: shape)
             }
+        }
+        if !SharePages.outputPaths(kit).isEmpty {
+            diagnostics += kit.templates.check(SharePages.template, against: SharePages.shape(kit))
         }
         let perGroup = kit.posters.filter { $0.scope == .group }.map(\.name)
         for group in kit.config.groups {

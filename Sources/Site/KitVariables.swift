@@ -21,6 +21,13 @@ enum KitVariables {
     /// Placeholders that stand alone in a paragraph and become a block.
     static let blockNames = ["groups"]
 
+    /// `{{ groups }}` in chat text: each group and its invite link.
+    static func chatBlocks(_ config: KitConfig) -> [String: [(text: String, url: String?)]] {
+        ["groups": config.groups.map { group in
+            (group.description.isEmpty ? group.name : "\(group.name): \(group.description)", group.inviteLink)
+        }]
+    }
+
     /// `{{ groups }}`: every group with its invite link and a link to its posters.
     static func blocks(_ config: KitConfig) -> [String: @Sendable (String) -> String] {
         ["groups": { root in

@@ -3,7 +3,7 @@ import Foundation
 /// Everything a build produces, in memory, before anything touches the disk: the writer
 /// writes it, the preview server serves it, `poster` prints from it.
 public struct OutputTree: Sendable {
-    public enum Kind: String, Sendable, Codable { case page, asset, index, poster }
+    public enum Kind: String, Sendable, Codable { case page, asset, index, poster, share }
 
     public enum Contents: Sendable, Hashable {
         case bytes(Data)

@@ -10,6 +10,30 @@ struct PageEnvironment: MarkdownEnvironment {
     let variables: [String: String]
     /// Block placeholders (`groups`) as HTML with URLs relative to the site root.
     let blocks: [String: @Sendable (String) -> String]
+    /// The same placeholders for chat text.
+    let chatBlocks: [String: [(text: String, url: String?)]]
+    /// `site.base_url`, ending in `/`; chat text needs absolute links.
+    let baseURL: String?
+
+    func chatItems(forVariable name: String) -> [(text: String, url: String?)]? { chatBlocks[name] }
+
+    func absoluteURL(for destination: String, in sourcePath: String) -> String? {
+        func absolute(_ path: String) -> String? {
+            baseURL.map { $0 + ContentPath.components(path).map { ContentPath.encodeSegment(String($0)) }.joined(separator: "/") }
+        }
+        switch resolver.resolve(destination, from: sourcePath) {
+        case .external:
+            return destination
+        case .page(let source, let fragment):
+            return absolute(ContentPath.outputPath(forPage: source)).map { $0 + (fragment.map { "#" + $0 } ?? "") }
+        case .asset(let path, let suffix), .generated(let path, let suffix):
+            return absolute(path).map { $0 + suffix }
+        case .sameDocument(let fragment):
+            return absolute(pageOutput).map { $0 + (fragment.isEmpty ? "" : "#" + fragment) }
+        case .dangerous, .rootRelative, .missingPage, .missingFile, .outsideContent:
+            return nil
+        }
+    }
 
     func blockHTML(forVariable name: String) -> String? {
         blocks[name].map { $0(ContentPath.rootPrefix(for: pageOutput)) }

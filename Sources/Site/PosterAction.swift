@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import KitConfig
+import Rendering
 
 /// `poster`: one poster for one group, rendered from the same checked kit as `build`.
 public struct PosterAction: Sendable {
@@ -8,13 +9,16 @@ public struct PosterAction: Sendable {
     public var poster: String
     public var group: String?
     public var format: PosterFormat
+    public var flavor: ChatFlavor
     public var configRequired: Bool
 
-    public init(location: KitLocation, poster: String, group: String?, format: PosterFormat, configRequired: Bool = false) {
+    public init(location: KitLocation, poster: String, group: String?, format: PosterFormat, flavor: ChatFlavor = .plain,
+                configRequired: Bool = false) {
         self.location = location
         self.poster = poster
         self.group = group
         self.format = format
+        self.flavor = flavor
         self.configRequired = configRequired
     }
 
@@ -53,10 +57,14 @@ public struct PosterAction: Sendable {
         }
         let instance = PosterInstance(poster: template, group: chosen)
         let files = await PosterPages.render(kit, only: [instance])
-        guard let file = files.first(where: { $0.format == format.rawValue }), let data = try? file.contents.data() else {
+        let wanted = format == .html ? "html" : ChatFlavor.plain.rawValue
+        guard let file = files.first(where: { $0.format == wanted }), let data = try? file.contents.data() else {
             return .failed([.error(.posterDefinition, "poster '\(poster)' has no \(format.rawValue) form", at: nil)])
         }
-        return .rendered(String(decoding: data, as: UTF8.self), warnings: warnings)
+        let text = String(decoding: data, as: UTF8.self)
+        guard format == .text, flavor != .plain else { return .rendered(text, warnings: warnings) }
+        return .rendered(String(decoding: ChatPages.contents(flavor.escape(text), flavor: flavor, config: kit.config), as: UTF8.self),
+                         warnings: warnings)
     }
 
     /// Names that contain what was typed, or are a few edits away from it.

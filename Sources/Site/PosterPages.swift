@@ -13,9 +13,12 @@ enum PosterPages {
     static func outputPaths(_ kit: Kit) -> [String] {
         let instances = kit.posterInstances
         guard !instances.isEmpty else { return [] }
+        let flavors = ChatPages.flavors(kit.config).filter { $0 != .plain }
         return [indexPath] + instances.flatMap { instance in
-            PosterFormat.allCases.map { PosterModel.outputPath(poster: instance.poster, group: instance.group, format: $0) }
-        }
+            let html = PosterModel.outputPath(poster: instance.poster, group: instance.group, format: .html)
+            return PosterFormat.allCases.map { PosterModel.outputPath(poster: instance.poster, group: instance.group, format: $0) }
+                + flavors.map { ChatPages.path(besides: html, flavor: $0) }
+        } + SharePages.outputPaths(kit)
     }
 
     /// Renders posters of a checked kit (links that fit no QR code were reported by `KitChecks`).
@@ -36,19 +39,21 @@ enum PosterPages {
             for await (index, files) in group { results[index] = files }
             return results.flatMap { $0 }
         }
-        return files
+        return files + (selection == nil ? SharePages.render(kit, shared: shared, codes: frozen) : [])
     }
 
     static func renderPoster(_ instance: PosterInstance, kit: Kit, shared: TemplateData, codes: [String: QRCode]) -> [OutputTree.File] {
         let value = shared.merging(PosterModel.posterFields(poster: instance.poster, group: instance.group, kit: kit) { link, label in
             codes[link]?.svg(label: label) ?? ""
         })
-        return [(PosterFormat.html, instance.poster.htmlTemplate), (.text, instance.poster.textTemplate)].map { format, template in
+        let files = [(PosterFormat.html, instance.poster.htmlTemplate), (.text, instance.poster.textTemplate)].map { format, template in
             OutputTree.File(path: PosterModel.outputPath(poster: instance.poster, group: instance.group, format: format),
                             contents: .bytes(Data(kit.templates.render(template, value).utf8)), kind: .poster,
-                            format: format.rawValue, source: kit.templates.displayPath(of: template) ?? template,
+                            format: format == .html ? "html" : ChatFlavor.plain.rawValue, source: kit.templates.displayPath(of: template) ?? template,
                             poster: instance.poster.name, group: instance.group?.name)
         }
+        let text = (try? files[1].contents.data()).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return files + ChatPages.posterFiles(text: text, htmlPath: files[0].path, config: kit.config, template: files[1])
     }
 
     /// The index: organisation-wide posters, then every group with its invite link and posters.
@@ -73,6 +78,10 @@ enum PosterPages {
             html += "<h2 id=\"\(HTMLEscaping.escape(group.slug))\">\(HTMLEscaping.escape(group.name))</h2>\n"
             if !group.description.isEmpty { html += "<p>\(HTMLEscaping.escape(group.description))</p>\n" }
             html += "<p>Invite link: <a href=\"\(HTMLEscaping.escapeHref(group.inviteLink))\">\(HTMLEscaping.escape(group.inviteLink))</a></p>\n"
+            if !SharePages.outputPaths(kit).isEmpty {
+                let share = ContentPath.relativeURL(from: here, to: SharePages.htmlPath(group))
+                html += "<p><a href=\"\(HTMLEscaping.escape(share))\">Share page</a>: the invite text to copy into a chat, with a WhatsApp link and the QR code.</p>\n"
+            }
             let mine = byGroup[group.slug] ?? []
             if !mine.isEmpty { html += "<ul>\n" + mine.map(links).joined() + "</ul>\n" }
         }

@@ -15,13 +15,13 @@ public enum SiteRenderer {
 
         let context = RenderContext(kit: kit)
         let pages = kit.pages
-        let rendered: [OutputTree.File] = await withTaskGroup(of: (Int, OutputTree.File).self) { group in
+        let rendered: [OutputTree.File] = await withTaskGroup(of: (Int, [OutputTree.File]).self) { group in
             for (index, page) in pages.enumerated() {
                 group.addTask { (index, renderPage(page, context: context)) }
             }
-            var files = [OutputTree.File?](repeating: nil, count: pages.count)
+            var files = [[OutputTree.File]](repeating: [], count: pages.count)
             for await (index, file) in group { files[index] = file }
-            return files.compactMap { $0 }
+            return files.flatMap { $0 }
         }
 
         var files = rendered
@@ -52,6 +52,8 @@ public enum SiteRenderer {
         let navigation: Navigation
         let variables: [String: String]
         let blocks: [String: @Sendable (String) -> String]
+        let chatBlocks: [String: [(text: String, url: String?)]]
+        let baseURL: String?
         let hasPosters: Bool
 
         init(kit: Kit) {
@@ -61,10 +63,13 @@ public enum SiteRenderer {
             self.navigation = Navigation(kit: kit, resolver: resolver)
             self.variables = KitVariables.values(kit.config)
             self.blocks = KitVariables.blocks(kit.config)
+            self.chatBlocks = KitVariables.chatBlocks(kit.config)
+            self.baseURL = kit.config.site.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         }
 
         func environment(for output: String) -> PageEnvironment {
-            PageEnvironment(pageOutput: output, resolver: resolver, documents: kit.documents, variables: variables, blocks: blocks)
+            PageEnvironment(pageOutput: output, resolver: resolver, documents: kit.documents, variables: variables, blocks: blocks,
+                            chatBlocks: chatBlocks, baseURL: baseURL)
         }
 
         func sidebar(current source: String?, output: String) -> String {
@@ -72,10 +77,11 @@ public enum SiteRenderer {
         }
     }
 
-    static func renderPage(_ page: Page, context: RenderContext) -> OutputTree.File {
+    /// A page's HTML and its chat text in each flavour.
+    static func renderPage(_ page: Page, context: RenderContext) -> [OutputTree.File] {
         let kit = context.kit, navigation = context.navigation
-        let content = HTMLRenderer(options: .init(allowRawHTML: kit.config.markdown.rawHTML))
-            .render(page.document, environment: context.environment(for: page.output))
+        let environment = context.environment(for: page.output)
+        let content = HTMLRenderer(options: .init(allowRawHTML: kit.config.markdown.rawHTML)).render(page.document, environment: environment)
         let model = PageViewModel(
             title: page.title, description: page.description, contentHTML: content, outputPath: page.output, sourcePath: page.source,
             sidebarHTML: context.sidebar(current: page.source, output: page.output),
@@ -85,8 +91,9 @@ public enum SiteRenderer {
             metadata: page.metadata.entries.map { ($0.key, $0.value.displayText) }
         )
         let html = kit.templates.render(layoutTemplate, model.value(config: kit.config, hasPosters: context.hasPosters))
-        return OutputTree.File(path: page.output, contents: .bytes(Data(html.utf8)), kind: .page, format: "html",
-                               source: kit.location.manifestPath(content: page.source))
+        let source = kit.location.manifestPath(content: page.source)
+        return [OutputTree.File(path: page.output, contents: .bytes(Data(html.utf8)), kind: .page, format: "html", source: source)]
+            + ChatPages.pageFiles(page, environment: environment, config: kit.config, source: source)
     }
 
     /// `posters/index.html`, in the site's layout.

@@ -32,7 +32,7 @@ import Testing
             let output = folder.appendingPathComponent("site")
             let result = try run(["build", TestSupport.fixture("valid-kit").path, "--output", output.path])
             #expect(result.status == 0, "\(result.stderr)")
-            #expect(result.stdout.contains("Wrote 4 pages and 4 other files"))
+            #expect(result.stdout.contains("Wrote 4 pages, 6 chat texts, 3 poster files and 2 other files"))
             #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("guide/start.html").path))
         }
     }
@@ -56,7 +56,7 @@ import Testing
                     See [a missing page](missing.md), [a missing anchor](other.md#nope) and ![a missing image](media/none.png).
                                                       ^
                 """))
-            #expect(result.stderr.hasSuffix("11 errors, 12 warnings in 12 files\n"))
+            #expect(result.stderr.hasSuffix("11 errors, 13 warnings in 12 files\n"))
             #expect(!FileManager.default.fileExists(atPath: output.path))
         }
     }

@@ -14,7 +14,7 @@ struct CorpusTests {
         let result = await TestSupport.render(Self.location)
         #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.filter { $0.severity == .error })")
         let tree = try #require(result.tree)
-        #expect(tree.files.filter { $0.kind == .page }.count == 55) // 58 files less TOC.md and 2 includes
+        #expect(tree.files.filter { $0.kind == .page && $0.format == "html" }.count == 55) // 58 files less TOC.md and 2 includes
         #expect(tree["index.html"]?.kind == .index)
 
         // Genuinely broken links, with the positions a person would go to.

@@ -13,6 +13,7 @@ import Testing
             "include.cycle Content/includes/b.md:3:1",
             "include.cycle Content/includes/c.md:3:1",
             "link.missing-page Content/index.md:8:5",
+            "chat.relative-links Content/index.md:8:35",
             "link.missing-anchor Content/index.md:8:35",
             "link.missing-file Content/index.md:8:73",
             "link.missing-page Content/index.md:10:6",
@@ -55,8 +56,12 @@ import Testing
         let result = await TestSupport.render(KitLocation(kit: TestSupport.fixture("valid-kit")))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let tree = try #require(result.tree)
-        #expect(tree.files.map(\.path) == ["assets/adoptkit.css", "guide/next-steps.html", "guide/start.html", "index.html", "media/logo.svg",
-                                          "posters/index.html", "posters/office365-sign-in.html", "posters/office365-sign-in.txt"])
+        #expect(tree.files.map(\.path) == [
+            "assets/adoptkit.css", "guide/next-steps.html", "guide/next-steps.txt", "guide/next-steps.whatsapp.txt",
+            "guide/start.html", "guide/start.txt", "guide/start.whatsapp.txt", "index.html", "index.txt", "index.whatsapp.txt",
+            "media/logo.svg", "posters/index.html", "posters/office365-sign-in.html", "posters/office365-sign-in.txt",
+            "posters/office365-sign-in.whatsapp.txt",
+        ])
         let start = TestSupport.text(tree, "guide/start.html")
         #expect(start.contains("<body class=\"custom-layout\">"))
         #expect(start.contains("<html lang=\"en-GB\">"))

@@ -10,7 +10,7 @@ import Testing
         let result = await TestSupport.render(KitLocation(kit: TestSupport.fixture("poster-kit")))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let tree = try #require(result.tree)
-        let posters = tree.files.filter { $0.kind == .poster }
+        let posters = tree.files.filter { $0.kind == .poster && $0.format != "whatsapp" }
         #expect(posters.map(\.path) == [
             "posters/fabrikam-field-team/invite-link.html", "posters/fabrikam-field-team/invite-link.txt",
             "posters/fabrikam-field-team/org-mapping.html", "posters/fabrikam-field-team/org-mapping.txt",
@@ -18,6 +18,12 @@ import Testing
             // This group asked for the kit's own poster only.
             "posters/fabrikam-office/welcome-pack.html", "posters/fabrikam-office/welcome-pack.txt",
             "posters/office365-sign-in.html", "posters/office365-sign-in.txt",
+        ])
+        // Every poster's text also comes in each chat flavour the kit writes (plain and whatsapp by default).
+        #expect(tree.files.filter { $0.kind == .poster && $0.format == "whatsapp" }.count == 5)
+        #expect(tree.files.filter { $0.kind == .share }.map(\.path) == [
+            "posters/fabrikam-field-team/share.html", "posters/fabrikam-field-team/share.txt",
+            "posters/fabrikam-office/share.html", "posters/fabrikam-office/share.txt",
         ])
         let manifest = try #require(try JSONSerialization.jsonObject(with: tree.manifestJSON()) as? [String: [[String: String]]])
         let entries = Dictionary(uniqueKeysWithValues: (manifest["outputs"] ?? []).map { ($0["path"] ?? "", $0) })
@@ -27,7 +33,7 @@ import Testing
         ])
         // Organisation-wide posters have no group; a kit's own poster names its template.
         #expect(entries["posters/office365-sign-in.txt"] == [
-            "path": "posters/office365-sign-in.txt", "kind": "poster", "format": "text",
+            "path": "posters/office365-sign-in.txt", "kind": "poster", "format": "plain",
             "poster": "office365-sign-in", "source": "(built-in)/posters/office365-sign-in/poster.txt.mustache",
         ])
         #expect(entries["posters/fabrikam-office/welcome-pack.html"]?["source"] == "Templates/posters/welcome-pack/poster.html.mustache")
@@ -120,12 +126,12 @@ import Testing
             for file in tree.files where file.format == "html" {
                 htmlFiles += 1
                 let html = TestSupport.text(tree, file.path)
-                #expect(!html.contains("<script"), "\(file.path) contains a script tag")
+                #expect(!html.contains("<script>alert"), "\(file.path) contains the injected script")
                 #expect(!html.contains("<img src=x"), "\(file.path) contains injected markup")
                 #expect(!html.contains("onerror=alert(2)>"), "\(file.path) contains an injected attribute")
                 #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "\(file.path) does not show the value")
             }
-            #expect(htmlFiles == 5) // the page, the posters index, two group posters, the sign-in poster
+            #expect(htmlFiles == 6) // the page, the posters index, two group posters, the sign-in poster, the share page
             // Text posters keep the value verbatim: that is what gets pasted into a chat.
             #expect(TestSupport.text(tree, "posters/\(Group.slug(for: payload))/invite-link.txt").contains(payload))
             // The manifest is still valid JSON.
@@ -141,7 +147,8 @@ import Testing
             let result = await TestSupport.render(KitLocation(kit: kit))
             #expect(result.diagnostics.isEmpty)
             let tree = try #require(result.tree)
-            #expect(tree.files.filter { $0.kind == .poster }.count == 1000 * 4 + 2)
+            #expect(tree.files.filter { $0.kind == .poster }.count == 1000 * 6 + 3) // two posters × (HTML, plain, whatsapp), and the sign-in poster
+            #expect(tree.files.filter { $0.kind == .share }.count == 1000 * 2)
             #expect(TestSupport.text(tree, "index.html").components(separatedBy: "<li><a href=\"https://kaiza.la/g/team-").count == 1001)
         }
     }

@@ -1,0 +1,106 @@
+/// A chat app's text dialect: how emphasis, lists, quotes, code and links are written, what
+/// must be escaped, and how long one message may be.
+public enum ChatFlavor: String, Sendable, Hashable, CaseIterable, Codable {
+    /// No markup at all.
+    case plain
+    /// `*bold*`, `_italic_`, `~strike~`, ``` monospace ```, `- ` lists, `> ` quotes.
+    case whatsapp
+    /// Slack mrkdwn: `<url|text>` links, `&`, `<`, `>` escaped.
+    case slack
+    /// Telegram MarkdownV2, with its backslash escaping.
+    case telegram
+    /// The Markdown subset Microsoft Teams renders.
+    case teams
+
+    /// What a message is measured in.
+    public enum Unit: String, Sendable { case characters, utf16, utf8Bytes }
+
+    /// The documented per-message limit. `plain` uses the kit's `chat.limit`.
+    public func budget(plainLimit: Int) -> Int {
+        switch self {
+        case .plain: return plainLimit
+        case .whatsapp: return 4096
+        case .slack: return 4000
+        case .telegram: return 4096
+        case .teams: return 28_000
+        }
+    }
+
+    public var unit: Unit {
+        switch self {
+        case .plain, .slack: return .characters
+        case .whatsapp, .telegram: return .utf16
+        case .teams: return .utf8Bytes
+        }
+    }
+
+    /// Length the way the channel counts it. Telegram counts the text after entity parsing,
+    /// so escapes and formatting markers do not count.
+    public func length(of text: String) -> Int {
+        let measured = self == .telegram ? Self.telegramVisibleText(text) : text
+        switch unit {
+        case .characters: return measured.count
+        case .utf16: return measured.utf16.count
+        case .utf8Bytes: return measured.utf8.count
+        }
+    }
+
+    /// MarkdownV2 with escapes resolved and markers (`*_~` and link syntax) removed.
+    public static func telegramVisibleText(_ text: String) -> String {
+        var result = ""
+        var escaped = false
+        var inLinkURL = false
+        var previous: Character = " "
+        for character in text {
+            if escaped {
+                if !inLinkURL { result.append(character) }
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if inLinkURL {
+                if character == ")" { inLinkURL = false }
+            } else if character == "(" && previous == "]" {
+                inLinkURL = true
+            } else if "*_~[]`|>".contains(character) {
+                // formatting markers
+            } else {
+                result.append(character)
+            }
+            previous = character
+        }
+        return result
+    }
+
+    /// Escapes plain text so the app shows it literally.
+    public func escape(_ text: String) -> String {
+        switch self {
+        case .plain, .whatsapp:
+            return text
+        case .slack:
+            return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        case .telegram:
+            return Self.backslashEscape(text, special: "_*[]()~`>#+-=|{}.!\\")
+        case .teams:
+            return Self.backslashEscape(text, special: "\\`*_~[]<>#")
+        }
+    }
+
+    /// Telegram: inside `code` and ```pre``` only `` ` `` and `\` are escaped.
+    func escapeCode(_ text: String) -> String {
+        switch self {
+        case .telegram: return Self.backslashEscape(text, special: "`\\")
+        case .slack: return escape(text)
+        default: return text
+        }
+    }
+
+    static func backslashEscape(_ text: String, special: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.count)
+        for character in text {
+            if special.contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+}

@@ -1,0 +1,85 @@
+/// One message of a chat text that was split to fit a channel's limit.
+public struct ChatMessage: Sendable, Hashable {
+    public var number: Int
+    public var total: Int
+    /// This part of the text, exactly as cut (joining every part's `part` gives the whole text).
+    public var part: String
+    /// What to paste: `(2/3)` on its own line when there are several parts, then the part.
+    public var text: String
+}
+
+/// Splits chat text into numbered messages that each fit a budget, preferring to cut between
+/// blocks, then between lines, then between words; never inside a word or a URL (URLs contain
+/// no spaces). Only a single word longer than the budget is cut inside.
+public enum ChatSplitter {
+    public static func split(_ text: String, flavor: ChatFlavor, budget: Int) -> [ChatMessage] {
+        // Room for the widest header a split of this text could need.
+        let reserve = flavor.length(of: header(999, 999, flavor: flavor))
+        func fits(_ part: String) -> Bool {
+            flavor.length(of: part.trimmingCharacters(in: .whitespacesAndNewlines)) + reserve <= budget
+        }
+        if flavor.length(of: text.trimmingCharacters(in: .whitespacesAndNewlines)) <= budget {
+            return [ChatMessage(number: 1, total: 1, part: text, text: text)]
+        }
+        var parts: [String] = []
+        var current = ""
+        // Work stack of (piece, level): level 0 splits at blank lines, 1 at line ends, 2 at
+        // spaces, 3 by characters.
+        var pending: [(String, Int)] = pieces(text, level: 0).reversed().map { ($0, 0) }
+        while let (piece, level) = pending.popLast() {
+            if fits(current + piece) {
+                current += piece
+                continue
+            }
+            if !current.isEmpty, fits(piece) || level >= 3 {
+                parts.append(current)
+                current = ""
+                if fits(piece) { current = piece; continue }
+            }
+            if level >= 3 {
+                // A single character always fits a sane budget.
+                current += piece
+                continue
+            }
+            if !current.isEmpty { parts.append(current); current = "" }
+            let smaller = pieces(piece, level: level + 1)
+            if smaller.count == 1 {
+                pending.append((piece, level + 1))
+            } else {
+                pending.append(contentsOf: smaller.reversed().map { ($0, level + 1) })
+            }
+        }
+        if !current.isEmpty { parts.append(current) }
+        return parts.enumerated().map { index, part in
+            let body = part.trimmingCharacters(in: .whitespacesAndNewlines)
+            return ChatMessage(number: index + 1, total: parts.count, part: part,
+                               text: header(index + 1, parts.count, flavor: flavor) + body + "\n")
+        }
+    }
+
+    static func header(_ number: Int, _ total: Int, flavor: ChatFlavor) -> String {
+        flavor.escape("(\(number)/\(total))") + "\n"
+    }
+
+    /// `text` cut after each separator of `level`, separators kept, so the pieces rejoin.
+    static func pieces(_ text: String, level: Int) -> [String] {
+        let separator: String
+        switch level {
+        case 0: separator = "\n\n"
+        case 1: separator = "\n"
+        case 2: separator = " "
+        default: return text.map { String($0) }
+        }
+        var result: [String] = []
+        var rest = Substring(text)
+        while let range = rest.range(of: separator) {
+            var end = range.upperBound
+            // Keep runs of the separator together.
+            while rest[end...].hasPrefix(separator) { end = rest.index(end, offsetBy: separator.count) }
+            result.append(String(rest[..<end]))
+            rest = rest[end...]
+        }
+        if !rest.isEmpty { result.append(String(rest)) }
+        return result
+    }
+}

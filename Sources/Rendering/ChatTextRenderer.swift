@@ -1,0 +1,422 @@
+import Markdown
+
+/// A page or poster as chat text: its top-level blocks, so long texts split between them.
+public struct ChatText: Sendable, Hashable {
+    public var flavor: ChatFlavor
+    public var blocks: [String]
+    /// The whole text: blocks separated by a blank line, ending with a newline.
+    public var text: String { blocks.isEmpty ? "" : blocks.joined(separator: "\n\n") + "\n" }
+}
+
+/// Renders a parsed document as chat text in one flavour. Our own walk over the tree (cmark's
+/// plain-text renderer drops link targets), iterative like every other pass.
+public struct ChatTextRenderer {
+    public var flavor: ChatFlavor
+
+    public init(flavor: ChatFlavor) { self.flavor = flavor }
+
+    public func render(_ document: MarkdownDocument, environment: MarkdownEnvironment = PlainEnvironment()) -> ChatText {
+        var state = State(flavor: flavor, environment: environment)
+        for event in ExpandedWalk(document, environment: environment) {
+            if event.isEntering { state.enter(event) } else { state.exit(event) }
+        }
+        state.finishBlock()
+        return ChatText(flavor: flavor, blocks: state.blocks)
+    }
+}
+
+private struct State {
+    let flavor: ChatFlavor
+    let environment: MarkdownEnvironment
+    let variables: [String: String]
+    let markup: ChatMarkup
+
+    var blocks: [String] = []
+    /// Lines of the top-level block being written.
+    var lines: [String] = []
+    /// Inline text of the line being written (without container prefixes).
+    var line = ""
+    var lineOpen = false
+    var containers: [Container] = []
+    /// A blank line is owed before the next block in the same container.
+    var blankPending = false
+    /// >0 inside an image: only its alt text is written.
+    var altDepth = 0
+    /// Open links: where their text starts in `line`, and their target.
+    var links: [(start: String.Index, url: String?)] = []
+    /// Table being collected.
+    var table: (header: [String], rows: [[String]], row: [String], inHeader: Bool)?
+    var skipDepth = 0
+
+    enum Container {
+        case quote
+        case list(ordered: Bool, next: Int, tight: Bool)
+        case item(marker: String, indent: String, markerUsed: Bool)
+        case alert(label: String, used: Bool)
+    }
+
+    init(flavor: ChatFlavor, environment: MarkdownEnvironment) {
+        self.flavor = flavor
+        self.environment = environment
+        self.variables = environment.variables
+        self.markup = ChatMarkup(flavor: flavor)
+    }
+
+    // MARK: Lines and blocks
+
+    /// The prefix for the next line: quote markers and list indentation, with an item's marker
+    /// on its first line.
+    mutating func prefix(blank: Bool = false) -> String {
+        var prefix = ""
+        for index in containers.indices {
+            switch containers[index] {
+            case .quote:
+                prefix += markup.quotePrefix
+            case let .item(marker, indent, used):
+                if blank { prefix += indent; continue }
+                prefix += used ? indent : marker
+                containers[index] = .item(marker: marker, indent: indent, markerUsed: true)
+            case .list, .alert:
+                break
+            }
+        }
+        return blank ? String(prefix.reversed().drop(while: { $0 == " " }).reversed()) : prefix
+    }
+
+    mutating func startLine() {
+        guard !lineOpen else { return }
+        if blankPending, !lines.isEmpty { lines.append(prefix(blank: true)) }
+        blankPending = false
+        lineOpen = true
+        line = ""
+        // An alert's label opens its first line.
+        for index in containers.indices.reversed() {
+            if case let .alert(label, false) = containers[index] {
+                line = label
+                containers[index] = .alert(label: label, used: true)
+                break
+            }
+        }
+    }
+
+    mutating func finishLine() {
+        guard lineOpen else { return }
+        lines.append(prefix() + line)
+        line = ""
+        lineOpen = false
+    }
+
+    /// Ends a top-level block.
+    mutating func finishBlock() {
+        finishLine()
+        let block = lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n")
+        if !block.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { blocks.append(block) }
+        lines = []
+        blankPending = false
+    }
+
+    mutating func write(_ text: String) {
+        if table != nil { line += text; return }
+        startLine()
+        line += text
+    }
+
+    var isTopLevel: Bool { containers.isEmpty }
+
+    /// After a block ends: a new top-level block, or a blank line inside containers (not
+    /// between the items of a tight list).
+    mutating func endBlock() {
+        if isTopLevel { finishBlock(); return }
+        finishLine()
+        if case .item = containers.last, case let .list(_, _, tight)? = containers.dropLast().last, tight { return }
+        blankPending = true
+    }
+
+    // MARK: Events
+
+    mutating func enter(_ event: ExpandedWalk.Event) {
+        if skipDepth > 0 { skipDepth += 1; return }
+        let node = event.node
+        if altDepth > 0 {
+            switch node.kind {
+            case .text(let s), .code(let s): line += flavor.escape(substitute(s))
+            case .softBreak, .lineBreak: line += " "
+            case .inlineImage: altDepth += 1
+            default: break
+            }
+            return
+        }
+        switch node.kind {
+        case .document:
+            break
+        case .paragraph:
+            if let items = blockVariable(event) {
+                skipDepth = 1
+                writeList(items)
+                return
+            }
+            startLine()
+        case .heading:
+            startLine()
+            line += markup.headingOpen
+        case .blockQuote:
+            finishLine()
+            containers.append(.quote)
+        case .alert(let kind):
+            finishLine()
+            containers.append(.alert(label: markup.alertLabel(kind), used: false))
+        case let .list(ordered, start, tight, _):
+            finishLine()
+            containers.append(.list(ordered: ordered, next: start, tight: tight))
+        case .item(let task):
+            finishLine()
+            var marker = markup.bullet
+            if case let .list(ordered, next, tight)? = containers.last {
+                if ordered {
+                    marker = markup.number(next)
+                    containers[containers.count - 1] = .list(ordered: true, next: next + 1, tight: tight)
+                }
+            }
+            if let task { marker += task ? "☑ " : "☐ " }
+            containers.append(.item(marker: marker, indent: String(repeating: " ", count: marker.count), markerUsed: false))
+            blankPending = false
+        case let .codeBlock(_, literal):
+            finishLine()
+            if blankPending, !lines.isEmpty { lines.append(prefix(blank: true)) }
+            blankPending = false
+            for codeLine in markup.codeBlock(literal) { lines.append(prefix() + codeLine) }
+            endBlock()
+        case .htmlBlock:
+            break
+        case .thematicBreak:
+            write("———")
+            endBlock()
+        case .table:
+            finishLine()
+            table = ([], [], [], false)
+        case .tableRow(let header):
+            table?.row = []
+            table?.inHeader = header
+        case .tableCell:
+            line = ""
+        case .video(let url):
+            write(markup.link(text: "Video", url: environment.absoluteURL(for: url, in: event.document.path) ?? url))
+            endBlock()
+        case .image(let image):
+            if !image.altText.isEmpty { write(flavor.escape(image.altText)) }
+            endBlock()
+        case .include, .inlineInclude:
+            break
+        case .text(let s):
+            write(flavor.escape(substitute(s)))
+        case .softBreak:
+            write(" ")
+        case .lineBreak:
+            if table != nil { line += " " } else { finishLine(); startLine() }
+        case .code(let s):
+            write(markup.inlineCode(s))
+        case .htmlInline:
+            break
+        case .emphasis: write(markup.emphasis)
+        case .strong: write(markup.strong)
+        case .strikethrough: write(markup.strike)
+        case .link(let destination, _):
+            write("")
+            links.append((line.endIndex, environment.absoluteURL(for: destination, in: event.document.path)))
+        case .inlineImage:
+            write("")
+            altDepth = 1
+        }
+    }
+
+    mutating func exit(_ event: ExpandedWalk.Event) {
+        if skipDepth > 0 { skipDepth -= 1; return }
+        let node = event.node
+        if altDepth > 0 {
+            if case .inlineImage = node.kind { altDepth -= 1 }
+            return
+        }
+        switch node.kind {
+        case .paragraph:
+            endBlock()
+        case .heading:
+            line += markup.headingClose
+            endBlock()
+        case .blockQuote, .alert, .list:
+            finishLine()
+            containers.removeLast()
+            endBlock()
+        case .item:
+            finishLine()
+            containers.removeLast()
+            blankPending = false
+            if case let .list(_, _, tight)? = containers.last, !tight { blankPending = true }
+        case .table:
+            if let table { writeTable(table.header, table.rows) }
+            table = nil
+            endBlock()
+        case .tableRow(let header):
+            if let row = table?.row {
+                if header { table?.header = row } else { table?.rows.append(row) }
+            }
+        case .tableCell:
+            table?.row.append(line.trimmingCharacters(in: .whitespaces))
+            line = ""
+        case .emphasis: line += markup.emphasis
+        case .strong: line += markup.strong
+        case .strikethrough: line += markup.strike
+        case .link:
+            guard let link = links.popLast() else { break }
+            let start = link.start <= line.endIndex ? link.start : line.endIndex
+            let text = String(line[start...])
+            line.removeSubrange(start...)
+            line += markup.link(text: text, url: link.url)
+        default:
+            break
+        }
+    }
+
+    // MARK: Helpers
+
+    func substitute(_ text: String) -> String {
+        variables.isEmpty ? text : DocVariables.substitute(text, values: variables)
+    }
+
+    /// `{{ groups }}` alone in a paragraph: the environment's items as a list.
+    func blockVariable(_ event: ExpandedWalk.Event) -> [(text: String, url: String?)]? {
+        let doc = event.document
+        guard let only = doc.children(of: event.id).first, doc[only].nextSibling == nil,
+              case .text(let text) = doc[only].kind, let name = DocVariables.soleReference(in: text) else { return nil }
+        return environment.chatItems(forVariable: name)
+    }
+
+    mutating func writeList(_ items: [(text: String, url: String?)]) {
+        finishLine()
+        for item in items {
+            lines.append(prefix() + markup.bullet + markup.link(text: flavor.escape(item.text), url: item.url))
+        }
+        endBlock()
+    }
+
+    /// Rows as `• Header: cell · Header: cell`, readable in any app.
+    mutating func writeTable(_ header: [String], _ rows: [[String]]) {
+        let separator = " · "
+        if rows.isEmpty {
+            write(header.joined(separator: separator))
+            finishLine()
+            return
+        }
+        for row in rows {
+            let cells = row.enumerated().map { index, cell in
+                index < header.count && !header[index].isEmpty ? "\(header[index]): \(cell)" : cell
+            }
+            finishLine()
+            lines.append(prefix() + markup.bullet + cells.joined(separator: separator))
+        }
+    }
+}
+
+/// The markers each flavour writes.
+struct ChatMarkup {
+    let flavor: ChatFlavor
+
+    var strong: String {
+        switch flavor {
+        case .plain: ""
+        case .whatsapp, .slack, .telegram: "*"
+        case .teams: "**"
+        }
+    }
+
+    var emphasis: String {
+        switch flavor {
+        case .plain: ""
+        case .whatsapp, .slack, .telegram, .teams: "_"
+        }
+    }
+
+    var strike: String {
+        switch flavor {
+        case .plain: ""
+        case .whatsapp, .slack, .telegram: "~"
+        case .teams: "~~"
+        }
+    }
+
+    var headingOpen: String { strong }
+    var headingClose: String { strong }
+
+    var bullet: String {
+        switch flavor {
+        case .whatsapp, .teams: "- "
+        case .plain, .slack, .telegram: "• "
+        }
+    }
+
+    var quotePrefix: String {
+        switch flavor {
+        case .plain: "    "
+        default: "> "
+        }
+    }
+
+    func number(_ n: Int) -> String {
+        flavor == .telegram ? "\(n)\\. " : "\(n). "
+    }
+
+    func inlineCode(_ code: String) -> String {
+        switch flavor {
+        case .plain: code
+        case .whatsapp: "```" + code + "```"
+        case .slack, .teams: "`" + flavor.escapeCode(code) + "`"
+        case .telegram: "`" + flavor.escapeCode(code) + "`"
+        }
+    }
+
+    func codeBlock(_ literal: String) -> [String] {
+        let body = literal.hasSuffix("\n") ? String(literal.dropLast()) : literal
+        switch flavor {
+        case .plain:
+            return body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
+        default:
+            return ["```"] + flavor.escapeCode(body).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + ["```"]
+        }
+    }
+
+    /// `text (url)`, or the bare URL when text and URL are the same; flavour link syntax where
+    /// the app has one. `url` nil (a relative link without `site.base_url`) keeps the text.
+    func link(text: String, url: String?) -> String {
+        guard let url, !url.isEmpty else { return text }
+        let visible = flavor == .telegram ? ChatFlavor.telegramVisibleText(text) : text
+        switch flavor {
+        case .plain, .whatsapp:
+            return visible == url || text.isEmpty ? url : "\(text) (\(url))"
+        case .slack:
+            let escaped = flavor.escape(url).replacingOccurrences(of: "|", with: "%7C")
+            return text.isEmpty || text == flavor.escape(url) ? "<\(escaped)>" : "<\(escaped)|\(text)>"
+        case .telegram:
+            let escaped = ChatFlavor.backslashEscape(url, special: ")\\")
+            return "[\(text.isEmpty ? flavor.escape(url) : text)](\(escaped))"
+        case .teams:
+            let escaped = url.replacingOccurrences(of: ")", with: "%29").replacingOccurrences(of: " ", with: "%20")
+            return "[\(text.isEmpty ? flavor.escape(url) : text)](\(escaped))"
+        }
+    }
+
+    func alertLabel(_ kind: AlertKind) -> String {
+        let emoji: String
+        let slackEmoji: String
+        switch kind {
+        case .note: emoji = "ℹ️"; slackEmoji = ":information_source:"
+        case .tip: emoji = "💡"; slackEmoji = ":bulb:"
+        case .important: emoji = "❗"; slackEmoji = ":exclamation:"
+        case .caution, .warning: emoji = "⚠️"; slackEmoji = ":warning:"
+        }
+        switch flavor {
+        case .plain: return "\(kind.label): "
+        case .whatsapp, .telegram: return "\(emoji) *\(kind.label):* "
+        case .slack: return "\(slackEmoji) *\(kind.label):* "
+        case .teams: return "\(emoji) **\(kind.label):** "
+        }
+    }
+}
