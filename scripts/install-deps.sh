@@ -2,8 +2,8 @@
 # Installs the Debian packages adoptkit builds against, when they are missing. Safe to re-run.
 set -euo pipefail
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev pkg-config)
-# zbar-tools decodes QR codes in the tests (a real decoder, not ours).
-if [ "${1:-}" = "--test" ]; then packages+=(zbar-tools); fi
+# The tests use a real QR decoder (zbar-tools) and a real headless browser (chromium).
+if [ "${1:-}" = "--test" ]; then packages+=(zbar-tools chromium); fi
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
