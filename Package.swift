@@ -13,6 +13,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // Only the Preview target compiles the HTTP server (and SwiftNIO under it).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // libcmark-gfm (core + GFM extensions) from the system, found through pkg-config.
@@ -33,7 +37,12 @@ let package = Package(
         ),
         .target(name: "Rendering", dependencies: ["Markdown", "Diagnostics", "CQRencode"]),
         .target(name: "Site", dependencies: ["Diagnostics", "Markdown", "KitConfig", "Templating", "Rendering"]),
-        .target(name: "AdoptKitCLI", dependencies: ["Site", "Diagnostics", "Rendering", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(
+            name: "Preview",
+            dependencies: ["Site", "Diagnostics", "Rendering", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types")]
+        ),
+        .target(name: "AdoptKitCLI", dependencies: ["Site", "Preview", "Diagnostics", "Rendering", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "adoptkit", dependencies: ["AdoptKitCLI"]),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
@@ -41,6 +50,7 @@ let package = Package(
         .testTarget(name: "KitConfigTests", dependencies: ["KitConfig"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating", "Diagnostics"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Markdown", "CCmarkGFM"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "AdoptKitCLI", "KitConfig", "Rendering"]),
     ],
     swiftLanguageModes: [.v6]

@@ -9,7 +9,7 @@ public struct AdoptKit: AsyncParsableCommand {
             A kit is a folder with adoptkit.yml, Content/ (Markdown in the Microsoft Docs dialect) \
             and optionally Templates/. Exit codes: 0 success, 1 the kit has errors, 64 usage error.
             """,
-        subcommands: [Build.self, Check.self, PosterCommand.self]
+        subcommands: [Build.self, Check.self, PosterCommand.self, Serve.self]
     )
 
     public init() {}

@@ -66,6 +66,24 @@ public struct QRCode: Sendable, Hashable {
             + "<rect width=\"\(total)\" height=\"\(total)\" fill=\"#fff\"/><path fill=\"#000\" d=\"\(path)\"/></svg>"
     }
 
+    /// The symbol for a terminal: two module rows per text line with half blocks, light modules
+    /// drawn (readable on the usual dark terminal background), quiet zone included.
+    public func terminalText() -> String {
+        let q = Self.quietZone
+        var lines: [String] = []
+        var row = -q
+        while row < size + q {
+            var line = ""
+            for column in -q..<(size + q) {
+                let top = !isDark(row: row, column: column), bottom = !isDark(row: row + 1, column: column) || row + 1 >= size + q
+                line += top && bottom ? "█" : top ? "▀" : bottom ? "▄" : " "
+            }
+            lines.append(line)
+            row += 2
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// The symbol as a plain PBM image (`scale` pixels per module, quiet zone included), for
     /// feeding decoders and terminal previews.
     public func pbm(scale: Int = 8) -> String {

@@ -1,0 +1,40 @@
+import Diagnostics
+import Rendering
+
+/// What the preview adds to HTML pages (and only there; built sites never carry it): a script
+/// that reloads on rebuild, and an overlay listing the problems of a failed rebuild.
+enum LiveReload {
+    static let eventsPath = "/_adoptkit/events"
+
+    static let script = """
+        <script>
+        // adoptkit serve: reload when the kit is rebuilt (Server-Sent Events).
+        (function () {
+          var source = new EventSource("\(eventsPath)");
+          source.addEventListener("reload", function () { location.reload(); });
+          source.addEventListener("failed", function () { location.reload(); });
+        })();
+        </script>
+        """
+
+    /// The failed rebuild's diagnostics, escaped, over the last good page.
+    static func overlay(_ diagnostics: [Diagnostic]) -> String {
+        let text = DiagnosticFormatter.text(diagnostics) + DiagnosticFormatter.summary(diagnostics)
+        return """
+            <div id="adoptkit-overlay" role="alert" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.94);color:#fff;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:24px">
+            <h2 style="margin:0 0 12px;font:700 18px system-ui,sans-serif;color:#ff8d8d">The last rebuild failed: showing the last good version underneath</h2>
+            <pre style="white-space:pre-wrap;margin:0">\(HTMLEscaping.escape(text))</pre>
+            <p style="font-family:system-ui,sans-serif;color:#ccc">Fix the file and save: this page reloads by itself.</p>
+            </div>
+            """
+    }
+
+    /// `html` with the reload script (and the overlay, if any) placed before `</body>`.
+    static func inject(into html: String, failures: [Diagnostic]) -> String {
+        let addition = (failures.isEmpty ? "" : overlay(failures)) + script
+        if let body = html.range(of: "</body>", options: [.backwards, .caseInsensitive]) {
+            return html.replacingCharacters(in: body.lowerBound..<body.lowerBound, with: addition + "\n")
+        }
+        return html + addition
+    }
+}

@@ -1,0 +1,121 @@
+import Diagnostics
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import Site
+
+/// `adoptkit serve`: builds the kit in memory, serves it over HTTP, rebuilds when files change
+/// and tells browsers to reload over Server-Sent Events. It never writes `_site/`.
+public struct PreviewServer: Sendable {
+    public struct Options: Sendable {
+        public var host: String
+        public var port: Int
+        /// Try the following ports when `port` is busy (the default port only).
+        public var findFreePort: Bool
+        public var pollInterval: Duration
+
+        public init(host: String = "127.0.0.1", port: Int = 8000, findFreePort: Bool = true, pollInterval: Duration = .milliseconds(200)) {
+            self.host = host
+            self.port = port
+            self.findFreePort = findFreePort
+            self.pollInterval = pollInterval
+        }
+    }
+
+    public let location: KitLocation
+    public let options: Options
+    let state = PreviewState()
+
+    public init(location: KitLocation, options: Options = Options()) {
+        self.location = location
+        self.options = options
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case portBusy(Int)
+        public var description: String {
+            switch self {
+            case .portBusy(let port): "port \(port) is already in use; choose another with --port"
+            }
+        }
+    }
+
+    /// Builds once, then serves until cancelled (Ctrl-C). `onReady` gets the bound port and
+    /// the first build's diagnostics; `onRebuild` every later build's.
+    public func run(onReady: @escaping @Sendable (Int, [Diagnostic]) -> Void = { _, _ in },
+                    onRebuild: @escaping @Sendable ([Diagnostic]) -> Void = { _ in }) async throws {
+        let port = try choosePort()
+        let first = await rebuild()
+        let hosts = HostPolicy(bindHost: options.host, extraHosts: options.host == "0.0.0.0" ? NetworkInterfaces.addresses() + [NetworkInterfaces.hostName()] : [])
+        let responder = PreviewResponder(hosts: hosts)
+        let state = self.state
+        let app = Application(
+            responder: CallbackResponder { (request: Request, _: BasicRequestContext) in
+                let snapshot = await state.snapshot
+                let answer = responder.respond(method: request.method.rawValue, target: request.head.path ?? "/",
+                                               host: request.head.authority, snapshot: snapshot)
+                return Self.hummingbirdResponse(answer, state: state)
+            },
+            configuration: .init(address: .hostname(options.host, port: port), serverName: "adoptkit", reuseAddress: false),
+            onServerRunning: { channel in onReady(channel.localAddress?.port ?? port, first) },
+            logger: Logger(label: "adoptkit.serve", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                await KitWatcher(location: location, interval: options.pollInterval).watch {
+                    onRebuild(await rebuild())
+                }
+            }
+            group.addTask {
+                defer { Task { await state.finishAll() } }
+                try await app.runService()
+            }
+            // When the server stops (Ctrl-C), stop watching too.
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Builds in memory; a failure keeps the last good build and shows an overlay.
+    @discardableResult
+    func rebuild() async -> [Diagnostic] {
+        let result = await BuildAction(location: location).render()
+        await state.update(with: result)
+        return result.diagnostics
+    }
+
+    private func choosePort() throws -> Int {
+        if options.port == 0 { return 0 }
+        let candidates = options.findFreePort ? Array(options.port..<(options.port + 20)) : [options.port]
+        guard let free = candidates.first(where: { NetworkInterfaces.canBind(host: options.host, port: $0) }) else {
+            throw Failure.portBusy(options.port)
+        }
+        return free
+    }
+
+    static func hummingbirdResponse(_ answer: PreviewResponse, state: PreviewState) -> Response {
+        var headers = HTTPFields()
+        for (name, value) in answer.headers {
+            if let field = HTTPField.Name(name) { headers.append(HTTPField(name: field, value: value)) }
+        }
+        let status = HTTPResponse.Status(code: answer.status)
+        guard answer.isEventStream else {
+            return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+        }
+        let body = ResponseBody { writer in
+            let (id, events) = await state.subscribe()
+            // Tell the browser how soon to reconnect if the server restarts.
+            try await writer.write(ByteBuffer(string: "retry: 500\n: connected\n\n"))
+            do {
+                for await event in events { try await writer.write(ByteBuffer(string: event.message)) }
+            } catch {
+                await state.unsubscribe(id)
+                throw error
+            }
+            await state.unsubscribe(id)
+            try await writer.finish(nil)
+        }
+        return Response(status: status, headers: headers, body: body)
+    }
+}
