@@ -1,0 +1,119 @@
+import Foundation
+import Preview
+import Site
+import Testing
+
+/// A real preview server on an ephemeral loopback port, spoken to with real HTTP.
+@Suite(.serialized) struct PreviewServerTests {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Copies the example kit to a temporary folder (so tests can edit it), starts the server
+    /// and hands `body` a client for it.
+    func withServer(_ body: (RawHTTP, URL) async throws -> Void) async throws {
+        let kit = FileManager.default.temporaryDirectory.appendingPathComponent("preview-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: kit, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: kit) }
+        for item in ["Content", "adoptkit.yml", "brand"] {
+            try FileManager.default.copyItem(at: Self.repositoryRoot.appendingPathComponent(item), to: kit.appendingPathComponent(item))
+        }
+        let server = PreviewServer(location: KitLocation(kit: kit), options: .init(port: 0, pollInterval: .milliseconds(50)))
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let task = Task { try await server.run(onReady: { port, _ in continuation.yield(port) }) }
+        defer { task.cancel() }
+        var iterator = ports.makeAsyncIterator()
+        let port = try #require(await iterator.next())
+        try await body(RawHTTP(port: port), kit)
+        task.cancel()
+        _ = await task.result
+    }
+
+    @Test func servesPagesAssetsAndTypes() async throws {
+        try await withServer { http, _ in
+            let home = try http.request("GET", "/")
+            #expect(home.status == 200)
+            #expect(home.headers["content-type"] == "text/html; charset=utf-8")
+            #expect(home.body.contains("<h1 id=\"contoso-adoption-guide-for-kaizala\">"))
+            // Only preview pages carry the reload script.
+            #expect(home.body.contains("new EventSource(\"/_adoptkit/events\")"))
+            let css = try http.request("GET", "/assets/adoptkit.css")
+            #expect(css.headers["content-type"] == "text/css; charset=utf-8")
+            #expect(!css.body.contains("EventSource"))
+            #expect(try http.request("GET", "/media/group-info.svg").headers["content-type"] == "image/svg+xml")
+            #expect(try http.request("GET", "/champions.txt").headers["content-type"] == "text/plain; charset=utf-8")
+            let head = try http.request("HEAD", "/index.html")
+            #expect(head.status == 200)
+            #expect(head.body.isEmpty)
+            #expect(Int(head.headers["content-length"] ?? "") == home.body.utf8.count)
+            // Folders: redirect to the index, never a listing.
+            let folder = try http.request("GET", "/posters")
+            #expect(folder.status == 301)
+            #expect(folder.headers["location"] == "/posters/")
+            #expect(try http.request("GET", "/posters/").status == 200)
+            #expect(try http.request("GET", "/media/").status == 404)
+            #expect(try http.request("GET", "/no-such-page.html").status == 404)
+        }
+    }
+
+    @Test(arguments: [
+        ("/../etc/passwd", 400), ("/%2e%2e/etc/passwd", 400), ("/%2E%2E%2Fetc%2Fpasswd", 400), ("/guide/..%2f..%2fetc", 400),
+        ("/%252e%252e/etc/passwd", 404), ("/..\\etc\\passwd", 400), ("/%5c..%5cetc", 400), ("/index.html%00.txt", 400),
+        ("/%zz", 400), ("/./index.html", 200),
+    ])
+    func hostilePathsNeverLeaveTheSite(_ target: String, _ status: Int) async throws {
+        try await withServer { http, _ in
+            let response = try http.request("GET", target)
+            #expect(response.status == status, "\(target)")
+            #expect(!response.body.contains("root:x:0:0"))
+        }
+    }
+
+    @Test func methodsAndHostsAreChecked() async throws {
+        try await withServer { http, _ in
+            let post = try http.request("POST", "/")
+            #expect(post.status == 405)
+            #expect(post.headers["allow"] == "GET, HEAD")
+            #expect(try http.request("DELETE", "/index.html").status == 405)
+            #expect(try http.request("GET", "/", host: "evil.example").status == 403)
+            #expect(try http.request("GET", "/", host: "evil.example:\(http.port)").status == 403)
+            #expect(try http.request("GET", "/", host: "localhost:\(http.port)").status == 200)
+            #expect(try http.request("GET", "/", host: "[::1]:\(http.port)").status == 200)
+        }
+    }
+
+    @Test func editingAFileSendsAReloadEventAndAFailureShowsAnOverlay() async throws {
+        try await withServer { http, kit in
+            let events = try http.open("GET", "/_adoptkit/events")
+            defer { close(events) }
+            let greeting = RawHTTP.read(events, until: ": connected", seconds: 5)
+            #expect(greeting.contains("text/event-stream"))
+            let page = kit.appendingPathComponent("Content/champions.md")
+            let original = try String(contentsOf: page, encoding: .utf8)
+            try Data((original + "\nA brand-new sentence.\n").utf8).write(to: page)
+            let reload = RawHTTP.read(events, until: "event: reload", seconds: 5)
+            #expect(reload.contains("event: reload"))
+            #expect(try http.request("GET", "/champions.html").body.contains("A brand-new sentence."))
+
+            // A broken include: the last good page stays, with the problem on top, escaped.
+            try Data((original + "\n[!INCLUDE [x](gone&lost.md)]\n").utf8).write(to: page)
+            #expect(RawHTTP.read(events, until: "event: failed", seconds: 5).contains("event: failed"))
+            let failed = try http.request("GET", "/champions.html")
+            #expect(failed.status == 200)
+            #expect(failed.body.contains("id=\"adoptkit-overlay\""))
+            #expect(failed.body.contains("[include.missing]"))
+            #expect(failed.body.contains("gone&amp;lost.md") && !failed.body.contains("gone&lost.md"), "the overlay escapes what it shows")
+            #expect(failed.body.contains("A brand-new sentence."), "the last good build is still served")
+
+            // Fixing the file clears the overlay.
+            try Data(original.utf8).write(to: page)
+            #expect(RawHTTP.read(events, until: "event: reload", seconds: 5).contains("event: reload"))
+            #expect(!(try http.request("GET", "/champions.html").body.contains("adoptkit-overlay")))
+        }
+    }
+
+    @Test func neverWritesTheSiteFolder() async throws {
+        try await withServer { http, kit in
+            _ = try http.request("GET", "/")
+            #expect(!FileManager.default.fileExists(atPath: kit.appendingPathComponent("_site").path))
+        }
+    }
+}
