@@ -2,7 +2,7 @@
 SWIFT ?= swift
 KIT ?= .
 
-.PHONY: deps build site test bench posters-check clean
+.PHONY: deps build site test bench posters-check serve-check clean
 
 deps:
 	@scripts/install-deps.sh
@@ -28,6 +28,12 @@ bench: deps
 # Prints every poster to PDF with headless Chromium (A4 and Letter) and checks each is one sheet.
 posters-check: build
 	scripts/check-posters.sh $$($(SWIFT) build --show-bin-path)/adoptkit
+
+# Live reload in headless Chromium (latency) and a wrk load run against adoptkit serve.
+serve-check: build
+	@for p in chromium wrk; do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
+	scripts/serve-check.py $$($(SWIFT) build --show-bin-path)/adoptkit
 
 clean:
 	rm -rf .build _site
