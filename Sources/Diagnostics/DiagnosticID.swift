@@ -11,68 +11,72 @@ extension DiagnosticID {
     public static let contentMissing: DiagnosticID = "io.content-missing"
     public static let unreadable: DiagnosticID = "io.unreadable"
     public static let invalidUTF8: DiagnosticID = "source.invalid-utf8"
+
+    // Output
+    public static let outputCollision: DiagnosticID = "output.collision"
     public static let outputUnsafe: DiagnosticID = "output.unsafe"
     public static let outputWrite: DiagnosticID = "output.write-failed"
-    public static let outputCollision: DiagnosticID = "output.collision"
 
     // Front matter
-    public static let frontMatterSyntax: DiagnosticID = "front-matter.syntax"
-    public static let frontMatterUnterminated: DiagnosticID = "front-matter.unterminated"
     public static let frontMatterNotMapping: DiagnosticID = "front-matter.not-mapping"
+    public static let frontMatterSyntax: DiagnosticID = "front-matter.syntax"
     public static let frontMatterType: DiagnosticID = "front-matter.type"
+    public static let frontMatterUnterminated: DiagnosticID = "front-matter.unterminated"
 
     // DocFX dialect
-    public static let alertUnknownKind: DiagnosticID = "alert.unknown-kind"
     public static let alertMarkerText: DiagnosticID = "alert.marker-text"
-    public static let includeMissing: DiagnosticID = "include.missing"
-    public static let includeCycle: DiagnosticID = "include.cycle"
-    public static let includeOutsideContent: DiagnosticID = "include.outside-content"
-    public static let videoNotHTTPS: DiagnosticID = "video.not-https"
+    public static let alertUnknownKind: DiagnosticID = "alert.unknown-kind"
+    public static let contentUnknownVariable: DiagnosticID = "content.unknown-variable"
     public static let imageMissingAlt: DiagnosticID = "image.missing-alt"
     public static let imageSyntax: DiagnosticID = "image.syntax"
+    public static let includeCycle: DiagnosticID = "include.cycle"
+    public static let includeMissing: DiagnosticID = "include.missing"
+    public static let includeOutsideContent: DiagnosticID = "include.outside-content"
+    public static let includeTooLarge: DiagnosticID = "include.too-large"
+    public static let videoNotHTTPS: DiagnosticID = "video.not-https"
 
-    // Links and navigation
-    public static let linkMissingPage: DiagnosticID = "link.missing-page"
+    // Links, navigation and page structure
+    public static let headingDuplicateID: DiagnosticID = "heading.duplicate-id"
+    public static let linkInsecure: DiagnosticID = "link.insecure"
     public static let linkMissingAnchor: DiagnosticID = "link.missing-anchor"
     public static let linkMissingFile: DiagnosticID = "link.missing-file"
-    public static let linkRootRelative: DiagnosticID = "link.root-relative"
+    public static let linkMissingPage: DiagnosticID = "link.missing-page"
     public static let linkPreview: DiagnosticID = "link.preview"
-    public static let linkInsecure: DiagnosticID = "link.insecure"
-    public static let tocUnreachablePage: DiagnosticID = "toc.unreachable-page"
-    public static let pageMissingTitle: DiagnosticID = "page.missing-title"
+    public static let linkRootRelative: DiagnosticID = "link.root-relative"
     public static let pageMissingDescription: DiagnosticID = "page.missing-description"
-    public static let headingDuplicateID: DiagnosticID = "heading.duplicate-id"
+    public static let pageMissingTitle: DiagnosticID = "page.missing-title"
     public static let tocMissingTarget: DiagnosticID = "toc.missing-target"
     public static let tocSyntax: DiagnosticID = "toc.syntax"
+    public static let tocUnreachablePage: DiagnosticID = "toc.unreachable-page"
 
     // Config
-    public static let configSyntax: DiagnosticID = "config.syntax"
-    public static let configUnknownKey: DiagnosticID = "config.unknown-key"
-    public static let configType: DiagnosticID = "config.type"
-    public static let configInvalidURL: DiagnosticID = "config.invalid-url"
     public static let configAnchor: DiagnosticID = "config.anchor"
-    public static let configDuplicateKey: DiagnosticID = "config.duplicate-key"
-    public static let configTooLarge: DiagnosticID = "config.too-large"
     public static let configDuplicateGroup: DiagnosticID = "config.duplicate-group"
-    public static let configGroupFileCollision: DiagnosticID = "config.group-file-collision"
     public static let configDuplicateInviteLink: DiagnosticID = "config.duplicate-invite-link"
+    public static let configDuplicateKey: DiagnosticID = "config.duplicate-key"
+    public static let configGroupFileCollision: DiagnosticID = "config.group-file-collision"
+    public static let configInvalidURL: DiagnosticID = "config.invalid-url"
     public static let configLogo: DiagnosticID = "config.logo"
+    public static let configSyntax: DiagnosticID = "config.syntax"
+    public static let configTooLarge: DiagnosticID = "config.too-large"
+    public static let configType: DiagnosticID = "config.type"
+    public static let configUnknownKey: DiagnosticID = "config.unknown-key"
     public static let configUnknownPoster: DiagnosticID = "config.unknown-poster"
 
     // Templates
-    public static let templateSyntax: DiagnosticID = "template.syntax"
     public static let templateMissing: DiagnosticID = "template.missing"
-}
-
-extension DiagnosticID {
-    public static let templateUnknownName: DiagnosticID = "template.unknown-name"
     public static let templatePartialCycle: DiagnosticID = "template.partial-cycle"
+    public static let templateSyntax: DiagnosticID = "template.syntax"
     public static let templateUnescapedData: DiagnosticID = "template.unescaped-data"
+    public static let templateUnknownName: DiagnosticID = "template.unknown-name"
     public static let templateUnsafeContext: DiagnosticID = "template.unsafe-context"
+
+    // Posters
     public static let posterDefinition: DiagnosticID = "poster.definition"
     public static let posterQR: DiagnosticID = "poster.qr"
     public static let unknownPoster: DiagnosticID = "poster.unknown"
     public static let unknownGroup: DiagnosticID = "poster.unknown-group"
-    public static let contentUnknownVariable: DiagnosticID = "content.unknown-variable"
+
+    // Chat text
     public static let chatRelativeLinks: DiagnosticID = "chat.relative-links"
 }

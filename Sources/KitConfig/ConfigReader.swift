@@ -66,7 +66,8 @@ struct ConfigReader {
 
     /// The entries of a mapping whose keys must be among `allowed`; unknown keys are reported
     /// with the closest known key.
-    mutating func mapping(_ node: Node, named name: String, allowed: [String]) -> [String: Node]? {
+    /// `allowed` nil accepts any key.
+    mutating func mapping(_ node: Node, named name: String, allowed: [String]?) -> [String: Node]? {
         guard case .mapping(let mapping) = node else {
             error(.configType, "'\(name)' must be a mapping (key: value lines), not \(Self.describe(node))", at: node)
             return nil
@@ -74,7 +75,7 @@ struct ConfigReader {
         var result: [String: Node] = [:]
         for (key, value) in mapping {
             guard let keyName = key.string else { continue }
-            guard allowed.contains(keyName) else {
+            if let allowed, !allowed.contains(keyName) {
                 let suggestion = Suggestions.closest(to: keyName, in: allowed)
                 error(.configUnknownKey, "unknown key '\(keyName)' in '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
                       at: key, notes: ["known keys: " + allowed.joined(separator: ", ")])
@@ -87,7 +88,7 @@ struct ConfigReader {
 
     /// A text value; null, lists and mappings are errors. Control and bidi-override characters
     /// are refused because they can disguise what a reader sees.
-    mutating func text(_ node: Node?, named name: String, required: Bool = false, in parent: Node? = nil) -> String? {
+    mutating func text(_ node: Node?, named name: String, required: Bool = false, in parent: Node? = nil, multiline: Bool = false) -> String? {
         guard let node else {
             if required, let parent { error(.configType, "missing required key '\(name)'", at: parent) }
             return nil
@@ -96,7 +97,7 @@ struct ConfigReader {
             error(.configType, "'\(name)' must be text, not \(Self.describe(node))", at: node)
             return nil
         }
-        if let bad = scalar.string.unicodeScalars.first(where: Self.isForbidden) {
+        if let bad = scalar.string.unicodeScalars.first(where: { Self.isForbidden($0) && !(multiline && ($0 == "\n" || $0 == "\t")) }) {
             error(.configType, "'\(name)' contains the invisible control character U+\(String(bad.value, radix: 16, uppercase: true))", at: node)
             return nil
         }

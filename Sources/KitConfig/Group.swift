@@ -44,7 +44,16 @@ public struct Group: Sendable, Hashable {
                 pendingHyphen = true
             }
         }
-        return slug.isEmpty ? "group" : slug
+        return slug.isEmpty ? "group-" + stableHash(name) : slug
+    }
+
+    /// Eight hex digits of FNV-1a over the UTF-8 bytes: the same name always gives the same
+    /// folder, different names (almost always) different ones.
+    static func stableHash(_ text: String) -> String {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in text.precomposedStringWithCanonicalMapping.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
     }
 
     /// The name compared for duplicates: trimmed and in Unicode canonical composition (NFC).
@@ -94,7 +103,8 @@ enum GroupsDecoder {
             seenSlugs[slug] = (name, location)
             guard let link else { continue }
             let group = Group(name: name, inviteLink: link,
-                              description: reader.text(fields["description"], named: "description") ?? "",
+                              description: reader.text(fields["description"], named: "description", multiline: true)?
+                                  .trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
                               admins: reader.textList(fields["admins"], named: "admins") ?? [],
                               posters: reader.textList(fields["posters"], named: "posters"),
                               postersLocation: fields["posters"].map(reader.location),

@@ -25,7 +25,9 @@ public enum TOCYAMLDecoder {
                 return []
             }
             return sequence.compactMap { entry in
-                guard let fields = reader.mapping(entry, named: "toc entry", allowed: ["name", "href", "items", "topicHref", "expanded", "uid"]) else { return nil }
+                // DocFX has many more keys (topicUid, tocHref, displayName, …) that a site build
+                // does not need: they are read past, not refused.
+                guard let fields = reader.mapping(entry, named: "toc entry", allowed: nil) else { return nil }
                 let name = reader.text(fields["name"], named: "name", required: true, in: entry) ?? ""
                 let href = reader.text(fields["href"], named: "href")
                 let children = fields["items"].map { items($0, depth: depth + 1) } ?? []

@@ -19,7 +19,7 @@ public enum NetworkInterfaces {
             guard let address = entry.pointee.ifa_addr, address.pointee.sa_family == sa_family_t(AF_INET) else { continue }
             var host = [CChar](repeating: 0, count: Int(NI_MAXHOST))
             guard getnameinfo(address, socklen_t(MemoryLayout<sockaddr_in>.size), &host, socklen_t(host.count), nil, 0, NI_NUMERICHOST) == 0 else { continue }
-            let text = String(cString: host)
+            let text = cString(host)
             if !text.hasPrefix("127.") { result.append(text) }
         }
         return result.sorted()
@@ -27,7 +27,11 @@ public enum NetworkInterfaces {
 
     static func hostName() -> String {
         var name = [CChar](repeating: 0, count: 256)
-        return gethostname(&name, name.count) == 0 ? String(cString: name) : "localhost"
+        return gethostname(&name, name.count) == 0 ? cString(name) : "localhost"
+    }
+
+    private static func cString(_ buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Whether a listening socket could be bound to `host:port` right now.

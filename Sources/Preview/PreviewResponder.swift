@@ -42,7 +42,9 @@ struct PreviewResponder: Sendable {
         guard let file = tree[lookup] else {
             // A folder with an index page: redirect so relative links resolve. No listings.
             if !trailingSlash, !path.isEmpty, tree[path + "/index.html"] != nil {
-                return PreviewResponse(status: 301, headers: [("Location", "/" + path + "/"), ("Content-Length", "0")], body: Data())
+                let location = "/" + path.split(separator: "/").map { ContentPathEncoding.segment(String($0)) }.joined(separator: "/") + "/"
+                return PreviewResponse(status: 301, headers: [("Location", location), ("X-Content-Type-Options", "nosniff"), ("Content-Length", "0")],
+                                       body: Data())
             }
             return plain(404, "Not found: /\(path)\n")
         }
@@ -58,11 +60,13 @@ struct PreviewResponder: Sendable {
 
     private func plain(_ status: Int, _ text: String, extra: [(String, String)] = []) -> PreviewResponse {
         PreviewResponse(status: status, headers: [("Content-Type", "text/plain; charset=utf-8"), ("Cache-Control", "no-store"),
-                                                  ("Content-Length", String(text.utf8.count))] + extra, body: Data(text.utf8))
+                                                  ("X-Content-Type-Options", "nosniff"), ("Content-Length", String(text.utf8.count))] + extra,
+                        body: Data(text.utf8))
     }
 
     private func html(_ status: Int, _ text: String) -> PreviewResponse {
         PreviewResponse(status: status, headers: [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store"),
-                                                  ("Content-Length", String(text.utf8.count))], body: Data(text.utf8))
+                                                  ("X-Content-Type-Options", "nosniff"), ("Content-Length", String(text.utf8.count))],
+                        body: Data(text.utf8))
     }
 }

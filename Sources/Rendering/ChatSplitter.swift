@@ -15,39 +15,37 @@ public enum ChatSplitter {
     public static func split(_ text: String, flavor: ChatFlavor, budget: Int) -> [ChatMessage] {
         // Room for the widest header a split of this text could need.
         let reserve = flavor.length(of: header(999, 999, flavor: flavor))
-        func fits(_ part: String) -> Bool {
-            flavor.length(of: part.trimmingCharacters(in: .whitespacesAndNewlines)) + reserve <= budget
-        }
         if flavor.length(of: text.trimmingCharacters(in: .whitespacesAndNewlines)) <= budget {
             return [ChatMessage(number: 1, total: 1, part: text, text: text)]
         }
+        // Lengths add up piece by piece (pieces end at whitespace, so no escape or character
+        // is cut between two of them): one pass, linear in the text.
+        let room = budget - reserve
         var parts: [String] = []
         var current = ""
+        var currentLength = 0
         // Work stack of (piece, level): level 0 splits at blank lines, 1 at line ends, 2 at
         // spaces, 3 by characters.
         var pending: [(String, Int)] = pieces(text, level: 0).reversed().map { ($0, 0) }
         while let (piece, level) = pending.popLast() {
-            if fits(current + piece) {
+            let length = flavor.length(of: piece)
+            if currentLength + length <= room || (level >= 3 && current.isEmpty) {
                 current += piece
+                currentLength += length
                 continue
             }
-            if !current.isEmpty, fits(piece) || level >= 3 {
+            if !current.isEmpty {
                 parts.append(current)
                 current = ""
-                if fits(piece) { current = piece; continue }
+                currentLength = 0
             }
-            if level >= 3 {
-                // A single character always fits a sane budget.
-                current += piece
+            if length <= room || level >= 3 {
+                current = piece
+                currentLength = length
                 continue
             }
-            if !current.isEmpty { parts.append(current); current = "" }
             let smaller = pieces(piece, level: level + 1)
-            if smaller.count == 1 {
-                pending.append((piece, level + 1))
-            } else {
-                pending.append(contentsOf: smaller.reversed().map { ($0, level + 1) })
-            }
+            pending.append(contentsOf: smaller.reversed().map { ($0, level + 1) })
         }
         if !current.isEmpty { parts.append(current) }
         return parts.enumerated().map { index, part in

@@ -20,6 +20,11 @@ public struct ExpandedWalk: Sequence, IteratorProtocol {
 
     private let environment: MarkdownEnvironment
     private var frames: [Frame]
+    /// Include expansions left for this walk: a file included twice by a file included twice
+    /// … grows exponentially; the site reports such pages (`include.too-large`), and the walk
+    /// stops expanding rather than hang.
+    private var expansionsLeft = ExpandedWalk.maximumExpansions
+    public static let maximumExpansions = 10_000
 
     public init(_ document: MarkdownDocument, environment: MarkdownEnvironment) {
         self.environment = environment
@@ -58,8 +63,9 @@ public struct ExpandedWalk: Sequence, IteratorProtocol {
     }
 
     private mutating func pushInclude(_ path: String, inline: Bool, from document: MarkdownDocument) {
-        guard let included = environment.includedDocument(path, in: document.path),
+        guard expansionsLeft > 0, let included = environment.includedDocument(path, in: document.path),
               !frames.contains(where: { $0.document.path == included.path }) else { return }
+        expansionsLeft -= 1
         var root = included.root
         // An inline include of a one-paragraph file contributes that paragraph's inlines.
         if inline {

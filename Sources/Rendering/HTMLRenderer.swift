@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 
 /// Renders a parsed document to an HTML fragment. CommonMark and GFM nodes come out byte for
@@ -69,7 +70,8 @@ public struct HTMLRenderer {
             let doc = event.document, node = event.node
             if plainDepth > 0 {
                 switch node.kind {
-                case .text(let s), .code(let s), .htmlInline(let s): text(s)
+                case .text(let s): text(variables.isEmpty ? s : DocVariables.substitute(s, values: variables))
+                case .code(let s), .htmlInline(let s): text(s)
                 case .softBreak, .lineBreak: html += " "
                 case .inlineImage: plainDepth += 1
                 default: break
@@ -234,10 +236,16 @@ public struct HTMLRenderer {
 
 /// Which video URLs can be embedded in an `<iframe>`; others become a plain link.
 public enum VideoEmbedding {
+    /// Host → path prefix of the players that may go in an `<iframe>`.
+    static let players: [String: String] = [
+        "www.microsoft.com": "/videoplayer/embed/", "www.youtube.com": "/embed/", "youtube.com": "/embed/",
+        "www.youtube-nocookie.com": "/embed/", "player.vimeo.com": "/video/",
+    ]
+
     public static func isEmbeddable(_ url: String) -> Bool {
-        let lowered = url.lowercased()
-        guard lowered.hasPrefix("https://") else { return false }
-        let embedPaths = ["/videoplayer/embed/", "youtube.com/embed/", "youtube-nocookie.com/embed/", "player.vimeo.com/video/"]
-        return embedPaths.contains { lowered.contains($0) }
+        guard let components = URLComponents(string: url), components.scheme?.lowercased() == "https",
+              components.user == nil, components.port == nil,
+              let host = components.host?.lowercased(), let prefix = players[host] else { return false }
+        return components.path.hasPrefix(prefix)
     }
 }

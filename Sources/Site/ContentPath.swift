@@ -95,3 +95,8 @@ enum ContentPath {
         components(path).dropLast().contains { $0.lowercased() == "includes" }
     }
 }
+
+/// Percent-encoding of one URL path segment, for other modules (the preview's redirects).
+public enum ContentPathEncoding {
+    public static func segment(_ segment: String) -> String { ContentPath.encodeSegment(segment) }
+}

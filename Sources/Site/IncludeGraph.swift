@@ -76,6 +76,20 @@ struct IncludeGraph: Sendable {
         }
     }
 
+    /// How many include expansions rendering `path` takes (a file included twice counts
+    /// twice), capped at `limit + 1`; memoised over the graph, cycles count once.
+    func expansions(of path: String, limit: Int, memo: inout [String: Int]) -> Int {
+        if let known = memo[path] { return known }
+        memo[path] = 0 // a cycle (reported elsewhere) stops here
+        var total = 0
+        for target in edges[path] ?? [] {
+            total += 1 + expansions(of: target, limit: limit, memo: &memo)
+            if total > limit { total = limit + 1; break }
+        }
+        memo[path] = total
+        return total
+    }
+
     /// Every file `path` pulls in, directly or through other includes.
     func transitiveIncludes(of path: String) -> Set<String> {
         var seen: Set<String> = []

@@ -8,6 +8,11 @@ enum KitChecks {
         let resolver = LinkResolver(kit: kit)
         let includes = IncludeGraph(kit: kit)
         var diagnostics = includes.diagnostics
+        var memo: [String: Int] = [:]
+        for page in kit.pages where includes.expansions(of: page.source, limit: ExpandedWalk.maximumExpansions, memo: &memo) > ExpandedWalk.maximumExpansions {
+            diagnostics.append(.error(.includeTooLarge, "page expands to more than \(ExpandedWalk.maximumExpansions) includes (files that include the same files many times)",
+                                      at: SourceLocation(path: page.document.displayPath, line: 1, column: 1)))
+        }
         let anchors = AnchorIndex(kit: kit, includes: includes)
         var internalLinks: [SourceLocation] = []
         for path in kit.documents.keys.sorted() where path != kit.toc?.path {
@@ -141,6 +146,17 @@ extension KitChecks {
     static func checkVariables(_ kit: Kit) -> [Diagnostic] {
         let known = Set(KitVariables.values(kit.config).keys)
         var diagnostics: [Diagnostic] = []
+        // Front matter title and description are filled in too.
+        for page in kit.pages {
+            for key in ["title", "description"] {
+                guard let value = page.metadata[key]?.string else { continue }
+                for reference in DocVariables.references(in: value) where !known.contains(reference.name) {
+                    diagnostics.append(.error(.contentUnknownVariable, "unknown placeholder '{{ \(reference.name) }}' in '\(key)'",
+                                              at: SourceLocation(path: page.document.displayPath, line: 1, column: 1),
+                                              notes: Suggestions.note(reference.name, among: Array(known))))
+                }
+            }
+        }
         for path in kit.documents.keys.sorted() where path != kit.toc?.path {
             guard let document = kit.documents[path] else { continue }
             for (index, node) in document.nodes.enumerated() {

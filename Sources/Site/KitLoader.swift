@@ -13,6 +13,7 @@ public enum KitLoader {
         let (templates, templateProblems) = TemplateSet.load(kitFolder: location.templates, displayRoot: location.displayPath(location.templates))
         diagnostics += templateProblems
 
+        let variables = KitVariables.values(config)
         let scan = ContentScanner.scan(location)
         diagnostics += scan.diagnostics
         let parsed = await parseAll(scan.markdown, location: location)
@@ -26,7 +27,7 @@ public enum KitLoader {
                 diagnostics += document.diagnostics + problems
                 documents[path] = document
                 if !ContentPath.isInclude(path) && !ContentScanner.isTOC(path) {
-                    pages.append(Page(source: path, document: document, metadata: metadata))
+                    pages.append(Page(source: path, document: document, metadata: metadata, variables: variables))
                 }
             }
         }

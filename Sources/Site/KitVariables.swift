@@ -29,13 +29,14 @@ enum KitVariables {
     }
 
     /// `{{ groups }}`: every group with its invite link and a link to its posters.
-    static func blocks(_ config: KitConfig) -> [String: @Sendable (String) -> String] {
+    static func blocks(_ config: KitConfig, hasPosters: Bool) -> [String: @Sendable (String) -> String] {
         ["groups": { root in
             var html = "<ul class=\"group-list\">\n"
             for group in config.groups {
                 html += "<li><a href=\"\(HTMLEscaping.escapeHref(group.inviteLink))\">\(HTMLEscaping.escape(group.name))</a>"
                 if !group.description.isEmpty { html += ": " + HTMLEscaping.escape(group.description) }
-                html += " (<a href=\"\(root)posters/index.html#\(group.slug)\">posters</a>)</li>\n"
+                if hasPosters { html += " (<a href=\"\(root)posters/index.html#\(group.slug)\">posters</a>)" }
+                html += "</li>\n"
             }
             return html + "</ul>\n"
         }]

@@ -1,5 +1,6 @@
 import KitConfig
 import Markdown
+import Rendering
 
 /// A Markdown file that becomes an HTML page.
 public struct Page: Sendable {
@@ -13,14 +14,16 @@ public struct Page: Sendable {
     public let title: String
     public let description: String
 
-    init(source: String, document: MarkdownDocument, metadata: Metadata) {
+    /// `variables` fill `{{ name }}` placeholders in the title and description, as in the text.
+    init(source: String, document: MarkdownDocument, metadata: Metadata, variables: [String: String] = [:]) {
         self.source = source
         self.output = ContentPath.outputPath(forPage: source)
         self.document = document
         self.metadata = metadata
         let fileTitle = String(ContentPath.components(source).last ?? "").replacingOccurrences(of: ".md", with: "")
             .replacingOccurrences(of: "-", with: " ")
-        self.title = metadata["title"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? document.firstHeadingText ?? fileTitle
-        self.description = metadata["description"]?.string ?? ""
+        let title = metadata["title"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? document.firstHeadingText ?? fileTitle
+        self.title = DocVariables.substitute(title, values: variables)
+        self.description = DocVariables.substitute(metadata["description"]?.string ?? "", values: variables)
     }
 }

@@ -74,11 +74,12 @@ enum PosterPages {
             html += "<h2 id=\"organization\">For everyone</h2>\n<ul>\n" + organizationWide.map(links).joined() + "</ul>\n"
         }
         let byGroup = Dictionary(grouping: instances.filter { $0.group != nil }, by: { $0.group!.slug })
+        let hasSharePages = !SharePages.outputPaths(kit).isEmpty
         for group in kit.config.groups {
             html += "<h2 id=\"\(HTMLEscaping.escape(group.slug))\">\(HTMLEscaping.escape(group.name))</h2>\n"
             if !group.description.isEmpty { html += "<p>\(HTMLEscaping.escape(group.description))</p>\n" }
             html += "<p>Invite link: <a href=\"\(HTMLEscaping.escapeHref(group.inviteLink))\">\(HTMLEscaping.escape(group.inviteLink))</a></p>\n"
-            if !SharePages.outputPaths(kit).isEmpty {
+            if hasSharePages {
                 let share = ContentPath.relativeURL(from: here, to: SharePages.htmlPath(group))
                 html += "<p><a href=\"\(HTMLEscaping.escape(share))\">Share page</a>: the invite text to copy into a chat, with a WhatsApp link and the QR code.</p>\n"
             }

@@ -62,7 +62,7 @@ public enum SiteRenderer {
             self.resolver = LinkResolver(kit: kit)
             self.navigation = Navigation(kit: kit, resolver: resolver)
             self.variables = KitVariables.values(kit.config)
-            self.blocks = KitVariables.blocks(kit.config)
+            self.blocks = KitVariables.blocks(kit.config, hasPosters: !kit.posterInstances.isEmpty)
             self.chatBlocks = KitVariables.chatBlocks(kit.config)
             self.baseURL = kit.config.site.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         }

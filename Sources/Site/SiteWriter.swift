@@ -9,7 +9,9 @@ public struct SiteWriter {
     public let location: KitLocation
 
     public init(output: URL, location: KitLocation) {
-        self.output = output.standardizedFileURL
+        // Write where a symlinked output folder really points, so the swap replaces the
+        // target's contents and the link itself stays.
+        self.output = output.standardizedFileURL.resolvingSymlinksInPath()
         self.location = location
     }
 
@@ -126,12 +128,13 @@ public struct SiteWriter {
         return []
     }
 
-    /// Relative paths of the regular files under `root`.
+    /// Relative paths of the files and symbolic links under `root` (links are not followed).
     static func listFiles(_ root: URL) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
         var result: [String] = []
         while let relative = enumerator.nextObject() as? String {
-            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular { result.append(relative) }
+            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
+            if type == .typeRegular || type == .typeSymbolicLink { result.append(relative) }
         }
         return result.sorted()
     }

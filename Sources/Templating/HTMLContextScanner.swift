@@ -33,7 +33,8 @@ struct HTMLContextScanner {
 
     var context: HTMLContext {
         switch state {
-        case .data, .tagOpen, .markup: return .text
+        case .data, .markup: return .text
+        case .tagOpen: return .insideTag
         case .comment: return .comment
         case .rawText(let element, _): return .rawText(element: element)
         case .tagName, .insideTag, .attributeName, .afterAttributeName: return .insideTag
@@ -42,11 +43,12 @@ struct HTMLContextScanner {
         }
     }
 
-    /// A Mustache tag's output: it fills an attribute value or text but never ends a tag.
+    /// A Mustache tag's output: it fills an attribute value or text but never ends a tag, and
+    /// (as it may be empty) leaves the value's start where it was.
     mutating func consumePlaceholder() {
         switch state {
-        case let .beforeValue(element, name): state = .value(element: element, name: name, quote: nil, empty: false)
-        case let .value(element, name, quote, _): state = .value(element: element, name: name, quote: quote, empty: false)
+        case let .beforeValue(element, name): state = .value(element: element, name: name, quote: nil, empty: true)
+        case .tagOpen: state = .tagName("x", closing: false)
         default: break
         }
     }
@@ -91,11 +93,12 @@ struct HTMLContextScanner {
             if c == "\"" || c == "'" { state = .value(element: element, name: name, quote: c, empty: true) }
             else if c == ">" { state = afterOpenTag(element) }
             else if !c.isWhitespace { state = .value(element: element, name: name, quote: nil, empty: false) }
-        case let .value(element, name, quote, _):
+        case let .value(element, name, quote, empty):
             if let quote, c == quote { state = .insideTag(element: element) }
             else if quote == nil, c.isWhitespace { state = .insideTag(element: element) }
             else if quote == nil, c == ">" { state = afterOpenTag(element) }
-            else { state = .value(element: element, name: name, quote: quote, empty: false) }
+            // Browsers strip leading spaces from URL values: they do not end "the start".
+            else { state = .value(element: element, name: name, quote: quote, empty: empty && c.isWhitespace) }
         case let .rawText(element, pending):
             let closing = "</" + element
             let next = String((pending + String(c).lowercased()).suffix(closing.count))

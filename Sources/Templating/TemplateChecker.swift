@@ -58,16 +58,29 @@ struct TemplateChecker {
             case .close:
                 if scopes.count > 1 { scopes.removeLast() }
             case .partial, .parent:
+                let isText = name.hasSuffix(TemplateSet.textSuffix)
                 if templates[tag.name] == nil {
                     diagnostics.append(.error(.templateMissing, "partial '\(tag.name)' does not exist", at: location,
                                               notes: Suggestions.note(tag.name, among: Array(templates.keys))))
+                } else if tag.name.hasSuffix(TemplateSet.textSuffix) != isText {
+                    // A text partial escapes nothing; an HTML partial escapes what text must keep.
+                    diagnostics.append(.error(.templateUnsafeContext,
+                                              "partial '\(tag.name)' is a \(isText ? "HTML" : "text") template used in a \(isText ? "text" : "HTML") template",
+                                              at: location, notes: ["HTML templates may only use HTML partials, text templates only text partials"]))
+                } else if !isText, tag.context != .text {
+                    diagnostics.append(.error(.templateUnsafeContext, "partial '\(tag.name)' is placed inside a tag, attribute, script or style",
+                                              at: location, notes: ["partials may only stand in element content"]))
                 } else {
                     check(tag.name, scopes: scopes)
                 }
                 if tag.kind == .parent { scopes.append(nil) }
             case .delimiters:
                 diagnostics.append(.error(.templateSyntax, "changing delimiters is not supported in adoptkit templates", at: location))
-            case .comment, .pragma:
+            case .pragma:
+                // adoptkit decides escaping by file name (.txt.mustache); a pragma could turn it off.
+                diagnostics.append(.error(.templateSyntax, "pragmas ({{% … }}) are not allowed in adoptkit templates", at: location,
+                                          notes: ["name a template *.txt.mustache to render text without HTML escaping"]))
+            case .comment:
                 break
             }
         }
@@ -89,6 +102,7 @@ struct TemplateChecker {
         case let .attribute(attribute, quoted, atStart):
             if shape == .html { return "is markup placed inside the attribute '\(attribute)'" }
             if attribute.hasPrefix("on") { return "is placed in the event-handler attribute '\(attribute)'" }
+            if attribute == "srcdoc" { return "is placed in 'srcdoc', whose value is parsed as HTML" }
             if attribute == "style", shape != .token { return "is placed in a style attribute" }
             if !quoted, ![.token, .bool].contains(shape) { return "is placed in the unquoted attribute '\(attribute)'" }
             if urlAttributes.contains(attribute), atStart, ![.url, .token].contains(shape) {

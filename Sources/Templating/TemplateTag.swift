@@ -56,7 +56,9 @@ struct TemplateTag: Sendable, Hashable {
                 }
             }
             tags.append(TemplateTag(kind: kind, name: name, line: tagLine, column: tagColumn, context: html.context))
-            html.consumePlaceholder()
+            // Only output tags put characters in the page; sections and comments do not. A
+            // value may be empty, so it never ends "the start of an attribute value".
+            if kind == .variable || kind == .unescaped { html.consumePlaceholder() }
             advance(to: close.upperBound, literal: false)
         }
         return tags

@@ -94,9 +94,31 @@ import Testing
         #expect(found == ["config.invalid-url 1:18", "config.unknown-key 2:1", "config.invalid-url 5:18", "config.duplicate-group 6:11"])
     }
 
-    @Test(arguments: [("Contoso – Sales (East)", "contoso-sales-east"), ("Café Crème", "cafe-creme"), ("营销", "group"), ("  A  B ", "a-b")])
+    @Test(arguments: [("Contoso – Sales (East)", "contoso-sales-east"), ("Café Crème", "cafe-creme"), ("营销", "group-4c9af717"), ("  A  B ", "a-b")])
     func slugs(_ name: String, _ slug: String) {
         #expect(Group.slug(for: name) == slug)
+    }
+
+    @Test func groupsWithoutLatinLettersGetDistinctFolders() {
+        let (config, diagnostics) = KitConfig.decode("groups:\n  - {name: 营销, invite_link: \"https://x.y/a\"}\n  - {name: 销售, invite_link: \"https://x.y/b\"}\n",
+                                                     path: "adoptkit.yml")
+        #expect(diagnostics.isEmpty)
+        #expect(Set(config.groups.map(\.slug)).count == 2)
+    }
+
+    @Test func multiLineDescriptionsAreAllowedButNotMultiLineNames() {
+        let (config, ok) = KitConfig.decode("groups:\n  - name: A\n    invite_link: https://x.y/a\n    description: |\n      Line one.\n      Line two.\n",
+                                            path: "adoptkit.yml")
+        #expect(ok.isEmpty)
+        #expect(config.groups.first?.description == "Line one.\nLine two.")
+        let (_, bad) = KitConfig.decode("groups:\n  - name: \"A\\nB\"\n    invite_link: https://x.y/a\n", path: "adoptkit.yml")
+        #expect(bad.map(\.id) == [.configType])
+    }
+
+    @Test func tocYAMLReadsPastDocFXKeysItDoesNotUse() {
+        let (items, problems) = TOCYAMLDecoder.decode("- name: A\n  href: a.md\n  topicUid: x\n  tocHref: /\n  displayName: Alpha\n", path: "toc.yml")
+        #expect(problems.isEmpty)
+        #expect(items.map(\.href) == ["a.md"])
     }
 }
 

@@ -117,3 +117,21 @@ import Testing
         }
     }
 }
+
+extension PreviewServerTests {
+    @Test func folderRedirectsAreEncoded() async throws {
+        try await withServer { http, kit in
+            try FileManager.default.createDirectory(at: kit.appendingPathComponent("Content/50% off"), withIntermediateDirectories: true)
+            try Data("---\ndescription: x\n---\n# Sale\n".utf8).write(to: kit.appendingPathComponent("Content/50% off/index.md"))
+            // Wait for the rebuild that picks the new folder up.
+            let events = try http.open("GET", "/_adoptkit/events")
+            defer { close(events) }
+            _ = RawHTTP.read(events, until: "event: reload", seconds: 5)
+            let redirect = try http.request("GET", "/50%25%20off")
+            #expect(redirect.status == 301)
+            #expect(redirect.headers["location"] == "/50%25%20off/")
+            #expect(redirect.headers["x-content-type-options"] == "nosniff")
+            #expect(try http.request("GET", "/50%25%20off/").status == 200)
+        }
+    }
+}

@@ -41,6 +41,10 @@ import Testing
         #expect(embedded.contains("<a href=\"https://www.microsoft.com/videoplayer/embed/RE3aku3\">Watch the video</a>"))
         #expect(html("> [!VIDEO https://example.com/movie.mp4]\n")
             .contains("<a href=\"https://example.com/movie.mp4\">Watch the video</a>"))
+        // Only the players' own hosts are embedded, however the URL is dressed up.
+        for spoof in ["https://evil.example/?youtube.com/embed/x", "https://www.youtube.com.evil.example/embed/x", "https://user@www.youtube.com/embed/x"] {
+            #expect(!html("> [!VIDEO \(spoof)]\n").contains("<iframe"), "\(spoof)")
+        }
     }
 
     @Test func figures() {

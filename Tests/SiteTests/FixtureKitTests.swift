@@ -126,3 +126,19 @@ import Testing
         }
     }
 }
+
+extension FixtureKitTests {
+    /// Files that include the same files again and again would expand exponentially.
+    @Test func includeFanOutIsAnErrorNotAHang() async throws {
+        try await TestSupport.withTemporaryFolder { kit in
+            var files = ["Content/index.md": "---\ndescription: x\n---\n# Home\n\n[!INCLUDE [a](includes/f0.md)]\n"]
+            for level in 0..<20 {
+                files["Content/includes/f\(level).md"] = "Level \(level)\n\n[!INCLUDE [n](f\(level + 1).md)]\n\n[!INCLUDE [n](f\(level + 1).md)]\n"
+            }
+            files["Content/includes/f20.md"] = "Bottom.\n"
+            try TestSupport.write(files, under: kit)
+            let result = await TestSupport.render(KitLocation(kit: kit))
+            #expect(result.diagnostics.map(\.id).contains(.includeTooLarge))
+        }
+    }
+}

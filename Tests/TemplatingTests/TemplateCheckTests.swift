@@ -43,9 +43,28 @@ import Testing
         ("{{#items}}\n</p>", "template.syntax 2:5"),
         ("<p>{{>missing}}</p>", "template.missing 1:4"),
         ("{{=<% %>=}}", "template.syntax 1:1"),
+        // From review: tricks that would slip data past the escaping.
+        ("{{%CONTENT_TYPE:TEXT}}<p>{{title}}</p>", "template.syntax 1:1"),
+        ("<a href=\"{{colour}}{{title}}\">x</a>", "template.unsafe-context 1:20"),
+        ("<a href=\"{{#flag}}{{/flag}}{{title}}\">x</a>", "template.unsafe-context 1:28"),
+        ("<a href=\" {{title}}\">x</a>", "template.unsafe-context 1:11"),
+        ("<iframe srcdoc=\"{{title}}\"></iframe>", "template.unsafe-context 1:17"),
+        ("<{{title}} x>", "template.unsafe-context 1:2"),
     ])
     func unsafeOrBrokenPlacementIsAnError(_ template: String, _ expected: String) throws {
         #expect(try check(template) == [expected])
+    }
+
+    @Test func partialsMustMatchTheirCallerAndStandInContent() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("<p>{{>note.txt}}</p><script>{{>part}}</script><p>{{>part}}</p>".utf8).write(to: folder.appendingPathComponent("page.mustache"))
+        try Data("{{title}}".utf8).write(to: folder.appendingPathComponent("note.txt.mustache"))
+        try Data("<b>{{title}}</b>".utf8).write(to: folder.appendingPathComponent("part.mustache"))
+        let (set, _) = TemplateSet.load(kitFolder: folder)
+        let found = set.check("page", against: Self.shape).map { "\($0.id.rawValue) \($0.location?.line ?? 0):\($0.location?.column ?? 0)" }
+        #expect(found == ["template.unsafe-context 1:4", "template.unsafe-context 1:29"])
     }
 
     @Test func textTemplatesEscapeNothingAndMayUseTripleMustache() throws {
