@@ -26,7 +26,9 @@ enum PosterPages {
         let instances = selection ?? kit.posterInstances
         guard !instances.isEmpty else { return [] }
         // QR codes per link, made once even when several posters show the same link.
-        let links = Set(instances.compactMap(\.group?.inviteLink) + [kit.config.signIn.url].compactMap { $0 })
+        // (Share pages show every group's code, even a group that prints no poster.)
+        let groupLinks = selection == nil ? kit.config.groups.map(\.inviteLink) : instances.compactMap(\.group?.inviteLink)
+        let links = Set(groupLinks + [kit.config.signIn.url].compactMap { $0 })
         var codes: [String: QRCode] = [:]
         for link in links { codes[link] = QRCode(link) }
         let frozen = codes
