@@ -61,10 +61,25 @@ public struct PreviewServer: Sendable {
             onServerRunning: { channel in onReady(channel.localAddress?.port ?? port, first) },
             logger: Logger(label: "adoptkit.serve", factory: { _ in SwiftLogNoOpLogHandler() })
         )
+        // On Ctrl-C, end the event streams first: graceful shutdown waits for open requests,
+        // and an event stream would otherwise stay open forever.
+        let signalSources = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
+            let source = DispatchSource.makeSignalSource(signal: number)
+            source.setEventHandler { Task { await state.finishAll() } }
+            source.resume()
+            return source
+        }
+        defer { signalSources.forEach { $0.cancel() } }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 await KitWatcher(location: location, interval: options.pollInterval).watch {
                     onRebuild(await rebuild())
+                }
+            }
+            group.addTask {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(15))
+                    await state.heartbeat()
                 }
             }
             group.addTask {

@@ -33,7 +33,7 @@ actor PreviewState {
         let id = nextListener
         nextListener += 1
         let (stream, continuation) = AsyncStream<PreviewEvent>.makeStream(bufferingPolicy: .bufferingNewest(8))
-        listeners[id] = continuation
+        if isShuttingDown { continuation.finish() } else { listeners[id] = continuation }
         return (id, stream)
     }
 
@@ -41,7 +41,16 @@ actor PreviewState {
         listeners.removeValue(forKey: id)?.finish()
     }
 
+    /// A comment line every so often: writing to a browser that has gone away fails, which
+    /// ends its stream instead of leaving it open forever.
+    func heartbeat() {
+        for continuation in listeners.values { continuation.yield(.keepalive) }
+    }
+
+    private(set) var isShuttingDown = false
+
     func finishAll() {
+        isShuttingDown = true
         for continuation in listeners.values { continuation.finish() }
         listeners = [:]
     }
@@ -53,12 +62,14 @@ actor PreviewState {
 enum PreviewEvent: Sendable, Equatable {
     case reload(Int)
     case failed(Int)
+    case keepalive
 
     /// The SSE wire format.
     var message: String {
         switch self {
         case .reload(let generation): "event: reload\ndata: \(generation)\n\n"
         case .failed(let generation): "event: failed\ndata: \(generation)\n\n"
+        case .keepalive: ": keepalive\n\n"
         }
     }
 }
