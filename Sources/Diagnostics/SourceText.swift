@@ -90,10 +90,6 @@ public struct SourceText: Sendable {
 
     public func isASCII(line: Int) -> Bool { line >= 1 && line <= asciiLines.count ? asciiLines[line - 1] : true }
 
-    public func location(line: Int, byteColumn: Int) -> SourceLocation {
-        SourceLocation(path: path, line: line, column: characterColumn(line: line, byteColumn: byteColumn))
-    }
-
     static func lineAndColumn(ofByte offset: Int, in bytes: [UInt8]) -> (Int, Int) {
         var line = 1, lineStart = 0
         for i in 0..<offset where bytes[i] == UInt8(ascii: "\n") { line += 1; lineStart = i + 1 }

@@ -34,5 +34,4 @@ struct TreeBuilder {
 
     mutating func close() { open.removeLast() }
 
-    var depth: Int { open.count }
 }

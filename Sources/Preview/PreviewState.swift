@@ -55,7 +55,6 @@ actor PreviewState {
         listeners = [:]
     }
 
-    var listenerCount: Int { listeners.count }
 }
 
 /// What a browser is told over Server-Sent Events.

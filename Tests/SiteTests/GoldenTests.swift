@@ -12,7 +12,7 @@ import Testing
         let result = await TestSupport.render(KitLocation(kit: TestSupport.repositoryRoot))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let tree = try #require(result.tree)
-        var produced: [String: Data] = [OutputTreeManifest.name: tree.manifestJSON()]
+        var produced: [String: Data] = [OutputTree.manifestName: tree.manifestJSON()]
         for file in tree.files { produced[file.path] = try file.contents.data() }
 
         if Self.recording {
@@ -51,4 +51,3 @@ import Testing
     }
 }
 
-enum OutputTreeManifest { static let name = OutputTree.manifestName }
