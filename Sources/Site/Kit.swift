@@ -23,7 +23,11 @@ public struct Kit: Sendable {
     /// Every poster the build prints, in order (see `posterInstances(posters:config:)`).
     public let posterInstances: [PosterInstance]
     /// Everything found while loading and checking, sorted.
-    public let diagnostics: [Diagnostic]
+    public internal(set) var diagnostics: [Diagnostic]
+    /// Where every link points, and the navigation: worked out once, used by checks and
+    /// renderers alike.
+    let resolver: LinkResolver
+    let navigation: Navigation
 
     /// The page for a content-relative `.md` path.
     public func page(at source: String) -> Page? {
@@ -43,9 +47,14 @@ public struct Kit: Sendable {
         self.templates = templates
         self.posters = posters
         self.logoDataURI = logoDataURI
-        self.posterInstances = Self.posterInstances(posters: posters, config: config)
+        let instances = Self.posterInstances(posters: posters, config: config)
+        self.posterInstances = instances
         self.diagnostics = diagnostics.sorted(by: Diagnostic.ordered)
         self.pageIndex = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.source, $0) })
+        let resolver = LinkResolver(pages: pages, assets: assets,
+                                    generated: PosterPages.outputPaths(instances: instances, posters: posters, config: config))
+        self.resolver = resolver
+        self.navigation = Navigation(toc: toc, pages: pages, resolver: resolver)
     }
 }
 

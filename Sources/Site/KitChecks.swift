@@ -5,7 +5,7 @@ import Rendering
 /// Checks that need the whole kit: links, images, includes and the table of contents.
 enum KitChecks {
     static func run(_ kit: Kit) -> [Diagnostic] {
-        let resolver = LinkResolver(kit: kit)
+        let resolver = kit.resolver
         let includes = IncludeGraph(kit: kit)
         var diagnostics = includes.diagnostics
         var memo: [String: Int] = [:]
@@ -32,7 +32,7 @@ enum KitChecks {
         diagnostics += checkVariables(kit)
         diagnostics += checkOutputs(kit)
         diagnostics += checkQRCodes(kit)
-        diagnostics += checkStructure(kit, navigation: Navigation(kit: kit, resolver: resolver))
+        diagnostics += checkStructure(kit, navigation: kit.navigation)
         return diagnostics
     }
 

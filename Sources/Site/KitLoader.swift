@@ -47,11 +47,10 @@ public enum KitLoader {
         diagnostics += posterProblems
         let logo = loadLogo(config, location: location, into: &diagnostics)
 
-        let partial = Kit(location: location, config: config, pages: pages, documents: documents, assets: scan.assets,
-                          toc: toc, templates: templates, posters: posters, logoDataURI: logo, diagnostics: diagnostics)
-        let findings = KitChecks.run(partial)
-        return Kit(location: location, config: config, pages: pages, documents: documents, assets: scan.assets,
-                   toc: toc, templates: templates, posters: posters, logoDataURI: logo, diagnostics: diagnostics + findings)
+        var kit = Kit(location: location, config: config, pages: pages, documents: documents, assets: scan.assets,
+                      toc: toc, templates: templates, posters: posters, logoDataURI: logo, diagnostics: diagnostics)
+        kit.diagnostics = (diagnostics + KitChecks.run(kit)).sorted(by: Diagnostic.ordered)
+        return kit
     }
 
     static func loadConfig(_ location: KitLocation, required: Bool, into diagnostics: inout [Diagnostic]) -> KitConfig {

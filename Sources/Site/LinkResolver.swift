@@ -27,12 +27,12 @@ struct LinkResolver: Sendable {
     let generated: Set<String>
     private let lowercased: [String: String]
 
-    init(kit: Kit) {
-        self.pages = Set(kit.pages.map(\.source))
-        self.assets = Set(kit.assets)
-        self.generated = Set(PosterPages.outputPaths(kit))
+    init(pages: [Page], assets: [String], generated: [String]) {
+        self.pages = Set(pages.map(\.source))
+        self.assets = Set(assets)
+        self.generated = Set(generated)
         var lower: [String: String] = [:]
-        for path in kit.pages.map(\.source) + kit.assets { lower[path.lowercased()] = path }
+        for path in pages.map(\.source) + assets { lower[path.lowercased()] = path }
         self.lowercased = lower
     }
 

@@ -23,11 +23,11 @@ struct Navigation: Sendable {
     /// For each page, the titles and targets of the items above its first appearance.
     private let trails: [String: [Item]]
 
-    init(kit: Kit, resolver: LinkResolver) {
-        if let toc = kit.toc {
+    init(toc: TableOfContentsSource?, pages: [Page], resolver: LinkResolver) {
+        if let toc {
             items = toc.entries.map { Self.item($0, toc: toc, resolver: resolver) }
         } else {
-            items = Self.folderTree(kit.pages)
+            items = Self.folderTree(pages)
         }
         var order: [String] = []
         var seen: Set<String> = []

@@ -11,14 +11,17 @@ enum PosterPages {
     /// Every file the posters part of a build writes, known before rendering (links may
     /// point at them).
     static func outputPaths(_ kit: Kit) -> [String] {
-        let instances = kit.posterInstances
+        outputPaths(instances: kit.posterInstances, posters: kit.posters, config: kit.config)
+    }
+
+    static func outputPaths(instances: [PosterInstance], posters: [PosterTemplate], config: KitConfig) -> [String] {
         guard !instances.isEmpty else { return [] }
-        let flavors = ChatPages.flavors(kit.config).filter { $0 != .plain }
+        let flavors = ChatPages.flavors(config).filter { $0 != .plain }
         return [indexPath] + instances.flatMap { instance in
             let html = PosterModel.outputPath(poster: instance.poster, group: instance.group, format: .html)
             return PosterFormat.allCases.map { PosterModel.outputPath(poster: instance.poster, group: instance.group, format: $0) }
                 + flavors.map { ChatPages.path(besides: html, flavor: $0) }
-        } + SharePages.outputPaths(kit)
+        } + SharePages.outputPaths(instances: instances, posters: posters, config: config)
     }
 
     /// Renders posters of a checked kit (links that fit no QR code were reported by `KitChecks`).

@@ -12,8 +12,12 @@ enum SharePages {
     static func textPath(_ group: Group) -> String { "posters/\(group.slug)/share.txt" }
 
     static func outputPaths(_ kit: Kit) -> [String] {
-        guard !kit.posterInstances.isEmpty, kit.posters.contains(where: { $0.name == invitePoster }) else { return [] }
-        return kit.config.groups.flatMap { [htmlPath($0), textPath($0)] }
+        outputPaths(instances: kit.posterInstances, posters: kit.posters, config: kit.config)
+    }
+
+    static func outputPaths(instances: [PosterInstance], posters: [PosterTemplate], config: KitConfig) -> [String] {
+        guard !instances.isEmpty, posters.contains(where: { $0.name == invitePoster }) else { return [] }
+        return config.groups.flatMap { [htmlPath($0), textPath($0)] }
     }
 
     /// The invite text comes from the `invite-link` poster's text template, whether or not the

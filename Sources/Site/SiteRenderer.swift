@@ -59,8 +59,8 @@ public enum SiteRenderer {
         init(kit: Kit) {
             self.hasPosters = !kit.posterInstances.isEmpty
             self.kit = kit
-            self.resolver = LinkResolver(kit: kit)
-            self.navigation = Navigation(kit: kit, resolver: resolver)
+            self.resolver = kit.resolver
+            self.navigation = kit.navigation
             self.variables = KitVariables.values(kit.config)
             self.blocks = KitVariables.blocks(kit.config, hasPosters: !kit.posterInstances.isEmpty)
             self.chatBlocks = KitVariables.chatBlocks(kit.config)
