@@ -26,6 +26,8 @@ public struct PreviewServer: Sendable {
     public let location: KitLocation
     public let options: Options
     let state = PreviewState()
+    /// Unchanged files are not parsed again on a rebuild.
+    let cache = ParseCache()
 
     public init(location: KitLocation, options: Options = Options()) {
         self.location = location
@@ -95,7 +97,7 @@ public struct PreviewServer: Sendable {
     /// Builds in memory; a failure keeps the last good build and shows an overlay.
     @discardableResult
     func rebuild() async -> [Diagnostic] {
-        let result = await BuildAction(location: location).render()
+        let result = await BuildAction(location: location, cache: cache).render()
         await state.update(with: result)
         return result.diagnostics
     }

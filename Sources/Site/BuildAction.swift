@@ -9,8 +9,11 @@ public struct BuildAction: Sendable {
     /// Treat warnings as errors.
     public var strict: Bool
     public var configRequired: Bool
+    /// Parsed files kept between builds (`serve`).
+    public var cache: ParseCache?
 
-    public init(location: KitLocation, output: URL? = nil, strict: Bool = false, configRequired: Bool = false) {
+    public init(location: KitLocation, output: URL? = nil, strict: Bool = false, configRequired: Bool = false, cache: ParseCache? = nil) {
+        self.cache = cache
         self.location = location
         self.output = (output ?? location.kit.appendingPathComponent("_site")).standardizedFileURL
         self.strict = strict
@@ -30,7 +33,7 @@ public struct BuildAction: Sendable {
         let writer = SiteWriter(output: output, location: location)
         if let refusal = writer.refusal() { return Result(diagnostics: [refusal], tree: nil) }
         var clock = StageClock()
-        let kit = await KitLoader.load(location, configRequired: configRequired)
+        let kit = await KitLoader.load(location, configRequired: configRequired, cache: cache)
         clock.lap("load and check")
         var diagnostics = strict ? kit.diagnostics.promotingWarnings() : kit.diagnostics
         guard !diagnostics.hasErrors else { return Result(diagnostics: diagnostics, tree: nil, timings: clock.laps) }

@@ -7,7 +7,9 @@ import Templating
 /// Reads a kit from disk: config, content (each file read and parsed once, in parallel),
 /// templates; then runs the checks. Reads only; never writes.
 public enum KitLoader {
-    public static func load(_ location: KitLocation, configRequired: Bool = false) async -> Kit {
+    /// - Parameter cache: parsed files from an earlier load of the same kit (`serve`); only
+    ///   files that changed since are parsed again.
+    public static func load(_ location: KitLocation, configRequired: Bool = false, cache: ParseCache? = nil) async -> Kit {
         var diagnostics: [Diagnostic] = []
         let config = loadConfig(location, required: configRequired, into: &diagnostics)
         let (templates, templateProblems) = TemplateSet.load(kitFolder: location.templates, displayRoot: location.displayPath(location.templates))
@@ -16,7 +18,7 @@ public enum KitLoader {
         let variables = KitVariables.values(config)
         let scan = ContentScanner.scan(location)
         diagnostics += scan.diagnostics
-        let parsed = await parseAll(scan.markdown, location: location)
+        let parsed = await parseAll(scan.markdown, location: location, cache: cache)
         var documents: [String: MarkdownDocument] = [:]
         var pages: [Page] = []
         for (path, result) in parsed {
@@ -108,10 +110,18 @@ public enum KitLoader {
 
     /// Reads and parses every Markdown file, spread over the cores. cmark itself parses under a
     /// lock; reading, decoding, the DocFX passes and front matter run in parallel.
-    static func parseAll(_ paths: [String], location: KitLocation) async -> [(String, Parsed)] {
+    static func parseAll(_ paths: [String], location: KitLocation, cache: ParseCache?) async -> [(String, Parsed)] {
         await withTaskGroup(of: (Int, Parsed).self) { group in
             for (index, path) in paths.enumerated() {
-                group.addTask { (index, parseOne(path, location: location)) }
+                group.addTask {
+                    guard let cache, let stamp = ParseCache.stamp(of: location.content.appendingPathComponent(path)) else {
+                        return (index, parseOne(path, location: location))
+                    }
+                    if let hit = cache.cached(path, stamp: stamp) { return (index, hit) }
+                    let parsed = parseOne(path, location: location)
+                    cache.store(path, stamp: stamp, parsed: parsed)
+                    return (index, parsed)
+                }
             }
             var results = [(String, Parsed)?](repeating: nil, count: paths.count)
             for await (index, result) in group { results[index] = (paths[index], result) }
