@@ -90,6 +90,28 @@ enum ContentPath {
         return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) } && scheme.first!.isLetter
     }
 
+    /// `https://site/base/` + the output path, segments percent-encoded (`base` with or
+    /// without its trailing slash).
+    static func absoluteURL(base: String, path: String) -> String {
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return prefix + components(path).map { encodeSegment(String($0)) }.joined(separator: "/")
+    }
+
+    /// `guide/Logo.SVG` → `svg`; empty without an extension.
+    static func fileExtension(_ path: String) -> String {
+        let name = components(path).last ?? ""
+        guard let dot = name.lastIndex(of: ".") else { return "" }
+        return name[name.index(after: dot)...].lowercased()
+    }
+
+    /// The content-relative file an `[!INCLUDE]` in `source` names; nil when it would leave the
+    /// content folder (or is a URL).
+    static func includeTarget(_ target: String, from source: String) -> String? {
+        let decoded = split(target).path.removingPercentEncoding ?? target
+        guard !isExternal(decoded), !decoded.hasPrefix("/") else { return nil }
+        return resolve(decoded, from: source)
+    }
+
     /// True for files that are not pages: anything inside an `includes` folder.
     static func isInclude(_ path: String) -> Bool {
         components(path).dropLast().contains { $0.lowercased() == "includes" }

@@ -9,6 +9,8 @@ struct IncludeGraph: Sendable {
     private(set) var diagnostics: [Diagnostic] = []
 
     init(kit: Kit) {
+        // First resolve every include once; then look for cycles over the resolved edges.
+        var located: [(from: String, to: String, at: SourceLocation)] = []
         for path in kit.documents.keys.sorted() {
             guard let document = kit.documents[path] else { continue }
             var targets: [String] = []
@@ -19,9 +21,7 @@ struct IncludeGraph: Sendable {
                 default: continue
                 }
                 let location = document.location(of: NodeID(index))
-                let decoded = ContentPath.split(target).path.removingPercentEncoding ?? target
-                guard !ContentPath.isExternal(decoded), !decoded.hasPrefix("/"),
-                      let resolved = ContentPath.resolve(decoded, from: path) else {
+                guard let resolved = ContentPath.includeTarget(target, from: path) else {
                     diagnostics.append(.error(.includeOutsideContent, "include '\(target)' is outside the content folder", at: location))
                     continue
                 }
@@ -30,18 +30,21 @@ struct IncludeGraph: Sendable {
                     continue
                 }
                 targets.append(resolved)
-                if let chain = Self.cycle(from: resolved, to: path, documents: kit.documents) {
-                    diagnostics.append(.error(.includeCycle, "include cycle: " + chain.joined(separator: " → "), at: location,
-                                              notes: ["an included file must not include itself, directly or through others"]))
-                }
+                located.append((path, resolved, location))
             }
             edges[path] = targets
+        }
+        for edge in located {
+            if let chain = cycle(from: edge.to, to: edge.from) {
+                diagnostics.append(.error(.includeCycle, "include cycle: " + chain.joined(separator: " → "), at: edge.at,
+                                          notes: ["an included file must not include itself, directly or through others"]))
+            }
         }
     }
 
     /// The shortest chain `start → target → … → start`, if `target` leads back to `start`
     /// (breadth-first, so the chain printed is the shortest one).
-    private static func cycle(from target: String, to start: String, documents: [String: MarkdownDocument]) -> [String]? {
+    private func cycle(from target: String, to start: String) -> [String]? {
         var parent: [String: String] = [:]
         var visited: Set<String> = [target]
         var queue = [target]
@@ -55,25 +58,13 @@ struct IncludeGraph: Sendable {
                 while let p = parent[node] { chain.append(p); node = p }
                 return [start] + chain.reversed()
             }
-            for next in directIncludes(of: current, documents: documents) where !visited.contains(next) {
+            for next in edges[current] ?? [] where !visited.contains(next) {
                 visited.insert(next)
                 parent[next] = current
                 queue.append(next)
             }
         }
         return nil
-    }
-
-    static func directIncludes(of path: String, documents: [String: MarkdownDocument]) -> [String] {
-        guard let document = documents[path] else { return [] }
-        return document.nodes.compactMap { node in
-            switch node.kind {
-            case .include(let p, _), .inlineInclude(let p, _):
-                let decoded = ContentPath.split(p).path.removingPercentEncoding ?? p
-                return ContentPath.resolve(decoded, from: path).flatMap { documents[$0] != nil ? $0 : nil }
-            default: return nil
-            }
-        }
     }
 
     /// How many include expansions rendering `path` takes (a file included twice counts

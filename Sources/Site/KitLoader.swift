@@ -86,7 +86,7 @@ public enum KitLoader {
     static func loadLogo(_ config: KitConfig, location: KitLocation, into diagnostics: inout [Diagnostic]) -> String? {
         guard let logo = config.organization.logo else { return nil }
         let at = config.organization.logoLocation
-        guard let type = logoTypes[SiteRenderer.format(of: logo)] else {
+        guard let type = logoTypes[ContentPath.fileExtension(logo)] else {
             diagnostics.append(.error(.configLogo, "logo '\(logo)' must be an SVG, PNG, JPEG, GIF or WebP file", at: at))
             return nil
         }

@@ -12,15 +12,13 @@ struct PageEnvironment: MarkdownEnvironment {
     let blocks: [String: @Sendable (String) -> String]
     /// The same placeholders for chat text.
     let chatBlocks: [String: [(text: String, url: String?)]]
-    /// `site.base_url`, ending in `/`; chat text needs absolute links.
+    /// `site.base_url`; chat text needs absolute links.
     let baseURL: String?
 
     func chatItems(forVariable name: String) -> [(text: String, url: String?)]? { chatBlocks[name] }
 
     func absoluteURL(for destination: String, in sourcePath: String) -> String? {
-        func absolute(_ path: String) -> String? {
-            baseURL.map { $0 + ContentPath.components(path).map { ContentPath.encodeSegment(String($0)) }.joined(separator: "/") }
-        }
+        func absolute(_ path: String) -> String? { baseURL.map { ContentPath.absoluteURL(base: $0, path: path) } }
         switch resolver.resolve(destination, from: sourcePath) {
         case .external:
             return destination
@@ -53,7 +51,6 @@ struct PageEnvironment: MarkdownEnvironment {
     }
 
     func includedDocument(_ path: String, in sourcePath: String) -> MarkdownDocument? {
-        let decoded = ContentPath.split(path).path.removingPercentEncoding ?? path
-        return ContentPath.resolve(decoded, from: sourcePath).flatMap { documents[$0] }
+        ContentPath.includeTarget(path, from: sourcePath).flatMap { documents[$0] }
     }
 }

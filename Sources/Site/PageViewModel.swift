@@ -19,7 +19,7 @@ struct PageViewModel {
     var metadata: [(key: String, value: String)] = []
 
     func value(config: KitConfig, hasPosters: Bool) -> TemplateValue {
-        let canonical = config.site.baseURL.map { Self.absoluteURL(base: $0, path: outputPath) } ?? ""
+        let canonical = config.site.baseURL.map { ContentPath.absoluteURL(base: $0, path: outputPath) } ?? ""
         func link(_ item: (title: String, url: String)?) -> TemplateValue {
             .list(item.map { [.object(["title": .text($0.title), "url": .url($0.url)])] } ?? [])
         }
@@ -60,10 +60,5 @@ struct PageViewModel {
                                    sidebarHTML: "", breadcrumbs: [("", "", false)], previous: ("", ""), next: ("", ""),
                                    metadata: [("", "")])
         return TemplateShape(of: sample.value(config: config, hasPosters: true))
-    }
-
-    static func absoluteURL(base: String, path: String) -> String {
-        let prefix = base.hasSuffix("/") ? base : base + "/"
-        return prefix + ContentPath.components(path).map { ContentPath.encodeSegment(String($0)) }.joined(separator: "/")
     }
 }

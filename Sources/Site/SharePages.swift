@@ -48,7 +48,6 @@ enum SharePages {
     static func render(_ kit: Kit, shared: TemplateData, codes: [String: QRCode]) -> [OutputTree.File] {
         guard !outputPaths(kit).isEmpty, let invite = kit.posters.first(where: { $0.name == invitePoster }) else { return [] }
         let byGroup = Dictionary(grouping: kit.posterInstances.filter { $0.group != nil }, by: { $0.group!.slug })
-        let baseURL = kit.config.site.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         return kit.config.groups.flatMap { group -> [OutputTree.File] in
             let qr: (String, String) -> String = { link, label in codes[link]?.svg(label: label) ?? "" }
             let text = kit.templates.render(invite.textTemplate, shared.merging(PosterModel.posterFields(poster: invite, group: group, kit: kit, qr: qr)))
@@ -59,7 +58,7 @@ enum SharePages {
                     "url": .url(ContentPath.relativeURL(from: page, to: PosterModel.outputPath(poster: instance.poster, group: group, format: .html))),
                 ])
             }
-            let canonical = baseURL.map { $0 + page } ?? ""
+            let canonical = kit.config.site.baseURL.map { ContentPath.absoluteURL(base: $0, path: page) } ?? ""
             let fields: [String: TemplateValue] = [
                 "root": .token(ContentPath.rootPrefix(for: page)),
                 "share": .object([

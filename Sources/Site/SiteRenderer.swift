@@ -35,11 +35,11 @@ public enum SiteRenderer {
         }
         for asset in kit.assets {
             files.append(OutputTree.File(path: asset, contents: .copy(of: kit.location.content.appendingPathComponent(asset)),
-                                         kind: .asset, format: Self.format(of: asset), source: kit.location.manifestPath(content: asset)))
+                                         kind: .asset, format: ContentPath.fileExtension(asset), source: kit.location.manifestPath(content: asset)))
         }
         for asset in kit.templates.assets {
             files.append(OutputTree.File(path: "assets/" + asset.name, contents: .bytes(asset.contents), kind: .asset,
-                                         format: Self.format(of: asset.name), source: asset.displayPath))
+                                         format: ContentPath.fileExtension(asset.name), source: asset.displayPath))
         }
         // Collisions and QR codes were checked with the kit (`KitChecks`).
         return (OutputTree(files: files), [])
@@ -64,7 +64,7 @@ public enum SiteRenderer {
             self.variables = KitVariables.values(kit.config)
             self.blocks = KitVariables.blocks(kit.config, hasPosters: !kit.posterInstances.isEmpty)
             self.chatBlocks = KitVariables.chatBlocks(kit.config)
-            self.baseURL = kit.config.site.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+            self.baseURL = kit.config.site.baseURL
         }
 
         func environment(for output: String) -> PageEnvironment {
@@ -143,12 +143,6 @@ public enum SiteRenderer {
         let html = kit.templates.render(layoutTemplate, model.value(config: kit.config, hasPosters: context.hasPosters))
         let source = kit.toc.map { kit.location.manifestPath(content: $0.path) } ?? kit.location.manifestPath(kit.location.content)
         return OutputTree.File(path: "index.html", contents: .bytes(Data(html.utf8)), kind: .index, format: "html", source: source)
-    }
-
-    static func format(of path: String) -> String {
-        let name = ContentPath.components(path).last ?? ""
-        guard let dot = name.lastIndex(of: ".") else { return "" }
-        return name[name.index(after: dot)...].lowercased()
     }
 
 }
