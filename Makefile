@@ -2,7 +2,7 @@
 SWIFT ?= swift
 KIT ?= .
 
-.PHONY: deps build site test bench posters-check serve-check clean
+.PHONY: deps build site test bench bench-deps posters-check serve-check clean
 
 deps:
 	@scripts/install-deps.sh
@@ -20,10 +20,28 @@ test: build
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-# Release build, then timings with output in RAM (see scripts/bench.sh).
-bench: deps
+# Release build, then timings with output in RAM: scripts/bench.sh (small kits, adoptkit alone),
+# then scripts/bench-peers.sh (make-corpus kits of 1,000 and 10,000 pages, adoptkit next to a C
+# libcmark-gfm floor and Hugo). Variables: RUNS, BIG=1 (adds 100,000 pages), PEERS=0 (skip the
+# peers part), BENCH_RESULTS (default .build/bench); see both scripts' headers.
+bench: deps bench-deps
 	$(SWIFT) build -c release
 	scripts/bench.sh $$($(SWIFT) build -c release --show-bin-path)/adoptkit
+	@if [ "$${PEERS:-1}" != 0 ]; then scripts/bench-peers.sh $$($(SWIFT) build -c release --show-bin-path)/adoptkit; fi
+
+# Only for make bench: Hugo, GNU time and cmark-gfm (the peers that ../shared/bench/peers.sh
+# times), plus a C compiler and python3 if the machine has none. apt-get only when missing.
+BENCH_PACKAGES := hugo time cmark-gfm
+bench-deps:
+	@missing=$$(for p in $(BENCH_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done; \
+	  command -v cc >/dev/null || echo gcc; command -v python3 >/dev/null || echo python3); \
+	if [ -n "$$missing" ]; then \
+	  sudo=; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	  echo "Installing" $$missing "(for make bench)" >&2; \
+	  $$sudo apt-get update -qq && \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
 
 # Prints every poster to PDF with headless Chromium (A4 and Letter) and checks each is one sheet.
 posters-check: build

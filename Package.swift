@@ -28,21 +28,23 @@ let package = Package(
         // libqrencode from the system, for offline QR codes.
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .target(name: "Diagnostics"),
+        // Reads inside the kit's boundary: links are followed only when they stay inside.
+        .target(name: "KitFiles"),
         .target(name: "Markdown", dependencies: ["Diagnostics", "CCmarkGFM"]),
         .target(name: "KitConfig", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "Templating",
-            dependencies: ["Diagnostics", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["Diagnostics", "KitFiles", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("BuiltinTemplates")]
         ),
         .target(name: "Rendering", dependencies: ["Markdown", "Diagnostics", "CQRencode"]),
-        .target(name: "Site", dependencies: ["Diagnostics", "Markdown", "KitConfig", "Templating", "Rendering"]),
+        .target(name: "Site", dependencies: ["Diagnostics", "KitFiles", "Markdown", "KitConfig", "Templating", "Rendering"]),
         .target(
             name: "Preview",
             dependencies: ["Site", "Diagnostics", "Rendering", .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types")]
         ),
-        .target(name: "AdoptKitCLI", dependencies: ["Site", "Preview", "Diagnostics", "Rendering", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(name: "AdoptKitCLI", dependencies: ["Site", "Preview", "Diagnostics", "KitFiles", "Rendering", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "adoptkit", dependencies: ["AdoptKitCLI"]),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),

@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
-# Times `adoptkit build` on the example kit, the shared DocFX corpus and a large synthetic kit
-# (the corpus copied COPIES times) and a kit with GROUPS_COUNT groups and their posters. Output goes to RAM (tmpfs) so the figures measure adoptkit,
-# not this machine's slow disk; one run per kit to disk is reported separately.
-# Usage: scripts/bench.sh PATH/TO/adoptkit   (make bench does this)
+# Times `adoptkit build` alone on small and mid-sized kits (scripts/bench-peers.sh then compares it
+# with cmark-gfm and Hugo on generated kits of 1,000 and 10,000 pages):
+#   example      the example kit (this folder)
+#   corpus       the shared DocFX corpus (../shared/corpus/kaizala-docs), with its TOC.md
+#   corpus-xN    COPIES copies of the corpus pages (copy1/ … copyN/) under one generated TOC.md
+#                that lists every copy's pages, nested under a "Copy I" heading each, so the
+#                sidebar on every page is as long as the kit (the per-page navigation cost)
+#   groups-xN    a one-page kit with GROUPS_COUNT groups: every group gets its posters and texts
+# Output goes to RAM (/dev/shm when it exists) so the figures measure adoptkit, not this
+# machine's slow disk; one more run per kit, to the repository's disk, is reported separately.
+# Columns: outputs = pages and posters in the manifest (kinds page and poster); min and median
+# of RUNS runs (default 5) in ms; out MB = size of the output folder; disk ms = the one disk run.
+# Usage: scripts/bench.sh PATH/TO/adoptkit   (make bench does this, on the release binary)
 set -euo pipefail
 bin=${1:?usage: bench.sh ADOPTKIT}
 runs=${RUNS:-5}
@@ -18,11 +27,14 @@ if [ -d "$corpus" ]; then
   kits+=("corpus:$work/none:$corpus")
   big="$work/big/Content"
   mkdir -p "$big"
-  cp "$corpus/TOC.md" "$big/"
   for i in $(seq 1 "$copies"); do
     mkdir -p "$big/copy$i"
-    cp -r "$corpus"/*.md "$corpus/media" "$corpus/includes" "$big/copy$i/"
-  done
+    for f in "$corpus"/*.md; do [ "$(basename "$f")" = TOC.md ] || cp "$f" "$big/copy$i/"; done
+    cp -r "$corpus/media" "$corpus/includes" "$big/copy$i/"
+    # the corpus TOC one level deeper, its relative links pointed into this copy
+    echo "# Copy $i"
+    sed -E -e 's/^#/##/' -e 's#\]\(([^/):]+)\)#](copy'"$i"'/\1)#g' "$corpus/TOC.md"
+  done >"$big/TOC.md"
   kits+=("corpus-x$copies:$work/big:$big")
 fi
 
@@ -40,7 +52,7 @@ kits+=("groups-x$groups:$work/groups:")
 
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
-printf '%-14s %8s %10s %10s %10s\n' kit "pages+posters" "min ms" "median ms" "disk ms"
+printf '%-14s %8s %10s %10s %8s %10s\n' kit outputs "min ms" "median ms" "out MB" "disk ms"
 for entry in "${kits[@]}"; do
   IFS=: read -r name kit content <<<"$entry"
   args=(build "$kit")
@@ -52,11 +64,12 @@ for entry in "${kits[@]}"; do
     "$bin" "${args[@]}" --output "$out" >/dev/null 2>&1 || { echo "build of $name failed" >&2; "$bin" "${args[@]}" --output "$out" | tail -3; exit 1; }
     times+=($(( $(ms) - start )))
   done
+  size=$(du -sm "$work/out-$name" | cut -f1)
   pages=$(grep -c '"kind" : "\(page\|poster\)"' "$work/out-$name/manifest.json")
   sorted=($(printf '%s\n' "${times[@]}" | sort -n))
   disk_out="$here/.build/bench-out-$name"
   rm -rf "$disk_out"
   start=$(ms); "$bin" "${args[@]}" --output "$disk_out" >/dev/null 2>&1; disk=$(( $(ms) - start ))
   rm -rf "$disk_out"
-  printf '%-14s %8s %10s %10s %10s\n' "$name" "$pages" "${sorted[0]}" "${sorted[$(( runs / 2 ))]}" "$disk"
+  printf '%-14s %8s %10s %10s %8s %10s\n' "$name" "$pages" "${sorted[0]}" "${sorted[$(( runs / 2 ))]}" "$size" "$disk"
 done

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import KitFiles
 import Site
 
 /// How diagnostics are printed: text for people (default), JSON or GitHub annotations for CI.
@@ -42,7 +43,9 @@ struct SourceLines {
     mutating func line(_ number: Int, of path: String) -> Substring? {
         if cache[path] == nil {
             let candidates = [location?.kit.appendingPathComponent(path), URL(fileURLWithPath: path)].compactMap { $0 }
-            let data = candidates.lazy.compactMap { FileManager.default.contents(atPath: $0.path) }.first
+            // Only kit files are quoted: a link to a secret never reaches the terminal or a CI log.
+            let boundary = location?.boundary ?? FileBoundary(roots: [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)])
+            let data = candidates.lazy.compactMap { try? boundary.read($0, limit: 4 << 20).get() }.first
             cache[path] = data.flatMap { try? SourceText.decode($0, path: path).get() }
         }
         guard let source = cache[path] ?? nil, number <= source.lineCount else { return nil }

@@ -11,6 +11,12 @@ extension DiagnosticID {
     public static let contentMissing: DiagnosticID = "io.content-missing"
     public static let unreadable: DiagnosticID = "io.unreadable"
     public static let invalidUTF8: DiagnosticID = "source.invalid-utf8"
+    /// A file, or a link to one, that resolves outside the kit folder or is not a regular file.
+    public static let outsideKit: DiagnosticID = "io.outside-kit"
+    /// Two files whose names are the same after Unicode (NFC) normalisation.
+    public static let nameCollision: DiagnosticID = "io.name-collision"
+    public static let linkCycle: DiagnosticID = "io.link-cycle"
+    public static let fileTooLarge: DiagnosticID = "io.too-large"
 
     // Output
     public static let outputCollision: DiagnosticID = "output.collision"
@@ -67,6 +73,7 @@ extension DiagnosticID {
     public static let templateMissing: DiagnosticID = "template.missing"
     public static let templatePartialCycle: DiagnosticID = "template.partial-cycle"
     public static let templateSyntax: DiagnosticID = "template.syntax"
+    public static let templateTooDeep: DiagnosticID = "template.too-deep"
     public static let templateUnescapedData: DiagnosticID = "template.unescaped-data"
     public static let templateUnknownName: DiagnosticID = "template.unknown-name"
     public static let templateUnsafeContext: DiagnosticID = "template.unsafe-context"

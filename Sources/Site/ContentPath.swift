@@ -30,7 +30,15 @@ enum ContentPath {
         var common = 0
         while common < fromDirs.count, common < toParts.count - 1, fromDirs[fromDirs.startIndex + common] == toParts[common] { common += 1 }
         let ups = Array(repeating: "..", count: fromDirs.count - common)
-        return (ups + toParts[common...].map { encodeSegment(String($0)) }).joined(separator: "/")
+        let url = (ups + toParts[common...].map { encodeSegment(String($0)) }).joined(separator: "/")
+        return safeRelative(url)
+    }
+
+    /// A relative URL whose first segment has a `:` (a file named `javascript:x.md`) would be
+    /// read as a scheme; `./` keeps it a path.
+    static func safeRelative(_ url: String) -> String {
+        let firstSegment = url.utf8.prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+        return firstSegment.contains(UInt8(ascii: ":")) ? "./" + url : url
     }
 
     /// `../../` for a page at depth two: the way back to the site root.

@@ -1,12 +1,18 @@
 import Diagnostics
 import Foundation
+import KitFiles
 
-/// Lists the files of a content folder: Markdown to parse, other files to copy.
+/// Lists the files of a content folder: Markdown to parse, other files to copy. Links are
+/// followed when they resolve to a file or folder inside the kit and reported otherwise;
+/// nothing is skipped without a word, except hidden files (`.git`, `.DS_Store`).
 struct ContentScanner {
     var markdown: [String] = []
     var assets: [String] = []
     var tocPath: String?
     var diagnostics: [Diagnostic] = []
+
+    /// A Markdown file larger than this is refused before it is read.
+    static let maximumFileBytes = 4 << 20
 
     /// DocFX project files (at any level) that describe the build rather than belong in the site.
     static let ignoredFiles: Set<String> = ["docfx.json", "toc.yml", "toc.yaml", "TOC.yml", "TOC.yaml"]
@@ -15,39 +21,77 @@ struct ContentScanner {
 
     static func scan(_ location: KitLocation) -> ContentScanner {
         var scan = ContentScanner()
-        let root = location.content.resolvingSymlinksInPath()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            scan.diagnostics.append(.error(.contentMissing, "content folder '\(location.displayPath(location.content))' does not exist or is not a folder",
-                                           at: nil))
+        let display = location.displayPath(location.content)
+        switch location.boundary.inspect(location.content) {
+        case .success(let entry) where entry.isDirectory:
+            scan.walk(root: entry.realPath, location: location)
+        case .failure(.outside(let real)):
+            scan.diagnostics.append(.error(.outsideKit, "content folder '\(display)' resolves to '\(real)', outside the kit folder",
+                                           at: nil, notes: ["name it with --content to build it on purpose"]))
+            return scan
+        default:
+            scan.diagnostics.append(.error(.contentMissing, "content folder '\(display)' does not exist or is not a folder", at: nil))
             return scan
         }
-        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else {
-            scan.diagnostics.append(.error(.unreadable, "cannot read content folder '\(location.displayPath(location.content))'", at: nil))
-            return scan
-        }
+        scan.classify()
+        return scan
+    }
+
+    /// Depth-first over the folder tree with an explicit stack. A folder link is followed
+    /// unless it points at one of its own ancestors (that would loop forever).
+    private mutating func walk(root: String, location: KitLocation) {
+        let fm = FileManager.default
         var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            // Hidden files and folders (.git, .DS_Store) are not content.
-            if ContentPath.components(relative).last?.hasPrefix(".") == true {
-                if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { enumerator.skipDescendants() }
+        // Unicode-equivalent names are one name: the first (in byte order) wins, the other is an error.
+        var byName: [String: String] = [:]
+        var stack: [(real: String, relative: String, ancestors: Set<String>)] = [(root, "", [root])]
+        while let (folder, relative, ancestors) = stack.popLast() {
+            guard let names = try? fm.contentsOfDirectory(atPath: folder) else {
+                diagnostics.append(.error(.unreadable, "cannot read folder '\(location.displayPath(content: relative))'", at: nil))
                 continue
             }
-            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular { files.append(relative) }
+            for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                let display = location.displayPath(content: path)
+                let at = SourceLocation(path: display, line: 1, column: 1)
+                switch location.boundary.inspect(URL(fileURLWithPath: folder + "/" + name)) {
+                case .success(let entry) where entry.isDirectory:
+                    if ancestors.contains(entry.realPath) {
+                        diagnostics.append(.warning(.linkCycle, "folder link '\(display)' points at a folder that contains it; not followed", at: at))
+                    } else {
+                        stack.append((entry.realPath, path, ancestors.union([entry.realPath])))
+                    }
+                case .success:
+                    if let first = byName[path] {
+                        diagnostics.append(.error(.nameCollision, "'\(display)' and '\(location.displayPath(content: first))' are the same name "
+                                                  + "after Unicode normalisation; rename one", at: at))
+                    } else {
+                        byName[path] = path
+                        files.append(path)
+                    }
+                case .failure(let refusal):
+                    diagnostics.append(.error(.outsideKit, refusal.describe(display), at: at,
+                                              notes: ["copy the file into the kit, or remove the link"]))
+                }
+            }
         }
-        files.sort()
-        for file in files {
+        self.markdownAndAssets = files.sorted()
+    }
+
+    private var markdownAndAssets: [String] = []
+
+    private mutating func classify() {
+        for file in markdownAndAssets {
             let isRoot = !file.contains("/")
-            if isRoot, isTOC(file) || ["toc.yml", "toc.yaml"].contains(file.lowercased()) {
+            if isRoot, Self.isTOC(file) || ["toc.yml", "toc.yaml"].contains(file.lowercased()) {
                 // TOC.md wins over toc.yml when both exist, as in DocFX.
-                if scan.tocPath == nil || isTOC(file) { scan.tocPath = file }
+                if tocPath == nil || Self.isTOC(file) { tocPath = file }
             }
             if file.lowercased().hasSuffix(".md") {
-                scan.markdown.append(file)
-            } else if !ignoredFiles.contains(String(ContentPath.components(file).last ?? "")) {
-                scan.assets.append(file)
+                markdown.append(file)
+            } else if !Self.ignoredFiles.contains(String(ContentPath.components(file).last ?? "")) {
+                assets.append(file)
             }
         }
-        return scan
     }
 }

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import KitConfig
+import KitFiles
 import Markdown
 import Templating
 
@@ -12,7 +13,8 @@ public enum KitLoader {
     public static func load(_ location: KitLocation, configRequired: Bool = false, cache: ParseCache? = nil) async -> Kit {
         var diagnostics: [Diagnostic] = []
         let config = loadConfig(location, required: configRequired, into: &diagnostics)
-        let (templates, templateProblems) = TemplateSet.load(kitFolder: location.templates, displayRoot: location.displayPath(location.templates))
+        let (templates, templateProblems) = TemplateSet.load(kitFolder: location.templates, displayRoot: location.displayPath(location.templates),
+                                                                             boundary: location.boundary)
         diagnostics += templateProblems
 
         let variables = KitVariables.values(config)
@@ -57,15 +59,20 @@ public enum KitLoader {
 
     static func loadConfig(_ location: KitLocation, required: Bool, into diagnostics: inout [Diagnostic]) -> KitConfig {
         let display = location.displayPath(location.config)
-        guard let data = FileManager.default.contents(atPath: location.config.path) else {
-            if required || FileManager.default.fileExists(atPath: location.config.path) {
-                diagnostics.append(.error(.unreadable, "cannot read the config file", at: SourceLocation(path: display, line: 1, column: 1)))
-            }
+        let at = SourceLocation(path: display, line: 1, column: 1)
+        let data: Data
+        switch location.boundary.read(location.config, limit: YAMLLoader.maximumBytes) {
+        case .success(let read): data = read
+        case .failure(.missing):
+            if required { diagnostics.append(.error(.unreadable, "cannot read the config file: it does not exist", at: at)) }
             return KitConfig()
-        }
-        if data.count > YAMLLoader.maximumBytes {
-            diagnostics.append(.error(.configTooLarge, "config file is larger than \(YAMLLoader.maximumBytes / 1024) KiB",
-                                      at: SourceLocation(path: display, line: 1, column: 1)))
+        case .failure(.tooLarge(let bytes, let limit)):
+            diagnostics.append(.error(.configTooLarge, "config file is \(bytes) bytes, larger than the limit of \(limit / 1024) KiB",
+                                      at: at, notes: ["split the groups into a smaller file; the limit is fixed"]))
+            return KitConfig()
+        case .failure(let refusal):
+            // Never decode or quote a file outside the kit: it may be a secret.
+            diagnostics.append(.error(.outsideKit, "config file: " + refusal.describe(display), at: at))
             return KitConfig()
         }
         switch SourceText.decode(data, path: display) {
@@ -81,8 +88,10 @@ public enum KitLoader {
 
     static let logoTypes = ["svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg",
                             "gif": "image/gif", "webp": "image/webp"]
+    static let logoLimit = 1 << 20
 
-    /// Reads `organization.logo` (relative to the kit) into a `data:` URI.
+    /// Reads `organization.logo` (relative to the kit) into a `data:` URI. The file must be a
+    /// regular file inside the kit after following links.
     static func loadLogo(_ config: KitConfig, location: KitLocation, into diagnostics: inout [Diagnostic]) -> String? {
         guard let logo = config.organization.logo else { return nil }
         let at = config.organization.logoLocation
@@ -91,19 +100,22 @@ public enum KitLoader {
             return nil
         }
         let url = location.kit.appendingPathComponent(logo).standardizedFileURL
+        // Only the kit folder counts here, not folders named on the command line.
         guard KitLocation.isSameOrInside(url.path, location.kit.path) else {
             diagnostics.append(.error(.configLogo, "logo '\(logo)' must be a file inside the kit folder", at: at))
             return nil
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            diagnostics.append(.error(.configLogo, "logo file '\(logo)' does not exist or cannot be read", at: at))
-            return nil
-        }
-        guard data.count <= 1 << 20 else {
+        switch FileBoundary(roots: [location.kit]).read(url, limit: logoLimit) {
+        case .success(let data):
+            return "data:\(type);base64,\(data.base64EncodedString())"
+        case .failure(.tooLarge):
             diagnostics.append(.error(.configLogo, "logo '\(logo)' is larger than 1 MiB; posters embed it", at: at))
-            return nil
+        case .failure(.missing):
+            diagnostics.append(.error(.configLogo, "logo file '\(logo)' does not exist", at: at))
+        case .failure(let refusal):
+            diagnostics.append(.error(.configLogo, "logo: " + refusal.describe(logo), at: at))
         }
-        return "data:\(type);base64,\(data.base64EncodedString())"
+        return nil
     }
 
     typealias Parsed = Result<(MarkdownDocument, Metadata, [Diagnostic]), Diagnostic>
@@ -131,8 +143,14 @@ public enum KitLoader {
 
     static func parseOne(_ path: String, location: KitLocation) -> Parsed {
         let display = location.displayPath(content: path)
-        guard let data = FileManager.default.contents(atPath: location.content.appendingPathComponent(path).path) else {
-            return .failure(.error(.unreadable, "cannot read file", at: SourceLocation(path: display, line: 1, column: 1)))
+        let data: Data
+        switch location.boundary.read(location.content.appendingPathComponent(path), limit: ContentScanner.maximumFileBytes) {
+        case .success(let read): data = read
+        case .failure(.tooLarge(let bytes, let limit)):
+            return .failure(.error(.fileTooLarge, "file is \(bytes) bytes, more than the limit of \(limit) bytes for a Markdown file",
+                                   at: SourceLocation(path: display, line: 1, column: 1)))
+        case .failure(let refusal):
+            return .failure(.error(.unreadable, refusal.describe(path), at: SourceLocation(path: display, line: 1, column: 1)))
         }
         switch SourceText.decode(data, path: display) {
         case .failure(let problem):

@@ -1,4 +1,5 @@
 import Foundation
+import KitFiles
 
 /// Where a kit's parts are: resolved from the command line once, then passed by value.
 public struct KitLocation: Sendable, Hashable {
@@ -6,6 +7,9 @@ public struct KitLocation: Sendable, Hashable {
     public var content: URL
     public var templates: URL
     public var config: URL
+    /// What may be read: the kit folder, plus any folder or file named on the command line
+    /// (`--content ../docs`). A default `Content/` that is a link to elsewhere is outside.
+    public var boundary: FileBoundary
 
     /// `content`, `templates` and `config` default to `Content/`, `Templates/` and
     /// `adoptkit.yml` inside `kit`.
@@ -15,6 +19,7 @@ public struct KitLocation: Sendable, Hashable {
         self.content = (content ?? kit.appendingPathComponent("Content")).standardizedFileURL
         self.templates = (templates ?? kit.appendingPathComponent("Templates")).standardizedFileURL
         self.config = (config ?? kit.appendingPathComponent("adoptkit.yml")).standardizedFileURL
+        self.boundary = FileBoundary(roots: [kit] + [content, templates, config].compactMap { $0?.standardizedFileURL })
     }
 
     /// How diagnostics and the manifest name a file: relative to the kit when inside it,

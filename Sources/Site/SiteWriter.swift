@@ -92,7 +92,9 @@ public struct SiteWriter {
                 }
                 switch file.contents {
                 case .bytes(let data): try data.write(to: target)
-                case .copy(let source): try fm.copyItem(at: source, to: target)
+                case .copy(let source):
+                    // The bytes, never a link: the scanner checked where links resolve to.
+                    try fm.copyItem(at: source.resolvingSymlinksInPath(), to: target)
                 }
             } catch {
                 return fail("cannot write '\(file.path)': \(error.localizedDescription)")

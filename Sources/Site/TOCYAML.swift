@@ -7,7 +7,8 @@ import Markdown
 enum TOCYAML {
     static func load(location: KitLocation, path: String) -> ([TOCEntry], [Diagnostic])? {
         let display = location.displayPath(content: path)
-        guard let data = FileManager.default.contents(atPath: location.content.appendingPathComponent(path).path) else { return nil }
+        guard let data = try? location.boundary.read(location.content.appendingPathComponent(path), limit: ContentScanner.maximumFileBytes).get()
+        else { return nil }
         switch SourceText.decode(data, path: display) {
         case .failure(let problem): return ([], [problem])
         case .success(let source):

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import KitFiles
 import Mustache
 
 /// One template file: its text, where it came from and the tags found in it.
@@ -37,6 +38,7 @@ public struct TemplateSet: Sendable {
     public var assets: [TemplateAsset] { files.filter { !$0.name.hasPrefix(Self.postersFolder + "/") } }
 
     public static let postersFolder = "posters"
+    public static let maximumSectionDepth = 100
 
     /// Templates whose file name ends in `.txt.mustache` render text: nothing is HTML-escaped.
     public static let textSuffix = ".txt"
@@ -48,16 +50,18 @@ public struct TemplateSet: Sendable {
 
     /// Loads built-in templates, then the kit's (same name replaces). `kitFolder` may be nil or
     /// absent; `displayRoot` is how the kit folder is named in diagnostics.
-    public static func load(kitFolder: URL?, displayRoot: String = "Templates") -> (TemplateSet, [Diagnostic]) {
+    /// Every file read from `kitFolder` must lie inside `boundary` after following links.
+    public static func load(kitFolder: URL?, displayRoot: String = "Templates", boundary: FileBoundary? = nil) -> (TemplateSet, [Diagnostic]) {
         var files: [String: (text: String?, data: Data, display: String)] = [:]
         var diagnostics: [Diagnostic] = []
         if let builtin = Bundle.module.url(forResource: "BuiltinTemplates", withExtension: nil) {
-            for (relative, data) in readFolder(builtin) {
+            for (relative, data) in readFolder(builtin, boundary: FileBoundary(roots: [builtin]), displayRoot: "(built-in)", into: &diagnostics) {
                 files[relative] = (String(data: data, encoding: .utf8), data, "(built-in)/\(relative)")
             }
         }
         if let kitFolder, FileManager.default.fileExists(atPath: kitFolder.path) {
-            for (relative, data) in readFolder(kitFolder) {
+            let boundary = boundary ?? FileBoundary(roots: [kitFolder])
+            for (relative, data) in readFolder(kitFolder, boundary: boundary, displayRoot: displayRoot, into: &diagnostics) {
                 let display = "\(displayRoot)/\(relative)"
                 switch SourceText.decode(data, path: display) {
                 case .success(let source): files[relative] = (source.text, data, display)
@@ -78,9 +82,19 @@ public struct TemplateSet: Sendable {
             }
             let name = String(relative.dropLast(".mustache".count))
             let isText = name.hasSuffix(textSuffix)
+            let tags = TemplateTag.scan(text)
+            // swift-mustache parses sections recursively: refuse deep nesting before it can
+            // overflow the stack.
+            if let deep = TemplateTag.firstTooDeep(tags, limit: maximumSectionDepth) {
+                unparsable.insert(name)
+                diagnostics.append(.error(.templateTooDeep, "sections are nested more than \(maximumSectionDepth) deep",
+                                          at: SourceLocation(path: file.display, line: deep.line, column: deep.column),
+                                          notes: ["flatten the template; the limit is fixed"]))
+                continue
+            }
             do {
                 parsed[name] = try MustacheTemplate(string: isText ? textPragma + text : text)
-                templates[name] = LoadedTemplate(name: name, displayPath: file.display, tags: TemplateTag.scan(text))
+                templates[name] = LoadedTemplate(name: name, displayPath: file.display, tags: tags)
             } catch let error as MustacheTemplate.ParserError {
                 unparsable.insert(name)
                 let line = error.context.lineNumber
@@ -123,16 +137,43 @@ public struct TemplateSet: Sendable {
         library.render(data.object, withTemplate: name) ?? ""
     }
 
-    private static func readFolder(_ root: URL) -> [(String, Data)] {
-        let root = root.standardizedFileURL.resolvingSymlinksInPath()
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+    /// A template or asset larger than this is refused before it is read.
+    static let maximumFileBytes = 4 << 20
+
+    /// Regular files under `root` (links followed when they stay inside `boundary`, reported
+    /// otherwise), by path relative to `root`.
+    private static func readFolder(_ root: URL, boundary: FileBoundary, displayRoot: String,
+                                   into diagnostics: inout [Diagnostic]) -> [(String, Data)] {
+        let top: FileBoundary.Entry
+        switch boundary.inspect(root) {
+        case .success(let entry) where entry.isDirectory: top = entry
+        case .failure(let refusal):
+            diagnostics.append(.error(.outsideKit, "templates folder: " + refusal.describe(displayRoot), at: nil))
+            return []
+        default: return []
+        }
         var result: [(String, Data)] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true,
-                  !url.lastPathComponent.hasPrefix("."),
-                  let data = try? Data(contentsOf: url) else { continue }
-            let relative = String(url.resolvingSymlinksInPath().path.dropFirst(root.path.count + 1))
-            result.append((relative, data))
+        var visited: Set<String> = [top.realPath]
+        var stack: [(real: String, relative: String)] = [(top.realPath, "")]
+        while let (folder, relative) = stack.popLast() {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                let at = SourceLocation(path: "\(displayRoot)/\(path)", line: 1, column: 1)
+                let url = URL(fileURLWithPath: folder + "/" + name)
+                switch boundary.inspect(url) {
+                case .success(let entry) where entry.isDirectory:
+                    if visited.insert(entry.realPath).inserted { stack.append((entry.realPath, path)) }
+                case .success:
+                    switch boundary.read(url, limit: maximumFileBytes) {
+                    case .success(let data): result.append((path, data))
+                    case .failure(let refusal): diagnostics.append(.error(.outsideKit, refusal.describe("\(displayRoot)/\(path)"), at: at))
+                    }
+                case .failure(let refusal):
+                    diagnostics.append(.error(.outsideKit, refusal.describe("\(displayRoot)/\(path)"), at: at,
+                                              notes: ["copy the file into the kit, or remove the link"]))
+                }
+            }
         }
         return result
     }

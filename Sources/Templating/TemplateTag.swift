@@ -63,4 +63,19 @@ struct TemplateTag: Sendable, Hashable {
         }
         return tags
     }
+
+    /// The first section, inverted section, block or parent tag opened deeper than `limit`.
+    static func firstTooDeep(_ tags: [TemplateTag], limit: Int) -> TemplateTag? {
+        var depth = 0
+        for tag in tags {
+            switch tag.kind {
+            case .section, .inverted, .block, .parent:
+                depth += 1
+                if depth > limit { return tag }
+            case .close: depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        return nil
+    }
 }

@@ -1,0 +1,84 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The folders a kit may read from. Every file adoptkit reads (config, content, templates,
+/// logo, includes, images) must resolve, after following symbolic links, to a regular file
+/// inside one of them: a link to `/proc/self/environ` or `~/.ssh` is refused before a byte
+/// of it is read, so its content can never reach a poster or an error message.
+public struct FileBoundary: Sendable, Hashable {
+    /// Real paths (symlinks resolved) of the folders, or files, that may be read.
+    public let roots: [String]
+
+    public init(roots: [URL]) {
+        self.roots = roots.map { Self.realPath($0.standardizedFileURL.path) ?? $0.standardizedFileURL.path }
+    }
+
+    public enum Refusal: Error, Sendable, Equatable {
+        case missing
+        /// The real path lies outside every root.
+        case outside(realPath: String)
+        /// A folder, device, FIFO or socket.
+        case notRegular
+        case tooLarge(bytes: Int, limit: Int)
+        case unreadable
+
+        /// Words for a diagnostic about `name` (as the kit wrote it).
+        public func describe(_ name: String) -> String {
+            switch self {
+            case .missing: "'\(name)' does not exist"
+            case .outside(let real): "'\(name)' resolves to '\(real)', which is outside the kit folder; adoptkit reads only files inside the kit"
+            case .notRegular: "'\(name)' is not a regular file"
+            case .tooLarge(let bytes, let limit): "'\(name)' is \(bytes) bytes, more than the limit of \(limit) bytes"
+            case .unreadable: "'\(name)' cannot be read"
+            }
+        }
+    }
+
+    public struct Entry: Sendable, Hashable {
+        public let realPath: String
+        public let size: Int
+        public let isDirectory: Bool
+    }
+
+    /// What `url` really is, or why it may not be read. Folders pass (for walking).
+    public func inspect(_ url: URL) -> Result<Entry, Refusal> {
+        guard let real = Self.realPath(url.standardizedFileURL.path) else { return .failure(.missing) }
+        guard contains(realPath: real) else { return .failure(.outside(realPath: real)) }
+        var info = stat()
+        guard stat(real, &info) == 0 else { return .failure(.unreadable) }
+        let type = info.st_mode & S_IFMT
+        if type == S_IFDIR { return .success(Entry(realPath: real, size: 0, isDirectory: true)) }
+        guard type == S_IFREG else { return .failure(.notRegular) }
+        return .success(Entry(realPath: real, size: Int(info.st_size), isDirectory: false))
+    }
+
+    /// Reads a regular file inside the boundary, refusing before reading when it is larger than
+    /// `limit` (checked again while reading, in case the file grows).
+    public func read(_ url: URL, limit: Int) -> Result<Data, Refusal> {
+        let entry: Entry
+        switch inspect(url) {
+        case .failure(let refusal): return .failure(refusal)
+        case .success(let found): entry = found
+        }
+        guard !entry.isDirectory else { return .failure(.notRegular) }
+        guard entry.size <= limit else { return .failure(.tooLarge(bytes: entry.size, limit: limit)) }
+        guard let handle = FileHandle(forReadingAtPath: entry.realPath) else { return .failure(.unreadable) }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: limit + 1) else { return .success(Data()) }
+        guard data.count <= limit else { return .failure(.tooLarge(bytes: data.count, limit: limit)) }
+        return .success(data)
+    }
+
+    public func contains(realPath: String) -> Bool {
+        roots.contains { root in realPath == root || realPath.hasPrefix(root.hasSuffix("/") ? root : root + "/") }
+    }
+
+    /// `realpath(3)`: nil when the path (or a link on the way) does not resolve.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

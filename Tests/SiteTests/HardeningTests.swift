@@ -1,0 +1,153 @@
+import Diagnostics
+import Foundation
+import Site
+import Testing
+
+/// Hostile kits: each test names the hazard it guards against. Links to files outside the kit
+/// cannot be committed portably, so those tests make them in a temporary copy of a kit.
+@Suite struct HardeningTests {
+    /// A secret outside the kit that a link tries to publish.
+    static let secret = "SECRET-TOKEN-7f3a"
+
+    /// A small valid kit with an organisation (so posters are printed) in `root/kit`, and a
+    /// secret file in `root/outside/secret.png`.
+    static func makeKit(in root: URL) throws -> (kit: URL, secret: URL) {
+        let kit = root.appendingPathComponent("kit"), outside = root.appendingPathComponent("outside")
+        try TestSupport.write([
+            "adoptkit.yml": "organization:\n  name: Contoso\n  logo: brand/logo.png\ngroups:\n  - name: Sales\n    invite_link: https://kaiza.la/g/sales\n",
+            "Content/index.md": "---\ntitle: Home\ndescription: Start.\n---\n# Home\n\nWelcome.\n",
+            "brand/logo.png": "PNG", "brand/real.png": "PNG",
+        ], under: kit)
+        try TestSupport.write(["secret.png": secret, "adoptkit.yml": "site:\n  title: \(secret)\n", "Content/leak.md": "# \(secret)\n"],
+                              under: outside)
+        return (kit, outside)
+    }
+
+    static func link(_ path: URL, to target: URL) throws {
+        try? FileManager.default.removeItem(at: path)
+        try FileManager.default.createSymbolicLink(at: path, withDestinationURL: target)
+    }
+
+    static func everything(_ result: BuildAction.Result) -> String {
+        let messages = result.diagnostics.map { $0.message + $0.notes.joined() }.joined(separator: "\n")
+        let files = result.tree?.files.compactMap { try? $0.contents.data() }.map { String(decoding: $0, as: UTF8.self) } ?? []
+        return messages + files.joined()
+    }
+
+    @Test func aFileNamedLikeAScriptURLIsLinkedAsAPath() async throws {
+        // The name collision in the fixture fails its build: render the two pages on their own.
+        try await TestSupport.withTemporaryFolder { root in
+            let content = root.appendingPathComponent("Content")
+            try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+            for name in ["index.md", "javascript:alert(document.domain);x.md"] {
+                try FileManager.default.copyItem(at: TestSupport.fixture("hostile-names/Content/\(name)"), to: content.appendingPathComponent(name))
+            }
+            let result = await TestSupport.render(KitLocation(kit: root))
+            let tree = try #require(result.tree, "\(result.diagnostics)")
+            let index = TestSupport.text(tree, "index.html")
+            #expect(index.contains("href=\"./javascript:alert(document.domain);x.html\""))
+            for file in tree.files where file.format == "html" {
+                let text = TestSupport.text(tree, file.path)
+                #expect(!text.contains("href=\"javascript:"), "\(file.path)")
+            }
+        }
+    }
+
+    @Test func unicodeEquivalentFileNamesAreACollisionNotACrash() async {
+        let result = await TestSupport.render(KitLocation(kit: TestSupport.fixture("hostile-names")))
+        #expect(result.tree == nil)
+        let collision = result.diagnostics.filter { $0.id == .nameCollision }
+        #expect(collision.count == 1)
+        #expect(collision.first?.message.contains("Unicode normalisation") == true)
+    }
+
+    @Test func deeplyNestedTemplateSectionsAreRefusedNotACrash() async {
+        let result = await TestSupport.render(KitLocation(kit: TestSupport.fixture("hostile-templates")))
+        #expect(result.tree == nil)
+        #expect(TestSupport.summary(result.diagnostics).contains("template.too-deep Templates/page.mustache:1:1501"))
+    }
+
+    @Test func aLogoLinkedToAFileOutsideTheKitIsRefused() async throws {
+        try await TestSupport.withTemporaryFolder { root in
+            let (kit, outside) = try Self.makeKit(in: root)
+            try Self.link(kit.appendingPathComponent("brand/logo.png"), to: outside.appendingPathComponent("secret.png"))
+            let result = await TestSupport.render(KitLocation(kit: kit))
+            #expect(result.tree == nil)
+            #expect(TestSupport.summary(result.diagnostics) == ["config.logo adoptkit.yml:3:9"])
+            #expect(!Self.everything(result).contains(Self.secret))
+            #expect(!Self.everything(result).contains(Data(Self.secret.utf8).base64EncodedString()))
+
+            // A link that stays inside the kit is followed.
+            try Self.link(kit.appendingPathComponent("brand/logo.png"), to: kit.appendingPathComponent("brand/real.png"))
+            let good = await TestSupport.render(KitLocation(kit: kit))
+            #expect(good.succeeded, "\(good.diagnostics)")
+        }
+    }
+
+    @Test func aConfigLinkedOutsideTheKitIsNeverReadOrQuoted() async throws {
+        try await TestSupport.withTemporaryFolder { root in
+            let (kit, outside) = try Self.makeKit(in: root)
+            try Self.link(kit.appendingPathComponent("adoptkit.yml"), to: outside.appendingPathComponent("adoptkit.yml"))
+            let result = await TestSupport.render(KitLocation(kit: kit))
+            #expect(result.tree == nil)
+            #expect(result.diagnostics.map(\.id) == [.outsideKit])
+            #expect(!Self.everything(result).contains(Self.secret))
+        }
+    }
+
+    @Test func contentAndTemplateFoldersLinkedOutsideTheKitAreRefused() async throws {
+        try await TestSupport.withTemporaryFolder { root in
+            let (kit, outside) = try Self.makeKit(in: root)
+            try FileManager.default.removeItem(at: kit.appendingPathComponent("Content"))
+            try Self.link(kit.appendingPathComponent("Content"), to: outside.appendingPathComponent("Content"))
+            try Self.link(kit.appendingPathComponent("Templates"), to: outside)
+            let result = await TestSupport.render(KitLocation(kit: kit))
+            #expect(result.tree == nil)
+            #expect(result.diagnostics.filter { $0.id == .outsideKit }.count == 2, "\(result.diagnostics)")
+            #expect(!Self.everything(result).contains(Self.secret))
+
+            // Named on the command line, the same folder is built on purpose.
+            let named = await TestSupport.render(KitLocation(kit: kit, content: outside.appendingPathComponent("Content"),
+                                                             templates: kit.appendingPathComponent("NoTemplates")))
+            #expect(named.tree?["leak.html"] != nil, "\(named.diagnostics)")
+        }
+    }
+
+    @Test func linksInsideContentAreFollowedOrReported() async throws {
+        try await TestSupport.withTemporaryFolder { root in
+            let (kit, outside) = try Self.makeKit(in: root)
+            let content = kit.appendingPathComponent("Content")
+            try TestSupport.write(["shared/guide.md": "---\ntitle: Guide\ndescription: d.\n---\n# Guide\n"], under: content)
+            try Self.link(content.appendingPathComponent("guide.md"), to: content.appendingPathComponent("shared/guide.md"))
+            try Self.link(content.appendingPathComponent("alias"), to: content.appendingPathComponent("shared"))
+            try Self.link(content.appendingPathComponent("loop"), to: content)
+            try Self.link(content.appendingPathComponent("secret.png"), to: outside.appendingPathComponent("secret.png"))
+            let result = await TestSupport.render(KitLocation(kit: kit))
+            #expect(result.tree == nil)
+            let summary = TestSupport.summary(result.diagnostics)
+            #expect(summary.contains("io.outside-kit Content/secret.png:1:1"), "\(summary)")
+            #expect(summary.contains("io.link-cycle Content/loop:1:1"), "\(summary)")
+            #expect(!Self.everything(result).contains(Self.secret))
+
+            try FileManager.default.removeItem(at: content.appendingPathComponent("secret.png"))
+            let good = await TestSupport.render(KitLocation(kit: kit))
+            let tree = try #require(good.tree, "\(good.diagnostics)")
+            #expect(tree["guide.html"] != nil && tree["alias/guide.html"] != nil && tree["shared/guide.html"] != nil)
+        }
+    }
+
+    /// The writer copies bytes, never the link itself (a link in `_site/` would point anywhere).
+    @Test func copiedAssetsAreFilesNotLinks() async throws {
+        try await TestSupport.withTemporaryFolder { root in
+            let (kit, _) = try Self.makeKit(in: root)
+            let content = kit.appendingPathComponent("Content")
+            try TestSupport.write(["media/a.png": "PNG"], under: content)
+            try Self.link(content.appendingPathComponent("b.png"), to: content.appendingPathComponent("media/a.png"))
+            let output = root.appendingPathComponent("site")
+            let result = await BuildAction(location: KitLocation(kit: kit), output: output).run()
+            #expect(result.succeeded, "\(result.diagnostics)")
+            let type = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("b.png").path)[.type] as? FileAttributeType
+            #expect(type == .typeRegular)
+        }
+    }
+}
