@@ -26,14 +26,16 @@ struct Build: AsyncParsableCommand {
     func run() async throws {
         let action = BuildAction(location: kit.location, output: output.map(KitOptions.url), strict: strict,
                                  configRequired: kit.config != nil)
-        let result = await action.run()
+        // Progress only for people watching a terminal; logs and pipes get the summary alone.
+        let progress = isatty(STDERR_FILENO) == 1 ? BuildProgress() : nil
+        let result = await action.run(progress: progress)
         Report.diagnostics(result.diagnostics, location: kit.location)
         if timings { Report.timings(result.timings) }
-        guard result.succeeded, let tree = result.tree else { throw ExitCode(1) }
-        let html = tree.files.filter { ($0.kind == .page || $0.kind == .index) && $0.format == "html" }.count
-        let texts = tree.files.filter { $0.kind == .page && $0.format != "html" }.count
-        let posters = tree.files.filter { $0.kind == .poster }.count
-        let others = tree.files.count - html - texts - posters
+        guard result.succeeded, let outputs = result.plan?.outputs else { throw ExitCode(1) }
+        let html = outputs.filter { ($0.kind == .page || $0.kind == .index) && $0.format == "html" }.count
+        let texts = outputs.filter { $0.kind == .page && $0.format != "html" }.count
+        let posters = outputs.filter { $0.kind == .poster }.count
+        let others = outputs.count - html - texts - posters
         print("Wrote \(html) pages, \(texts) chat texts, \(posters) poster files and \(others) other files to \(action.output.path)")
     }
 }

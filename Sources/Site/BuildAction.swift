@@ -22,35 +22,45 @@ public struct BuildAction: Sendable {
 
     public struct Result: Sendable {
         public var diagnostics: [Diagnostic]
+        /// The rendered site, from `render()` only; `run()` writes as it renders and keeps none.
         public var tree: OutputTree?
+        /// What was (or would have been) written.
+        public var plan: BuildPlan?
         /// Wall time of each named stage, in order (`--timings`).
         public var timings: [(stage: String, seconds: Double)] = []
         public var succeeded: Bool { !diagnostics.hasErrors }
     }
 
-    /// Loads, checks and renders without writing (`serve` and tests use this).
-    public func render() async -> Result {
+    /// Loads and checks; the kit is nil when there are errors (`--strict` counts warnings).
+    func load(_ clock: inout StageClock) async -> (Kit?, [Diagnostic]) {
         let writer = SiteWriter(output: output, location: location)
-        if let refusal = writer.refusal() { return Result(diagnostics: [refusal], tree: nil) }
-        var clock = StageClock()
+        if let refusal = writer.refusal() { return (nil, [refusal]) }
         let kit = await KitLoader.load(location, configRequired: configRequired, cache: cache)
         clock.lap("load and check")
-        var diagnostics = strict ? kit.diagnostics.promotingWarnings() : kit.diagnostics
-        guard !diagnostics.hasErrors else { return Result(diagnostics: diagnostics, tree: nil, timings: clock.laps) }
-        let (tree, problems) = await SiteRenderer.render(kit)
-        clock.lap("render")
-        diagnostics += problems
-        return Result(diagnostics: diagnostics, tree: diagnostics.hasErrors ? nil : tree, timings: clock.laps)
+        let diagnostics = strict ? kit.diagnostics.promotingWarnings() : kit.diagnostics
+        return (diagnostics.hasErrors ? nil : kit, diagnostics)
     }
 
-    public func run() async -> Result {
-        var result = await render()
-        guard result.succeeded, let tree = result.tree else { return result }
+    /// Loads, checks and renders in memory without writing (`serve` and tests use this).
+    public func render() async -> Result {
         var clock = StageClock()
-        result.diagnostics += SiteWriter(output: output, location: location).write(tree)
-        clock.lap("write")
-        result.timings += clock.laps
-        return result
+        let (kit, diagnostics) = await load(&clock)
+        guard let kit else { return Result(diagnostics: diagnostics, tree: nil, timings: clock.laps) }
+        let tree = await SiteRenderer.render(kit)
+        clock.lap("render")
+        return Result(diagnostics: diagnostics, tree: tree, plan: kit.plan, timings: clock.laps)
+    }
+
+    /// Loads, checks, then renders and writes every output as it is rendered, atomically.
+    public func run(progress: BuildProgress? = nil) async -> Result {
+        var clock = StageClock()
+        let (kit, diagnostics) = await load(&clock)
+        guard let kit else { return Result(diagnostics: diagnostics, tree: nil, timings: clock.laps) }
+        progress?.begin("Writing", total: kit.plan.outputs.count)
+        let problems = await SiteWriter(output: output, location: location).write(kit, progress: progress)
+        progress?.finish()
+        clock.lap("render and write")
+        return Result(diagnostics: diagnostics + problems, tree: nil, plan: kit.plan, timings: clock.laps)
     }
 }
 

@@ -22,23 +22,8 @@ enum ChatPages {
         return Data(messages.map(\.text).joined(separator: "\n").utf8)
     }
 
-    static func pageFiles(_ page: Page, environment: PageEnvironment, config: KitConfig, source: String) -> [OutputTree.File] {
-        flavors(config).map { flavor in
-            let text = ChatTextRenderer(flavor: flavor).render(page.document, environment: environment).text
-            return OutputTree.File(path: path(besides: page.output, flavor: flavor), contents: .bytes(contents(text, flavor: flavor, config: config)),
-                                   kind: .page, format: flavor.rawValue, source: source)
-        }
-    }
-
-    /// A poster's text form (plain, from its template) in every other flavour: escaped so each
-    /// app shows it literally.
-    static func posterFiles(text: String, htmlPath: String, config: KitConfig, template: OutputTree.File) -> [OutputTree.File] {
-        flavors(config).filter { $0 != .plain }.map { flavor in
-            var file = template
-            file.path = path(besides: htmlPath, flavor: flavor)
-            file.format = flavor.rawValue
-            file.contents = .bytes(contents(flavor.escape(text), flavor: flavor, config: config))
-            return file
-        }
+    /// A page's chat text in one flavour, split into messages.
+    static func pageText(_ page: Page, flavor: ChatFlavor, environment: PageEnvironment, config: KitConfig) -> Data {
+        contents(ChatTextRenderer(flavor: flavor).render(page.document, environment: environment).text, flavor: flavor, config: config)
     }
 }

@@ -8,11 +8,11 @@ struct IncludeGraph: Sendable {
     private(set) var edges: [String: [String]] = [:]
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(kit: Kit) {
+    init(documents: [String: MarkdownDocument]) {
         // First resolve every include once; then look for cycles over the resolved edges.
         var located: [(from: String, to: String, at: SourceLocation)] = []
-        for path in kit.documents.keys.sorted() {
-            guard let document = kit.documents[path] else { continue }
+        for path in documents.keys.sorted() {
+            guard let document = documents[path] else { continue }
             var targets: [String] = []
             for (index, node) in document.nodes.enumerated() {
                 let target: String
@@ -25,7 +25,7 @@ struct IncludeGraph: Sendable {
                     diagnostics.append(.error(.includeOutsideContent, "include '\(target)' is outside the content folder", at: location))
                     continue
                 }
-                guard kit.documents[resolved] != nil else {
+                guard documents[resolved] != nil else {
                     diagnostics.append(.error(.includeMissing, "included file '\(target)' does not exist (looked for '\(resolved)')", at: location))
                     continue
                 }

@@ -28,6 +28,9 @@ public struct Kit: Sendable {
     /// renderers alike.
     let resolver: LinkResolver
     let navigation: Navigation
+    let includes: IncludeGraph
+    /// Every output of the build with its producer and inputs.
+    public let plan: BuildPlan
 
     /// The page for a content-relative `.md` path.
     public func page(at source: String) -> Page? {
@@ -50,11 +53,18 @@ public struct Kit: Sendable {
         let instances = Self.posterInstances(posters: posters, config: config)
         self.posterInstances = instances
         self.diagnostics = diagnostics.sorted(by: Diagnostic.ordered)
-        self.pageIndex = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.source, $0) })
-        let resolver = LinkResolver(pages: pages, assets: assets,
-                                    generated: PosterPages.outputPaths(instances: instances, posters: posters, config: config))
+        // The scanner refuses Unicode-equivalent names; keep the first should one slip through.
+        self.pageIndex = Dictionary(pages.enumerated().map { ($1.source, $0) }, uniquingKeysWith: { first, _ in first })
+        let parts = BuildPlan.Parts(location: location, config: config, pages: pages, assets: assets, templates: templates,
+                                    posters: posters, instances: instances, tocPath: toc?.path)
+        let generated = BuildPlan.generatedOutputs(parts)
+        let resolver = LinkResolver(pages: pages, assets: assets, generated: generated.map(\.path))
+        let navigation = Navigation(toc: toc, pages: pages, resolver: resolver)
+        let includes = IncludeGraph(documents: documents)
         self.resolver = resolver
-        self.navigation = Navigation(toc: toc, pages: pages, resolver: resolver)
+        self.navigation = navigation
+        self.includes = includes
+        self.plan = BuildPlan(outputs: generated + BuildPlan.contentOutputs(parts, navigation: navigation, includes: includes))
     }
 }
 

@@ -5,23 +5,10 @@ import Rendering
 /// Checks on the site as a whole: what the build will write, QR codes, and the structure of
 /// pages. They run in `check` and `build` alike, so a kit that passes `check` builds.
 extension KitChecks {
-    /// Every file the build will write and where it comes from.
-    static func plannedOutputs(_ kit: Kit) -> [(path: String, source: String)] {
-        var outputs = kit.pages.map { ($0.output, kit.location.displayPath(content: $0.source)) }
-        let flavors = ChatPages.flavors(kit.config)
-        outputs += kit.pages.flatMap { page in flavors.map { (ChatPages.path(besides: page.output, flavor: $0), kit.location.displayPath(content: page.source)) } }
-        if kit.page(at: "index.md") == nil { outputs.append(("index.html", "(generated home page)")) }
-        outputs += kit.assets.map { ($0, kit.location.displayPath(content: $0)) }
-        outputs += kit.templates.assets.map { ("assets/" + $0.name, $0.displayPath) }
-        outputs += PosterPages.outputPaths(kit).map { ($0, "(posters)") }
-        return outputs
-    }
-
-    /// Two sources that would write the same file (`a.md` and a copied `a.html`).
+    /// Two sources that would write the same file (`a.md` and a copied `a.html`), read off the plan.
     static func checkOutputs(_ kit: Kit) -> [Diagnostic] {
-        Dictionary(grouping: plannedOutputs(kit), by: \.path).filter { $0.value.count > 1 }.sorted { $0.key < $1.key }.map { path, clashing in
-            .error(.outputCollision, "'\(path)' would be written by more than one source: " + clashing.map(\.source).sorted().joined(separator: ", "),
-                   at: nil)
+        kit.plan.collisions.map { path, sources in
+            .error(.outputCollision, "'\(path)' would be written by more than one source: " + sources.joined(separator: ", "), at: nil)
         }
     }
 

@@ -6,7 +6,7 @@ import Rendering
 enum KitChecks {
     static func run(_ kit: Kit) -> [Diagnostic] {
         let resolver = kit.resolver
-        let includes = IncludeGraph(kit: kit)
+        let includes = kit.includes
         var diagnostics = includes.diagnostics
         var memo: [String: Int] = [:]
         for page in kit.pages where includes.expansions(of: page.source, limit: ExpandedWalk.maximumExpansions, memo: &memo) > ExpandedWalk.maximumExpansions {
@@ -125,7 +125,7 @@ extension KitChecks {
                 diagnostics += kit.templates.check(template, against: shape)
             }
         }
-        if !SharePages.outputPaths(kit).isEmpty {
+        if kit.plan.outputs.contains(where: { if case .shareHTML = $0.producer { true } else { false } }) {
             diagnostics += kit.templates.check(SharePages.template, against: SharePages.shape(kit))
         }
         let perGroup = kit.posters.filter { $0.scope == .group }.map(\.name)

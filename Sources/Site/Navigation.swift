@@ -1,13 +1,18 @@
 import Markdown
 import Rendering
 
-/// The site's navigation: the sidebar tree (from the TOC, or from folders and titles when the
-/// kit has none), the reading order for previous/next, and breadcrumbs.
+/// The site's navigation: the tree (from the TOC, or from folders and titles when the kit has
+/// none), the reading order for previous/next, and breadcrumbs. Items live in one flat array
+/// linked by index, so every question is answered without walking the whole tree.
 struct Navigation: Sendable {
     struct Item: Sendable {
         var title: String
         var target: Target?
-        var children: [Item] = []
+        var parent: Int?
+        var children: [Int] = []
+        /// The page whose title this item shows (folder trees); nil when the title is written
+        /// in the TOC.
+        var titleSource: String?
     }
 
     enum Target: Sendable, Equatable {
@@ -17,113 +22,163 @@ struct Navigation: Sendable {
         case external(String)
     }
 
-    let items: [Item]
+    private(set) var items: [Item] = []
+    private(set) var roots: [Int] = []
     /// Page sources in reading order (first appearance in the tree).
     let order: [String]
-    /// For each page, the titles and targets of the items above its first appearance.
-    private let trails: [String: [Item]]
+    private let position: [String: Int]
+    /// Each page's first item in the tree.
+    private let firstItem: [String: Int]
+
+    /// How many siblings the sidebar shows on each side of the reader's branch; the rest are
+    /// one "more" line, so a page's size never depends on the size of the kit.
+    static let siblingWindow = 8
 
     init(toc: TableOfContentsSource?, pages: [Page], resolver: LinkResolver) {
+        var builder = Builder()
         if let toc {
-            items = toc.entries.map { Self.item($0, toc: toc, resolver: resolver) }
+            builder.addTOC(toc.entries, tocPath: toc.path, resolver: resolver)
         } else {
-            items = Self.folderTree(pages)
+            builder.addFolders(pages)
         }
-        var order: [String] = []
-        var seen: Set<String> = []
-        var trails: [String: [Item]] = [:]
-        // Depth-first with an explicit stack of (item, ancestors).
-        var stack: [(Item, [Item])] = items.reversed().map { ($0, []) }
-        while let (item, ancestors) = stack.popLast() {
-            if case .page(let source) = item.target, seen.insert(source).inserted {
+        items = builder.items
+        roots = builder.roots
+        var order: [String] = [], firstItem: [String: Int] = [:]
+        // Depth-first, explicit stack, so deep TOCs cannot overflow the stack.
+        var stack = roots.reversed() as [Int]
+        while let index = stack.popLast() {
+            if case .page(let source) = items[index].target, firstItem[source] == nil {
+                firstItem[source] = index
                 order.append(source)
-                trails[source] = ancestors
             }
-            stack.append(contentsOf: item.children.reversed().map { ($0, ancestors + [item]) })
+            stack.append(contentsOf: items[index].children.reversed())
         }
         self.order = order
-        self.trails = trails
-    }
-
-    private static func item(_ entry: TOCEntry, toc: TableOfContentsSource, resolver: LinkResolver) -> Item {
-        var target: Target?
-        if let href = entry.href {
-            switch resolver.resolve(href, from: toc.path) {
-            case .page(let source, _): target = .page(source)
-            case .external, .rootRelative: target = .external(href)
-            default: target = nil
-            }
-        }
-        return Item(title: entry.title, target: target, children: entry.children.map { item($0, toc: toc, resolver: resolver) })
-    }
-
-    /// Without a TOC: root pages (index first, then by title), then one item per folder.
-    private static func folderTree(_ pages: [Page]) -> [Item] {
-        final class Folder {
-            var pages: [Page] = []
-            var folders: [String: Folder] = [:]
-        }
-        let root = Folder()
-        for page in pages {
-            var folder = root
-            for part in ContentPath.components(page.source).dropLast() {
-                let name = String(part)
-                if folder.folders[name] == nil { folder.folders[name] = Folder() }
-                folder = folder.folders[name]!
-            }
-            folder.pages.append(page)
-        }
-        func isIndex(_ page: Page) -> Bool { ContentPath.components(page.source).last == "index.md" }
-        func items(_ folder: Folder) -> [Item] {
-            let sortedPages = folder.pages.filter { !isIndex($0) }.sorted { ($0.title, $0.source) < ($1.title, $1.source) }
-            var result = sortedPages.map { Item(title: $0.title, target: .page($0.source)) }
-            for name in folder.folders.keys.sorted() {
-                let sub = folder.folders[name]!
-                let index = sub.pages.first(where: isIndex)
-                let title = index?.title ?? name.replacingOccurrences(of: "-", with: " ").capitalized
-                result.append(Item(title: title, target: index.map { .page($0.source) }, children: items(sub)))
-            }
-            return result
-        }
-        let rootIndex = root.pages.first(where: isIndex)
-        return (rootIndex.map { [Item(title: $0.title, target: .page($0.source))] } ?? []) + items(root)
+        self.firstItem = firstItem
+        self.position = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     func previous(of source: String) -> String? {
-        guard let i = order.firstIndex(of: source), i > 0 else { return nil }
+        guard let i = position[source], i > 0 else { return nil }
         return order[i - 1]
     }
 
     func next(of source: String) -> String? {
-        guard let i = order.firstIndex(of: source), i + 1 < order.count else { return nil }
+        guard let i = position[source], i + 1 < order.count else { return nil }
         return order[i + 1]
     }
 
-    /// Items above the page in the tree, outermost first (empty for pages not in the tree).
-    func trail(of source: String) -> [Item] { trails[source] ?? [] }
+    func contains(_ source: String) -> Bool { firstItem[source] != nil }
 
-    /// The sidebar as a nested list, URLs relative to `currentOutput`, the current page marked.
-    func sidebarHTML(currentSource: String?, currentOutput: String, outputOf: (String) -> String) -> String {
+    /// Items above the page in the tree, outermost first (empty for pages not in the tree).
+    func trail(of source: String) -> [Item] {
+        guard let index = firstItem[source] else { return [] }
+        return ancestors(of: index).map { items[$0] }
+    }
+
+    private func ancestors(of index: Int) -> [Int] {
+        var chain: [Int] = []
+        var current = items[index].parent
+        while let parent = current {
+            chain.append(parent)
+            current = items[parent].parent
+        }
+        return chain.reversed()
+    }
+
+    /// The items a page's sidebar shows: the top level, the branch down to the page with each
+    /// level's siblings (a window of them around the branch), and the page's own children.
+    /// Returns the visible items per level with the counts of those left out.
+    private func visibleLevels(current source: String?) -> (open: Set<Int>, shown: [Int: Window]) {
+        let currentItem = source.flatMap { firstItem[$0] }
+        let branch = currentItem.map { ancestors(of: $0) + [$0] } ?? []
+        let open = Set(branch)
+        var shown: [Int: Window] = [:]
+        shown[-1] = Window(roots, focus: branch.first)
+        for (depth, index) in branch.enumerated() {
+            let focus = depth + 1 < branch.count ? branch[depth + 1] : nil
+            shown[index] = Window(items[index].children, focus: focus)
+        }
+        return (open, shown)
+    }
+
+    /// A slice of a list of siblings around `focus` (or its start), with what is left out.
+    struct Window {
+        var visible: ArraySlice<Int>
+        var before: Int, after: Int
+
+        init(_ list: [Int], focus: Int?) {
+            let w = Navigation.siblingWindow
+            guard list.count > 2 * w + 1 else { visible = list[...]; before = 0; after = 0; return }
+            let center = focus.flatMap { list.firstIndex(of: $0) } ?? 0
+            let start = max(0, min(center - w, list.count - (2 * w + 1)))
+            let end = min(list.count, start + 2 * w + 1)
+            visible = list[start..<end]
+            before = start
+            after = list.count - end
+        }
+    }
+
+    /// Page sources whose titles a page's navigation shows (folder trees only: a TOC's titles
+    /// are written in the TOC file). A change of one of these titles makes the page stale.
+    func titleSources(shownOn source: String?) -> [String] {
+        let (_, shown) = visibleLevels(current: source)
+        var result: [String] = []
+        for window in shown.values { result += window.visible.compactMap { items[$0].titleSource } }
+        return result
+    }
+
+    /// The sidebar for one page: only the reader's branch, URLs relative to `currentOutput`,
+    /// the current page marked, and a link to the page with the whole tree.
+    func sidebarHTML(currentSource: String?, currentOutput: String, contentsOutput: String) -> String {
+        let (open, shown) = visibleLevels(current: currentSource)
+        let contents = HTMLEscaping.escape(ContentPath.relativeURL(from: currentOutput, to: contentsOutput))
+        var html = ""
+        enum Work { case list(Int), item(Int), more(Int, String), close(String) }
+        var stack: [Work] = [.list(-1)]
+        while let work = stack.popLast() {
+            switch work {
+            case .close(let text):
+                html += text
+            case .more(let count, let closing):
+                html += "<li class=\"nav-more\"><a href=\"\(contents)\">\(count) more…</a></li>\n" + closing
+            case .list(let parent):
+                guard let window = shown[parent] else { continue }
+                html += "<ul>\n"
+                var work: [Work] = []
+                if window.before > 0 { work.append(.more(window.before, "")) }
+                work += window.visible.map { .item($0) }
+                work.append(window.after > 0 ? .more(window.after, "</ul>\n") : .close("</ul>\n"))
+                stack.append(contentsOf: work.reversed())
+            case .item(let index):
+                let item = items[index]
+                html += "<li>" + link(item, currentSource: currentSource, currentOutput: currentOutput)
+                if item.children.isEmpty {
+                    html += "</li>\n"
+                } else if open.contains(index) {
+                    html += "\n"
+                    stack.append(.close("</li>\n"))
+                    stack.append(.list(index))
+                } else {
+                    html += " <span class=\"nav-collapsed\" title=\"\(item.children.count) pages\">(\(item.children.count))</span></li>\n"
+                }
+            }
+        }
+        return html + "<p class=\"nav-all\"><a href=\"\(contents)\">All pages</a></p>\n"
+    }
+
+    /// The whole tree as a nested list (the contents page and a home page without `index.md`).
+    func treeHTML(currentOutput: String) -> String {
         var html = "<ul>\n"
-        // Explicit stack of pending work so deep TOCs cannot overflow the stack.
-        enum Work { case item(Item), close }
-        var stack: [Work] = items.reversed().map { .item($0) }
+        enum Work { case item(Int), close }
+        var stack: [Work] = roots.reversed().map { .item($0) }
         while let work = stack.popLast() {
             switch work {
             case .close:
                 html += "</ul>\n</li>\n"
-            case .item(let item):
-                html += "<li>"
-                let title = HTMLEscaping.escape(item.title)
-                switch item.target {
-                case .page(let source)?:
-                    let href = HTMLEscaping.escape(ContentPath.relativeURL(from: currentOutput, to: outputOf(source)))
-                    html += source == currentSource ? "<a href=\"\(href)\" aria-current=\"page\">\(title)</a>" : "<a href=\"\(href)\">\(title)</a>"
-                case .external(let href)?:
-                    html += "<a href=\"\(HTMLEscaping.escapeHref(href))\">\(title)</a>"
-                case nil:
-                    html += "<span class=\"toc-heading\">\(title)</span>"
-                }
+            case .item(let index):
+                let item = items[index]
+                html += "<li>" + link(item, currentSource: nil, currentOutput: currentOutput)
                 if item.children.isEmpty {
                     html += "</li>\n"
                 } else {
@@ -134,5 +189,86 @@ struct Navigation: Sendable {
             }
         }
         return html + "</ul>\n"
+    }
+
+    private func link(_ item: Item, currentSource: String?, currentOutput: String) -> String {
+        let title = HTMLEscaping.escape(item.title)
+        switch item.target {
+        case .page(let source)?:
+            let href = HTMLEscaping.escape(ContentPath.relativeURL(from: currentOutput, to: ContentPath.outputPath(forPage: source)))
+            return source == currentSource ? "<a href=\"\(href)\" aria-current=\"page\">\(title)</a>" : "<a href=\"\(href)\">\(title)</a>"
+        case .external(let href)?:
+            return "<a href=\"\(HTMLEscaping.escapeHref(href))\">\(title)</a>"
+        case nil:
+            return "<span class=\"toc-heading\">\(title)</span>"
+        }
+    }
+}
+
+extension Navigation {
+    /// Builds the flat item array from a TOC or from the folder tree.
+    fileprivate struct Builder {
+        var items: [Item] = []
+        var roots: [Int] = []
+
+        mutating func add(_ item: Item) -> Int {
+            items.append(item)
+            let index = items.count - 1
+            if let parent = item.parent { items[parent].children.append(index) } else { roots.append(index) }
+            return index
+        }
+
+        mutating func addTOC(_ entries: [TOCEntry], tocPath: String, resolver: LinkResolver) {
+            var stack: [(TOCEntry, Int?)] = entries.reversed().map { ($0, nil) }
+            while let (entry, parent) = stack.popLast() {
+                var target: Target?
+                if let href = entry.href {
+                    switch resolver.resolve(href, from: tocPath) {
+                    case .page(let source, _): target = .page(source)
+                    case .external: target = .external(href)
+                    default: target = nil
+                    }
+                }
+                let index = add(Item(title: entry.title, target: target, parent: parent))
+                stack.append(contentsOf: entry.children.reversed().map { ($0, index) })
+            }
+        }
+
+        /// Without a TOC: root pages (index first, then by title), then one item per folder,
+        /// titled by the folder's `index.md` or its name.
+        mutating func addFolders(_ pages: [Page]) {
+            final class Folder {
+                var pages: [Page] = []
+                var folders: [String: Folder] = [:]
+            }
+            let root = Folder()
+            for page in pages {
+                var folder = root
+                for part in ContentPath.components(page.source).dropLast() {
+                    let name = String(part)
+                    if folder.folders[name] == nil { folder.folders[name] = Folder() }
+                    folder = folder.folders[name]!
+                }
+                folder.pages.append(page)
+            }
+            func isIndex(_ page: Page) -> Bool { ContentPath.components(page.source).last == "index.md" }
+            if let index = root.pages.first(where: isIndex) {
+                _ = add(Item(title: index.title, target: .page(index.source), titleSource: index.source))
+            }
+            var stack: [(Folder, Int?)] = [(root, nil)]
+            while let (folder, parent) = stack.popLast() {
+                let sorted = folder.pages.filter { !isIndex($0) }.sorted { ($0.title, $0.source) < ($1.title, $1.source) }
+                for page in sorted { _ = add(Item(title: page.title, target: .page(page.source), parent: parent, titleSource: page.source)) }
+                var pending: [(Folder, Int?)] = []
+                for name in folder.folders.keys.sorted() {
+                    let sub = folder.folders[name]!
+                    let index = sub.pages.first(where: isIndex)
+                    let title = index?.title ?? name.replacingOccurrences(of: "-", with: " ").capitalized
+                    let item = add(Item(title: title, target: index.map { .page($0.source) }, parent: parent, titleSource: index?.source))
+                    pending.append((sub, item))
+                }
+                stack.append(contentsOf: pending.reversed())
+            }
+        }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Everything a build produces, in memory, before anything touches the disk: the writer
 /// writes it, the preview server serves it, `poster` prints from it.
 public struct OutputTree: Sendable {
-    public enum Kind: String, Sendable, Codable { case page, asset, index, poster, share }
+    public typealias Kind = OutputKind
 
     public enum Contents: Sendable, Hashable {
         case bytes(Data)
@@ -31,6 +31,15 @@ public struct OutputTree: Sendable {
         public var poster: String? = nil
         /// For per-group posters: the group's name exactly as written in `adoptkit.yml`.
         public var group: String? = nil
+
+        init(path: String, contents: Contents, kind: Kind, format: String, source: String, poster: String? = nil, group: String? = nil) {
+            (self.path, self.contents, self.kind, self.format, self.source, self.poster, self.group) = (path, contents, kind, format, source, poster, group)
+        }
+
+        init(_ output: PlannedOutput, contents: Contents) {
+            self.init(path: output.path, contents: contents, kind: output.kind, format: output.format, source: output.source,
+                      poster: output.poster, group: output.group)
+        }
     }
 
     /// Sorted by path; paths are unique.
@@ -44,28 +53,10 @@ public struct OutputTree: Sendable {
 
     public subscript(path: String) -> File? { index[path].map { files[$0] } }
 
-    public static let manifestName = "manifest.json"
-
-    /// `{"outputs": [...]}`: every file of the build with its kind, format and source, sorted
-    /// by path. Keys are sorted too, so the bytes are the same on every run.
+    /// The manifest of these files, as `BuildPlan.manifestJSON()` writes it for a build.
     public func manifestJSON() -> Data {
-        struct Entry: Encodable {
-            let path, kind, format, source: String
-            let poster, group: String?
-        }
-        struct Manifest: Encodable { let outputs: [Entry] }
-        let manifest = Manifest(outputs: files.map {
-            Entry(path: $0.path, kind: $0.kind.rawValue, format: $0.format, source: $0.source, poster: $0.poster, group: $0.group)
-        })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return ((try? encoder.encode(manifest)) ?? Data("{}".utf8)) + Data("\n".utf8)
+        BuildPlan.manifestJSON(files.map { .init(path: $0.path, kind: $0.kind, format: $0.format, source: $0.source, poster: $0.poster, group: $0.group) })
     }
 
-    /// Paths listed in a manifest written by an earlier build.
-    static func paths(inManifest data: Data) -> Set<String>? {
-        struct Entry: Decodable { let path: String }
-        struct Manifest: Decodable { let outputs: [Entry] }
-        return (try? JSONDecoder().decode(Manifest.self, from: data)).map { Set($0.outputs.map(\.path)) }
-    }
+    public static let manifestName = BuildPlan.manifestName
 }

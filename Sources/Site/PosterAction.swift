@@ -56,12 +56,8 @@ public struct PosterAction: Sendable {
             chosen = match
         }
         let instance = PosterInstance(poster: template, group: chosen)
-        let files = await PosterPages.render(kit, only: [instance])
-        let wanted = format == .html ? "html" : ChatFlavor.plain.rawValue
-        guard let file = files.first(where: { $0.format == wanted }), let data = try? file.contents.data() else {
-            return .failed([.error(.posterDefinition, "poster '\(poster)' has no \(format.rawValue) form", at: nil)])
-        }
-        let text = String(decoding: data, as: UTF8.self)
+        let context = RenderContext(kit: kit)
+        let text = format == .html ? PosterPages.html(instance, context: context) : PosterPages.text(instance, context: context)
         guard format == .text, flavor != .plain else { return .rendered(text, warnings: warnings) }
         return .rendered(String(decoding: ChatPages.contents(flavor.escape(text), flavor: flavor, config: kit.config), as: UTF8.self),
                          warnings: warnings)

@@ -11,15 +11,6 @@ enum SharePages {
     static func htmlPath(_ group: Group) -> String { "posters/\(group.slug)/share.html" }
     static func textPath(_ group: Group) -> String { "posters/\(group.slug)/share.txt" }
 
-    static func outputPaths(_ kit: Kit) -> [String] {
-        outputPaths(instances: kit.posterInstances, posters: kit.posters, config: kit.config)
-    }
-
-    static func outputPaths(instances: [PosterInstance], posters: [PosterTemplate], config: KitConfig) -> [String] {
-        guard !instances.isEmpty, posters.contains(where: { $0.name == invitePoster }) else { return [] }
-        return config.groups.flatMap { [htmlPath($0), textPath($0)] }
-    }
-
     /// The invite text comes from the `invite-link` poster's text template, whether or not the
     /// group prints that poster.
     static let invitePoster = "invite-link"
@@ -45,39 +36,44 @@ enum SharePages {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func render(_ kit: Kit, shared: TemplateData, codes: [String: QRCode]) -> [OutputTree.File] {
-        guard !outputPaths(kit).isEmpty, let invite = kit.posters.first(where: { $0.name == invitePoster }) else { return [] }
-        let byGroup = Dictionary(grouping: kit.posterInstances.filter { $0.group != nil }, by: { $0.group!.slug })
-        return kit.config.groups.flatMap { group -> [OutputTree.File] in
-            let qr: (String, String) -> String = { link, label in codes[link]?.svg(label: label) ?? "" }
-            let text = kit.templates.render(invite.textTemplate, shared.merging(PosterModel.posterFields(poster: invite, group: group, kit: kit, qr: qr)))
-            let page = htmlPath(group)
-            let posters = (byGroup[group.slug] ?? []).map { instance in
-                TemplateValue.object([
-                    "title": .text(instance.poster.title),
-                    "url": .url(ContentPath.relativeURL(from: page, to: PosterModel.outputPath(poster: instance.poster, group: group, format: .html))),
-                ])
-            }
-            let canonical = kit.config.site.baseURL.map { ContentPath.absoluteURL(base: $0, path: page) } ?? ""
-            let fields: [String: TemplateValue] = [
-                "root": .token(ContentPath.rootPrefix(for: page)),
-                "share": .object([
-                    "text": .text(text),
-                    "description": .text(group.description.isEmpty ? "Tap to join \(group.name) on \(kit.config.app.name)." : group.description),
-                    "whatsapp_url": .url(whatsAppURL(text)),
-                    "canonical_url": .url(canonical),
-                    "has_canonical_url": .bool(!canonical.isEmpty),
-                ]),
-                "posters": .list(posters),
-            ]
-            let html = kit.templates.render(template, shared.merging(fields).merging(PosterModel.posterFields(poster: invite, group: group, kit: kit, qr: qr)))
-            let source = kit.templates.displayPath(of: template) ?? template
-            return [
-                OutputTree.File(path: page, contents: .bytes(Data(html.utf8)), kind: .share, format: "html", source: source, group: group.name),
-                OutputTree.File(path: textPath(group), contents: .bytes(Data(text.utf8)), kind: .share, format: ChatFlavor.plain.rawValue,
-                                source: kit.templates.displayPath(of: invite.textTemplate) ?? invite.textTemplate, group: group.name),
-            ]
+    static func invite(_ kit: Kit) -> PosterTemplate? { kit.posters.first { $0.name == invitePoster } }
+
+    private static func fields(_ group: Group, invite: PosterTemplate, context: RenderContext) -> TemplateData {
+        context.posterFields.merging(PosterModel.posterFields(poster: invite, group: group, kit: context.kit) { link, label in
+            context.qrCodes.svg(link, label: label)
+        })
+    }
+
+    /// The invite text, from the `invite-link` poster's text template.
+    static func text(_ group: Group, context: RenderContext) -> String {
+        guard let invite = invite(context.kit) else { return "" }
+        return context.kit.templates.render(invite.textTemplate, fields(group, invite: invite, context: context))
+    }
+
+    static func html(_ group: Group, context: RenderContext) -> String {
+        let kit = context.kit
+        guard let invite = invite(kit) else { return "" }
+        let text = text(group, context: context)
+        let page = htmlPath(group)
+        let posters = kit.posterInstances.filter { $0.group?.slug == group.slug }.map { instance in
+            TemplateValue.object([
+                "title": .text(instance.poster.title),
+                "url": .url(ContentPath.relativeURL(from: page, to: PosterModel.outputPath(poster: instance.poster, group: group, format: .html))),
+            ])
         }
+        let canonical = kit.config.site.baseURL.map { ContentPath.absoluteURL(base: $0, path: page) } ?? ""
+        let share: [String: TemplateValue] = [
+            "root": .token(ContentPath.rootPrefix(for: page)),
+            "share": .object([
+                "text": .text(text),
+                "description": .text(group.description.isEmpty ? "Tap to join \(group.name) on \(kit.config.app.name)." : group.description),
+                "whatsapp_url": .url(whatsAppURL(text)),
+                "canonical_url": .url(canonical),
+                "has_canonical_url": .bool(!canonical.isEmpty),
+            ]),
+            "posters": .list(posters),
+        ]
+        return kit.templates.render(template, fields(group, invite: invite, context: context).merging(share))
     }
 
     /// The shape the share template is checked against.

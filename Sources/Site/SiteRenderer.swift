@@ -5,144 +5,67 @@ import Markdown
 import Rendering
 import Templating
 
-/// Renders a loaded kit into an `OutputTree`: pages in parallel over the immutable kit, then
-/// assets and the home page. Writes nothing.
+/// Renders the outputs of a kit's plan. Each planned output is rendered on its own from the
+/// immutable kit, so a build can render in parallel and write as it goes, and `serve` can
+/// re-render just the outputs an edit made stale. Writes nothing.
 public enum SiteRenderer {
     public static let layoutTemplate = "page"
 
-    /// Renders a kit whose diagnostics have no errors (templates were checked while loading).
-    public static func render(_ kit: Kit) async -> (OutputTree?, [Diagnostic]) {
-
-        let context = RenderContext(kit: kit)
-        let pages = kit.pages
-        let rendered: [OutputTree.File] = await withTaskGroup(of: (Int, [OutputTree.File]).self) { group in
-            for (index, page) in pages.enumerated() {
-                group.addTask { (index, renderPage(page, context: context)) }
-            }
-            var files = [[OutputTree.File]](repeating: [], count: pages.count)
-            for await (index, file) in group { files[index] = file }
-            return files.flatMap { $0 }
-        }
-
-        var files = rendered
-        if kit.page(at: "index.md") == nil {
-            files.append(renderHome(context: context))
-        }
-        let posters = await PosterPages.render(kit)
-        if !posters.isEmpty {
-            files += posters
-            files.append(renderPostersIndex(context: context))
-        }
-        for asset in kit.assets {
-            files.append(OutputTree.File(path: asset, contents: .copy(of: kit.location.content.appendingPathComponent(asset)),
-                                         kind: .asset, format: ContentPath.fileExtension(asset), source: kit.location.manifestPath(content: asset)))
-        }
-        for asset in kit.templates.assets {
-            files.append(OutputTree.File(path: "assets/" + asset.name, contents: .bytes(asset.contents), kind: .asset,
-                                         format: ContentPath.fileExtension(asset.name), source: asset.displayPath))
-        }
-        // Collisions and QR codes were checked with the kit (`KitChecks`).
-        return (OutputTree(files: files), [])
+    /// Renders every output of a kit whose diagnostics have no errors, in memory (`serve`,
+    /// `poster` and tests; `build` streams through `SiteWriter` instead).
+    public static func render(_ kit: Kit) async -> OutputTree {
+        OutputTree(files: await render(kit.plan.outputs, of: kit, context: RenderContext(kit: kit)))
     }
 
-    /// What every page render shares: built once per build, immutable.
-    struct RenderContext: Sendable {
-        let kit: Kit
-        let resolver: LinkResolver
-        let navigation: Navigation
-        let variables: [String: String]
-        let blocks: [String: @Sendable (String) -> String]
-        let chatBlocks: [String: [(text: String, url: String?)]]
-        let baseURL: String?
-        let hasPosters: Bool
+    /// Renders `outputs` in parallel, in chunks, keeping their order.
+    static func render(_ outputs: [PlannedOutput], of kit: Kit, context: RenderContext) async -> [OutputTree.File] {
+        await parallelMap(outputs) { OutputTree.File($0, contents: contents(of: $0, context: context)) }
+    }
 
-        init(kit: Kit) {
-            self.hasPosters = !kit.posterInstances.isEmpty
-            self.kit = kit
-            self.resolver = kit.resolver
-            self.navigation = kit.navigation
-            self.variables = KitVariables.values(kit.config)
-            self.blocks = KitVariables.blocks(kit.config, hasPosters: !kit.posterInstances.isEmpty)
-            self.chatBlocks = KitVariables.chatBlocks(kit.config)
-            self.baseURL = kit.config.site.baseURL
+    /// The bytes of one output (copied files are read only when written or served).
+    static func contents(of output: PlannedOutput, context: RenderContext) -> OutputTree.Contents {
+        let kit = context.kit
+        func bytes(_ text: String) -> OutputTree.Contents { .bytes(Data(text.utf8)) }
+        switch output.producer {
+        case .pageHTML(let source):
+            return bytes(kit.page(at: source).map { PageRenderer.html($0, context: context) } ?? "")
+        case .pageText(let source, let flavor):
+            guard let page = kit.page(at: source), let flavor = ChatFlavor(rawValue: flavor) else { return .bytes(Data()) }
+            return .bytes(ChatPages.pageText(page, flavor: flavor, environment: context.environment(for: page.output), config: kit.config))
+        case .home:
+            return bytes(PageRenderer.home(context: context))
+        case .contents:
+            return bytes(PageRenderer.contents(path: output.path, context: context))
+        case .postersIndex:
+            return bytes(PageRenderer.postersIndex(context: context))
+        case .posterHTML(let instance):
+            return bytes(PosterPages.html(kit.posterInstances[instance], context: context))
+        case .posterText(let instance, let flavor):
+            let text = PosterPages.text(kit.posterInstances[instance], context: context)
+            guard let flavor = ChatFlavor(rawValue: flavor), flavor != .plain else { return bytes(text) }
+            return .bytes(ChatPages.contents(flavor.escape(text), flavor: flavor, config: kit.config))
+        case .shareHTML(let group):
+            return bytes(SharePages.html(kit.config.groups[group], context: context))
+        case .shareText(let group):
+            return bytes(SharePages.text(kit.config.groups[group], context: context))
+        case .contentFile(let path):
+            return .copy(of: kit.location.content.appendingPathComponent(path))
+        case .templateAsset(let name):
+            return .bytes(kit.templates.assets.first { $0.name == name }?.contents ?? Data())
         }
+    }
+}
 
-        func environment(for output: String) -> PageEnvironment {
-            PageEnvironment(pageOutput: output, resolver: resolver, documents: kit.documents, variables: variables, blocks: blocks,
-                            chatBlocks: chatBlocks, baseURL: baseURL)
+/// `transform` over `items` on every core, in chunks (one task per item costs more than a
+/// small page takes to render), results in order.
+func parallelMap<T: Sendable, R: Sendable>(_ items: [T], chunk: Int = 32, _ transform: @escaping @Sendable (T) -> R) async -> [R] {
+    let chunks = stride(from: 0, to: items.count, by: chunk).map { $0..<min($0 + chunk, items.count) }
+    return await withTaskGroup(of: (Int, [R]).self) { group in
+        for (number, range) in chunks.enumerated() {
+            group.addTask { (number, items[range].map(transform)) }
         }
-
-        func sidebar(current source: String?, output: String) -> String {
-            navigation.sidebarHTML(currentSource: source, currentOutput: output, outputOf: ContentPath.outputPath(forPage:))
-        }
+        var results = [[R]](repeating: [], count: chunks.count)
+        for await (number, rendered) in group { results[number] = rendered }
+        return results.flatMap { $0 }
     }
-
-    /// A page's HTML and its chat text in each flavour.
-    static func renderPage(_ page: Page, context: RenderContext) -> [OutputTree.File] {
-        let kit = context.kit, navigation = context.navigation
-        let environment = context.environment(for: page.output)
-        let content = HTMLRenderer(options: .init(allowRawHTML: kit.config.markdown.rawHTML)).render(page.document, environment: environment)
-        let model = PageViewModel(
-            title: page.title, description: page.description, contentHTML: content, outputPath: page.output, sourcePath: page.source,
-            sidebarHTML: context.sidebar(current: page.source, output: page.output),
-            breadcrumbs: breadcrumbs(for: page, kit: kit, navigation: navigation),
-            previous: navigation.previous(of: page.source).flatMap { neighbour($0, from: page, kit: kit) },
-            next: navigation.next(of: page.source).flatMap { neighbour($0, from: page, kit: kit) },
-            metadata: page.metadata.entries.map { ($0.key, $0.value.displayText) }
-        )
-        let html = kit.templates.render(layoutTemplate, model.value(config: kit.config, hasPosters: context.hasPosters))
-        let source = kit.location.manifestPath(content: page.source)
-        return [OutputTree.File(path: page.output, contents: .bytes(Data(html.utf8)), kind: .page, format: "html", source: source)]
-            + ChatPages.pageFiles(page, environment: environment, config: kit.config, source: source)
-    }
-
-    /// `posters/index.html`, in the site's layout.
-    static func renderPostersIndex(context: RenderContext) -> OutputTree.File {
-        let kit = context.kit, path = PosterPages.indexPath
-        let home = kit.page(at: "index.md")?.title ?? "Home"
-        let model = PageViewModel(
-            title: "Posters", description: "Print-ready posters and chat texts for every group.", contentHTML: PosterPages.indexContent(kit),
-            outputPath: path, sourcePath: kit.location.manifestPath(kit.location.config),
-            sidebarHTML: context.sidebar(current: nil, output: path),
-            breadcrumbs: [(home, ContentPath.relativeURL(from: path, to: "index.html"), false), ("Posters", nil, true)],
-            previous: nil, next: nil)
-        let html = kit.templates.render(layoutTemplate, model.value(config: kit.config, hasPosters: context.hasPosters))
-        return OutputTree.File(path: path, contents: .bytes(Data(html.utf8)), kind: .index, format: "html",
-                               source: kit.location.manifestPath(kit.location.config))
-    }
-
-    private static func neighbour(_ source: String, from page: Page, kit: Kit) -> (title: String, url: String)? {
-        kit.page(at: source).map { ($0.title, ContentPath.relativeURL(from: page.output, to: $0.output)) }
-    }
-
-    private static func breadcrumbs(for page: Page, kit: Kit, navigation: Navigation) -> [(title: String, url: String?, isCurrent: Bool)] {
-        guard page.output != "index.html" else { return [] }
-        let homeTitle = kit.page(at: "index.md")?.title ?? "Home"
-        var crumbs: [(String, String?, Bool)] = [(homeTitle, ContentPath.relativeURL(from: page.output, to: "index.html"), false)]
-        for item in navigation.trail(of: page.source) {
-            if case .page("index.md") = item.target { continue }
-            let url: String? = if case .page(let source) = item.target {
-                ContentPath.relativeURL(from: page.output, to: ContentPath.outputPath(forPage: source))
-            } else { nil }
-            crumbs.append((item.title, url, false))
-        }
-        crumbs.append((page.title, nil, true))
-        return crumbs
-    }
-
-    /// `index.html` for kits without `index.md`: the site title and the table of contents.
-    static func renderHome(context: RenderContext) -> OutputTree.File {
-        let kit = context.kit, navigation = context.navigation
-        let list = context.sidebar(current: nil, output: "index.html")
-        let content = "<h1 id=\"\(HeadingIDGenerator.slug(kit.config.site.title))\">\(HTMLEscaping.escape(kit.config.site.title))</h1>\n<nav class=\"home-contents\" aria-label=\"All pages\">\n\(list)</nav>\n"
-        let model = PageViewModel(
-            title: kit.config.site.title, description: "", contentHTML: content, outputPath: "index.html", sourcePath: kit.toc?.path ?? "",
-            sidebarHTML: list, breadcrumbs: [], previous: nil,
-            next: navigation.order.first.flatMap { first in kit.page(at: first).map { ($0.title, $0.output) } }
-        )
-        let html = kit.templates.render(layoutTemplate, model.value(config: kit.config, hasPosters: context.hasPosters))
-        let source = kit.toc.map { kit.location.manifestPath(content: $0.path) } ?? kit.location.manifestPath(kit.location.content)
-        return OutputTree.File(path: "index.html", contents: .bytes(Data(html.utf8)), kind: .index, format: "html", source: source)
-    }
-
 }

@@ -34,14 +34,21 @@ public struct SiteWriter {
         return nil
     }
 
-    /// Writes `tree` and swaps it in. On any failure the previous output is left as it was.
-    public func write(_ tree: OutputTree) -> [Diagnostic] {
+    /// Renders the kit's plan and writes each output as soon as it is rendered, on every core,
+    /// into a staging folder that replaces the old output only when complete. Peak memory is a
+    /// few outputs per core, whatever the kit's size. On any failure the previous output is
+    /// left as it was.
+    public func write(_ kit: Kit, progress: BuildProgress? = nil) async -> [Diagnostic] {
+        let context = RenderContext(kit: kit)
+        return await write(kit.plan, progress: progress) { SiteRenderer.contents(of: $0, context: context) }
+    }
+
+    /// Writes the outputs of `plan`, each produced by `produce` (called in parallel).
+    func write(_ plan: BuildPlan, progress: BuildProgress? = nil,
+               produce: @escaping @Sendable (PlannedOutput) -> OutputTree.Contents) async -> [Diagnostic] {
         if let refusal = refusal() { return [refusal] }
         let fm = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
         var carried: [String] = []
-
         var isDirectory: ObjCBool = false
         let exists = fm.fileExists(atPath: output.path, isDirectory: &isDirectory)
         if exists && !isDirectory.boolValue {
@@ -49,26 +56,28 @@ public struct SiteWriter {
         }
         if exists {
             // Files in the old output that no earlier build wrote belong to someone else.
-            let previous = (try? Data(contentsOf: output.appendingPathComponent(OutputTree.manifestName)))
-                .flatMap(OutputTree.paths(inManifest:))
+            let previous = (try? Data(contentsOf: output.appendingPathComponent(BuildPlan.manifestName)))
+                .flatMap(BuildPlan.paths(inManifest:))
             let present = Self.listFiles(output)
-            guard let previous else {
-                if present.isEmpty { return write(tree, into: parent, name: name, carrying: []) }
-                return [.error(.outputUnsafe, "'\(output.path)' holds files but no \(OutputTree.manifestName) from an earlier build; "
+            if let previous {
+                carried = present.filter { !previous.contains($0) && $0 != BuildPlan.manifestName }
+                let clashes = carried.filter { plan[$0] != nil }
+                if !clashes.isEmpty {
+                    return [.error(.outputUnsafe, "the build would overwrite files it did not write: " + clashes.joined(separator: ", "), at: nil)]
+                }
+            } else if !present.isEmpty {
+                return [.error(.outputUnsafe, "'\(output.path)' holds files but no \(BuildPlan.manifestName) from an earlier build; "
                                 + "adoptkit will not replace a folder it did not write", at: nil,
                                notes: ["choose another --output folder, or empty this one"])]
             }
-            carried = present.filter { !previous.contains($0) && $0 != OutputTree.manifestName }
-            let clashes = carried.filter { tree[$0] != nil }
-            if !clashes.isEmpty {
-                return [.error(.outputUnsafe, "the build would overwrite files it did not write: " + clashes.joined(separator: ", "), at: nil)]
-            }
         }
-        return write(tree, into: parent, name: name, carrying: carried)
-    }
-
-    private func write(_ tree: OutputTree, into parent: URL, name: String, carrying carried: [String]) -> [Diagnostic] {
-        let fm = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        // Builds killed before their swap leave staging folders behind; they are ours to remove.
+        for leftover in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? []
+        where leftover.hasPrefix(".\(name).adoptkit-new-") || leftover.hasPrefix(".\(name).adoptkit-old-") {
+            try? fm.removeItem(at: parent.appendingPathComponent(leftover))
+        }
         let token = UUID().uuidString.prefix(8)
         let staging = parent.appendingPathComponent(".\(name).adoptkit-new-\(token)")
         let retired = parent.appendingPathComponent(".\(name).adoptkit-old-\(token)")
@@ -79,29 +88,32 @@ public struct SiteWriter {
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            // Folders first, once each, so the parallel writers only create files.
+            let folders = Set(plan.outputs.map { ContentPath.components($0.path).dropLast().joined(separator: "/") }).subtracting([""])
+            for folder in folders.sorted() {
+                try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+            }
         } catch {
             return fail("cannot create '\(staging.path)': \(error.localizedDescription)")
         }
-        var createdFolders: Set<String> = [""]
-        for file in tree.files {
-            let target = staging.appendingPathComponent(file.path)
-            let folder = String(ContentPath.components(file.path).dropLast().joined(separator: "/"))
+        let failures = await parallelMap(plan.outputs, chunk: 16) { planned -> String? in
+            let target = staging.appendingPathComponent(planned.path)
+            defer { progress?.advance() }
             do {
-                if createdFolders.insert(folder).inserted {
-                    try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                }
-                switch file.contents {
+                switch produce(planned) {
                 case .bytes(let data): try data.write(to: target)
                 case .copy(let source):
                     // The bytes, never a link: the scanner checked where links resolve to.
-                    try fm.copyItem(at: source.resolvingSymlinksInPath(), to: target)
+                    try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: target)
                 }
+                return nil
             } catch {
-                return fail("cannot write '\(file.path)': \(error.localizedDescription)")
+                return "cannot write '\(planned.path)': \(error.localizedDescription)"
             }
         }
+        if let failure = failures.lazy.compactMap({ $0 }).first { return fail(failure) }
         do {
-            try tree.manifestJSON().write(to: staging.appendingPathComponent(OutputTree.manifestName))
+            try plan.manifestJSON().write(to: staging.appendingPathComponent(BuildPlan.manifestName))
             // Someone else's files move into the new tree unchanged.
             for path in carried {
                 let target = staging.appendingPathComponent(path)

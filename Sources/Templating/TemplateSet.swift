@@ -121,6 +121,26 @@ public struct TemplateSet: Sendable {
         return checker.diagnostics
     }
 
+    /// Display paths of template `name` and every partial it uses, directly or not: the files
+    /// whose change makes its output stale.
+    public func files(of name: String) -> [String] {
+        var seen: Set<String> = []
+        var stack = [name]
+        var result: [String] = []
+        while let next = stack.popLast() {
+            guard seen.insert(next).inserted, let template = templates[next] else { continue }
+            result.append(template.displayPath)
+            stack += template.tags.filter { $0.kind == .partial || $0.kind == .parent }.map(\.name)
+        }
+        return result.sorted()
+    }
+
+    /// Display paths of every file (templates, definitions, assets) under `folder/`.
+    public func files(under folder: String) -> [String] {
+        (templates.values.filter { $0.name.hasPrefix(folder + "/") }.map(\.displayPath)
+            + files.filter { $0.name.hasPrefix(folder + "/") }.map(\.displayPath)).sorted()
+    }
+
     /// Where template `name` came from, as diagnostics show it.
     public func displayPath(of name: String) -> String? { templates[name]?.displayPath }
 

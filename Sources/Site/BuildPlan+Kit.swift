@@ -1,0 +1,124 @@
+import Foundation
+import KitConfig
+import Rendering
+import Templating
+
+/// Where every output of a kit is registered. Generated outputs (posters, share pages, index
+/// pages, assets) come first, because links may point at them; content outputs follow once
+/// the navigation is known, since a page depends on the titles its navigation shows.
+extension BuildPlan {
+    /// What the plan is made from: the kit's parts before the plan exists.
+    struct Parts {
+        let location: KitLocation
+        let config: KitConfig
+        let pages: [Page]
+        let assets: [String]
+        let templates: TemplateSet
+        let posters: [PosterTemplate]
+        let instances: [PosterInstance]
+        let tocPath: String?
+
+        var hasIndexPage: Bool { pages.contains { $0.source == "index.md" } }
+        var flavors: [ChatFlavor] { ChatPages.flavors(config) }
+        var configFile: PlanInput { .file(location.displayPath(location.config)) }
+        var logoFile: [PlanInput] { config.organization.logo.map { [.file(location.displayPath(location.kit.appendingPathComponent($0)))] } ?? [] }
+
+        func templateFiles(_ names: String...) -> [PlanInput] {
+            names.flatMap { templates.files(of: $0) }.map(PlanInput.file)
+        }
+
+        /// `contents.html`, unless a page or copied file is called that.
+        var contentsPath: String {
+            let taken = Set(pages.map(\.output) + assets)
+            return ["contents.html", "all-pages.html", "site-contents.html"].first { !taken.contains($0) } ?? "adoptkit-contents.html"
+        }
+    }
+
+    /// Outputs that do not come from a content file, known before navigation exists.
+    static func generatedOutputs(_ parts: Parts) -> [PlannedOutput] {
+        let layout = parts.templateFiles(SiteRenderer.layoutTemplate)
+        let allTitles = parts.pages.map { PlanInput.title($0.source) }
+        let tocFile = parts.tocPath.map { [PlanInput.file(parts.location.displayPath(content: $0))] } ?? []
+        let navigationSource = parts.tocPath.map { parts.location.manifestPath(content: $0) } ?? parts.location.manifestPath(parts.location.content)
+        var outputs: [PlannedOutput] = [
+            PlannedOutput(path: parts.contentsPath, kind: .index, format: "html", producer: .contents, source: navigationSource,
+                          inputs: [parts.configFile] + layout + tocFile + allTitles),
+        ]
+        if !parts.hasIndexPage {
+            outputs.append(PlannedOutput(path: "index.html", kind: .index, format: "html", producer: .home, source: navigationSource,
+                                         inputs: [parts.configFile] + layout + tocFile + allTitles))
+        }
+        for asset in parts.templates.assets {
+            outputs.append(PlannedOutput(path: "assets/" + asset.name, kind: .asset, format: ContentPath.fileExtension(asset.name),
+                                         producer: .templateAsset(asset.name), source: asset.displayPath, inputs: [.file(asset.displayPath)]))
+        }
+        outputs += posterOutputs(parts, layout: layout)
+        return outputs
+    }
+
+    private static func posterOutputs(_ parts: Parts, layout: [PlanInput]) -> [PlannedOutput] {
+        guard !parts.instances.isEmpty else { return [] }
+        let shared = [parts.configFile] + parts.logoFile
+        let configSource = parts.location.manifestPath(parts.location.config)
+        var outputs = [PlannedOutput(path: PosterPages.indexPath, kind: .index, format: "html", producer: .postersIndex, source: configSource,
+                                     inputs: shared + layout + parts.templates.files(under: TemplateSet.postersFolder).map(PlanInput.file)
+                                         + [.title("index.md")])]
+        for (number, instance) in parts.instances.enumerated() {
+            let html = PosterModel.outputPath(poster: instance.poster, group: instance.group, format: .html)
+            let htmlInputs = shared + parts.templateFiles(instance.poster.htmlTemplate)
+            let textInputs = shared + parts.templateFiles(instance.poster.textTemplate)
+            func poster(_ path: String, _ format: String, _ producer: Producer, _ template: String, _ inputs: [PlanInput]) -> PlannedOutput {
+                PlannedOutput(path: path, kind: .poster, format: format, producer: producer,
+                              source: parts.templates.displayPath(of: template) ?? template, inputs: inputs,
+                              poster: instance.poster.name, group: instance.group?.name)
+            }
+            outputs.append(poster(html, "html", .posterHTML(instance: number), instance.poster.htmlTemplate, htmlInputs))
+            for flavor in [ChatFlavor.plain] + parts.flavors.filter({ $0 != .plain }) {
+                let path = flavor == .plain ? PosterModel.outputPath(poster: instance.poster, group: instance.group, format: .text)
+                                            : ChatPages.path(besides: html, flavor: flavor)
+                outputs.append(poster(path, flavor.rawValue, .posterText(instance: number, flavor: flavor.rawValue),
+                                      instance.poster.textTemplate, textInputs))
+            }
+        }
+        if let invite = parts.posters.first(where: { $0.name == SharePages.invitePoster }) {
+            let textTemplate = parts.templates.displayPath(of: invite.textTemplate) ?? invite.textTemplate
+            for (number, group) in parts.config.groups.enumerated() {
+                let textInputs = shared + parts.templateFiles(invite.textTemplate)
+                outputs.append(PlannedOutput(path: SharePages.htmlPath(group), kind: .share, format: "html", producer: .shareHTML(group: number),
+                                             source: parts.templates.displayPath(of: SharePages.template) ?? SharePages.template,
+                                             inputs: textInputs + parts.templateFiles(SharePages.template), group: group.name))
+                outputs.append(PlannedOutput(path: SharePages.textPath(group), kind: .share, format: ChatFlavor.plain.rawValue,
+                                             producer: .shareText(group: number), source: textTemplate, inputs: textInputs, group: group.name))
+            }
+        }
+        return outputs
+    }
+
+    /// Pages (HTML and chat text) and copied content files.
+    static func contentOutputs(_ parts: Parts, navigation: Navigation, includes: IncludeGraph) -> [PlannedOutput] {
+        let layout = parts.templateFiles(SiteRenderer.layoutTemplate)
+        let tocFile = parts.tocPath.map { [PlanInput.file(parts.location.displayPath(content: $0))] } ?? []
+        var outputs: [PlannedOutput] = []
+        for page in parts.pages {
+            let source = parts.location.manifestPath(content: page.source)
+            // The page, what it includes, and the config its placeholders read.
+            let text = [.file(parts.location.displayPath(content: page.source)), parts.configFile]
+                + includes.transitiveIncludes(of: page.source).sorted().map { PlanInput.file(parts.location.displayPath(content: $0)) }
+            // The HTML also shows navigation: titles of its branch, previous/next, breadcrumbs.
+            let neighbours = [navigation.previous(of: page.source), navigation.next(of: page.source), "index.md"].compactMap { $0 }
+            let shown = Set(navigation.titleSources(shownOn: page.source) + neighbours).subtracting([page.source]).sorted()
+            outputs.append(PlannedOutput(path: page.output, kind: .page, format: "html", producer: .pageHTML(source: page.source),
+                                         source: source, inputs: text + layout + tocFile + shown.map(PlanInput.title)))
+            for flavor in parts.flavors {
+                outputs.append(PlannedOutput(path: ChatPages.path(besides: page.output, flavor: flavor), kind: .page, format: flavor.rawValue,
+                                             producer: .pageText(source: page.source, flavor: flavor.rawValue), source: source, inputs: text))
+            }
+        }
+        for asset in parts.assets {
+            let display = parts.location.displayPath(content: asset)
+            outputs.append(PlannedOutput(path: asset, kind: .asset, format: ContentPath.fileExtension(asset), producer: .contentFile(asset),
+                                         source: parts.location.manifestPath(content: asset), inputs: [.file(display)]))
+        }
+        return outputs
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// Every output of a build, known before anything renders: its path, kind, format, the
+/// producer that renders it and the inputs it depends on. Collision checks, link resolution,
+/// the manifest, rendering, `check` and `serve`'s incremental rebuilds all read this one list.
+/// A new kind of output registers in `BuildPlan+Kit.swift` and nowhere else.
+public struct BuildPlan: Sendable {
+    /// Sorted by path. Paths may repeat only in a plan whose kit has an `output.collision`
+    /// error; such a kit never renders.
+    public let outputs: [PlannedOutput]
+    private let index: [String: Int]
+
+    init(outputs: [PlannedOutput]) {
+        self.outputs = outputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        self.index = Dictionary(self.outputs.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public subscript(path: String) -> PlannedOutput? { index[path].map { outputs[$0] } }
+
+    public var paths: Set<String> { Set(index.keys) }
+
+    /// Paths written by more than one output, with what writes them.
+    var collisions: [(path: String, sources: [String])] {
+        Dictionary(grouping: outputs, by: \.path).filter { $0.value.count > 1 }
+            .map { ($0.key, $0.value.map(\.source).sorted()) }.sorted { $0.path < $1.path }
+    }
+
+    /// The outputs that depend on any of `inputs`: what an edit makes stale.
+    public func outputs(dependingOn inputs: Set<PlanInput>) -> [PlannedOutput] {
+        guard !inputs.isEmpty else { return [] }
+        return outputs.filter { output in output.inputs.contains(where: inputs.contains) }
+    }
+
+    public static let manifestName = "manifest.json"
+
+    /// `{"outputs": [...]}`: every output with its kind, format and source, sorted by path;
+    /// keys sorted too, so the bytes are the same on every run.
+    public func manifestJSON() -> Data {
+        Self.manifestJSON(outputs.map { .init(path: $0.path, kind: $0.kind, format: $0.format, source: $0.source, poster: $0.poster, group: $0.group) })
+    }
+
+    struct ManifestEntry: Encodable {
+        let path: String
+        let kind: OutputKind
+        let format, source: String
+        let poster, group: String?
+    }
+
+    static func manifestJSON(_ entries: [ManifestEntry]) -> Data {
+        struct Manifest: Encodable { let outputs: [ManifestEntry] }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return ((try? encoder.encode(Manifest(outputs: entries))) ?? Data("{}".utf8)) + Data("\n".utf8)
+    }
+
+    /// Paths listed in a manifest written by an earlier build.
+    static func paths(inManifest data: Data) -> Set<String>? {
+        struct Entry: Decodable { let path: String }
+        struct Manifest: Decodable { let outputs: [Entry] }
+        return (try? JSONDecoder().decode(Manifest.self, from: data)).map { Set($0.outputs.map(\.path)) }
+    }
+}
+
+/// One file the build writes.
+public struct PlannedOutput: Sendable, Hashable {
+    /// Relative to the output folder, with `/`.
+    public let path: String
+    public let kind: OutputKind
+    /// `html`, a chat flavour (`plain`, `whatsapp`, …) or the extension of a copied file.
+    public let format: String
+    public let producer: Producer
+    /// Where it comes from, relative to the kit (as the manifest names it).
+    public let source: String
+    /// Everything whose change makes this output stale.
+    public let inputs: [PlanInput]
+    /// For posters: the template name (`invite-link`).
+    public var poster: String? = nil
+    /// For per-group outputs: the group's name exactly as written in `adoptkit.yml`.
+    public var group: String? = nil
+}
+
+public enum OutputKind: String, Sendable, Codable, Hashable { case page, asset, index, poster, share }
+
+/// What renders an output. Each case names the unit of work; `OutputProducer` dispatches.
+public enum Producer: Sendable, Hashable {
+    /// A page's HTML, from its content-relative source.
+    case pageHTML(source: String)
+    /// A page's chat text in one flavour.
+    case pageText(source: String, flavor: String)
+    /// `index.html` when the kit has no `index.md`.
+    case home
+    /// The whole navigation tree on one page (the sidebar shows only the reader's branch).
+    case contents
+    case postersIndex
+    /// Poster `instance` (an index into `Kit.posterInstances`) as HTML or in a chat flavour
+    /// (`plain` is the template's own text).
+    case posterHTML(instance: Int)
+    case posterText(instance: Int, flavor: String)
+    /// The share page of group `group` (an index into `config.groups`), HTML or text.
+    case shareHTML(group: Int)
+    case shareText(group: Int)
+    /// A content file copied as it is.
+    case contentFile(String)
+    /// A file of the templates folder copied to `assets/`.
+    case templateAsset(String)
+}
+
+/// Something an output depends on. Files are named as the manifest names them (relative to
+/// the kit), so a watcher's changed paths map onto inputs directly.
+public enum PlanInput: Sendable, Hashable {
+    /// A file read: a page's Markdown, an include, a copied file, a template, the config, the logo, the TOC.
+    case file(String)
+    /// The title of a page (by content-relative source), shown through navigation, previous/next or breadcrumbs.
+    case title(String)
+}

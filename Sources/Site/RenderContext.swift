@@ -1,0 +1,60 @@
+import Foundation
+import KitConfig
+import Rendering
+import Templating
+
+/// What every render of one kit shares: built once per build, immutable (the QR cache is
+/// filled as posters ask, under its own lock).
+struct RenderContext: Sendable {
+    let kit: Kit
+    let variables: [String: String]
+    let blocks: [String: @Sendable (String) -> String]
+    let chatBlocks: [String: [(text: String, url: String?)]]
+    let contentsPath: String
+    let qrCodes: QRCache
+    /// Poster data every poster and share page shares.
+    let posterFields: TemplateData
+
+    init(kit: Kit) {
+        self.kit = kit
+        self.variables = KitVariables.values(kit.config)
+        self.blocks = KitVariables.blocks(kit.config, hasPosters: !kit.posterInstances.isEmpty)
+        self.chatBlocks = KitVariables.chatBlocks(kit.config)
+        self.contentsPath = kit.plan.outputs.first { $0.producer == .contents }?.path ?? "contents.html"
+        let codes = QRCache()
+        self.qrCodes = codes
+        self.posterFields = TemplateData(PosterModel.sharedFields(kit: kit) { link, label in codes.svg(link, label: label) })
+    }
+
+    var hasPosters: Bool { !kit.posterInstances.isEmpty }
+
+    func environment(for output: String) -> PageEnvironment {
+        PageEnvironment(pageOutput: output, resolver: kit.resolver, documents: kit.documents, variables: variables, blocks: blocks,
+                        chatBlocks: chatBlocks, baseURL: kit.config.site.baseURL)
+    }
+
+    func sidebar(current source: String?, output: String) -> String {
+        kit.navigation.sidebarHTML(currentSource: source, currentOutput: output, contentsOutput: contentsPath)
+    }
+}
+
+/// QR codes by link, made once each however many posters show them.
+final class QRCache: @unchecked Sendable {
+    // Guarded by `lock`; encoding runs outside it so codes are made in parallel.
+    private var codes: [String: QRCode?] = [:]
+    private let lock = NSLock()
+
+    func svg(_ link: String, label: String) -> String {
+        lock.lock()
+        let known = codes[link]
+        lock.unlock()
+        let code: QRCode?
+        if let known { code = known } else {
+            code = QRCode(link)
+            lock.lock()
+            codes[link] = code
+            lock.unlock()
+        }
+        return code?.svg(label: label) ?? ""
+    }
+}
