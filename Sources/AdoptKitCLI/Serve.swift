@@ -25,6 +25,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Address to listen on: 127.0.0.1 (default), or 0.0.0.0 for the local network.", valueName: "addr"))
     var host = "127.0.0.1"
 
+    @Flag(help: "After each rebuild, print how long it took and how many outputs were rendered and changed.")
+    var verbose = false
+
     func validate() throws {
         if let port, !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
     }
@@ -33,14 +36,17 @@ struct Serve: AsyncParsableCommand {
         let options = PreviewServer.Options(host: host, port: port ?? 8000, findFreePort: port == nil)
         let server = PreviewServer(location: kit.location, options: options)
         let location = kit.location
-        let host = self.host
+        let host = self.host, verbose = self.verbose
         do {
             try await server.run(onReady: { port, diagnostics in
                 Report.diagnostics(diagnostics, location: location)
                 Self.announce(host: host, port: port)
-            }, onRebuild: { diagnostics in
-                let status = diagnostics.hasErrors ? "Rebuild failed; still serving the last good build." : "Rebuilt."
-                Report.diagnostics(diagnostics, location: location)
+            }, onRebuild: { update in
+                var status = update.succeeded ? "Rebuilt." : "Rebuild failed; still serving the last good build."
+                if verbose, update.succeeded {
+                    status = "Rebuilt in \(Int((update.seconds * 1000).rounded())) ms: \(update.rendered) outputs rendered, \(update.changed.count) changed."
+                }
+                Report.diagnostics(update.diagnostics, location: location)
                 FileHandle.standardError.write(Data("\(status)\n".utf8))
             })
         } catch let failure as PreviewServer.Failure {

@@ -5,26 +5,34 @@ import Foundation
 /// The only code that touches libcmark-gfm. It parses UTF-8 text and copies cmark's tree into
 /// Swift values; every cmark pointer is freed before it returns.
 enum CmarkConverter {
-    /// libcmark-gfm keeps process-wide state (extension registry, special-character tables) that
-    /// is not safe to touch from two threads at once: every parse holds this lock.
+    /// libcmark-gfm keeps process-wide state that is not safe to touch from two threads at once:
+    /// the extension registry, and the inline parser's special-character table, which
+    /// `cmark_parser_finish` changes for the parser's extensions and changes back. Only parsing
+    /// holds this lock; walking the finished tree into Swift values (most of the work) runs in
+    /// parallel, since a finished tree is private to its parse. `MarkdownTests` holds this to a
+    /// stress test, run under ThreadSanitizer in CI.
     private static let lock = NSLock()
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
+    /// The registered extensions, looked up once; read only under `lock`.
+    nonisolated(unsafe) private static let extensions: [OpaquePointer] = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return extensionNames.compactMap { cmark_find_syntax_extension($0) }
+    }()
+
     static func convert(_ body: String, source: SourceText) -> [MarkdownNode] {
         lock.lock()
-        defer { lock.unlock() }
-        cmark_gfm_core_extensions_ensure_registered()
-
-        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return [] }
-        defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
-        }
+        let extensions = extensions
+        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { lock.unlock(); return [] }
+        for ext in extensions { cmark_parser_attach_syntax_extension(parser, ext) }
         body.utf8CString.withUnsafeBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
-        guard let document = cmark_parser_finish(parser) else { return [] }
+        let finished = cmark_parser_finish(parser)
+        cmark_parser_free(parser)
+        lock.unlock()
+        guard let document = finished else { return [] }
         defer { cmark_node_free(document) }
         return copyTree(document, source: source)
     }

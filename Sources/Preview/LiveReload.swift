@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import Rendering
 
 /// What the preview adds to HTML pages (and only there; built sites never carry it): a script
@@ -8,14 +9,26 @@ enum LiveReload {
 
     static let script = """
         <script>
-        // adoptkit serve: reload when the kit is rebuilt (Server-Sent Events).
+        // adoptkit serve: reload when this page changed or a rebuild failed (Server-Sent Events).
         (function () {
-          var source = new EventSource("\(eventsPath)");
+          var source = new EventSource("\(eventsPath)?page=" + encodeURIComponent(location.pathname));
           source.addEventListener("reload", function () { location.reload(); });
           source.addEventListener("failed", function () { location.reload(); });
         })();
         </script>
         """
+
+    /// The output path a page's event stream asks about (`?page=/guide/` → `guide/index.html`);
+    /// nil when the stream names none (it then hears of every rebuild).
+    static func page(inEventsTarget target: String) -> String? {
+        guard let query = target.split(separator: "?", maxSplits: 1).dropFirst().first else { return nil }
+        for pair in query.split(separator: "&") where pair.hasPrefix("page=") {
+            guard var path = String(pair.dropFirst(5)).removingPercentEncoding else { return nil }
+            while path.hasPrefix("/") { path.removeFirst() }
+            return path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+        }
+        return nil
+    }
 
     /// The failed rebuild's diagnostics, escaped, over the last good page.
     static func overlay(_ diagnostics: [Diagnostic]) -> String {

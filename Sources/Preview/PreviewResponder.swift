@@ -9,6 +9,8 @@ struct PreviewResponse: Sendable {
     var body: Data
     /// True for the Server-Sent Events stream (the server streams instead of sending `body`).
     var isEventStream = false
+    /// The output path whose changes the event stream reports (nil: every rebuild).
+    var eventPage: String? = nil
 }
 
 /// Answers one request from the current snapshot: method and Host checks, path resolution,
@@ -25,7 +27,7 @@ struct PreviewResponder: Sendable {
         }
         if target.hasPrefix(LiveReload.eventsPath) {
             return PreviewResponse(status: 200, headers: [("Content-Type", "text/event-stream"), ("Cache-Control", "no-store")],
-                                   body: Data(), isEventStream: true)
+                                   body: Data(), isEventStream: true, eventPage: LiveReload.page(inEventsTarget: target))
         }
         let (path, trailingSlash): (String, Bool)
         switch RequestPath.resolve(target) {

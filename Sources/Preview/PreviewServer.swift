@@ -26,12 +26,13 @@ public struct PreviewServer: Sendable {
     public let location: KitLocation
     public let options: Options
     let state = PreviewState()
-    /// Unchanged files are not parsed again on a rebuild.
-    let cache = ParseCache()
+    /// The site in memory, updated edit by edit.
+    let site: LiveSite
 
     public init(location: KitLocation, options: Options = Options()) {
         self.location = location
         self.options = options
+        self.site = LiveSite(location: location)
     }
 
     public enum Failure: Error, CustomStringConvertible {
@@ -46,9 +47,9 @@ public struct PreviewServer: Sendable {
     /// Builds once, then serves until cancelled (Ctrl-C). `onReady` gets the bound port and
     /// the first build's diagnostics; `onRebuild` every later build's.
     public func run(onReady: @escaping @Sendable (Int, [Diagnostic]) -> Void = { _, _ in },
-                    onRebuild: @escaping @Sendable ([Diagnostic]) -> Void = { _ in }) async throws {
+                    onRebuild: @escaping @Sendable (LiveSite.Update) -> Void = { _ in }) async throws {
         let port = try choosePort()
-        let first = await rebuild()
+        let first = await rebuild(changedFiles: nil).diagnostics
         let hosts = HostPolicy(bindHost: options.host, extraHosts: options.host == "0.0.0.0" ? NetworkInterfaces.addresses() + [NetworkInterfaces.hostName()] : [])
         let responder = PreviewResponder(hosts: hosts)
         let state = self.state
@@ -73,11 +74,7 @@ public struct PreviewServer: Sendable {
         }
         defer { signalSources.forEach { $0.cancel() } }
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                await KitWatcher(location: location, interval: options.pollInterval).watch {
-                    onRebuild(await rebuild())
-                }
-            }
+            group.addTask { await watch(onRebuild: onRebuild) }
             group.addTask {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .seconds(15))
@@ -94,12 +91,36 @@ public struct PreviewServer: Sendable {
         }
     }
 
-    /// Builds in memory; a failure keeps the last good build and shows an overlay.
+    /// Brings the site up to date; a failure keeps the last good build and shows an overlay.
     @discardableResult
-    func rebuild() async -> [Diagnostic] {
-        let result = await BuildAction(location: location, cache: cache).render()
-        await state.update(with: result)
-        return result.diagnostics
+    func rebuild(changedFiles: Set<String>?) async -> LiveSite.Update {
+        let update = await site.update(changedFiles: changedFiles)
+        await state.update(with: update)
+        return update
+    }
+
+    /// Rebuilds after every change until cancelled. inotify reports which files changed (and
+    /// costs nothing while idle); where it is missing, polling every `pollInterval` does.
+    func watch(onRebuild: @escaping @Sendable (LiveSite.Update) -> Void) async {
+        while !Task.isCancelled {
+            let files = await site.watchedFiles
+            guard let watcher = FileChangeWatcher(folders: [location.content, location.templates], files: files) else {
+                await KitWatcher(location: location, interval: options.pollInterval).watch {
+                    onRebuild(await rebuild(changedFiles: nil))
+                }
+                return
+            }
+            for await batch in watcher.changes() {
+                switch batch {
+                case .overflow: onRebuild(await rebuild(changedFiles: nil))
+                case .paths(let paths): onRebuild(await rebuild(changedFiles: paths))
+                }
+                // An edit of the config may name another logo: watch that one instead.
+                if await site.watchedFiles != files { break }
+                if Task.isCancelled { break }
+            }
+            watcher.stop()
+        }
     }
 
     private func choosePort() throws -> Int {
@@ -121,7 +142,7 @@ public struct PreviewServer: Sendable {
             return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
         }
         let body = ResponseBody { writer in
-            let (id, events) = await state.subscribe()
+            let (id, events) = await state.subscribe(page: answer.eventPage)
             // Tell the browser how soon to reconnect if the server restarts.
             try await writer.write(ByteBuffer(string: "retry: 500\n: connected\n\n"))
             do {

@@ -7,7 +7,11 @@ actor PreviewState {
     private(set) var tree: OutputTree?
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var generation = 0
-    private var listeners: [Int: AsyncStream<PreviewEvent>.Continuation] = [:]
+    private struct Listener {
+        var page: String?
+        var continuation: AsyncStream<PreviewEvent>.Continuation
+    }
+    private var listeners: [Int: Listener] = [:]
     private var nextListener = 0
 
     var snapshot: Snapshot { Snapshot(tree: tree, failures: diagnostics.hasErrors ? diagnostics : [], generation: generation) }
@@ -19,39 +23,44 @@ actor PreviewState {
         var generation: Int
     }
 
-    /// Takes a finished build: a good one replaces the tree; a failed one keeps the last good
-    /// tree and records the problems. Every browser is told either way.
-    func update(with result: BuildAction.Result) {
+    /// Takes a finished update: a good one replaces the tree; a failed one keeps the last good
+    /// tree and records the problems. A browser is told when the page it shows changed, or
+    /// when the overlay of problems appears or goes.
+    func update(with update: LiveSite.Update) {
         generation += 1
-        diagnostics = result.diagnostics
-        if result.succeeded, let newTree = result.tree { tree = newTree }
-        let event: PreviewEvent = result.succeeded ? .reload(generation) : .failed(generation)
-        for continuation in listeners.values { continuation.yield(event) }
+        let wasFailing = diagnostics.hasErrors
+        diagnostics = update.diagnostics
+        if update.succeeded, let newTree = update.tree { tree = newTree }
+        let event: PreviewEvent = update.succeeded ? .reload(generation) : .failed(generation)
+        for listener in listeners.values {
+            let showsChange = listener.page.map { update.changed.contains($0) } ?? true
+            if !update.succeeded || wasFailing || showsChange { listener.continuation.yield(event) }
+        }
     }
 
-    func subscribe() -> (id: Int, events: AsyncStream<PreviewEvent>) {
+    func subscribe(page: String?) -> (id: Int, events: AsyncStream<PreviewEvent>) {
         let id = nextListener
         nextListener += 1
         let (stream, continuation) = AsyncStream<PreviewEvent>.makeStream(bufferingPolicy: .bufferingNewest(8))
-        if isShuttingDown { continuation.finish() } else { listeners[id] = continuation }
+        if isShuttingDown { continuation.finish() } else { listeners[id] = Listener(page: page, continuation: continuation) }
         return (id, stream)
     }
 
     func unsubscribe(_ id: Int) {
-        listeners.removeValue(forKey: id)?.finish()
+        listeners.removeValue(forKey: id)?.continuation.finish()
     }
 
     /// A comment line every so often: writing to a browser that has gone away fails, which
     /// ends its stream instead of leaving it open forever.
     func heartbeat() {
-        for continuation in listeners.values { continuation.yield(.keepalive) }
+        for listener in listeners.values { listener.continuation.yield(.keepalive) }
     }
 
     private(set) var isShuttingDown = false
 
     func finishAll() {
         isShuttingDown = true
-        for continuation in listeners.values { continuation.finish() }
+        for listener in listeners.values { listener.continuation.finish() }
         listeners = [:]
     }
 

@@ -34,7 +34,7 @@ import Testing
             #expect(home.headers["content-type"] == "text/html; charset=utf-8")
             #expect(home.body.contains("<h1 id=\"contoso-adoption-guide-for-kaizala\">"))
             // Only preview pages carry the reload script.
-            #expect(home.body.contains("new EventSource(\"/_adoptkit/events\")"))
+            #expect(home.body.contains("new EventSource(\"/_adoptkit/events?page=\" + encodeURIComponent(location.pathname))"))
             let css = try http.request("GET", "/assets/adoptkit.css")
             #expect(css.headers["content-type"] == "text/css; charset=utf-8")
             #expect(!css.body.contains("EventSource"))
@@ -107,6 +107,24 @@ import Testing
             try Data(original.utf8).write(to: page)
             #expect(RawHTTP.read(events, until: "event: reload", seconds: 5).contains("event: reload"))
             #expect(!(try http.request("GET", "/champions.html").body.contains("adoptkit-overlay")))
+        }
+    }
+
+    /// A browser reloads only when the bytes of the page it shows changed.
+    @Test func onlyBrowsersShowingAChangedPageReload() async throws {
+        try await withServer { http, kit in
+            let champions = try http.open("GET", "/_adoptkit/events?page=%2Fchampions.html")
+            defer { close(champions) }
+            let other = try http.open("GET", "/_adoptkit/events?page=%2Fsign-in-office-365.html")
+            defer { close(other) }
+            _ = RawHTTP.read(champions, until: ": connected", seconds: 5)
+            _ = RawHTTP.read(other, until: ": connected", seconds: 5)
+            let page = kit.appendingPathComponent("Content/champions.md")
+            let original = try String(contentsOf: page, encoding: .utf8)
+            try Data((original + "\nOnly this page changes.\n").utf8).write(to: page)
+            #expect(RawHTTP.read(champions, until: "event: reload", seconds: 5).contains("event: reload"))
+            // The same rebuild told the other page nothing (its event would have come first).
+            #expect(!RawHTTP.read(other, until: "event: reload", seconds: 1).contains("event: reload"))
         }
     }
 

@@ -1,0 +1,65 @@
+import Diagnostics
+import Foundation
+import Site
+import Testing
+
+/// `serve` re-renders only what an edit made stale, and reports only outputs whose bytes changed.
+@Suite struct LiveSiteTests {
+    @Test func anEditReRendersExactlyTheStaleOutputs() async throws {
+        try await TestSupport.withTemporaryFolder { root in
+            let location = try BuildPlanTests.folderKit(pages: 40, in: root)
+            let site = LiveSite(location: location)
+            let first = await site.update(changedFiles: nil)
+            #expect(first.succeeded, "\(first.diagnostics)")
+            let total = try #require(first.tree).files.count
+            #expect(first.rendered == total)
+
+            let page = location.content.appendingPathComponent("guide/page-00010.md")
+            func edit(_ text: String) async throws -> LiveSite.Update {
+                try Data(text.utf8).write(to: page)
+                return await site.update(changedFiles: [page.path])
+            }
+            // A body edit: the page's HTML and chat texts, nothing else.
+            let body = try await edit("---\ndescription: Page 10.\n---\n# Page 00010\n\nNew text.\n")
+            #expect(body.rendered == 3)
+            #expect(body.changed == ["guide/page-00010.html", "guide/page-00010.txt", "guide/page-00010.whatsapp.txt"])
+            #expect(TestSupport.text(body.tree, "guide/page-00010.html").contains("New text."))
+
+            // Saved again unchanged: rendered, but no browser needs to reload.
+            let same = try await edit("---\ndescription: Page 10.\n---\n# Page 00010\n\nNew text.\n")
+            #expect(same.rendered == 3 && same.changed.isEmpty)
+
+            // A new title moves through the navigation of the pages that show it.
+            let title = try await edit("---\ndescription: Page 10.\n---\n# Page 00010 renamed\n\nNew text.\n")
+            #expect(title.changed.isSuperset(of: ["guide/page-00010.html", "guide/page-00009.html", "guide/page-00011.html", "contents.html"]))
+            #expect(!title.changed.contains("guide/page-00030.html"))
+            #expect(title.rendered < total / 2)
+            #expect(TestSupport.text(title.tree, "guide/page-00009.html").contains("Page 00010 renamed"))
+
+            // A broken edit keeps the last good site.
+            let broken = try await edit("---\ndescription: [unclosed\n---\n# Broken\n")
+            #expect(!broken.succeeded)
+            #expect(TestSupport.text(broken.tree, "guide/page-00010.html").contains("New text."))
+
+            // The config is an input of everything it renders (saved together with the fix).
+            try Data("---\ndescription: Page 10.\n---\n# Page 00010\n".utf8).write(to: page)
+            try Data("site:\n  title: Renamed site\n".utf8).write(to: location.config)
+            let config = await site.update(changedFiles: [page.path, location.config.path])
+            #expect(config.succeeded)
+            #expect(config.rendered == total - 1) // all but the stylesheet, which reads no config
+        }
+    }
+
+    @Test func addingAPageRebuildsTheNavigation() async throws {
+        try await TestSupport.withTemporaryFolder { root in
+            let location = try BuildPlanTests.folderKit(pages: 5, in: root)
+            let site = LiveSite(location: location)
+            _ = await site.update(changedFiles: nil)
+            let added = location.content.appendingPathComponent("guide/added.md")
+            try Data("---\ndescription: d.\n---\n# Added page\n".utf8).write(to: added)
+            let update = await site.update(changedFiles: [added.path])
+            #expect(update.changed.isSuperset(of: ["guide/added.html", "guide/page-00000.html", "contents.html"]))
+            #expect(TestSupport.text(update.tree, "guide/page-00000.html").contains("Added page"))
+        }
+    }
+}
