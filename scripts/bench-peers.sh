@@ -19,8 +19,10 @@
 #   wall s       median wall-clock seconds of the counted runs (min–max in peers' summary)
 #   CPU s        median user+sys seconds
 #   RSS MB       median peak resident memory of the largest single process (GNU time %M)
-#   out MB       size of adoptkit's output folder (one extra build after the timed runs;
-#                OUT_SIZE=0 skips it)
+#   out MB       size of adoptkit's output folder, from an untimed probe build made first. When
+#                the probe fails, or is stopped because MemAvailable fell below
+#                PROBE_MIN_AVAIL_MB (default 2048), adoptkit is left out of that kit's timed runs
+#                (the peers are still timed) and its row says why.
 #   ÷ TOOL       median over rounds of adoptkit's wall / TOOL's wall in the same round (the
 #                pairing peers.sh uses: it survives a machine whose speed drifts); in brackets
 #                TOOL's own median wall. 8.0 means adoptkit took 8 times as long.
@@ -33,11 +35,15 @@
 #   RUNS                counted runs per tool; default 5 for <= 1,000 pages, 3 up to 10,000, else 1
 #   TOOLS="cmark-lib cmark-lib-j2 hugo adoptkit"   peers.sh tools for the build comparison
 #   CHECK_PAGES=10000   the kit size on which `adoptkit check` is timed (none: skip)
-#   MIN_AVAIL_MB        peers.sh stops a run when free memory falls below this; default 1024
-#                       for kits over 1,000 pages (their output lives in RAM), unset below
+#   MIN_AVAIL_MB        peers.sh stops a run (recorded as failed, "killed") when MemAvailable
+#                       falls below this; default 2048 for kits over 1,000 pages, whose output
+#                       lives in RAM (tmpfs) next to adoptkit's own memory; unset (0) below
+#   PROBE_MIN_AVAIL_MB=2048   the same guard for the untimed probe build (see "out MB")
 #   BENCH_RESULTS       where runs.tsv/summary.md per kit and table.md go (default .build/bench)
 #   TMPDIR              scratch (kits, outputs); default /dev/shm when it exists, so the disk
 #                       stays out of the figures
+# Prints the table (also BENCH_RESULTS/table.md) to stdout, progress and errors to stderr; exits 1
+# when any adoptkit run or probe failed or was stopped, after the table.
 # Needs: bash >= 5, python3, GNU time, cc + libcmark-gfm-dev, hugo, cmark-gfm (make bench-deps).
 #
 # Reproduce: make bench   (or: make bench-deps && scripts/bench-peers.sh .build/release/adoptkit)
@@ -72,14 +78,40 @@ runs_for() { # default counted runs for a kit of $1 pages
   else echo 1; fi
 }
 
-# peers.sh TOOLS... with our settings; its progress goes to stderr, its summary to RESULT/summary.md
+# one peers.sh run on KIT: its progress goes to stderr, its summary to RESULT_DIR/summary.md
 peers() { # RESULT_DIR KIT RUNS TOOLS ADOPTKIT_BIN PAGES
   local res=$1 kit=$2 runs=$3 tools=$4 ak=$5 n=$6 avail=${MIN_AVAIL_MB:-}
-  [ -z "$avail" ] && [ "$n" -gt 1000 ] && avail=1024
-  rm -rf "$res"
+  [ -z "$avail" ] && [ "$n" -gt 1000 ] && avail=2048
   # peers.sh's header line asks for pandoc's version too; we do not use pandoc
   RUNS=$runs TOOLS=$tools ADOPTKIT=$ak MIN_AVAIL_MB=${avail:-0} \
     bash "$shared/peers.sh" "$kit" "$res" >/dev/null 2> >(grep -v '^.*pandoc: command not found$' >&2)
+}
+
+# probe KIT NOTE_FILE: one untimed `adoptkit build`, stopped (by its pid) when MemAvailable falls
+# below PROBE_MIN_AVAIL_MB (default 2048). Writes "ok S s, OUT MB" or why it failed to NOTE_FILE.
+probe() {
+  local kit=$1 note=$2 min=${PROBE_MIN_AVAIL_MB:-2048} rc=0 stopped=0 t0=$SECONDS k v u mb
+  rm -rf "$work/out"
+  "$bin" build "$kit" --output "$work/out" >/dev/null 2>"$work/probe.err" &
+  local pid=$!
+  # (sleep first: a kill before the fork's exec would run this shell's EXIT trap in the child)
+  while sleep 0.2 && kill -0 "$pid" 2>/dev/null; do
+    while read -r k v u; do [ "$k" = MemAvailable: ] && break; done </proc/meminfo
+    if [ $((v / 1024)) -lt "$min" ]; then kill "$pid" 2>/dev/null || true; stopped=1; break; fi
+  done
+  wait "$pid" || rc=$?
+  # a stopped build leaves its staging folder (.out.adoptkit-new-*) next to the output
+  mb=$(du -scm "$work/out" "$work"/.out.adoptkit-new-* 2>/dev/null | tail -n 1 | cut -f1 || true)
+  rm -rf "$work/out" "$work"/.out.adoptkit-new-*
+  if [ "$stopped" = 1 ]; then
+    echo "stopped after $((SECONDS - t0)) s: MemAvailable < $min MB, $mb MB of output written" >"$note"
+  elif [ "$rc" != 0 ]; then
+    echo "failed after $((SECONDS - t0)) s, exit $rc: $(tail -n 3 "$work/probe.err" | tr '\n' ' ')" >"$note"
+  else
+    echo "ok $((SECONDS - t0)) s, $mb MB" >"$note"; return 0
+  fi
+  echo "bench-peers: adoptkit build of ${kit##*/} $(cat "$note")" >&2
+  return 1
 }
 
 echo "bench-peers: adoptkit=$bin, kits of [$pages] pages with $groups groups, scratch in $TMPDIR, results in $results" >&2
@@ -88,16 +120,15 @@ for n in $pages; do
   kit=$work/kit-$n
   echo "== $n pages, $groups groups: $(python3 "$shared/make-corpus" "$n" "$groups" "$kit")" >&2
   runs=$(runs_for "$n")
-  peers "$results/build-$n" "$kit" "$runs" "$tools" "$bin" "$n"
-  # the output's size (one more build, not timed): the sidebar on every page lists every page
-  if [ "${OUT_SIZE:-1}" = 1 ]; then
-    if "$bin" build "$kit" --output "$work/out" >/dev/null 2>"$work/size.err"; then
-      du -sm "$work/out" | cut -f1 >"$results/build-$n/out-mb"
-    else
-      echo "bench-peers: adoptkit build of the $n-page kit failed:" >&2; tail -n 5 "$work/size.err" >&2
-    fi
-    rm -rf "$work/out"
+  rm -rf "$results/build-$n" "$results/check-$n"
+  mkdir -p "$results/build-$n"
+  # untimed probe first: does the build finish within memory, and how big is its output?
+  kit_tools=$tools
+  if ! probe "$kit" "$results/build-$n/probe"; then
+    echo "bench-peers: adoptkit left out of the timed runs on the $n-page kit: $(cat "$results/build-$n/probe")" >&2
+    kit_tools=$(echo " $tools " | sed 's/ adoptkit / /; s/^ //; s/ $//')
   fi
+  if [ -n "$kit_tools" ]; then peers "$results/build-$n" "$kit" "$runs" "$kit_tools" "$bin" "$n"; fi
   if [ "$n" = "$check_pages" ]; then
     # peers.sh runs "$ADOPTKIT build KIT --output DIR"; this wrapper runs "adoptkit check KIT"
     printf '#!/bin/sh\n[ "$1" = build ] || exit 64\nexec "%s" check "$2"\n' "$bin" >"$work/adoptkit-check"
@@ -116,7 +147,9 @@ res, groups, kits = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 
 def load(d):
     p = os.path.join(res, d, "runs.tsv")
-    return list(csv.DictReader(open(p), delimiter="\t")) if os.path.exists(p) else None
+    if os.path.exists(p):
+        return list(csv.DictReader(open(p), delimiter="\t"))
+    return [] if os.path.exists(os.path.join(res, d, "probe")) else None
 
 def ok(rows, tool):
     return [r for r in rows if r["tool"] == tool and r["run"] != "0" and r["exit"] == "0"]
@@ -142,8 +175,12 @@ for n in kits:
         good = ok(rows, "adoptkit")
         bad = sorted({r["exit"] for r in counted if r["exit"] != "0"})
         runs = "%d" % len(good) + (" (%d failed: exit %s)" % (len(counted) - len(good), ", ".join(bad)) if bad else "")
-        size = os.path.join(res, "%s-%s" % (cmd, n), "out-mb")
-        out = open(size).read().strip() if os.path.exists(size) else "–"
+        note = os.path.join(res, "%s-%s" % (cmd, n), "probe")
+        note = open(note).read().strip() if os.path.exists(note) else ""
+        out = note.split(", ")[-1].split()[0] if note.startswith("ok ") else "–"
+        if note and not note.startswith("ok "):
+            print("| %s | %s | %d | not timed: %s | – | – | – | – |" % (cmd, n, groups, note) + " – |" * len(bases))
+            continue
         if not good:
             print("| %s | %s | %d | %s | – | – | – | %s |" % (cmd, n, groups, runs, out) + " – |" * len(bases))
             continue
@@ -154,3 +191,18 @@ for n in kits:
               + "".join(" %s |" % paired(rows, b) for b in bases))
 EOF
 echo "(full peers.sh summaries: $results/{build,check}-N/summary.md; rows: runs.tsv)" >&2
+# a failed or stopped adoptkit run fails make bench, after the table (peers.sh printed its errors)
+failed=0
+for n in "${done_kits[@]}"; do
+  grep -q '^ok ' "$results/build-$n/probe" || failed=1
+  for d in build check; do
+    f=$results/$d-$n/runs.tsv
+    if [ -f "$f" ] && awk -F'\t' '$1 == "adoptkit" && $10 != "0" { bad = 1 } END { exit !bad }' "$f"; then
+      failed=1
+    fi
+  done
+done
+if [ "$failed" = 1 ]; then
+  echo "bench-peers: some adoptkit runs failed (see the \"runs\" column and the errors above)" >&2
+  exit 1
+fi
