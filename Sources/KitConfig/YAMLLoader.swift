@@ -17,7 +17,8 @@ public enum YAMLLoader {
             // Yams holds anchors weakly; they survive only while the parser lives. The basic
             // resolver leaves every scalar a string: adoptkit reads types itself, and Yams's
             // regular-expression resolution of each scalar is the slowest part of a page load.
-            let parser = try Parser(yaml: text, resolver: .basic)
+            // The encoding named, not `.default`: that reads the process environment on every parse.
+            let parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
             return try withExtendedLifetime(parser) {
                 guard let node = try parser.singleRoot() else { return (nil, []) }
                 return (node, anchorDiagnostics(node, path: path, lineOffset: lineOffset))

@@ -15,7 +15,8 @@ public enum ChatSplitter {
     public static func split(_ text: String, flavor: ChatFlavor, budget: Int) -> [ChatMessage] {
         // Room for the widest header a split of this text could need.
         let reserve = flavor.length(of: header(999, 999, flavor: flavor))
-        if flavor.length(of: text.trimmingCharacters(in: .whitespacesAndNewlines)) <= budget {
+        // Every flavour's length is at most the UTF-8 byte count: most texts stop here.
+        if text.utf8.count <= budget || flavor.length(of: text.trimmingCharacters(in: .whitespacesAndNewlines)) <= budget {
             return [ChatMessage(number: 1, total: 1, part: text, text: text)]
         }
         // Lengths add up piece by piece (pieces end at whitespace, so no escape or character
@@ -68,16 +69,7 @@ public enum ChatSplitter {
         case 2: separator = " "
         default: return text.map { String($0) }
         }
-        var result: [String] = []
-        var rest = Substring(text)
-        while let range = rest.range(of: separator) {
-            var end = range.upperBound
-            // Keep runs of the separator together.
-            while rest[end...].hasPrefix(separator) { end = rest.index(end, offsetBy: separator.count) }
-            result.append(String(rest[..<end]))
-            rest = rest[end...]
-        }
-        if !rest.isEmpty { result.append(String(rest)) }
-        return result
+        // Runs of the separator stay together.
+        return TextScan.pieces(text, after: separator)
     }
 }

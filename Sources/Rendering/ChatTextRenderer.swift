@@ -109,8 +109,8 @@ private struct State {
     /// Ends a top-level block.
     mutating func finishBlock() {
         finishLine()
-        let block = lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n")
-        if !block.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { blocks.append(block) }
+        let block = lines.map(TextScan.droppingTrailingSpaces).joined(separator: "\n")
+        if !TextScan.isBlank(block) { blocks.append(block) }
         lines = []
         blankPending = false
     }

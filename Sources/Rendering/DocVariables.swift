@@ -11,7 +11,7 @@ public enum DocVariables {
 
     /// Every `{{ name }}` in `text` (names are letters, digits, `_`, `-` and `.`).
     public static func references(in text: String) -> [Reference] {
-        guard text.contains("{{") else { return [] }
+        guard TextScan.containsDoubleBrace(text) else { return [] }
         var result: [Reference] = []
         var index = text.startIndex
         while let open = text[index...].range(of: "{{") {

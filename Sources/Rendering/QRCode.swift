@@ -6,6 +6,8 @@ public struct QRCode: Sendable, Hashable {
     public let size: Int
     /// Row-major, `true` for dark.
     public let modules: [Bool]
+    /// The SVG path of the dark modules, made once: every poster showing this code reuses it.
+    private let pathData: String
     /// Modules of light margin scanners need around the symbol (the standard asks for 4).
     public static let quietZone = 4
 
@@ -20,6 +22,7 @@ public struct QRCode: Sendable, Hashable {
         let data = UnsafeBufferPointer(start: code.pointee.data, count: width * width)
         self.size = width
         self.modules = data.map { $0 & 1 == 1 }
+        self.pathData = Self.pathData(size: width, modules: modules)
     }
 
     /// Reads back the modules of an SVG that `svg(label:)` wrote (the first one in `text`), so
@@ -38,6 +41,7 @@ public struct QRCode: Sendable, Hashable {
         }
         self.size = size
         self.modules = modules
+        self.pathData = Self.pathData(size: size, modules: modules)
     }
 
     public func isDark(row: Int, column: Int) -> Bool {
@@ -49,21 +53,27 @@ public struct QRCode: Sendable, Hashable {
     /// any print size. `label` becomes the accessible name.
     public func svg(label: String) -> String {
         let total = size + 2 * Self.quietZone
+        let path = pathData
+        return "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(total) \(total)\" role=\"img\" aria-label=\"\(HTMLEscaping.escape(label))\" shape-rendering=\"crispEdges\">"
+            + "<rect width=\"\(total)\" height=\"\(total)\" fill=\"#fff\"/><path fill=\"#000\" d=\"\(path)\"/></svg>"
+    }
+
+    private static func pathData(size: Int, modules: [Bool]) -> String {
+        func isDark(_ row: Int, _ column: Int) -> Bool { column < size && modules[row * size + column] }
         var path = ""
         path.reserveCapacity(size * size * 4)
         for row in 0..<size {
             var column = 0
             while column < size {
-                guard isDark(row: row, column: column) else { column += 1; continue }
+                guard isDark(row, column) else { column += 1; continue }
                 // Runs of dark modules become one rectangle: smaller files, same picture.
                 var run = 1
-                while isDark(row: row, column: column + run) { run += 1 }
-                path += "M\(column + Self.quietZone) \(row + Self.quietZone)h\(run)v1h-\(run)z"
+                while isDark(row, column + run) { run += 1 }
+                path += "M\(column + quietZone) \(row + quietZone)h\(run)v1h-\(run)z"
                 column += run
             }
         }
-        return "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(total) \(total)\" role=\"img\" aria-label=\"\(HTMLEscaping.escape(label))\" shape-rendering=\"crispEdges\">"
-            + "<rect width=\"\(total)\" height=\"\(total)\" fill=\"#fff\"/><path fill=\"#000\" d=\"\(path)\"/></svg>"
+        return path
     }
 
     /// The symbol for a terminal: two module rows per text line with half blocks, light modules

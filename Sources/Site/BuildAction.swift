@@ -35,8 +35,7 @@ public struct BuildAction: Sendable {
     func load(_ clock: inout StageClock) async -> (Kit?, [Diagnostic]) {
         let writer = SiteWriter(output: output, location: location)
         if let refusal = writer.refusal() { return (nil, [refusal]) }
-        let kit = await KitLoader.load(location, configRequired: configRequired, cache: cache)
-        clock.lap("load and check")
+        let kit = await KitLoader.load(location, configRequired: configRequired, cache: cache, clock: &clock)
         let diagnostics = strict ? kit.diagnostics.promotingWarnings() : kit.diagnostics
         return (diagnostics.hasErrors ? nil : kit, diagnostics)
     }

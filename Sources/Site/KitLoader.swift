@@ -11,6 +11,12 @@ public enum KitLoader {
     /// - Parameter cache: parsed files from an earlier load of the same kit (`serve`); only
     ///   files that changed since are parsed again.
     public static func load(_ location: KitLocation, configRequired: Bool = false, cache: ParseCache? = nil) async -> Kit {
+        var clock = StageClock()
+        return await load(location, configRequired: configRequired, cache: cache, clock: &clock)
+    }
+
+    /// The same, with a lap per stage on `clock` (`--timings`).
+    static func load(_ location: KitLocation, configRequired: Bool, cache: ParseCache?, clock: inout StageClock) async -> Kit {
         var diagnostics: [Diagnostic] = []
         let config = loadConfig(location, required: configRequired, into: &diagnostics)
         let (templates, templateProblems) = TemplateSet.load(kitFolder: location.templates, displayRoot: location.displayPath(location.templates),
@@ -20,7 +26,9 @@ public enum KitLoader {
         let variables = KitVariables.values(config)
         let scan = ContentScanner.scan(location)
         diagnostics += scan.diagnostics
+        clock.lap("config, templates, scan")
         let parsed = await parseAll(scan.markdown, location: location, cache: cache)
+        clock.lap("read and parse")
         var documents: [String: MarkdownDocument] = [:]
         var pages: [Page] = []
         for (path, result) in parsed {
@@ -53,7 +61,9 @@ public enum KitLoader {
 
         var kit = Kit(location: location, config: config, pages: pages, documents: documents, assets: scan.assets,
                       toc: toc, templates: templates, posters: posters, logoDataURI: logo, diagnostics: diagnostics)
+        clock.lap("kit model and plan")
         kit.diagnostics = (diagnostics + KitChecks.run(kit)).sorted(by: Diagnostic.ordered)
+        clock.lap("checks")
         return kit
     }
 

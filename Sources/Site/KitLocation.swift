@@ -3,13 +3,17 @@ import KitFiles
 
 /// Where a kit's parts are: resolved from the command line once, then passed by value.
 public struct KitLocation: Sendable, Hashable {
-    public var kit: URL
-    public var content: URL
-    public var templates: URL
-    public var config: URL
+    public let kit: URL
+    public let content: URL
+    public let templates: URL
+    public let config: URL
     /// What may be read: the kit folder, plus any folder or file named on the command line
     /// (`--content ../docs`). A default `Content/` that is a link to elsewhere is outside.
-    public var boundary: FileBoundary
+    public let boundary: FileBoundary
+    /// `displayPath(content)` and `manifestPath(content)` with a trailing `/`, worked out once:
+    /// Foundation's URL arithmetic per file was a measurable share of a 10,000-page build.
+    private let contentDisplayPrefix: String
+    private let contentManifestPrefix: String
 
     /// `content`, `templates` and `config` default to `Content/`, `Templates/` and
     /// `adoptkit.yml` inside `kit`.
@@ -20,11 +24,17 @@ public struct KitLocation: Sendable, Hashable {
         self.templates = (templates ?? kit.appendingPathComponent("Templates")).standardizedFileURL
         self.config = (config ?? kit.appendingPathComponent("adoptkit.yml")).standardizedFileURL
         self.boundary = FileBoundary(roots: [kit] + [content, templates, config].compactMap { $0?.standardizedFileURL })
+        // The path of a file `x` in the content folder, less the `x`.
+        let probe = self.content.appendingPathComponent("x")
+        self.contentDisplayPrefix = String(Self.displayPath(probe, kit: kit).dropLast())
+        self.contentManifestPrefix = String(Self.manifestPath(probe, kit: kit).dropLast())
     }
 
     /// How diagnostics and the manifest name a file: relative to the kit when inside it,
     /// otherwise relative to the working directory, otherwise absolute.
-    public func displayPath(_ url: URL) -> String {
+    public func displayPath(_ url: URL) -> String { Self.displayPath(url, kit: kit) }
+
+    private static func displayPath(_ url: URL, kit: URL) -> String {
         let path = url.standardizedFileURL.path
         if let relative = Self.relative(path, to: kit.path) { return relative }
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
@@ -34,7 +44,9 @@ public struct KitLocation: Sendable, Hashable {
 
     /// How the manifest names a file: relative to the kit, with `../` where it lies outside, so
     /// the manifest never depends on where the build ran.
-    public func manifestPath(_ url: URL) -> String {
+    public func manifestPath(_ url: URL) -> String { Self.manifestPath(url, kit: kit) }
+
+    private static func manifestPath(_ url: URL, kit: URL) -> String {
         let from = ContentPath.components(kit.standardizedFileURL.path)
         let to = ContentPath.components(url.standardizedFileURL.path)
         var common = 0
@@ -43,12 +55,12 @@ public struct KitLocation: Sendable, Hashable {
     }
 
     public func manifestPath(content relative: String) -> String {
-        manifestPath(content.appendingPathComponent(relative))
+        contentManifestPrefix + relative
     }
 
     /// Display path of a file inside the content folder.
     public func displayPath(content relative: String) -> String {
-        displayPath(content.appendingPathComponent(relative))
+        contentDisplayPrefix + relative
     }
 
     static func relative(_ path: String, to root: String) -> String? {

@@ -45,7 +45,7 @@ struct LinkResolver: Sendable {
         if rawPath.isEmpty {
             return fragment.map { .sameDocument(fragment: $0) } ?? .sameDocument(fragment: "")
         }
-        let decoded = rawPath.removingPercentEncoding ?? rawPath
+        let decoded = rawPath.utf8.contains(UInt8(ascii: "%")) ? rawPath.removingPercentEncoding ?? rawPath : rawPath
         guard var path = ContentPath.resolve(decoded, from: source) else { return .outsideContent }
         if decoded.hasSuffix("/") || path.isEmpty { path = path.isEmpty ? "index.md" : path + "/index.md" }
         if path.lowercased().hasSuffix(".md") {
