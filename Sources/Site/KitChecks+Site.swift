@@ -22,13 +22,13 @@ extension KitChecks {
         }
     }
 
-    /// Pages missing from the TOC, pages without title or description, repeated headings.
-    static func checkStructure(_ kit: Kit, navigation: Navigation) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        let listed = Set(navigation.order)
-        for page in kit.pages {
+    /// A page missing from the TOC, without title or description, with repeated headings, or
+    /// with unknown placeholders in its front matter.
+    static func checkPage(_ page: Page, kit: Kit, known: Set<String>) -> [Diagnostic] {
+        var diagnostics = checkFrontMatterVariables(page, known: known)
+        do {
             let top = SourceLocation(path: page.document.displayPath, line: 1, column: 1)
-            if kit.toc != nil, !listed.contains(page.source), page.source != "index.md" {
+            if kit.toc != nil, !kit.navigation.contains(page.source), page.source != "index.md" {
                 diagnostics.append(.warning(.tocUnreachablePage, "page '\(page.source)' is in no table of contents entry; readers cannot navigate to it",
                                             at: top, notes: ["add it to \(kit.toc!.path)"]))
             }

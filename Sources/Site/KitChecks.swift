@@ -2,10 +2,29 @@ import Diagnostics
 import Markdown
 import Rendering
 
-/// Checks that need the whole kit: links, images, includes and the table of contents.
+/// The checks of a kit, in two kinds: rules over one document at a time, which run on every
+/// core at once, and rules over the kit as a whole. `check` and `build` run the same ones.
 enum KitChecks {
-    static func run(_ kit: Kit) -> [Diagnostic] {
-        let resolver = kit.resolver
+    /// What the document rules found in one file.
+    struct DocumentFindings: Sendable {
+        var diagnostics: [Diagnostic] = []
+        /// Relative links to pages and files (chat text needs `site.base_url` for them).
+        var internalLinks: [SourceLocation] = []
+    }
+
+    /// The rules that look at one document (and the kit's indexes, read-only).
+    static func checkDocument(_ path: String, kit: Kit, anchors: AnchorIndex, known: Set<String>) -> DocumentFindings {
+        var findings = DocumentFindings()
+        guard let document = kit.documents[path] else { return findings }
+        let page = kit.page(at: path)
+        findings.diagnostics += checkLinks(in: document, resolver: kit.resolver, anchors: anchors, isInclude: page == nil,
+                                           internalLinks: &findings.internalLinks)
+        findings.diagnostics += checkVariables(in: document, known: known)
+        if let page { findings.diagnostics += checkPage(page, kit: kit, known: known) }
+        return findings
+    }
+
+    static func run(_ kit: Kit) async -> [Diagnostic] {
         let includes = kit.includes
         var diagnostics = includes.diagnostics
         var memo: [String: Int] = [:]
@@ -14,25 +33,22 @@ enum KitChecks {
                                       at: SourceLocation(path: page.document.displayPath, line: 1, column: 1)))
         }
         let anchors = AnchorIndex(kit: kit, includes: includes)
-        var internalLinks: [SourceLocation] = []
-        for path in kit.documents.keys.sorted() where path != kit.toc?.path {
-            guard let document = kit.documents[path] else { continue }
-            diagnostics += checkLinks(in: document, resolver: resolver, anchors: anchors,
-                                      isInclude: kit.page(at: path) == nil, internalLinks: &internalLinks)
-        }
+        let known = Set(KitVariables.values(kit.config).keys)
+        let paths = kit.documents.keys.sorted().filter { $0 != kit.toc?.path }
+        let findings = await parallelMap(paths, chunk: 64) { checkDocument($0, kit: kit, anchors: anchors, known: known) }
+        diagnostics += findings.flatMap(\.diagnostics)
+        let internalLinks = findings.flatMap(\.internalLinks)
         // Chat text needs absolute links; without a base URL, relative ones lose their target.
         if kit.config.site.baseURL == nil, !ChatPages.flavors(kit.config).isEmpty, let first = internalLinks.min() {
             diagnostics.append(.warning(.chatRelativeLinks,
                                         "\(internalLinks.count) relative link(s) will appear in chat text without their target because site.base_url is not set",
                                         at: first, notes: ["set site.base_url in adoptkit.yml to the address the site is published at"]))
         }
-        if let toc = kit.toc { diagnostics += checkTOC(toc, resolver: resolver, kit: kit) }
+        if let toc = kit.toc { diagnostics += checkTOC(toc, resolver: kit.resolver, kit: kit) }
         diagnostics += kit.templates.check(SiteRenderer.layoutTemplate, against: PageViewModel.shape(config: kit.config))
         diagnostics += checkPosters(kit)
-        diagnostics += checkVariables(kit)
         diagnostics += checkOutputs(kit)
         diagnostics += checkQRCodes(kit)
-        diagnostics += checkStructure(kit, navigation: kit.navigation)
         return diagnostics
     }
 
@@ -142,38 +158,37 @@ extension KitChecks {
         return diagnostics
     }
 
-    /// `{{ name }}` placeholders in Markdown text must name a config value.
-    static func checkVariables(_ kit: Kit) -> [Diagnostic] {
-        let known = Set(KitVariables.values(kit.config).keys)
+    /// `{{ name }}` placeholders in a page's front matter title and description must name a config value.
+    static func checkFrontMatterVariables(_ page: Page, known: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        // Front matter title and description are filled in too.
-        for page in kit.pages {
-            for key in ["title", "description"] {
-                guard let value = page.metadata[key]?.string else { continue }
-                for reference in DocVariables.references(in: value) where !known.contains(reference.name) {
-                    diagnostics.append(.error(.contentUnknownVariable, "unknown placeholder '{{ \(reference.name) }}' in '\(key)'",
-                                              at: SourceLocation(path: page.document.displayPath, line: 1, column: 1),
-                                              notes: Suggestions.note(reference.name, among: Array(known))))
-                }
+        for key in ["title", "description"] {
+            guard let value = page.metadata[key]?.string else { continue }
+            for reference in DocVariables.references(in: value) where !known.contains(reference.name) {
+                diagnostics.append(.error(.contentUnknownVariable, "unknown placeholder '{{ \(reference.name) }}' in '\(key)'",
+                                          at: SourceLocation(path: page.document.displayPath, line: 1, column: 1),
+                                          notes: Suggestions.note(reference.name, among: Array(known))))
             }
         }
-        for path in kit.documents.keys.sorted() where path != kit.toc?.path {
-            guard let document = kit.documents[path] else { continue }
-            for (index, node) in document.nodes.enumerated() {
-                guard case .text(let text) = node.kind else { continue }
-                for reference in DocVariables.references(in: text) where !known.contains(reference.name) {
-                    let isBlock = KitVariables.blockNames.contains(reference.name)
-                    let standsAlone = isBlock && DocVariables.soleReference(in: text) == reference.name
-                        && node.parent.map { document.children(of: $0).first == NodeID(index) && node.nextSibling == nil } == true
-                    if standsAlone { continue }
-                    var location = document.location(of: NodeID(index))
-                    if node.range.isKnown { location.column += reference.offset }
-                    let all: [String] = known.sorted() + KitVariables.blockNames
-                    let message = isBlock ? "'{{ \(reference.name) }}' must stand alone in its paragraph"
-                                          : "unknown placeholder '{{ \(reference.name) }}'"
-                    let notes: [String] = isBlock ? [] : Suggestions.note(reference.name, among: all) + ["available: " + all.joined(separator: ", ")]
-                    diagnostics.append(.error(.contentUnknownVariable, message, at: location, notes: notes))
-                }
+        return diagnostics
+    }
+
+    /// `{{ name }}` placeholders in Markdown text must name a config value.
+    static func checkVariables(in document: MarkdownDocument, known: Set<String>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (index, node) in document.nodes.enumerated() {
+            guard case .text(let text) = node.kind else { continue }
+            for reference in DocVariables.references(in: text) where !known.contains(reference.name) {
+                let isBlock = KitVariables.blockNames.contains(reference.name)
+                let standsAlone = isBlock && DocVariables.soleReference(in: text) == reference.name
+                    && node.parent.map { document.children(of: $0).first == NodeID(index) && node.nextSibling == nil } == true
+                if standsAlone { continue }
+                var location = document.location(of: NodeID(index))
+                if node.range.isKnown { location.column += reference.offset }
+                let all: [String] = known.sorted() + KitVariables.blockNames
+                let message = isBlock ? "'{{ \(reference.name) }}' must stand alone in its paragraph"
+                                      : "unknown placeholder '{{ \(reference.name) }}'"
+                let notes: [String] = isBlock ? [] : Suggestions.note(reference.name, among: all) + ["available: " + all.joined(separator: ", ")]
+                diagnostics.append(.error(.contentUnknownVariable, message, at: location, notes: notes))
             }
         }
         return diagnostics

@@ -62,7 +62,7 @@ public enum KitLoader {
         var kit = Kit(location: location, config: config, pages: pages, documents: documents, assets: scan.assets,
                       toc: toc, templates: templates, posters: posters, logoDataURI: logo, diagnostics: diagnostics)
         clock.lap("kit model and plan")
-        kit.diagnostics = (diagnostics + KitChecks.run(kit)).sorted(by: Diagnostic.ordered)
+        kit.diagnostics = (diagnostics + (await KitChecks.run(kit))).sorted(by: Diagnostic.ordered)
         clock.lap("checks")
         return kit
     }

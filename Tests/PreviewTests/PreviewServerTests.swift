@@ -29,28 +29,28 @@ import Testing
 
     @Test func servesPagesAssetsAndTypes() async throws {
         try await withServer { http, _ in
-            let home = try http.request("GET", "/")
+            let home = try await http.request("GET", "/")
             #expect(home.status == 200)
             #expect(home.headers["content-type"] == "text/html; charset=utf-8")
             #expect(home.body.contains("<h1 id=\"contoso-adoption-guide-for-kaizala\">"))
             // Only preview pages carry the reload script.
             #expect(home.body.contains("new EventSource(\"/_adoptkit/events?page=\" + encodeURIComponent(location.pathname))"))
-            let css = try http.request("GET", "/assets/adoptkit.css")
+            let css = try await http.request("GET", "/assets/adoptkit.css")
             #expect(css.headers["content-type"] == "text/css; charset=utf-8")
             #expect(!css.body.contains("EventSource"))
-            #expect(try http.request("GET", "/media/group-info.svg").headers["content-type"] == "image/svg+xml")
-            #expect(try http.request("GET", "/champions.txt").headers["content-type"] == "text/plain; charset=utf-8")
-            let head = try http.request("HEAD", "/index.html")
+            #expect(try await http.request("GET", "/media/group-info.svg").headers["content-type"] == "image/svg+xml")
+            #expect(try await http.request("GET", "/champions.txt").headers["content-type"] == "text/plain; charset=utf-8")
+            let head = try await http.request("HEAD", "/index.html")
             #expect(head.status == 200)
             #expect(head.body.isEmpty)
             #expect(Int(head.headers["content-length"] ?? "") == home.body.utf8.count)
             // Folders: redirect to the index, never a listing.
-            let folder = try http.request("GET", "/posters")
+            let folder = try await http.request("GET", "/posters")
             #expect(folder.status == 301)
             #expect(folder.headers["location"] == "/posters/")
-            #expect(try http.request("GET", "/posters/").status == 200)
-            #expect(try http.request("GET", "/media/").status == 404)
-            #expect(try http.request("GET", "/no-such-page.html").status == 404)
+            #expect(try await http.request("GET", "/posters/").status == 200)
+            #expect(try await http.request("GET", "/media/").status == 404)
+            #expect(try await http.request("GET", "/no-such-page.html").status == 404)
         }
     }
 
@@ -61,7 +61,7 @@ import Testing
     ])
     func hostilePathsNeverLeaveTheSite(_ target: String, _ status: Int) async throws {
         try await withServer { http, _ in
-            let response = try http.request("GET", target)
+            let response = try await http.request("GET", target)
             #expect(response.status == status, "\(target)")
             #expect(!response.body.contains("root:x:0:0"))
         }
@@ -69,14 +69,14 @@ import Testing
 
     @Test func methodsAndHostsAreChecked() async throws {
         try await withServer { http, _ in
-            let post = try http.request("POST", "/")
+            let post = try await http.request("POST", "/")
             #expect(post.status == 405)
             #expect(post.headers["allow"] == "GET, HEAD")
-            #expect(try http.request("DELETE", "/index.html").status == 405)
-            #expect(try http.request("GET", "/", host: "evil.example").status == 403)
-            #expect(try http.request("GET", "/", host: "evil.example:\(http.port)").status == 403)
-            #expect(try http.request("GET", "/", host: "localhost:\(http.port)").status == 200)
-            #expect(try http.request("GET", "/", host: "[::1]:\(http.port)").status == 200)
+            #expect(try await http.request("DELETE", "/index.html").status == 405)
+            #expect(try await http.request("GET", "/", host: "evil.example").status == 403)
+            #expect(try await http.request("GET", "/", host: "evil.example:\(http.port)").status == 403)
+            #expect(try await http.request("GET", "/", host: "localhost:\(http.port)").status == 200)
+            #expect(try await http.request("GET", "/", host: "[::1]:\(http.port)").status == 200)
         }
     }
 
@@ -84,19 +84,19 @@ import Testing
         try await withServer { http, kit in
             let events = try http.open("GET", "/_adoptkit/events")
             defer { close(events) }
-            let greeting = RawHTTP.read(events, until: ": connected", seconds: 5)
+            let greeting = await RawHTTP.read(events, until: ": connected", seconds: 5)
             #expect(greeting.contains("text/event-stream"))
             let page = kit.appendingPathComponent("Content/champions.md")
             let original = try String(contentsOf: page, encoding: .utf8)
             try Data((original + "\nA brand-new sentence.\n").utf8).write(to: page)
-            let reload = RawHTTP.read(events, until: "event: reload", seconds: 5)
+            let reload = await RawHTTP.read(events, until: "event: reload", seconds: 5)
             #expect(reload.contains("event: reload"))
-            #expect(try http.request("GET", "/champions.html").body.contains("A brand-new sentence."))
+            #expect(try await http.request("GET", "/champions.html").body.contains("A brand-new sentence."))
 
             // A broken include: the last good page stays, with the problem on top, escaped.
             try Data((original + "\n[!INCLUDE [x](gone&lost.md)]\n").utf8).write(to: page)
-            #expect(RawHTTP.read(events, until: "event: failed", seconds: 5).contains("event: failed"))
-            let failed = try http.request("GET", "/champions.html")
+            #expect(await RawHTTP.read(events, until: "event: failed", seconds: 5).contains("event: failed"))
+            let failed = try await http.request("GET", "/champions.html")
             #expect(failed.status == 200)
             #expect(failed.body.contains("id=\"adoptkit-overlay\""))
             #expect(failed.body.contains("[include.missing]"))
@@ -105,8 +105,8 @@ import Testing
 
             // Fixing the file clears the overlay.
             try Data(original.utf8).write(to: page)
-            #expect(RawHTTP.read(events, until: "event: reload", seconds: 5).contains("event: reload"))
-            #expect(!(try http.request("GET", "/champions.html").body.contains("adoptkit-overlay")))
+            #expect(await RawHTTP.read(events, until: "event: reload", seconds: 5).contains("event: reload"))
+            #expect(!(try await http.request("GET", "/champions.html").body.contains("adoptkit-overlay")))
         }
     }
 
@@ -117,20 +117,21 @@ import Testing
             defer { close(champions) }
             let other = try http.open("GET", "/_adoptkit/events?page=%2Fsign-in-office-365.html")
             defer { close(other) }
-            _ = RawHTTP.read(champions, until: ": connected", seconds: 5)
-            _ = RawHTTP.read(other, until: ": connected", seconds: 5)
+            _ = await RawHTTP.read(champions, until: ": connected", seconds: 5)
+            _ = await RawHTTP.read(other, until: ": connected", seconds: 5)
             let page = kit.appendingPathComponent("Content/champions.md")
             let original = try String(contentsOf: page, encoding: .utf8)
             try Data((original + "\nOnly this page changes.\n").utf8).write(to: page)
-            #expect(RawHTTP.read(champions, until: "event: reload", seconds: 5).contains("event: reload"))
+            #expect(await RawHTTP.read(champions, until: "event: reload", seconds: 5).contains("event: reload"))
             // The same rebuild told the other page nothing (its event would have come first).
-            #expect(!RawHTTP.read(other, until: "event: reload", seconds: 1).contains("event: reload"))
+            let quiet = await RawHTTP.read(other, until: "event: reload", seconds: 1)
+            #expect(!quiet.contains("event: reload"))
         }
     }
 
     @Test func neverWritesTheSiteFolder() async throws {
         try await withServer { http, kit in
-            _ = try http.request("GET", "/")
+            _ = try await http.request("GET", "/")
             #expect(!FileManager.default.fileExists(atPath: kit.appendingPathComponent("_site").path))
         }
     }
@@ -144,12 +145,12 @@ extension PreviewServerTests {
             // Wait for the rebuild that picks the new folder up.
             let events = try http.open("GET", "/_adoptkit/events")
             defer { close(events) }
-            _ = RawHTTP.read(events, until: "event: reload", seconds: 5)
-            let redirect = try http.request("GET", "/50%25%20off")
+            _ = await RawHTTP.read(events, until: "event: reload", seconds: 5)
+            let redirect = try await http.request("GET", "/50%25%20off")
             #expect(redirect.status == 301)
             #expect(redirect.headers["location"] == "/50%25%20off/")
             #expect(redirect.headers["x-content-type-options"] == "nosniff")
-            #expect(try http.request("GET", "/50%25%20off/").status == 200)
+            #expect(try await http.request("GET", "/50%25%20off/").status == 200)
         }
     }
 }

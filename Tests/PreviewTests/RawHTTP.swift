@@ -35,7 +35,19 @@ struct RawHTTP {
         return fd
     }
 
-    func request(_ method: String, _ target: String, host: String? = "127.0.0.1") throws -> Response {
+    /// Blocking socket calls run on a thread of their own: on the cooperative pool (two
+    /// threads on a 2-core machine) they would starve the server under test.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try work() }) }.start()
+        }
+    }
+
+    func request(_ method: String, _ target: String, host: String? = "127.0.0.1") async throws -> Response {
+        try await Self.offPool { try blockingRequest(method, target, host: host) }
+    }
+
+    private func blockingRequest(_ method: String, _ target: String, host: String?) throws -> Response {
         let fd = try open(method, target, host: host)
         defer { close(fd) }
         var data = Data()
@@ -49,7 +61,11 @@ struct RawHTTP {
     }
 
     /// Reads from `fd` until `marker` appears or `seconds` pass; returns what arrived.
-    static func read(_ fd: Int32, until marker: String, seconds: Double) -> String {
+    static func read(_ fd: Int32, until marker: String, seconds: Double) async -> String {
+        (try? await offPool { blockingRead(fd, until: marker, seconds: seconds) }) ?? ""
+    }
+
+    private static func blockingRead(_ fd: Int32, until marker: String, seconds: Double) -> String {
         var text = ""
         var buffer = [UInt8](repeating: 0, count: 4096)
         let deadline = Date().addingTimeInterval(seconds)
