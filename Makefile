@@ -2,7 +2,7 @@
 SWIFT ?= swift
 KIT ?= .
 
-.PHONY: deps build site test bench bench-deps posters-check serve-check clean
+.PHONY: deps build site test bench bench-deps posters-check serve-check clean tsan install
 
 deps:
 	@scripts/install-deps.sh
@@ -55,3 +55,9 @@ serve-check: build
 
 clean:
 	rm -rf .build _site
+
+# The parallel parse and build under ThreadSanitizer (CI runs it after the tests).
+tsan: deps
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan \
+	  --filter 'ConcurrentParseTests|BuildPlanTests|LiveSiteTests'

@@ -9,10 +9,12 @@ public struct BuildPlan: Sendable {
     /// error; such a kit never renders.
     public let outputs: [PlannedOutput]
     private let index: [String: Int]
+    private let dependents: Dependents
 
     init(outputs: [PlannedOutput]) {
         self.outputs = outputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         self.index = Dictionary(self.outputs.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+        self.dependents = Dependents()
     }
 
     public subscript(path: String) -> PlannedOutput? { index[path].map { outputs[$0] } }
@@ -25,10 +27,30 @@ public struct BuildPlan: Sendable {
             .map { ($0.key, $0.value.map(\.source).sorted()) }.sorted { $0.path < $1.path }
     }
 
-    /// The outputs that depend on any of `inputs`: what an edit makes stale.
+    /// The outputs that depend on any of `inputs`: what an edit makes stale, in path order.
     public func outputs(dependingOn inputs: Set<PlanInput>) -> [PlannedOutput] {
         guard !inputs.isEmpty else { return [] }
-        return outputs.filter { output in output.inputs.contains(where: inputs.contains) }
+        let map = dependents.map(for: outputs)
+        return Set(inputs.flatMap { map[$0] ?? [] }).sorted().map { outputs[$0] }
+    }
+
+    /// Input → the outputs that read it, built the first time `serve` asks (a build never does).
+    private final class Dependents: @unchecked Sendable {
+        // Guarded by `lock`; written once.
+        private var built: [PlanInput: [Int]]?
+        private let lock = NSLock()
+
+        func map(for outputs: [PlannedOutput]) -> [PlanInput: [Int]] {
+            lock.withLock {
+                if let built { return built }
+                var map: [PlanInput: [Int]] = [:]
+                for (number, output) in outputs.enumerated() {
+                    for input in output.inputs { map[input, default: []].append(number) }
+                }
+                built = map
+                return map
+            }
+        }
     }
 
     public static let manifestName = "manifest.json"

@@ -14,13 +14,7 @@ struct IncludeGraph: Sendable {
         for path in documents.keys.sorted() {
             guard let document = documents[path] else { continue }
             var targets: [String] = []
-            for (index, node) in document.nodes.enumerated() {
-                let target: String
-                switch node.kind {
-                case .include(let p, _), .inlineInclude(let p, _): target = p
-                default: continue
-                }
-                let location = document.location(of: NodeID(index))
+            for (target, location) in Self.includes(in: document) {
                 guard let resolved = ContentPath.includeTarget(target, from: path) else {
                     diagnostics.append(.error(.includeOutsideContent, "include '\(target)' is outside the content folder", at: location))
                     continue
@@ -38,6 +32,16 @@ struct IncludeGraph: Sendable {
             if let chain = cycle(from: edge.to, to: edge.from) {
                 diagnostics.append(.error(.includeCycle, "include cycle: " + chain.joined(separator: " → "), at: edge.at,
                                           notes: ["an included file must not include itself, directly or through others"]))
+            }
+        }
+    }
+
+    /// Every `[!INCLUDE]` of a document, as written, with its position.
+    static func includes(in document: MarkdownDocument) -> [(target: String, location: SourceLocation)] {
+        document.nodes.enumerated().compactMap { index, node in
+            switch node.kind {
+            case .include(let target, _), .inlineInclude(let target, _): (target, document.location(of: NodeID(index)))
+            default: nil
             }
         }
     }

@@ -9,9 +9,9 @@ public struct Kit: Sendable {
     public let location: KitLocation
     public let config: KitConfig
     /// Pages sorted by source path.
-    public let pages: [Page]
+    public internal(set) var pages: [Page]
     /// Every parsed Markdown file (pages and includes) by content-relative path.
-    public let documents: [String: MarkdownDocument]
+    public internal(set) var documents: [String: MarkdownDocument]
     /// Content-relative paths of files copied as they are (images, downloads).
     public let assets: [String]
     public let toc: TableOfContentsSource?
@@ -22,13 +22,21 @@ public struct Kit: Sendable {
     public let logoDataURI: String?
     /// Every poster the build prints, in order (see `posterInstances(posters:config:)`).
     public let posterInstances: [PosterInstance]
-    /// Everything found while loading and checking, sorted.
-    public internal(set) var diagnostics: [Diagnostic]
+    /// Everything found while loading and checking, sorted (see `assemble`).
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// Problems found while loading that no document rule owns: config, templates, the scan.
+    let loadDiagnostics: [Diagnostic]
+    /// Each Markdown file's parse and front matter problems.
+    internal(set) var parseDiagnostics: [String: [Diagnostic]]
+    /// What the checks found (document by document, so an edit rechecks one file).
+    internal(set) var findings = KitChecks.Findings()
     /// Where every link points, and the navigation: worked out once, used by checks and
     /// renderers alike.
     let resolver: LinkResolver
     let navigation: Navigation
     let includes: IncludeGraph
+    /// Heading ids of every page, with those its includes bring.
+    let anchors: AnchorIndex
     /// Every output of the build with its producer and inputs.
     public let plan: BuildPlan
 
@@ -40,7 +48,8 @@ public struct Kit: Sendable {
     let pageIndex: [String: Int]
 
     init(location: KitLocation, config: KitConfig, pages: [Page], documents: [String: MarkdownDocument], assets: [String],
-         toc: TableOfContentsSource?, templates: TemplateSet, posters: [PosterTemplate], logoDataURI: String?, diagnostics: [Diagnostic]) {
+         toc: TableOfContentsSource?, templates: TemplateSet, posters: [PosterTemplate], logoDataURI: String?,
+         loadDiagnostics: [Diagnostic], parseDiagnostics: [String: [Diagnostic]]) {
         self.location = location
         self.config = config
         self.pages = pages
@@ -52,7 +61,8 @@ public struct Kit: Sendable {
         self.logoDataURI = logoDataURI
         let instances = Self.posterInstances(posters: posters, config: config)
         self.posterInstances = instances
-        self.diagnostics = diagnostics.sorted(by: Diagnostic.ordered)
+        self.loadDiagnostics = loadDiagnostics
+        self.parseDiagnostics = parseDiagnostics
         // The scanner refuses Unicode-equivalent names; keep the first should one slip through.
         self.pageIndex = Dictionary(pages.enumerated().map { ($1.source, $0) }, uniquingKeysWith: { first, _ in first })
         let parts = BuildPlan.Parts(location: location, config: config, pages: pages, assets: assets, templates: templates,
@@ -64,7 +74,25 @@ public struct Kit: Sendable {
         self.resolver = resolver
         self.navigation = navigation
         self.includes = includes
+        self.anchors = AnchorIndex(documents: documents, pages: pages, includes: includes)
         self.plan = BuildPlan(outputs: generated + BuildPlan.contentOutputs(parts, navigation: navigation, includes: includes))
+    }
+}
+
+extension Kit {
+    /// Runs every check and gathers all problems, sorted.
+    func checked() async -> Kit {
+        var kit = self
+        kit.findings = await KitChecks.run(kit)
+        kit.assemble()
+        return kit
+    }
+
+    mutating func assemble() {
+        var all = loadDiagnostics + parseDiagnostics.values.flatMap { $0 }
+        all += findings.documents.values.flatMap(\.diagnostics) + findings.kit
+        all += KitChecks.checkChatLinks(self, documents: findings.documents)
+        diagnostics = all.sorted(by: Diagnostic.ordered)
     }
 }
 

@@ -24,7 +24,25 @@ enum KitChecks {
         return findings
     }
 
-    static func run(_ kit: Kit) async -> [Diagnostic] {
+    /// What the checks found: per document, and for the kit as a whole.
+    struct Findings: Sendable {
+        var documents: [String: DocumentFindings] = [:]
+        var kit: [Diagnostic] = []
+    }
+
+    /// Runs every rule: the document rules over every Markdown file in parallel, then the
+    /// kit-wide rules.
+    static func run(_ kit: Kit) async -> Findings {
+        let paths = kit.documents.keys.sorted().filter { $0 != kit.toc?.path }
+        let known = knownVariables(kit)
+        let found = await parallelMap(paths, chunk: 64) { checkDocument($0, kit: kit, anchors: kit.anchors, known: known) }
+        return Findings(documents: Dictionary(uniqueKeysWithValues: zip(paths, found)), kit: checkKit(kit))
+    }
+
+    static func knownVariables(_ kit: Kit) -> Set<String> { Set(KitVariables.values(kit.config).keys) }
+
+    /// The rules over the kit as a whole.
+    static func checkKit(_ kit: Kit) -> [Diagnostic] {
         let includes = kit.includes
         var diagnostics = includes.diagnostics
         var memo: [String: Int] = [:]
@@ -32,24 +50,22 @@ enum KitChecks {
             diagnostics.append(.error(.includeTooLarge, "page expands to more than \(ExpandedWalk.maximumExpansions) includes (files that include the same files many times)",
                                       at: SourceLocation(path: page.document.displayPath, line: 1, column: 1)))
         }
-        let anchors = AnchorIndex(kit: kit, includes: includes)
-        let known = Set(KitVariables.values(kit.config).keys)
-        let paths = kit.documents.keys.sorted().filter { $0 != kit.toc?.path }
-        let findings = await parallelMap(paths, chunk: 64) { checkDocument($0, kit: kit, anchors: anchors, known: known) }
-        diagnostics += findings.flatMap(\.diagnostics)
-        let internalLinks = findings.flatMap(\.internalLinks)
-        // Chat text needs absolute links; without a base URL, relative ones lose their target.
-        if kit.config.site.baseURL == nil, !ChatPages.flavors(kit.config).isEmpty, let first = internalLinks.min() {
-            diagnostics.append(.warning(.chatRelativeLinks,
-                                        "\(internalLinks.count) relative link(s) will appear in chat text without their target because site.base_url is not set",
-                                        at: first, notes: ["set site.base_url in adoptkit.yml to the address the site is published at"]))
-        }
         if let toc = kit.toc { diagnostics += checkTOC(toc, resolver: kit.resolver, kit: kit) }
         diagnostics += kit.templates.check(SiteRenderer.layoutTemplate, against: PageViewModel.shape(config: kit.config))
         diagnostics += checkPosters(kit)
         diagnostics += checkOutputs(kit)
         diagnostics += checkQRCodes(kit)
         return diagnostics
+    }
+
+    /// Chat text needs absolute links; without a base URL, relative ones lose their target. One
+    /// finding per kit, at the first such link.
+    static func checkChatLinks(_ kit: Kit, documents: [String: DocumentFindings]) -> [Diagnostic] {
+        guard kit.config.site.baseURL == nil, !ChatPages.flavors(kit.config).isEmpty else { return [] }
+        let count = documents.values.reduce(0) { $0 + $1.internalLinks.count }
+        guard let first = documents.values.compactMap({ $0.internalLinks.min() }).min() else { return [] }
+        return [.warning(.chatRelativeLinks, "\(count) relative link(s) will appear in chat text without their target because site.base_url is not set",
+                         at: first, notes: ["set site.base_url in adoptkit.yml to the address the site is published at"])]
     }
 
     static func checkLinks(in document: MarkdownDocument, resolver: LinkResolver, anchors: AnchorIndex, isInclude: Bool,
@@ -196,13 +212,13 @@ extension KitChecks {
 }
 
 /// Heading ids of each page, including the headings its includes bring in.
-struct AnchorIndex {
+struct AnchorIndex: Sendable {
     private var byDocument: [String: Set<String>] = [:]
 
-    init(kit: Kit, includes: IncludeGraph) {
+    init(documents: [String: MarkdownDocument], pages: [Page], includes: IncludeGraph) {
         var own: [String: Set<String>] = [:]
-        for (path, document) in kit.documents { own[path] = Set(document.headings.map(\.anchor)) }
-        for page in kit.pages {
+        for (path, document) in documents { own[path] = Set(document.headings.map(\.anchor)) }
+        for page in pages {
             var ids = own[page.source] ?? []
             for included in includes.transitiveIncludes(of: page.source) { ids.formUnion(own[included] ?? []) }
             byDocument[page.source] = ids

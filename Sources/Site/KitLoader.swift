@@ -30,13 +30,14 @@ public enum KitLoader {
         let parsed = await parseAll(scan.markdown, location: location, cache: cache)
         clock.lap("read and parse")
         var documents: [String: MarkdownDocument] = [:]
+        var parseDiagnostics: [String: [Diagnostic]] = [:]
         var pages: [Page] = []
         for (path, result) in parsed {
             switch result {
             case .failure(let problem):
                 diagnostics.append(problem)
             case .success(let (document, metadata, problems)):
-                diagnostics += document.diagnostics + problems
+                parseDiagnostics[path] = document.diagnostics + problems
                 documents[path] = document
                 if !ContentPath.isInclude(path) && !ContentScanner.isTOC(path) {
                     pages.append(Page(source: path, document: document, metadata: metadata, variables: variables))
@@ -59,12 +60,13 @@ public enum KitLoader {
         diagnostics += posterProblems
         let logo = loadLogo(config, location: location, into: &diagnostics)
 
-        var kit = Kit(location: location, config: config, pages: pages, documents: documents, assets: scan.assets,
-                      toc: toc, templates: templates, posters: posters, logoDataURI: logo, diagnostics: diagnostics)
+        let kit = Kit(location: location, config: config, pages: pages, documents: documents, assets: scan.assets,
+                      toc: toc, templates: templates, posters: posters, logoDataURI: logo,
+                      loadDiagnostics: diagnostics, parseDiagnostics: parseDiagnostics)
         clock.lap("kit model and plan")
-        kit.diagnostics = (diagnostics + (await KitChecks.run(kit))).sorted(by: Diagnostic.ordered)
+        let checked = await kit.checked()
         clock.lap("checks")
-        return kit
+        return checked
     }
 
     static func loadConfig(_ location: KitLocation, required: Bool, into diagnostics: inout [Diagnostic]) -> KitConfig {

@@ -38,24 +38,54 @@ public actor LiveSite {
     public func update(changedFiles: Set<String>?) async -> Update {
         let started = DispatchTime.now()
         func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9 }
-        let new = await KitLoader.load(location, cache: cache)
-        guard !new.diagnostics.hasErrors else {
-            return Update(diagnostics: new.diagnostics, tree: tree, changed: [], rendered: 0, seconds: seconds())
+        let relevant = changedFiles.map(relevantChanges)
+        if let relevant, relevant.markdown.isEmpty, relevant.other.isEmpty, kit != nil {
+            // Only files the kit does not read (hidden files, editors' swap files).
+            return Update(diagnostics: kit?.diagnostics ?? [], tree: tree, changed: [], rendered: 0, seconds: seconds())
         }
-        let context = RenderContext(kit: new)
-        let stale = staleOutputs(old: kit, new: new, changedFiles: changedFiles)
-        let rendered = await SiteRenderer.render(stale, of: new, context: context)
-        var changed: Set<String> = []
-        var files: [String: OutputTree.File] = [:]
-        for file in tree?.files ?? [] where new.plan[file.path] != nil { files[file.path] = file }
-        changed.formUnion(Set(tree?.files.map(\.path) ?? []).subtracting(new.plan.paths))
+        var new: Kit?
+        if let kit, let edited = relevant?.markdown, relevant?.other.isEmpty == true {
+            let parsed = await KitLoader.parseAll(edited, location: location, cache: cache)
+            new = kit.updating(Dictionary(parsed, uniquingKeysWith: { first, _ in first }))
+        }
+        let next: Kit
+        if let new { next = new } else { next = await KitLoader.load(location, cache: cache) }
+        guard !next.diagnostics.hasErrors else {
+            return Update(diagnostics: next.diagnostics, tree: tree, changed: [], rendered: 0, seconds: seconds())
+        }
+        let stale = staleOutputs(old: kit, new: next, changedFiles: changedFiles)
+        let rendered = await SiteRenderer.render(stale, of: next, context: RenderContext(kit: next))
+        var changed = Set((tree?.files ?? []).lazy.map(\.path).filter { next.plan[$0] == nil })
         for file in rendered {
-            if files[file.path]?.contents != file.contents { changed.insert(file.path) }
-            files[file.path] = file
+            // A copied file is named by its source, so a stale one always counts as changed.
+            if case .copy = file.contents { changed.insert(file.path) }
+            else if tree?[file.path]?.contents != file.contents { changed.insert(file.path) }
         }
-        kit = new
-        tree = OutputTree(files: Array(files.values))
-        return Update(diagnostics: new.diagnostics, tree: tree, changed: changed, rendered: rendered.count, seconds: seconds())
+        kit = next
+        tree = tree?.updating(with: rendered, removing: changed.filter { next.plan[$0] == nil }) ?? OutputTree(files: rendered)
+        return Update(diagnostics: next.diagnostics, tree: tree, changed: changed, rendered: rendered.count, seconds: seconds())
+    }
+
+    /// The changed files the kit reads: Markdown in the content folder by content-relative
+    /// path, and any other input (config, templates, logo, other content files). Hidden files
+    /// and files elsewhere are not inputs.
+    private func relevantChanges(_ paths: Set<String>) -> (markdown: [String], other: [String]) {
+        let content = location.content.path + "/", templates = location.templates.path + "/"
+        let named = Set(watchedFiles.map(\.path))
+        var markdown: [String] = [], other: [String] = []
+        for path in paths.sorted() {
+            if named.contains(path) { other.append(path); continue }
+            let inContent = path.hasPrefix(content), inTemplates = path.hasPrefix(templates)
+            guard inContent || inTemplates else { continue }
+            let relative = String(path.dropFirst(inContent ? content.count : templates.count))
+            if ContentPath.components(relative).contains(where: { $0.hasPrefix(".") }) { continue }
+            if inContent, relative.lowercased().hasSuffix(".md"), kit?.documents[relative] != nil {
+                markdown.append(relative)
+            } else {
+                other.append(path)
+            }
+        }
+        return (markdown, other)
     }
 
     /// Everything, unless the old site's outputs are the same set and the change is known:

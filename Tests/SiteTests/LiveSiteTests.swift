@@ -50,6 +50,33 @@ import Testing
         }
     }
 
+    /// An edit that stays inside a page's text takes the short way (the kit is patched, not
+    /// reloaded); its findings must be exactly those of a full load.
+    @Test func aPatchedKitFindsWhatAFullLoadFinds() async throws {
+        try await TestSupport.withTemporaryFolder { root in
+            let location = try BuildPlanTests.folderKit(pages: 12, in: root)
+            let site = LiveSite(location: location)
+            _ = await site.update(changedFiles: nil)
+            let page = location.content.appendingPathComponent("guide/page-00003.md")
+            for text in [
+                "---\ndescription: Page 3.\n---\n# Page 00003\n\nSee [a missing page](nowhere.md) and [a gap](page-00004.md#nope).\n",
+                "---\ndescription: Page 3.\n---\n# Page 00003\n\n## A new heading\n\nText.\n",
+                "---\ndescription: Page 3.\n---\n# Page 00003\n\nFixed.\n",
+            ] {
+                try Data(text.utf8).write(to: page)
+                let patched = await site.update(changedFiles: [page.path])
+                let full = await KitLoader.load(location)
+                #expect(TestSupport.summary(patched.diagnostics) == TestSupport.summary(full.diagnostics))
+                #expect(TestSupport.text(patched.tree, "guide/page-00003.html").contains(text.contains("Fixed") ? "Fixed." : "Page 00003"))
+            }
+            // Files the kit does not read change nothing.
+            let swap = location.content.appendingPathComponent("guide/.page-00003.md.swp")
+            try Data("x".utf8).write(to: swap)
+            let ignored = await site.update(changedFiles: [swap.path])
+            #expect(ignored.rendered == 0 && ignored.changed.isEmpty)
+        }
+    }
+
     @Test func addingAPageRebuildsTheNavigation() async throws {
         try await TestSupport.withTemporaryFolder { root in
             let location = try BuildPlanTests.folderKit(pages: 5, in: root)
