@@ -19,6 +19,12 @@ public struct BuildPlan: Sendable {
 
     public subscript(path: String) -> PlannedOutput? { index[path].map { outputs[$0] } }
 
+    /// True when both are the very same plan (a patched kit keeps its plan).
+    func isSame(as other: BuildPlan) -> Bool { dependents === other.dependents }
+
+    /// Builds the input index now rather than on the first edit.
+    func prepareForUpdates() { _ = dependents.map(for: outputs) }
+
     public var paths: Set<String> { Set(index.keys) }
 
     /// Paths written by more than one output, with what writes them.

@@ -61,6 +61,7 @@ public actor LiveSite {
             if case .copy = file.contents { changed.insert(file.path) }
             else if tree?[file.path]?.contents != file.contents { changed.insert(file.path) }
         }
+        if kit.map({ !$0.plan.isSame(as: next.plan) }) ?? true { next.plan.prepareForUpdates() }
         kit = next
         tree = tree?.updating(with: rendered, removing: changed.filter { next.plan[$0] == nil }) ?? OutputTree(files: rendered)
         return Update(diagnostics: next.diagnostics, tree: tree, changed: changed, rendered: rendered.count, seconds: seconds())
@@ -91,11 +92,13 @@ public actor LiveSite {
     /// Everything, unless the old site's outputs are the same set and the change is known:
     /// then the outputs whose inputs changed, including the titles that changed.
     private func staleOutputs(old: Kit?, new: Kit, changedFiles: Set<String>?) -> [PlannedOutput] {
-        guard let old, let changedFiles, old.plan.paths == new.plan.paths, old.toc?.path == new.toc?.path else {
-            return new.plan.outputs
-        }
+        guard let old, let changedFiles else { return new.plan.outputs }
         var inputs = Set(changedFiles.map { PlanInput.file(location.displayPath(URL(fileURLWithPath: $0))) })
-        for page in new.pages where old.page(at: page.source)?.title != page.title { inputs.insert(.title(page.source)) }
+        // A patched kit keeps its plan and its titles.
+        if !old.plan.isSame(as: new.plan) {
+            guard old.plan.paths == new.plan.paths, old.toc?.path == new.toc?.path else { return new.plan.outputs }
+            for page in new.pages where old.page(at: page.source)?.title != page.title { inputs.insert(.title(page.source)) }
+        }
         return new.plan.outputs(dependingOn: inputs)
     }
 }
