@@ -38,13 +38,18 @@ let package = Package(
             resources: [.copy("BuiltinTemplates")]
         ),
         .target(name: "Rendering", dependencies: ["Markdown", "Diagnostics", "CQRencode"]),
-        .target(name: "Site", dependencies: ["Diagnostics", "KitFiles", "Markdown", "KitConfig", "Templating", "Rendering"]),
+        // The site stage, split along the flow: the kit model and its build plan, the
+        // producers that render planned outputs, the checks, then the actions and the writer.
+        .target(name: "SiteModel", dependencies: ["Diagnostics", "KitFiles", "Markdown", "KitConfig", "Templating", "Rendering"]),
+        .target(name: "SiteProducers", dependencies: ["SiteModel", "Diagnostics", "Markdown", "KitConfig", "Templating", "Rendering"]),
+        .target(name: "SiteChecks", dependencies: ["SiteModel", "SiteProducers", "Diagnostics", "Markdown", "KitConfig", "Templating", "Rendering"]),
+        .target(name: "Site", dependencies: ["SiteModel", "SiteProducers", "SiteChecks", "Diagnostics", "KitFiles", "KitConfig", "Rendering"]),
         .target(
             name: "Preview",
-            dependencies: ["Site", "Diagnostics", "Rendering", .product(name: "Hummingbird", package: "hummingbird"),
+            dependencies: ["Site", "SiteModel", "Diagnostics", "Rendering", .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types")]
         ),
-        .target(name: "AdoptKitCLI", dependencies: ["Site", "Preview", "Diagnostics", "KitFiles", "Rendering", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(name: "AdoptKitCLI", dependencies: ["Site", "SiteModel", "Preview", "Diagnostics", "KitFiles", "Rendering", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "adoptkit", dependencies: ["AdoptKitCLI"]),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
@@ -52,8 +57,8 @@ let package = Package(
         .testTarget(name: "KitConfigTests", dependencies: ["KitConfig"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating", "Diagnostics"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Markdown", "CCmarkGFM"]),
-        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "AdoptKitCLI", "KitConfig", "Rendering"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site", "SiteModel"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "SiteModel", "AdoptKitCLI", "KitConfig", "Rendering"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Site
+import SiteModel
 
 struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

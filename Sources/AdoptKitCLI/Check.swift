@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Site
+import SiteModel
 
 extension ReportFormat: ExpressibleByArgument {}
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Site
+import SiteModel
 
 /// Where the kit is: shared by every command that reads one.
 struct KitOptions: ParsableArguments {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Rendering
 import Site
+import SiteModel
 
 extension PosterFormat: ExpressibleByArgument {}
 extension ChatFlavor: ExpressibleByArgument {}

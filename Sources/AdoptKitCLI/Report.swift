@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import KitFiles
 import Site
+import SiteModel
 
 /// How diagnostics are printed: text for people (default), JSON or GitHub annotations for CI.
 enum ReportFormat: String, CaseIterable {

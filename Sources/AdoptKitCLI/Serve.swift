@@ -4,6 +4,7 @@ import Foundation
 import Preview
 import Rendering
 import Site
+import SiteModel
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

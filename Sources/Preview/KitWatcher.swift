@@ -1,5 +1,6 @@
 import Foundation
 import Site
+import SiteModel
 
 /// Notices edits to a kit by polling: a fingerprint of every file's path, size and modification
 /// time under `Content/`, `Templates/` and the config file. Polling works on every file system

@@ -1,5 +1,6 @@
 import Foundation
 import Site
+import SiteModel
 
 /// A response before it is turned into Hummingbird's types, so request handling is a plain
 /// function tests can call directly.

@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import Site
+import SiteModel
 
 /// `adoptkit serve`: builds the kit in memory, serves it over HTTP, rebuilds when files change
 /// and tells browsers to reload over Server-Sent Events. It never writes `_site/`.

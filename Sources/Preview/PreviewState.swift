@@ -1,5 +1,6 @@
 import Diagnostics
 import Site
+import SiteModel
 
 /// What the preview serves: the last good build, the problems of the latest one (shown as an
 /// overlay until fixed), and the browsers waiting for a reload.

@@ -1,5 +1,8 @@
 import Diagnostics
 import Foundation
+import SiteChecks
+import SiteModel
+import SiteProducers
 
 /// `build`: load and check the kit, render it, write it atomically. Refuses to write when
 /// anything is an error.
@@ -60,17 +63,5 @@ public struct BuildAction: Sendable {
         progress?.finish()
         clock.lap("render and write")
         return Result(diagnostics: diagnostics + problems, tree: nil, plan: kit.plan, timings: clock.laps)
-    }
-}
-
-/// Wall-clock laps for `--timings`; never part of the output.
-struct StageClock {
-    private var last = DispatchTime.now()
-    private(set) var laps: [(stage: String, seconds: Double)] = []
-
-    mutating func lap(_ stage: String) {
-        let now = DispatchTime.now()
-        laps.append((stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
-        last = now
     }
 }

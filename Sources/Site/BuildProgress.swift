@@ -1,4 +1,7 @@
 import Foundation
+import SiteChecks
+import SiteModel
+import SiteProducers
 
 /// Done/total and time left for a long build, redrawn on one terminal line of standard error
 /// at most ten times a second. The command creates one only when standard error is a terminal.

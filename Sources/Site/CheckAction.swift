@@ -1,5 +1,8 @@
 import Diagnostics
 import Foundation
+import SiteChecks
+import SiteModel
+import SiteProducers
 
 /// `check`: the same load and checks as `build`, and nothing written.
 public struct CheckAction: Sendable {

@@ -1,12 +1,10 @@
 import Diagnostics
 import Foundation
-import KitConfig
-import KitFiles
-import Markdown
-import Templating
+import SiteChecks
+import SiteModel
+import SiteProducers
 
-/// Reads a kit from disk: config, content (each file read and parsed once, in parallel),
-/// templates; then runs the checks. Reads only; never writes.
+/// Loads a kit and runs every check: what `check` reports and `build` and `serve` start from.
 public enum KitLoader {
     /// - Parameter cache: parsed files from an earlier load of the same kit (`serve`); only
     ///   files that changed since are parsed again.
@@ -17,162 +15,9 @@ public enum KitLoader {
 
     /// The same, with a lap per stage on `clock` (`--timings`).
     static func load(_ location: KitLocation, configRequired: Bool, cache: ParseCache?, clock: inout StageClock) async -> Kit {
-        var diagnostics: [Diagnostic] = []
-        let config = loadConfig(location, required: configRequired, into: &diagnostics)
-        let (templates, templateProblems) = TemplateSet.load(kitFolder: location.templates, displayRoot: location.displayPath(location.templates),
-                                                                             boundary: location.boundary)
-        diagnostics += templateProblems
-
-        let variables = KitVariables.values(config)
-        let scan = ContentScanner.scan(location)
-        diagnostics += scan.diagnostics
-        clock.lap("config, templates, scan")
-        let parsed = await parseAll(scan.markdown, location: location, cache: cache)
-        clock.lap("read and parse")
-        var documents: [String: MarkdownDocument] = [:]
-        var parseDiagnostics: [String: [Diagnostic]] = [:]
-        var pages: [Page] = []
-        for (path, result) in parsed {
-            switch result {
-            case .failure(let problem):
-                diagnostics.append(problem)
-            case .success(let (document, metadata, problems)):
-                parseDiagnostics[path] = document.diagnostics + problems
-                documents[path] = document
-                if !ContentPath.isInclude(path) && !ContentScanner.isTOC(path) {
-                    pages.append(Page(source: path, document: document, metadata: metadata, variables: variables))
-                }
-            }
-        }
-        pages.sort { $0.source < $1.source }
-
-        var toc: TableOfContentsSource?
-        if let tocPath = scan.tocPath {
-            if let document = documents[tocPath] {
-                toc = TableOfContentsSource(path: tocPath, entries: TOCEntry.entries(fromMarkdownTOC: document))
-            } else if let (entries, problems) = TOCYAML.load(location: location, path: tocPath) {
-                toc = TableOfContentsSource(path: tocPath, entries: entries)
-                diagnostics += problems
-            }
-        }
-
-        let (posters, posterProblems) = PosterCatalog.load(templates)
-        diagnostics += posterProblems
-        let logo = loadLogo(config, location: location, into: &diagnostics)
-
-        let kit = Kit(location: location, config: config, pages: pages, documents: documents, assets: scan.assets,
-                      toc: toc, templates: templates, posters: posters, logoDataURI: logo,
-                      loadDiagnostics: diagnostics, parseDiagnostics: parseDiagnostics)
-        clock.lap("kit model and plan")
+        let kit = await KitReader.read(location, configRequired: configRequired, cache: cache, clock: &clock)
         let checked = await kit.checked()
         clock.lap("checks")
         return checked
-    }
-
-    static func loadConfig(_ location: KitLocation, required: Bool, into diagnostics: inout [Diagnostic]) -> KitConfig {
-        let display = location.displayPath(location.config)
-        let at = SourceLocation(path: display, line: 1, column: 1)
-        let data: Data
-        switch location.boundary.read(location.config, limit: YAMLLoader.maximumBytes) {
-        case .success(let read): data = read
-        case .failure(.missing):
-            if required { diagnostics.append(.error(.unreadable, "cannot read the config file: it does not exist", at: at)) }
-            return KitConfig()
-        case .failure(.tooLarge(let bytes, let limit)):
-            diagnostics.append(.error(.configTooLarge, "config file is \(bytes) bytes, larger than the limit of \(limit / 1024) KiB",
-                                      at: at, notes: ["split the groups into a smaller file; the limit is fixed"]))
-            return KitConfig()
-        case .failure(let refusal):
-            // Never decode or quote a file outside the kit: it may be a secret.
-            diagnostics.append(.error(.outsideKit, "config file: " + refusal.describe(display), at: at))
-            return KitConfig()
-        }
-        switch SourceText.decode(data, path: display) {
-        case .failure(let problem):
-            diagnostics.append(problem)
-            return KitConfig()
-        case .success(let source):
-            let (config, problems) = KitConfig.decode(source.text, path: display)
-            diagnostics += problems
-            return config
-        }
-    }
-
-    static let logoTypes = ["svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg",
-                            "gif": "image/gif", "webp": "image/webp"]
-    static let logoLimit = 1 << 20
-
-    /// Reads `organization.logo` (relative to the kit) into a `data:` URI. The file must be a
-    /// regular file inside the kit after following links.
-    static func loadLogo(_ config: KitConfig, location: KitLocation, into diagnostics: inout [Diagnostic]) -> String? {
-        guard let logo = config.organization.logo else { return nil }
-        let at = config.organization.logoLocation
-        guard let type = logoTypes[ContentPath.fileExtension(logo)] else {
-            diagnostics.append(.error(.configLogo, "logo '\(logo)' must be an SVG, PNG, JPEG, GIF or WebP file", at: at))
-            return nil
-        }
-        let url = location.kit.appendingPathComponent(logo).standardizedFileURL
-        // Only the kit folder counts here, not folders named on the command line.
-        guard KitLocation.isSameOrInside(url.path, location.kit.path) else {
-            diagnostics.append(.error(.configLogo, "logo '\(logo)' must be a file inside the kit folder", at: at))
-            return nil
-        }
-        switch FileBoundary(roots: [location.kit]).read(url, limit: logoLimit) {
-        case .success(let data):
-            return "data:\(type);base64,\(data.base64EncodedString())"
-        case .failure(.tooLarge):
-            diagnostics.append(.error(.configLogo, "logo '\(logo)' is larger than 1 MiB; posters embed it", at: at))
-        case .failure(.missing):
-            diagnostics.append(.error(.configLogo, "logo file '\(logo)' does not exist", at: at))
-        case .failure(let refusal):
-            diagnostics.append(.error(.configLogo, "logo: " + refusal.describe(logo), at: at))
-        }
-        return nil
-    }
-
-    typealias Parsed = Result<(MarkdownDocument, Metadata, [Diagnostic]), Diagnostic>
-
-    /// Reads and parses every Markdown file, spread over the cores. cmark itself parses under a
-    /// lock; reading, decoding, the DocFX passes and front matter run in parallel.
-    static func parseAll(_ paths: [String], location: KitLocation, cache: ParseCache?) async -> [(String, Parsed)] {
-        await withTaskGroup(of: (Int, Parsed).self) { group in
-            for (index, path) in paths.enumerated() {
-                group.addTask {
-                    guard let cache, let stamp = ParseCache.stamp(of: location.content.appendingPathComponent(path)) else {
-                        return (index, parseOne(path, location: location))
-                    }
-                    if let hit = cache.cached(path, stamp: stamp) { return (index, hit) }
-                    let parsed = parseOne(path, location: location)
-                    cache.store(path, stamp: stamp, parsed: parsed)
-                    return (index, parsed)
-                }
-            }
-            var results = [(String, Parsed)?](repeating: nil, count: paths.count)
-            for await (index, result) in group { results[index] = (paths[index], result) }
-            return results.compactMap { $0 }
-        }
-    }
-
-    static func parseOne(_ path: String, location: KitLocation) -> Parsed {
-        let display = location.displayPath(content: path)
-        let data: Data
-        switch location.boundary.read(location.content.appendingPathComponent(path), limit: ContentScanner.maximumFileBytes) {
-        case .success(let read): data = read
-        case .failure(.tooLarge(let bytes, let limit)):
-            return .failure(.error(.fileTooLarge, "file is \(bytes) bytes, more than the limit of \(limit) bytes for a Markdown file",
-                                   at: SourceLocation(path: display, line: 1, column: 1)))
-        case .failure(let refusal):
-            return .failure(.error(.unreadable, refusal.describe(path), at: SourceLocation(path: display, line: 1, column: 1)))
-        }
-        switch SourceText.decode(data, path: display) {
-        case .failure(let problem):
-            return .failure(problem)
-        case .success(let source):
-            let document = MarkdownParser.parse(source, path: path)
-            guard document.frontMatter.isPresent else { return .success((document, Metadata(), [])) }
-            let (metadata, problems) = FrontMatterDecoder.decode(document.frontMatter.yaml, path: display,
-                                                                 firstLine: document.frontMatter.firstLine)
-            return .success((document, metadata, problems))
-        }
     }
 }

@@ -1,5 +1,8 @@
 import Diagnostics
 import Foundation
+import SiteChecks
+import SiteModel
+import SiteProducers
 
 /// A site kept in memory and brought up to date edit by edit (`serve`). After a change it
 /// reloads the kit (only changed files are parsed again), asks the plan which outputs the
@@ -45,7 +48,7 @@ public actor LiveSite {
         }
         var new: Kit?
         if let kit, let edited = relevant?.markdown, relevant?.other.isEmpty == true {
-            let parsed = await KitLoader.parseAll(edited, location: location, cache: cache)
+            let parsed = await KitReader.parseAll(edited, location: location, cache: cache)
             new = kit.updating(Dictionary(parsed, uniquingKeysWith: { first, _ in first }))
         }
         let next: Kit

@@ -2,6 +2,9 @@ import Diagnostics
 import Foundation
 import KitConfig
 import Rendering
+import SiteChecks
+import SiteModel
+import SiteProducers
 
 /// `poster`: one poster for one group, rendered from the same checked kit as `build`.
 public struct PosterAction: Sendable {

@@ -1,5 +1,8 @@
 import Diagnostics
 import Foundation
+import SiteChecks
+import SiteModel
+import SiteProducers
 
 /// Writes an `OutputTree` to a folder atomically: everything goes into a temporary sibling
 /// folder, which replaces the old output only when complete. Files the previous build did not

@@ -1,6 +1,7 @@
 import Foundation
 import Preview
 import Site
+import SiteModel
 import Testing
 
 /// A real preview server on an ephemeral loopback port, spoken to with real HTTP.

@@ -1,8 +1,8 @@
 import CCmarkGFM
+import Foundation
 import Markdown
 import Rendering
 import Testing
-import Foundation
 
 /// Our HTML renderer against cmark's own, on CommonMark and GFM input without DocFX syntax.
 @Suite struct CmarkDifferentialTests {

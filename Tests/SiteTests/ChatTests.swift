@@ -4,6 +4,7 @@ import KitConfig
 import Markdown
 import Rendering
 import Site
+import SiteModel
 import Testing
 
 @Suite struct ChatTests {

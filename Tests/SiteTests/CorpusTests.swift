@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Markdown
 import Site
+import SiteModel
 import Testing
 
 /// The real Microsoft Docs (DocFX) set beside the checkout: 58 Markdown files, TOC.md,

@@ -1,5 +1,6 @@
 import Foundation
 import Site
+import SiteModel
 import Testing
 
 /// The example kit (the repository root) against recorded output. Re-record after an intended

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Site
+import SiteModel
 import Testing
 
 /// Hostile kits: each test names the hazard it guards against. Links to files outside the kit

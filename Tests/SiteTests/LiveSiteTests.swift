@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Site
+import SiteModel
 import Testing
 
 /// `serve` re-renders only what an edit made stale, and reports only outputs whose bytes changed.

@@ -1,5 +1,6 @@
 import Foundation
 import Site
+import SiteModel
 import Testing
 
 @Suite struct ParseCacheTests {

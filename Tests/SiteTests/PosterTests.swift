@@ -1,8 +1,9 @@
 import Diagnostics
-import KitConfig
 import Foundation
+import KitConfig
 import Rendering
 import Site
+import SiteModel
 import Testing
 
 @Suite struct PosterTests {

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Site
+import SiteModel
 import Testing
 
 @Suite struct SiteWriterTests {

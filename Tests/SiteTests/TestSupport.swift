@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Site
+import SiteModel
 
 enum TestSupport {
     /// The repository root, which is also the example kit.

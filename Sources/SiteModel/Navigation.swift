@@ -4,10 +4,10 @@ import Rendering
 /// The site's navigation: the tree (from the TOC, or from folders and titles when the kit has
 /// none), the reading order for previous/next, and breadcrumbs. Items live in one flat array
 /// linked by index, so every question is answered without walking the whole tree.
-struct Navigation: Sendable {
-    struct Item: Sendable {
-        var title: String
-        var target: Target?
+package struct Navigation: Sendable {
+    package struct Item: Sendable {
+        package var title: String
+        package var target: Target?
         var parent: Int?
         var children: [Int] = []
         /// The page whose title this item shows (folder trees); nil when the title is written
@@ -15,7 +15,7 @@ struct Navigation: Sendable {
         var titleSource: String?
     }
 
-    enum Target: Sendable, Equatable {
+    package enum Target: Sendable, Equatable {
         /// Content-relative source of a page.
         case page(String)
         /// A link that leaves the kit, kept as written.
@@ -25,7 +25,7 @@ struct Navigation: Sendable {
     private(set) var items: [Item] = []
     private(set) var roots: [Int] = []
     /// Page sources in reading order (first appearance in the tree).
-    let order: [String]
+    package let order: [String]
     private let position: [String: Int]
     /// Each page's first item in the tree.
     private let firstItem: [String: Int]
@@ -58,20 +58,20 @@ struct Navigation: Sendable {
         self.position = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    func previous(of source: String) -> String? {
+    package func previous(of source: String) -> String? {
         guard let i = position[source], i > 0 else { return nil }
         return order[i - 1]
     }
 
-    func next(of source: String) -> String? {
+    package func next(of source: String) -> String? {
         guard let i = position[source], i + 1 < order.count else { return nil }
         return order[i + 1]
     }
 
-    func contains(_ source: String) -> Bool { firstItem[source] != nil }
+    package func contains(_ source: String) -> Bool { firstItem[source] != nil }
 
     /// Items above the page in the tree, outermost first (empty for pages not in the tree).
-    func trail(of source: String) -> [Item] {
+    package func trail(of source: String) -> [Item] {
         guard let index = firstItem[source] else { return [] }
         return ancestors(of: index).map { items[$0] }
     }
@@ -103,7 +103,7 @@ struct Navigation: Sendable {
     }
 
     /// A slice of a list of siblings around `focus` (or its start), with what is left out.
-    struct Window {
+    package struct Window {
         var visible: ArraySlice<Int>
         var before: Int, after: Int
 
@@ -130,7 +130,7 @@ struct Navigation: Sendable {
 
     /// The sidebar for one page: only the reader's branch, URLs relative to `currentOutput`,
     /// the current page marked, and a link to the page with the whole tree.
-    func sidebarHTML(currentSource: String?, currentOutput: String, contentsOutput: String) -> String {
+    package func sidebarHTML(currentSource: String?, currentOutput: String, contentsOutput: String) -> String {
         let (open, shown) = visibleLevels(current: currentSource)
         let contents = HTMLEscaping.escape(ContentPath.relativeURL(from: currentOutput, to: contentsOutput))
         var html = ""
@@ -168,7 +168,7 @@ struct Navigation: Sendable {
     }
 
     /// The whole tree as a nested list (the contents page and a home page without `index.md`).
-    func treeHTML(currentOutput: String) -> String {
+    package func treeHTML(currentOutput: String) -> String {
         var html = "<ul>\n"
         enum Work { case item(Int), close }
         var stack: [Work] = roots.reversed().map { .item($0) }

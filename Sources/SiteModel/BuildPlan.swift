@@ -20,15 +20,15 @@ public struct BuildPlan: Sendable {
     public subscript(path: String) -> PlannedOutput? { index[path].map { outputs[$0] } }
 
     /// True when both are the very same plan (a patched kit keeps its plan).
-    func isSame(as other: BuildPlan) -> Bool { dependents === other.dependents }
+    package func isSame(as other: BuildPlan) -> Bool { dependents === other.dependents }
 
     /// Builds the input index now rather than on the first edit.
-    func prepareForUpdates() { _ = dependents.map(for: outputs) }
+    package func prepareForUpdates() { _ = dependents.map(for: outputs) }
 
     public var paths: Set<String> { Set(index.keys) }
 
     /// Paths written by more than one output, with what writes them.
-    var collisions: [(path: String, sources: [String])] {
+    package var collisions: [(path: String, sources: [String])] {
         Dictionary(grouping: outputs, by: \.path).filter { $0.value.count > 1 }
             .map { ($0.key, $0.value.map(\.source).sorted()) }.sorted { $0.path < $1.path }
     }
@@ -67,7 +67,7 @@ public struct BuildPlan: Sendable {
         Self.manifestJSON(outputs.map { .init(path: $0.path, kind: $0.kind, format: $0.format, source: $0.source, poster: $0.poster, group: $0.group) })
     }
 
-    struct ManifestEntry: Encodable {
+    package struct ManifestEntry: Encodable {
         let path: String
         let kind: OutputKind
         let format, source: String
@@ -82,7 +82,7 @@ public struct BuildPlan: Sendable {
     }
 
     /// Paths listed in a manifest written by an earlier build.
-    static func paths(inManifest data: Data) -> Set<String>? {
+    package static func paths(inManifest data: Data) -> Set<String>? {
         struct Entry: Decodable { let path: String }
         struct Manifest: Decodable { let outputs: [Entry] }
         return (try? JSONDecoder().decode(Manifest.self, from: data)).map { Set($0.outputs.map(\.path)) }

@@ -1,12 +1,14 @@
 import Diagnostics
 import Markdown
+import SiteModel
+import SiteProducers
 
 extension Kit {
     /// The kit after the Markdown files in `changed` were edited, when the edit stays inside
     /// their text: the same titles, heading ids and includes (as written and where). Then the
     /// navigation, link targets, include graph and plan carry over unchanged, and only these
     /// files are checked again. Nil when the edit reaches further: the caller loads the kit anew.
-    func updating(_ changed: [String: KitLoader.Parsed]) -> Kit? {
+    package func updating(_ changed: [String: KitReader.Parsed]) -> Kit? {
         var next = self
         let variables = KitVariables.values(config)
         for (path, parsed) in changed {

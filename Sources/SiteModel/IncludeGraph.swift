@@ -3,10 +3,10 @@ import Markdown
 
 /// Which file includes which, resolved once per kit. Reports missing includes, includes that
 /// leave the content folder, and cycles (with the chain that closes them).
-struct IncludeGraph: Sendable {
+package struct IncludeGraph: Sendable {
     /// Content-relative path → the resolved content-relative paths it includes, in order.
     private(set) var edges: [String: [String]] = [:]
-    private(set) var diagnostics: [Diagnostic] = []
+    package private(set) var diagnostics: [Diagnostic] = []
 
     init(documents: [String: MarkdownDocument]) {
         // First resolve every include once; then look for cycles over the resolved edges.
@@ -37,7 +37,7 @@ struct IncludeGraph: Sendable {
     }
 
     /// Every `[!INCLUDE]` of a document, as written, with its position.
-    static func includes(in document: MarkdownDocument) -> [(target: String, location: SourceLocation)] {
+    package static func includes(in document: MarkdownDocument) -> [(target: String, location: SourceLocation)] {
         document.nodes.enumerated().compactMap { index, node in
             switch node.kind {
             case .include(let target, _), .inlineInclude(let target, _): (target, document.location(of: NodeID(index)))
@@ -73,7 +73,7 @@ struct IncludeGraph: Sendable {
 
     /// How many include expansions rendering `path` takes (a file included twice counts
     /// twice), capped at `limit + 1`; memoised over the graph, cycles count once.
-    func expansions(of path: String, limit: Int, memo: inout [String: Int]) -> Int {
+    package func expansions(of path: String, limit: Int, memo: inout [String: Int]) -> Int {
         if let known = memo[path] { return known }
         memo[path] = 0 // a cycle (reported elsewhere) stops here
         var total = 0

@@ -1,17 +1,12 @@
 import Diagnostics
 import Markdown
 import Rendering
+import SiteModel
+import SiteProducers
 
 /// The checks of a kit, in two kinds: rules over one document at a time, which run on every
 /// core at once, and rules over the kit as a whole. `check` and `build` run the same ones.
-enum KitChecks {
-    /// What the document rules found in one file.
-    struct DocumentFindings: Sendable {
-        var diagnostics: [Diagnostic] = []
-        /// Relative links to pages and files (chat text needs `site.base_url` for them).
-        var internalLinks: [SourceLocation] = []
-    }
-
+package enum KitChecks {
     /// The rules that look at one document (and the kit's indexes, read-only).
     static func checkDocument(_ path: String, kit: Kit, anchors: AnchorIndex, known: Set<String>) -> DocumentFindings {
         var findings = DocumentFindings()
@@ -24,19 +19,13 @@ enum KitChecks {
         return findings
     }
 
-    /// What the checks found: per document, and for the kit as a whole.
-    struct Findings: Sendable {
-        var documents: [String: DocumentFindings] = [:]
-        var kit: [Diagnostic] = []
-    }
-
     /// Runs every rule: the document rules over every Markdown file in parallel, then the
     /// kit-wide rules.
-    static func run(_ kit: Kit) async -> Findings {
+    static func run(_ kit: Kit) async -> CheckFindings {
         let paths = kit.documents.keys.sorted().filter { $0 != kit.toc?.path }
         let known = knownVariables(kit)
         let found = await parallelMap(paths, chunk: 64) { checkDocument($0, kit: kit, anchors: kit.anchors, known: known) }
-        return Findings(documents: Dictionary(uniqueKeysWithValues: zip(paths, found)), kit: checkKit(kit))
+        return CheckFindings(documents: Dictionary(uniqueKeysWithValues: zip(paths, found)), kit: checkKit(kit))
     }
 
     static func knownVariables(_ kit: Kit) -> Set<String> { Set(KitVariables.values(kit.config).keys) }
@@ -51,7 +40,7 @@ enum KitChecks {
                                       at: SourceLocation(path: page.document.displayPath, line: 1, column: 1)))
         }
         if let toc = kit.toc { diagnostics += checkTOC(toc, resolver: kit.resolver, kit: kit) }
-        diagnostics += kit.templates.check(SiteRenderer.layoutTemplate, against: PageViewModel.shape(config: kit.config))
+        diagnostics += kit.templates.check(OutputPaths.layoutTemplate, against: PageViewModel.shape(config: kit.config))
         diagnostics += checkPosters(kit)
         diagnostics += checkOutputs(kit)
         diagnostics += checkQRCodes(kit)
@@ -61,7 +50,7 @@ enum KitChecks {
     /// Chat text needs absolute links; without a base URL, relative ones lose their target. One
     /// finding per kit, at the first such link.
     static func checkChatLinks(_ kit: Kit, documents: [String: DocumentFindings]) -> [Diagnostic] {
-        guard kit.config.site.baseURL == nil, !ChatPages.flavors(kit.config).isEmpty else { return [] }
+        guard kit.config.site.baseURL == nil, !OutputPaths.flavors(kit.config).isEmpty else { return [] }
         let count = documents.values.reduce(0) { $0 + $1.internalLinks.count }
         guard let first = documents.values.compactMap({ $0.internalLinks.min() }).min() else { return [] }
         return [.warning(.chatRelativeLinks, "\(count) relative link(s) will appear in chat text without their target because site.base_url is not set",
@@ -158,7 +147,7 @@ extension KitChecks {
             }
         }
         if kit.plan.outputs.contains(where: { if case .shareHTML = $0.producer { true } else { false } }) {
-            diagnostics += kit.templates.check(SharePages.template, against: SharePages.shape(kit))
+            diagnostics += kit.templates.check(OutputPaths.shareTemplate, against: SharePages.shape(kit))
         }
         let perGroup = kit.posters.filter { $0.scope == .group }.map(\.name)
         for group in kit.config.groups {
@@ -209,25 +198,4 @@ extension KitChecks {
         }
         return diagnostics
     }
-}
-
-/// Heading ids of each page, including the headings its includes bring in.
-struct AnchorIndex: Sendable {
-    private var byDocument: [String: Set<String>] = [:]
-
-    init(documents: [String: MarkdownDocument], pages: [Page], includes: IncludeGraph) {
-        var own: [String: Set<String>] = [:]
-        for (path, document) in documents { own[path] = Set(document.headings.map(\.anchor)) }
-        for page in pages {
-            var ids = own[page.source] ?? []
-            for included in includes.transitiveIncludes(of: page.source) { ids.formUnion(own[included] ?? []) }
-            byDocument[page.source] = ids
-        }
-    }
-
-    func contains(_ id: String, in path: String) -> Bool {
-        byDocument[path]?.contains(id) ?? false
-    }
-
-    func ids(of path: String) -> [String] { (byDocument[path] ?? []).sorted() }
 }

@@ -3,14 +3,13 @@ import Foundation
 import KitConfig
 import Markdown
 import Rendering
+import SiteModel
 import Templating
 
 /// Renders the outputs of a kit's plan. Each planned output is rendered on its own from the
 /// immutable kit, so a build can render in parallel and write as it goes, and `serve` can
 /// re-render just the outputs an edit made stale. Writes nothing.
 public enum SiteRenderer {
-    public static let layoutTemplate = "page"
-
     /// Renders every output of a kit whose diagnostics have no errors, in memory (`serve`,
     /// `poster` and tests; `build` streams through `SiteWriter` instead).
     public static func render(_ kit: Kit) async -> OutputTree {
@@ -18,12 +17,12 @@ public enum SiteRenderer {
     }
 
     /// Renders `outputs` in parallel, in chunks, keeping their order.
-    static func render(_ outputs: [PlannedOutput], of kit: Kit, context: RenderContext) async -> [OutputTree.File] {
+    package static func render(_ outputs: [PlannedOutput], of kit: Kit, context: RenderContext) async -> [OutputTree.File] {
         await parallelMap(outputs) { OutputTree.File($0, contents: contents(of: $0, context: context)) }
     }
 
     /// The bytes of one output (copied files are read only when written or served).
-    static func contents(of output: PlannedOutput, context: RenderContext) -> OutputTree.Contents {
+    package static func contents(of output: PlannedOutput, context: RenderContext) -> OutputTree.Contents {
         let kit = context.kit
         func bytes(_ text: String) -> OutputTree.Contents { .bytes(Data(text.utf8)) }
         switch output.producer {
@@ -53,19 +52,5 @@ public enum SiteRenderer {
         case .templateAsset(let name):
             return .bytes(kit.templates.assets.first { $0.name == name }?.contents ?? Data())
         }
-    }
-}
-
-/// `transform` over `items` on every core, in chunks (one task per item costs more than a
-/// small page takes to render), results in order.
-func parallelMap<T: Sendable, R: Sendable>(_ items: [T], chunk: Int = 32, _ transform: @escaping @Sendable (T) -> R) async -> [R] {
-    let chunks = stride(from: 0, to: items.count, by: chunk).map { $0..<min($0 + chunk, items.count) }
-    return await withTaskGroup(of: (Int, [R]).self) { group in
-        for (number, range) in chunks.enumerated() {
-            group.addTask { (number, items[range].map(transform)) }
-        }
-        var results = [[R]](repeating: [], count: chunks.count)
-        for await (number, rendered) in group { results[number] = rendered }
-        return results.flatMap { $0 }
     }
 }

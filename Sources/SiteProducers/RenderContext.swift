@@ -1,11 +1,12 @@
 import Foundation
 import KitConfig
 import Rendering
+import SiteModel
 import Templating
 
 /// What every render of one kit shares: built once per build, immutable (the QR cache is
 /// filled as posters ask, under its own lock).
-struct RenderContext: Sendable {
+package struct RenderContext: Sendable {
     let kit: Kit
     let variables: [String: String]
     let blocks: [String: @Sendable (String) -> String]
@@ -15,7 +16,7 @@ struct RenderContext: Sendable {
     /// Poster data every poster and share page shares.
     let posterFields: TemplateData
 
-    init(kit: Kit) {
+    package init(kit: Kit) {
         self.kit = kit
         self.variables = KitVariables.values(kit.config)
         self.blocks = KitVariables.blocks(kit.config, hasPosters: !kit.posterInstances.isEmpty)
@@ -39,7 +40,7 @@ struct RenderContext: Sendable {
 }
 
 /// QR codes by link, made once each however many posters show them.
-final class QRCache: @unchecked Sendable {
+package final class QRCache: @unchecked Sendable {
     // Guarded by `lock`; encoding runs outside it so codes are made in parallel.
     private var codes: [String: QRCode?] = [:]
     private let lock = NSLock()

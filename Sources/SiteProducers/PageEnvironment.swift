@@ -1,13 +1,14 @@
 import Markdown
 import Rendering
+import SiteModel
 
 /// Answers a renderer's questions for one page: links become URLs relative to that page, and
 /// includes come from the kit's parsed files.
-struct PageEnvironment: MarkdownEnvironment {
+package struct PageEnvironment: MarkdownEnvironment {
     let pageOutput: String
     let resolver: LinkResolver
     let documents: [String: MarkdownDocument]
-    let variables: [String: String]
+    package let variables: [String: String]
     /// Block placeholders (`groups`) as HTML with URLs relative to the site root.
     let blocks: [String: @Sendable (String) -> String]
     /// The same placeholders for chat text.
@@ -15,9 +16,9 @@ struct PageEnvironment: MarkdownEnvironment {
     /// `site.base_url`; chat text needs absolute links.
     let baseURL: String?
 
-    func chatItems(forVariable name: String) -> [(text: String, url: String?)]? { chatBlocks[name] }
+    package func chatItems(forVariable name: String) -> [(text: String, url: String?)]? { chatBlocks[name] }
 
-    func absoluteURL(for destination: String, in sourcePath: String) -> String? {
+    package func absoluteURL(for destination: String, in sourcePath: String) -> String? {
         func absolute(_ path: String) -> String? { baseURL.map { ContentPath.absoluteURL(base: $0, path: path) } }
         switch resolver.resolve(destination, from: sourcePath) {
         case .external:
@@ -33,11 +34,11 @@ struct PageEnvironment: MarkdownEnvironment {
         }
     }
 
-    func blockHTML(forVariable name: String) -> String? {
+    package func blockHTML(forVariable name: String) -> String? {
         blocks[name].map { $0(ContentPath.rootPrefix(for: pageOutput)) }
     }
 
-    func url(for destination: String, in sourcePath: String, isImage: Bool) -> String {
+    package func url(for destination: String, in sourcePath: String, isImage: Bool) -> String {
         switch resolver.resolve(destination, from: sourcePath) {
         case .dangerous:
             return ""
@@ -50,7 +51,7 @@ struct PageEnvironment: MarkdownEnvironment {
         }
     }
 
-    func includedDocument(_ path: String, in sourcePath: String) -> MarkdownDocument? {
+    package func includedDocument(_ path: String, in sourcePath: String) -> MarkdownDocument? {
         ContentPath.includeTarget(path, from: sourcePath).flatMap { documents[$0] }
     }
 }

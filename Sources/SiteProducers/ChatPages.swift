@@ -2,22 +2,13 @@ import Foundation
 import KitConfig
 import Markdown
 import Rendering
+import SiteModel
 
 /// Chat text next to every page and poster: one file per flavour the kit asks for, split into
 /// numbered messages where a text is longer than the flavour's budget.
-enum ChatPages {
-    /// `guide/invite.html` → `guide/invite.txt` (plain) or `guide/invite.whatsapp.txt`.
-    static func path(besides htmlPath: String, flavor: ChatFlavor) -> String {
-        let base = htmlPath.hasSuffix(".html") ? String(htmlPath.dropLast(5)) : htmlPath
-        return flavor == .plain ? base + ".txt" : base + ".\(flavor.rawValue).txt"
-    }
-
-    static func flavors(_ config: KitConfig) -> [ChatFlavor] {
-        config.chat.flavors.compactMap(ChatFlavor.init(rawValue:))
-    }
-
+package enum ChatPages {
     /// The file's contents: the messages to paste, in order, a blank line apart.
-    static func contents(_ text: String, flavor: ChatFlavor, config: KitConfig) -> Data {
+    package static func contents(_ text: String, flavor: ChatFlavor, config: KitConfig) -> Data {
         let messages = ChatSplitter.split(text, flavor: flavor, budget: flavor.budget(plainLimit: config.chat.limit))
         return Data(messages.map(\.text).joined(separator: "\n").utf8)
     }

@@ -4,7 +4,7 @@ import KitConfig
 import Markdown
 
 /// Reads a DocFX `toc.yml` into the same entries `TOC.md` gives.
-enum TOCYAML {
+package enum TOCYAML {
     static func load(location: KitLocation, path: String) -> ([TOCEntry], [Diagnostic])? {
         let display = location.displayPath(content: path)
         guard let data = try? location.boundary.read(location.content.appendingPathComponent(path), limit: ContentScanner.maximumFileBytes).get()

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Path arithmetic on content-relative paths (`guide/invite.md`), always with `/`.
-enum ContentPath {
+package enum ContentPath {
     /// `a/b/c` → `["a", "b", "c"]`, splitting bytes rather than characters (much faster).
-    static func components(_ path: String) -> [Substring] {
+    package static func components(_ path: String) -> [Substring] {
         path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
     }
 
@@ -24,7 +24,7 @@ enum ContentPath {
 
     /// A relative URL from the page at `from` to the file at `to` (both output paths), so the
     /// site works from `file://` as well as from any server.
-    static func relativeURL(from: String, to: String) -> String {
+    package static func relativeURL(from: String, to: String) -> String {
         let fromDirs = components(from).dropLast()
         let toParts = components(to)
         var common = 0
@@ -42,12 +42,12 @@ enum ContentPath {
     }
 
     /// `../../` for a page at depth two: the way back to the site root.
-    static func rootPrefix(for outputPath: String) -> String {
+    package static func rootPrefix(for outputPath: String) -> String {
         String(repeating: "../", count: components(outputPath).count - 1)
     }
 
     /// The page a Markdown file becomes: `guide/invite.md` → `guide/invite.html`.
-    static func outputPath(forPage source: String) -> String {
+    package static func outputPath(forPage source: String) -> String {
         let withoutExtension = source.hasSuffix(".md") ? String(source.dropLast(3)) : source
         return withoutExtension + ".html"
     }
@@ -100,7 +100,7 @@ enum ContentPath {
 
     /// `https://site/base/` + the output path, segments percent-encoded (`base` with or
     /// without its trailing slash).
-    static func absoluteURL(base: String, path: String) -> String {
+    package static func absoluteURL(base: String, path: String) -> String {
         let prefix = base.hasSuffix("/") ? base : base + "/"
         return prefix + components(path).map { encodeSegment(String($0)) }.joined(separator: "/")
     }
@@ -114,7 +114,7 @@ enum ContentPath {
 
     /// The content-relative file an `[!INCLUDE]` in `source` names; nil when it would leave the
     /// content folder (or is a URL).
-    static func includeTarget(_ target: String, from source: String) -> String? {
+    package static func includeTarget(_ target: String, from source: String) -> String? {
         let decoded = split(target).path.removingPercentEncoding ?? target
         guard !isExternal(decoded), !decoded.hasPrefix("/") else { return nil }
         return resolve(decoded, from: source)

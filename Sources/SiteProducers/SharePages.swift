@@ -1,19 +1,14 @@
 import Foundation
 import KitConfig
 import Rendering
+import SiteModel
 import Templating
 
 /// A mobile-first page per group for champions on a phone: the invite text to copy, a WhatsApp
 /// link, the Web Share button where the browser has it, the QR code and the group's posters.
-enum SharePages {
-    static let template = "share"
+package enum SharePages {
 
-    static func htmlPath(_ group: Group) -> String { "posters/\(group.slug)/share.html" }
-    static func textPath(_ group: Group) -> String { "posters/\(group.slug)/share.txt" }
 
-    /// The invite text comes from the `invite-link` poster's text template, whether or not the
-    /// group prints that poster.
-    static let invitePoster = "invite-link"
 
     /// `https://wa.me/?text=…` with the text percent-encoded per RFC 3986: every byte but the
     /// unreserved characters, so decoding gives the text back byte for byte.
@@ -36,7 +31,7 @@ enum SharePages {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func invite(_ kit: Kit) -> PosterTemplate? { kit.posters.first { $0.name == invitePoster } }
+    static func invite(_ kit: Kit) -> PosterTemplate? { kit.posters.first { $0.name == OutputPaths.invitePoster } }
 
     private static func fields(_ group: Group, invite: PosterTemplate, context: RenderContext) -> TemplateData {
         context.posterFields.merging(PosterModel.posterFields(poster: invite, group: group, kit: context.kit) { link, label in
@@ -54,11 +49,11 @@ enum SharePages {
         let kit = context.kit
         guard let invite = invite(kit) else { return "" }
         let text = text(group, context: context)
-        let page = htmlPath(group)
+        let page = OutputPaths.shareHTML(group)
         let posters = kit.posterInstances.filter { $0.group?.slug == group.slug }.map { instance in
             TemplateValue.object([
                 "title": .text(instance.poster.title),
-                "url": .url(ContentPath.relativeURL(from: page, to: PosterModel.outputPath(poster: instance.poster, group: group, format: .html))),
+                "url": .url(ContentPath.relativeURL(from: page, to: OutputPaths.poster(instance.poster, group: group, format: .html))),
             ])
         }
         let canonical = kit.config.site.baseURL.map { ContentPath.absoluteURL(base: $0, path: page) } ?? ""
@@ -73,11 +68,11 @@ enum SharePages {
             ]),
             "posters": .list(posters),
         ]
-        return kit.templates.render(template, fields(group, invite: invite, context: context).merging(share))
+        return kit.templates.render(OutputPaths.shareTemplate, fields(group, invite: invite, context: context).merging(share))
     }
 
     /// The shape the share template is checked against.
-    static func shape(_ kit: Kit) -> TemplateShape {
+    package static func shape(_ kit: Kit) -> TemplateShape {
         let sample = Group(name: "", inviteLink: "", location: .init(path: "", line: 1, column: 1))
         let poster = PosterTemplate(name: "", title: "", description: "", scope: .group)
         let noQR: (String, String) -> String = { _, _ in "" }

@@ -9,9 +9,9 @@ public struct Kit: Sendable {
     public let location: KitLocation
     public let config: KitConfig
     /// Pages sorted by source path.
-    public internal(set) var pages: [Page]
+    public package(set) var pages: [Page]
     /// Every parsed Markdown file (pages and includes) by content-relative path.
-    public internal(set) var documents: [String: MarkdownDocument]
+    public package(set) var documents: [String: MarkdownDocument]
     /// Content-relative paths of files copied as they are (images, downloads).
     public let assets: [String]
     public let toc: TableOfContentsSource?
@@ -23,20 +23,20 @@ public struct Kit: Sendable {
     /// Every poster the build prints, in order (see `posterInstances(posters:config:)`).
     public let posterInstances: [PosterInstance]
     /// Everything found while loading and checking, sorted (see `assemble`).
-    public private(set) var diagnostics: [Diagnostic] = []
+    public package(set) var diagnostics: [Diagnostic] = []
     /// Problems found while loading that no document rule owns: config, templates, the scan.
-    let loadDiagnostics: [Diagnostic]
+    package let loadDiagnostics: [Diagnostic]
     /// Each Markdown file's parse and front matter problems.
-    internal(set) var parseDiagnostics: [String: [Diagnostic]]
+    package var parseDiagnostics: [String: [Diagnostic]]
     /// What the checks found (document by document, so an edit rechecks one file).
-    internal(set) var findings = KitChecks.Findings()
+    package var findings = CheckFindings()
     /// Where every link points, and the navigation: worked out once, used by checks and
     /// renderers alike.
-    let resolver: LinkResolver
-    let navigation: Navigation
-    let includes: IncludeGraph
+    package let resolver: LinkResolver
+    package let navigation: Navigation
+    package let includes: IncludeGraph
     /// Heading ids of every page, with those its includes bring.
-    let anchors: AnchorIndex
+    package let anchors: AnchorIndex
     /// Every output of the build with its producer and inputs.
     public let plan: BuildPlan
 
@@ -45,7 +45,7 @@ public struct Kit: Sendable {
         pageIndex[source].map { pages[$0] }
     }
 
-    let pageIndex: [String: Int]
+    package let pageIndex: [String: Int]
 
     init(location: KitLocation, config: KitConfig, pages: [Page], documents: [String: MarkdownDocument], assets: [String],
          toc: TableOfContentsSource?, templates: TemplateSet, posters: [PosterTemplate], logoDataURI: String?,
@@ -79,27 +79,14 @@ public struct Kit: Sendable {
     }
 }
 
-extension Kit {
-    /// Runs every check and gathers all problems, sorted.
-    func checked() async -> Kit {
-        var kit = self
-        kit.findings = await KitChecks.run(kit)
-        kit.assemble()
-        return kit
-    }
-
-    mutating func assemble() {
-        var all = loadDiagnostics + parseDiagnostics.values.flatMap { $0 }
-        all += findings.documents.values.flatMap(\.diagnostics) + findings.kit
-        all += KitChecks.checkChatLinks(self, documents: findings.documents)
-        diagnostics = all.sorted(by: Diagnostic.ordered)
-    }
-}
-
 /// One poster to print: a template, for one group or (organisation-wide) for none.
 public struct PosterInstance: Sendable, Hashable {
     public let poster: PosterTemplate
     public let group: Group?
+
+    package init(poster: PosterTemplate, group: Group?) {
+        (self.poster, self.group) = (poster, group)
+    }
 }
 
 extension Kit {

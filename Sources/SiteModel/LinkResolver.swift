@@ -3,7 +3,7 @@ import Markdown
 import Rendering
 
 /// What a link or image destination in a content file points at.
-enum LinkTarget: Equatable {
+package enum LinkTarget: Equatable {
     case external
     /// `/path` on the server the docs are published to; kept as written.
     case rootRelative
@@ -21,7 +21,7 @@ enum LinkTarget: Equatable {
 
 /// Resolves destinations against the kit's files. Built once per kit; shared by checks and
 /// renderers.
-struct LinkResolver: Sendable {
+package struct LinkResolver: Sendable {
     let pages: Set<String>
     let assets: Set<String>
     let generated: Set<String>
@@ -36,7 +36,7 @@ struct LinkResolver: Sendable {
         self.lowercased = lower
     }
 
-    func resolve(_ destination: String, from source: String) -> LinkTarget {
+    package func resolve(_ destination: String, from source: String) -> LinkTarget {
         let trimmed = destination.first == " " || destination.last == " " ? destination.trimmingCharacters(in: .whitespaces) : destination
         if URLSafety.isDangerous(trimmed) { return .dangerous }
         if ContentPath.isExternal(trimmed) { return .external }

@@ -36,7 +36,7 @@ public struct OutputTree: Sendable {
             (self.path, self.contents, self.kind, self.format, self.source, self.poster, self.group) = (path, contents, kind, format, source, poster, group)
         }
 
-        init(_ output: PlannedOutput, contents: Contents) {
+        package init(_ output: PlannedOutput, contents: Contents) {
             self.init(path: output.path, contents: contents, kind: output.kind, format: output.format, source: output.source,
                       poster: output.poster, group: output.group)
         }

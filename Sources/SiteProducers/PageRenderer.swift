@@ -1,10 +1,11 @@
 import Foundation
 import Markdown
 import Rendering
+import SiteModel
 
 /// Pages in the site's layout: content pages, the home page, the contents page and the
 /// posters index.
-enum PageRenderer {
+package enum PageRenderer {
     static func html(_ page: Page, context: RenderContext) -> String {
         let kit = context.kit, navigation = kit.navigation
         let content = HTMLRenderer(options: .init(allowRawHTML: kit.config.markdown.rawHTML))
@@ -21,7 +22,7 @@ enum PageRenderer {
     }
 
     static func layout(_ model: PageViewModel, context: RenderContext) -> String {
-        context.kit.templates.render(SiteRenderer.layoutTemplate, model.value(config: context.kit.config, hasPosters: context.hasPosters))
+        context.kit.templates.render(OutputPaths.layoutTemplate, model.value(config: context.kit.config, hasPosters: context.hasPosters))
     }
 
     private static func neighbour(_ source: String, from output: String, kit: Kit) -> (title: String, url: String)? {
@@ -73,7 +74,7 @@ enum PageRenderer {
 
     /// `posters/index.html`, in the site's layout.
     static func postersIndex(context: RenderContext) -> String {
-        let kit = context.kit, path = PosterPages.indexPath
+        let kit = context.kit, path = OutputPaths.postersIndex
         let model = PageViewModel(
             title: "Posters", description: "Print-ready posters and chat texts for every group.", contentHTML: PosterPages.indexContent(kit),
             outputPath: path, sourcePath: kit.location.manifestPath(kit.location.config),

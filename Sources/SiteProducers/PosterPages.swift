@@ -2,11 +2,11 @@ import Diagnostics
 import Foundation
 import KitConfig
 import Rendering
+import SiteModel
 import Templating
 
 /// Renders every poster (HTML and text) and the posters index page.
-enum PosterPages {
-    static let indexPath = "posters/index.html"
+package enum PosterPages {
 
     static func fields(_ instance: PosterInstance, context: RenderContext) -> TemplateData {
         context.posterFields.merging(PosterModel.posterFields(poster: instance.poster, group: instance.group, kit: context.kit) { link, label in
@@ -15,22 +15,22 @@ enum PosterPages {
     }
 
     /// A poster's HTML (links that fit no QR code were reported by `KitChecks`).
-    static func html(_ instance: PosterInstance, context: RenderContext) -> String {
+    package static func html(_ instance: PosterInstance, context: RenderContext) -> String {
         context.kit.templates.render(instance.poster.htmlTemplate, fields(instance, context: context))
     }
 
     /// A poster's text form, from its text template.
-    static func text(_ instance: PosterInstance, context: RenderContext) -> String {
+    package static func text(_ instance: PosterInstance, context: RenderContext) -> String {
         context.kit.templates.render(instance.poster.textTemplate, fields(instance, context: context))
     }
 
     /// The index: organisation-wide posters, then every group with its invite link and posters.
     static func indexContent(_ kit: Kit) -> String {
         let instances = kit.posterInstances
-        let here = indexPath
+        let here = OutputPaths.postersIndex
         func links(_ instance: PosterInstance) -> String {
-            let html = ContentPath.relativeURL(from: here, to: PosterModel.outputPath(poster: instance.poster, group: instance.group, format: .html))
-            let text = ContentPath.relativeURL(from: here, to: PosterModel.outputPath(poster: instance.poster, group: instance.group, format: .text))
+            let html = ContentPath.relativeURL(from: here, to: OutputPaths.poster(instance.poster, group: instance.group, format: .html))
+            let text = ContentPath.relativeURL(from: here, to: OutputPaths.poster(instance.poster, group: instance.group, format: .text))
             return "<li><a href=\"\(HTMLEscaping.escape(html))\">\(HTMLEscaping.escape(instance.poster.title))</a> "
                 + "(<a href=\"\(HTMLEscaping.escape(text))\">text</a>)"
                 + (instance.poster.description.isEmpty ? "" : " – " + HTMLEscaping.escape(instance.poster.description)) + "</li>\n"
@@ -48,7 +48,7 @@ enum PosterPages {
             if !group.description.isEmpty { html += "<p>\(HTMLEscaping.escape(group.description))</p>\n" }
             html += "<p>Invite link: <a href=\"\(HTMLEscaping.escapeHref(group.inviteLink))\">\(HTMLEscaping.escape(group.inviteLink))</a></p>\n"
             if hasSharePages {
-                let share = ContentPath.relativeURL(from: here, to: SharePages.htmlPath(group))
+                let share = ContentPath.relativeURL(from: here, to: OutputPaths.shareHTML(group))
                 html += "<p><a href=\"\(HTMLEscaping.escape(share))\">Share page</a>: the invite text to copy into a chat, with a WhatsApp link and the QR code.</p>\n"
             }
             let mine = byGroup[group.slug] ?? []

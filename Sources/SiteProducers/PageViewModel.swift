@@ -1,11 +1,12 @@
 import Foundation
 import KitConfig
 import Rendering
+import SiteModel
 import Templating
 
 /// The data the `page` layout sees. Every key is always present (empty or false when unused)
 /// so the strict template check and every render agree on the names.
-struct PageViewModel {
+package struct PageViewModel {
     var title: String
     var description: String
     var contentHTML: String
@@ -55,7 +56,7 @@ struct PageViewModel {
     }
 
     /// The shape used to check the layout: a page with every optional part present.
-    static func shape(config: KitConfig) -> TemplateShape {
+    package static func shape(config: KitConfig) -> TemplateShape {
         let sample = PageViewModel(title: "", description: "", contentHTML: "", outputPath: "index.html", sourcePath: "",
                                    sidebarHTML: "", breadcrumbs: [("", "", false)], previous: ("", ""), next: ("", ""),
                                    metadata: [("", "")])

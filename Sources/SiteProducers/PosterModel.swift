@@ -1,11 +1,12 @@
 import Foundation
 import KitConfig
 import Rendering
+import SiteModel
 import Templating
 
 /// The data a poster template sees. Organisation-wide posters have no `group`; using one there
 /// is a template error, caught by the strict check.
-enum PosterModel {
+package enum PosterModel {
     /// What every poster of a kit shares: built and converted once per build.
     static func sharedFields(kit: Kit, qr: (String, String) -> String) -> [String: TemplateValue] {
         let config = kit.config
@@ -66,7 +67,7 @@ enum PosterModel {
     }
 
     /// The shape templates of `scope` are checked against (every optional part present).
-    static func shape(scope: PosterTemplate.Scope, kit: Kit) -> TemplateShape {
+    package static func shape(scope: PosterTemplate.Scope, kit: Kit) -> TemplateShape {
         let sample = Group(name: "", inviteLink: "", description: "", admins: [""], posters: nil, postersLocation: nil,
                            location: .init(path: "", line: 1, column: 1), slug: "")
         let poster = PosterTemplate(name: "", title: "", description: "", scope: scope)
@@ -80,16 +81,4 @@ enum PosterModel {
         }
         return shape
     }
-
-    /// Output paths: `posters/<group-slug>/<poster>.html|.txt`, or `posters/<poster>.…` for
-    /// organisation-wide posters.
-    static func outputPath(poster: PosterTemplate, group: Group?, format: PosterFormat) -> String {
-        let folder = group.map { "posters/\($0.slug)/" } ?? "posters/"
-        return folder + poster.name + "." + format.fileExtension
-    }
-}
-
-public enum PosterFormat: String, Sendable, CaseIterable, Codable {
-    case html, text
-    var fileExtension: String { self == .html ? "html" : "txt" }
 }

@@ -15,7 +15,7 @@ public struct Page: Sendable {
     public let description: String
 
     /// `variables` fill `{{ name }}` placeholders in the title and description, as in the text.
-    init(source: String, document: MarkdownDocument, metadata: Metadata, variables: [String: String] = [:]) {
+    package init(source: String, document: MarkdownDocument, metadata: Metadata, variables: [String: String] = [:]) {
         self.source = source
         self.output = ContentPath.outputPath(forPage: source)
         self.document = document

@@ -8,7 +8,7 @@ import Templating
 /// the navigation is known, since a page depends on the titles its navigation shows.
 extension BuildPlan {
     /// What the plan is made from: the kit's parts before the plan exists.
-    struct Parts {
+    package struct Parts {
         let location: KitLocation
         let config: KitConfig
         let pages: [Page]
@@ -19,7 +19,7 @@ extension BuildPlan {
         let tocPath: String?
 
         var hasIndexPage: Bool { pages.contains { $0.source == "index.md" } }
-        var flavors: [ChatFlavor] { ChatPages.flavors(config) }
+        var flavors: [ChatFlavor] { OutputPaths.flavors(config) }
         var configFile: PlanInput { .file(location.displayPath(location.config)) }
         var logoFile: [PlanInput] { config.organization.logo.map { [.file(location.displayPath(location.kit.appendingPathComponent($0)))] } ?? [] }
 
@@ -36,7 +36,7 @@ extension BuildPlan {
 
     /// Outputs that do not come from a content file, known before navigation exists.
     static func generatedOutputs(_ parts: Parts) -> [PlannedOutput] {
-        let layout = parts.templateFiles(SiteRenderer.layoutTemplate)
+        let layout = parts.templateFiles(OutputPaths.layoutTemplate)
         let allTitles = parts.pages.map { PlanInput.title($0.source) }
         let tocFile = parts.tocPath.map { [PlanInput.file(parts.location.displayPath(content: $0))] } ?? []
         let navigationSource = parts.tocPath.map { parts.location.manifestPath(content: $0) } ?? parts.location.manifestPath(parts.location.content)
@@ -60,11 +60,11 @@ extension BuildPlan {
         guard !parts.instances.isEmpty else { return [] }
         let shared = [parts.configFile] + parts.logoFile
         let configSource = parts.location.manifestPath(parts.location.config)
-        var outputs = [PlannedOutput(path: PosterPages.indexPath, kind: .index, format: "html", producer: .postersIndex, source: configSource,
+        var outputs = [PlannedOutput(path: OutputPaths.postersIndex, kind: .index, format: "html", producer: .postersIndex, source: configSource,
                                      inputs: shared + layout + parts.templates.files(under: TemplateSet.postersFolder).map(PlanInput.file)
                                          + [.title("index.md")])]
         for (number, instance) in parts.instances.enumerated() {
-            let html = PosterModel.outputPath(poster: instance.poster, group: instance.group, format: .html)
+            let html = OutputPaths.poster(instance.poster, group: instance.group, format: .html)
             let htmlInputs = shared + parts.templateFiles(instance.poster.htmlTemplate)
             let textInputs = shared + parts.templateFiles(instance.poster.textTemplate)
             func poster(_ path: String, _ format: String, _ producer: Producer, _ template: String, _ inputs: [PlanInput]) -> PlannedOutput {
@@ -74,20 +74,20 @@ extension BuildPlan {
             }
             outputs.append(poster(html, "html", .posterHTML(instance: number), instance.poster.htmlTemplate, htmlInputs))
             for flavor in [ChatFlavor.plain] + parts.flavors.filter({ $0 != .plain }) {
-                let path = flavor == .plain ? PosterModel.outputPath(poster: instance.poster, group: instance.group, format: .text)
-                                            : ChatPages.path(besides: html, flavor: flavor)
+                let path = flavor == .plain ? OutputPaths.poster(instance.poster, group: instance.group, format: .text)
+                                            : OutputPaths.chatText(besides: html, flavor: flavor)
                 outputs.append(poster(path, flavor.rawValue, .posterText(instance: number, flavor: flavor.rawValue),
                                       instance.poster.textTemplate, textInputs))
             }
         }
-        if let invite = parts.posters.first(where: { $0.name == SharePages.invitePoster }) {
+        if let invite = parts.posters.first(where: { $0.name == OutputPaths.invitePoster }) {
             let textTemplate = parts.templates.displayPath(of: invite.textTemplate) ?? invite.textTemplate
             for (number, group) in parts.config.groups.enumerated() {
                 let textInputs = shared + parts.templateFiles(invite.textTemplate)
-                outputs.append(PlannedOutput(path: SharePages.htmlPath(group), kind: .share, format: "html", producer: .shareHTML(group: number),
-                                             source: parts.templates.displayPath(of: SharePages.template) ?? SharePages.template,
-                                             inputs: textInputs + parts.templateFiles(SharePages.template), group: group.name))
-                outputs.append(PlannedOutput(path: SharePages.textPath(group), kind: .share, format: ChatFlavor.plain.rawValue,
+                outputs.append(PlannedOutput(path: OutputPaths.shareHTML(group), kind: .share, format: "html", producer: .shareHTML(group: number),
+                                             source: parts.templates.displayPath(of: OutputPaths.shareTemplate) ?? OutputPaths.shareTemplate,
+                                             inputs: textInputs + parts.templateFiles(OutputPaths.shareTemplate), group: group.name))
+                outputs.append(PlannedOutput(path: OutputPaths.shareText(group), kind: .share, format: ChatFlavor.plain.rawValue,
                                              producer: .shareText(group: number), source: textTemplate, inputs: textInputs, group: group.name))
             }
         }
@@ -96,7 +96,7 @@ extension BuildPlan {
 
     /// Pages (HTML and chat text) and copied content files.
     static func contentOutputs(_ parts: Parts, navigation: Navigation, includes: IncludeGraph) -> [PlannedOutput] {
-        let layout = parts.templateFiles(SiteRenderer.layoutTemplate)
+        let layout = parts.templateFiles(OutputPaths.layoutTemplate)
         let tocFile = parts.tocPath.map { [PlanInput.file(parts.location.displayPath(content: $0))] } ?? []
         var outputs: [PlannedOutput] = []
         for page in parts.pages {
@@ -110,7 +110,7 @@ extension BuildPlan {
             outputs.append(PlannedOutput(path: page.output, kind: .page, format: "html", producer: .pageHTML(source: page.source),
                                          source: source, inputs: text + layout + tocFile + shown.map(PlanInput.title)))
             for flavor in parts.flavors {
-                outputs.append(PlannedOutput(path: ChatPages.path(besides: page.output, flavor: flavor), kind: .page, format: flavor.rawValue,
+                outputs.append(PlannedOutput(path: OutputPaths.chatText(besides: page.output, flavor: flavor), kind: .page, format: flavor.rawValue,
                                              producer: .pageText(source: page.source, flavor: flavor.rawValue), source: source, inputs: text))
             }
         }

@@ -1,6 +1,8 @@
 import Diagnostics
 import Markdown
 import Rendering
+import SiteModel
+import SiteProducers
 
 /// Checks on the site as a whole: what the build will write, QR codes, and the structure of
 /// pages. They run in `check` and `build` alike, so a kit that passes `check` builds.

@@ -5,7 +5,7 @@ import KitFiles
 /// Lists the files of a content folder: Markdown to parse, other files to copy. Links are
 /// followed when they resolve to a file or folder inside the kit and reported otherwise;
 /// nothing is skipped without a word, except hidden files (`.git`, `.DS_Store`).
-struct ContentScanner {
+package struct ContentScanner {
     var markdown: [String] = []
     var assets: [String] = []
     var tocPath: String?

@@ -3,8 +3,8 @@ import Rendering
 
 /// The config values Markdown pages may use as `{{ name }}`, so one edit to `adoptkit.yml`
 /// updates docs and posters alike.
-enum KitVariables {
-    static func values(_ config: KitConfig) -> [String: String] {
+package enum KitVariables {
+    package static func values(_ config: KitConfig) -> [String: String] {
         [
             "site.title": config.site.title,
             "organization.name": config.organization.name,
@@ -19,17 +19,17 @@ enum KitVariables {
     }
 
     /// Placeholders that stand alone in a paragraph and become a block.
-    static let blockNames = ["groups"]
+    package static let blockNames = ["groups"]
 
     /// `{{ groups }}` in chat text: each group and its invite link.
-    static func chatBlocks(_ config: KitConfig) -> [String: [(text: String, url: String?)]] {
+    package static func chatBlocks(_ config: KitConfig) -> [String: [(text: String, url: String?)]] {
         ["groups": config.groups.map { group in
             (group.description.isEmpty ? group.name : "\(group.name): \(group.description)", group.inviteLink)
         }]
     }
 
     /// `{{ groups }}`: every group with its invite link and a link to its posters.
-    static func blocks(_ config: KitConfig, hasPosters: Bool) -> [String: @Sendable (String) -> String] {
+    package static func blocks(_ config: KitConfig, hasPosters: Bool) -> [String: @Sendable (String) -> String] {
         ["groups": { root in
             var html = "<ul class=\"group-list\">\n"
             for group in config.groups {

@@ -68,7 +68,7 @@ public struct KitLocation: Sendable, Hashable {
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : nil
     }
 
-    static func isSameOrInside(_ path: String, _ root: String) -> Bool {
+    package static func isSameOrInside(_ path: String, _ root: String) -> Bool {
         path == root || relative(path, to: root) != nil
     }
 }

@@ -7,10 +7,10 @@ import Markdown
 /// changed.
 public final class ParseCache: @unchecked Sendable {
     // Guarded by `lock`; entries are immutable values.
-    private var entries: [String: (stamp: Stamp, parsed: KitLoader.Parsed)] = [:]
+    private var entries: [String: (stamp: Stamp, parsed: KitReader.Parsed)] = [:]
     private let lock = NSLock()
 
-    struct Stamp: Equatable {
+    package struct Stamp: Equatable {
         var size: Int
         var modified: Double
     }
@@ -25,11 +25,11 @@ public final class ParseCache: @unchecked Sendable {
         return Stamp(size: (attributes[.size] as? NSNumber)?.intValue ?? -1, modified: (modified * 1000).rounded())
     }
 
-    func cached(_ path: String, stamp: Stamp) -> KitLoader.Parsed? {
+    func cached(_ path: String, stamp: Stamp) -> KitReader.Parsed? {
         lock.withLock { entries[path].flatMap { $0.stamp == stamp ? $0.parsed : nil } }
     }
 
-    func store(_ path: String, stamp: Stamp, parsed: KitLoader.Parsed) {
+    func store(_ path: String, stamp: Stamp, parsed: KitReader.Parsed) {
         lock.withLock { entries[path] = (stamp, parsed) }
     }
 

@@ -13,11 +13,15 @@ public struct PosterTemplate: Sendable, Hashable {
     public let description: String
     public let scope: Scope
 
-    var htmlTemplate: String { "\(TemplateSet.postersFolder)/\(name)/poster.html" }
-    var textTemplate: String { "\(TemplateSet.postersFolder)/\(name)/poster\(TemplateSet.textSuffix)" }
+    package init(name: String, title: String, description: String, scope: Scope) {
+        (self.name, self.title, self.description, self.scope) = (name, title, description, scope)
+    }
+
+    package var htmlTemplate: String { "\(TemplateSet.postersFolder)/\(name)/poster.html" }
+    package var textTemplate: String { "\(TemplateSet.postersFolder)/\(name)/poster\(TemplateSet.textSuffix)" }
 }
 
-enum PosterCatalog {
+package enum PosterCatalog {
     /// Reads every poster definition in the template set; problems are positioned in poster.yml.
     static func load(_ templates: TemplateSet) -> ([PosterTemplate], [Diagnostic]) {
         var posters: [PosterTemplate] = []

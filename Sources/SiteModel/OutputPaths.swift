@@ -1,0 +1,38 @@
+import KitConfig
+import Rendering
+
+/// Where each kind of output goes and which template makes it: the names the plan, the
+/// producers and the checks share.
+package enum OutputPaths {
+    /// The layout every page of the site is rendered in.
+    package static let layoutTemplate = "page"
+    package static let postersIndex = "posters/index.html"
+    /// The per-group share page's template, and the poster whose text it shares.
+    package static let shareTemplate = "share"
+    package static let invitePoster = "invite-link"
+
+    /// `posters/<group-slug>/<poster>.html|.txt`, or `posters/<poster>.…` for organisation-wide posters.
+    package static func poster(_ poster: PosterTemplate, group: Group?, format: PosterFormat) -> String {
+        let folder = group.map { "posters/\($0.slug)/" } ?? "posters/"
+        return folder + poster.name + "." + format.fileExtension
+    }
+
+    package static func shareHTML(_ group: Group) -> String { "posters/\(group.slug)/share.html" }
+    package static func shareText(_ group: Group) -> String { "posters/\(group.slug)/share.txt" }
+
+    /// `guide/invite.html` → `guide/invite.txt` (plain) or `guide/invite.whatsapp.txt`.
+    package static func chatText(besides htmlPath: String, flavor: ChatFlavor) -> String {
+        let base = htmlPath.hasSuffix(".html") ? String(htmlPath.dropLast(5)) : htmlPath
+        return flavor == .plain ? base + ".txt" : base + ".\(flavor.rawValue).txt"
+    }
+
+    /// The chat flavours the kit writes, in the order `chat.flavors` names them.
+    package static func flavors(_ config: KitConfig) -> [ChatFlavor] {
+        config.chat.flavors.compactMap(ChatFlavor.init(rawValue:))
+    }
+}
+
+public enum PosterFormat: String, Sendable, CaseIterable, Codable {
+    case html, text
+    var fileExtension: String { self == .html ? "html" : "txt" }
+}
