@@ -1,14 +1,21 @@
 # adoptkit — the README's commands. Each target installs missing Debian packages first.
 SWIFT ?= swift
 KIT ?= .
+PREFIX ?= /usr/local
 
-.PHONY: deps build site test bench bench-deps posters-check serve-check clean tsan install
+.PHONY: deps build install site test bench bench-deps posters-check serve-check clean tsan
 
 deps:
 	@scripts/install-deps.sh
 
 build: deps
 	$(SWIFT) build
+
+# A release binary at $(DESTDIR)$(PREFIX)/bin/adoptkit. It stands alone (the built-in templates
+# are compiled in), so .build/ may be deleted afterwards.
+install: deps
+	$(SWIFT) build -c release
+	install -D -m 755 "$$($(SWIFT) build -c release --show-bin-path)/adoptkit" "$(DESTDIR)$(PREFIX)/bin/adoptkit"
 
 # Builds the tool and renders the example kit (this folder) to _site/.
 site: build

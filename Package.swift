@@ -32,11 +32,19 @@ let package = Package(
         .target(name: "KitFiles"),
         .target(name: "Markdown", dependencies: ["Diagnostics", "CCmarkGFM"]),
         .target(name: "KitConfig", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
+        // Built-in templates are the top-level Templates/ folder, compiled in by the plugin: the
+        // binary reads nothing from the build folder, so it runs when copied anywhere.
+        // Sources/Templating/Templates is a link to that folder, excluded from the sources: it puts
+        // the folder in the target's file tree, so SwiftPM plans the build again (and asks the
+        // plugin for its inputs again) when a template is added or removed.
         .target(
             name: "Templating",
             dependencies: ["Diagnostics", "KitFiles", .product(name: "Mustache", package: "swift-mustache")],
-            resources: [.copy("BuiltinTemplates")]
+            exclude: ["Templates"],
+            plugins: ["EmbedTemplates"]
         ),
+        .executableTarget(name: "TemplateEmbedder"),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
         .target(name: "Rendering", dependencies: ["Markdown", "Diagnostics", "CQRencode"]),
         // The site stage, split along the flow: the kit model and its build plan, the
         // producers that render planned outputs, the checks, then the actions and the writer.

@@ -54,10 +54,8 @@ public struct TemplateSet: Sendable {
     public static func load(kitFolder: URL?, displayRoot: String = "Templates", boundary: FileBoundary? = nil) -> (TemplateSet, [Diagnostic]) {
         var files: [String: (text: String?, data: Data, display: String)] = [:]
         var diagnostics: [Diagnostic] = []
-        if let builtin = Bundle.module.url(forResource: "BuiltinTemplates", withExtension: nil) {
-            for (relative, data) in readFolder(builtin, boundary: FileBoundary(roots: [builtin]), displayRoot: "(built-in)", into: &diagnostics) {
-                files[relative] = (String(data: data, encoding: .utf8), data, "(built-in)/\(relative)")
-            }
+        for (relative, data) in BuiltinTemplates.files {
+            files[relative] = (String(data: data, encoding: .utf8), data, "\(BuiltinTemplates.displayRoot)/\(relative)")
         }
         if let kitFolder, FileManager.default.fileExists(atPath: kitFolder.path) {
             let boundary = boundary ?? FileBoundary(roots: [kitFolder])
