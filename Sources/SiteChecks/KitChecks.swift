@@ -146,7 +146,7 @@ extension KitChecks {
                 diagnostics += kit.templates.check(template, against: shape)
             }
         }
-        if kit.plan.outputs.contains(where: { if case .shareHTML = $0.producer { true } else { false } }) {
+        if kit.plan.hasSharePages {
             diagnostics += kit.templates.check(OutputPaths.shareTemplate, against: SharePages.shape(kit))
         }
         let perGroup = kit.posters.filter { $0.scope == .group }.map(\.name)

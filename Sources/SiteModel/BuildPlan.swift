@@ -19,6 +19,9 @@ public struct BuildPlan: Sendable {
 
     public subscript(path: String) -> PlannedOutput? { index[path].map { outputs[$0] } }
 
+    /// True when the kit prints share pages (a poster kit with the invite poster).
+    package var hasSharePages: Bool { outputs.contains { if case .shareHTML = $0.producer { true } else { false } } }
+
     /// True when both are the very same plan (a patched kit keeps its plan).
     package func isSame(as other: BuildPlan) -> Bool { dependents === other.dependents }
 

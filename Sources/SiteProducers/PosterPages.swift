@@ -42,7 +42,7 @@ package enum PosterPages {
             html += "<h2 id=\"organization\">For everyone</h2>\n<ul>\n" + organizationWide.map(links).joined() + "</ul>\n"
         }
         let byGroup = Dictionary(grouping: instances.filter { $0.group != nil }, by: { $0.group!.slug })
-        let hasSharePages = kit.plan.outputs.contains { if case .shareHTML = $0.producer { true } else { false } }
+        let hasSharePages = kit.plan.hasSharePages
         for group in kit.config.groups {
             html += "<h2 id=\"\(HTMLEscaping.escape(group.slug))\">\(HTMLEscaping.escape(group.name))</h2>\n"
             if !group.description.isEmpty { html += "<p>\(HTMLEscaping.escape(group.description))</p>\n" }
