@@ -17,6 +17,8 @@ extension DiagnosticID {
     public static let nameCollision: DiagnosticID = "io.name-collision"
     public static let linkCycle: DiagnosticID = "io.link-cycle"
     public static let fileTooLarge: DiagnosticID = "io.too-large"
+    /// A control, bidirectional or zero-width character in Markdown or YAML text; it is removed.
+    public static let textControlCharacter: DiagnosticID = "text.control-character"
 
     // Output
     public static let outputCollision: DiagnosticID = "output.collision"
