@@ -65,6 +65,8 @@ extension DiagnosticID {
     public static let configGroupFileCollision: DiagnosticID = "config.group-file-collision"
     public static let configInvalidURL: DiagnosticID = "config.invalid-url"
     public static let configLogo: DiagnosticID = "config.logo"
+    /// A link's host mixes scripts (`kаіza.la` with Cyrillic letters): a look-alike address.
+    public static let configMixedScriptHost: DiagnosticID = "config.mixed-script-host"
     public static let configSyntax: DiagnosticID = "config.syntax"
     public static let configTooLarge: DiagnosticID = "config.too-large"
     public static let configType: DiagnosticID = "config.type"

@@ -122,14 +122,26 @@ struct ConfigReader {
         return nil
     }
 
-    /// An absolute `https` URL with a host and no user info, spaces or control characters.
-    mutating func httpsURL(_ node: Node?, named name: String, required: Bool = false, in parent: Node? = nil) -> String? {
+    /// An absolute `https` URL with a host and no user info, spaces or control characters,
+    /// returned encoded (see `HTTPSLink`). A host that mixes scripts is a warning.
+    /// - Parameter isBase: a base URL, which other paths are appended to: no query or fragment.
+    mutating func httpsURL(_ node: Node?, named name: String, required: Bool = false, in parent: Node? = nil, isBase: Bool = false) -> String? {
         guard let text = text(node, named: name, required: required, in: parent), let node else { return nil }
-        if let problem = URLRules.problem(with: text) {
-            error(.configInvalidURL, "'\(name)' \(problem): '\(text)'", at: node)
+        switch HTTPSLink.parse(text) {
+        case .failure(let problem):
+            error(.configInvalidURL, "'\(name)' \(problem.message): '\(text)'", at: node)
             return nil
+        case .success(let link):
+            if isBase, link.url.contains("?") || link.url.contains("#") {
+                error(.configInvalidURL, "'\(name)' must not have a query or fragment, since page paths are added to it: '\(text)'", at: node)
+                return nil
+            }
+            if let label = link.mixedScriptLabel {
+                warning(.configMixedScriptHost, "'\(name)' has a host name that mixes scripts ('\(label)'), as look-alike addresses do: '\(text)'",
+                        at: node, notes: ["it is encoded as \(link.url); check that the address is the one intended"])
+            }
+            return link.url
         }
-        return text
     }
 
     static func isNull(_ scalar: Node.Scalar) -> Bool {
@@ -150,16 +162,7 @@ struct ConfigReader {
 public enum URLRules {
     /// Why `text` is not an acceptable absolute https URL, or nil when it is.
     public static func problem(with text: String) -> String? {
-        if text.unicodeScalars.contains(where: { $0.value <= 0x20 || TextHygiene.isInvisible($0) }) {
-            return "must not contain spaces or control characters"
-        }
-        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased() else {
-            return "is not a valid URL"
-        }
-        guard scheme == "https" else { return "must be an https:// URL" }
-        guard let host = components.host, !host.isEmpty else { return "must have a host name" }
-        if components.user != nil || components.password != nil { return "must not contain user information" }
+        if case .failure(let problem) = HTTPSLink.parse(text) { return problem.message }
         return nil
     }
 }
-

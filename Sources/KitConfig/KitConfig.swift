@@ -88,7 +88,7 @@ public struct KitConfig: Sendable, Hashable {
         }
         if let siteNode = top["site"], let site = reader.mapping(siteNode, named: "site", allowed: ["title", "base_url", "language", "paper"]) {
             if let title = reader.text(site["title"], named: "site.title") { config.site.title = title }
-            config.site.baseURL = reader.httpsURL(site["base_url"], named: "site.base_url")
+            config.site.baseURL = reader.httpsURL(site["base_url"], named: "site.base_url", isBase: true)
             if let language = reader.text(site["language"], named: "site.language") { config.site.language = language }
             if let paper = reader.choice(site["paper"], named: "site.paper", among: Paper.allCases.map(\.rawValue)) {
                 config.site.paper = Paper(rawValue: paper) ?? .a4
