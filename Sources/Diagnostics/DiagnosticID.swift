@@ -45,6 +45,8 @@ extension DiagnosticID {
 
     // Links, navigation and page structure
     public static let headingDuplicateID: DiagnosticID = "heading.duplicate-id"
+    /// A `javascript:`, `vbscript:`, `file:` or `data:` link target, which is emptied.
+    public static let linkDangerous: DiagnosticID = "link.dangerous"
     public static let linkInsecure: DiagnosticID = "link.insecure"
     public static let linkMissingAnchor: DiagnosticID = "link.missing-anchor"
     public static let linkMissingFile: DiagnosticID = "link.missing-file"
