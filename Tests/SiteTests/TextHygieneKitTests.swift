@@ -47,17 +47,14 @@ import Testing
 /// Neutralised input is reported, never dropped in silence.
 @Suite struct NeutralisationTests {
     @Test func dangerousLinksAreReportedWhereTheyAre() async throws {
-        try await TestSupport.withTemporaryFolder { kit in
-            try TestSupport.write([
-                "Content/index.md": "---\ntitle: Home\ndescription: Start.\n---\n# Home\n\nA [script](javascript:alert(1)) and ![page](data:text/html,x) and [ok](data:image/png;base64,AA).\n",
-                "Content/TOC.md": "# [Home](index.md)\n# [Bad](VBScript:msgbox)\n",
-            ], under: kit)
-            let result = await TestSupport.render(KitLocation(kit: kit))
-            let found = TestSupport.summary(result.diagnostics.filter { $0.id == .linkDangerous })
-            #expect(found == ["link.dangerous Content/TOC.md:2:1", "link.dangerous Content/index.md:7:3", "link.dangerous Content/index.md:7:37"])
-            #expect(result.diagnostics.first { $0.id == .linkDangerous }?.message.contains("'VBScript:'") == true)
-            let index = TestSupport.text(result.tree, "index.html")
-            #expect(!index.contains("javascript:") && !index.contains("data:text"))
-        }
+        let result = try await TestSupport.render(files: [
+            "Content/index.md": "---\ntitle: Home\ndescription: Start.\n---\n# Home\n\nA [script](javascript:alert(1)) and ![page](data:text/html,x) and [ok](data:image/png;base64,AA).\n",
+            "Content/TOC.md": "# [Home](index.md)\n# [Bad](VBScript:msgbox)\n",
+        ])
+        let found = TestSupport.summary(result.diagnostics.filter { $0.id == .linkDangerous })
+        #expect(found == ["link.dangerous Content/TOC.md:2:1", "link.dangerous Content/index.md:7:3", "link.dangerous Content/index.md:7:37"])
+        #expect(result.diagnostics.first { $0.id == .linkDangerous }?.message.contains("'VBScript:'") == true)
+        let index = TestSupport.text(result.tree, "index.html")
+        #expect(!index.contains("javascript:") && !index.contains("data:text"))
     }
 }
