@@ -1,4 +1,6 @@
 import ArgumentParser
+import Diagnostics
+import Foundation
 
 /// The `adoptkit` command. Subcommands parse flags and hand off to actions in `Site`.
 public struct AdoptKit: AsyncParsableCommand {
@@ -27,7 +29,15 @@ extension AdoptKit {
                 try command.run()
             }
         } catch {
-            exit(withError: error)
+            // ArgumentParser's messages quote the arguments (`Unknown option '--x'`); they are
+            // printed escaped, so an argument can never drive the terminal.
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                let handle = code == .success ? FileHandle.standardOutput : FileHandle.standardError
+                handle.write(Data((TerminalText.escape(message, keepNewlines: true) + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
 import Site
 import SiteModel
@@ -37,6 +38,6 @@ struct Build: AsyncParsableCommand {
         let texts = outputs.filter { $0.kind == .page && $0.format != "html" }.count
         let posters = outputs.filter { $0.kind == .poster }.count
         let others = outputs.count - html - texts - posters
-        print("Wrote \(html) pages, \(texts) chat texts, \(posters) poster files and \(others) other files to \(action.output.path)")
+        print("Wrote \(html) pages, \(texts) chat texts, \(posters) poster files and \(others) other files to \(TerminalText.escape(action.output.path))")
     }
 }

@@ -51,7 +51,7 @@ struct Serve: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("\(status)\n".utf8))
             })
         } catch let failure as PreviewServer.Failure {
-            FileHandle.standardError.write(Data("adoptkit: error: \(failure)\n".utf8))
+            FileHandle.standardError.write(Data("adoptkit: error: \(TerminalText.escape("\(failure)"))\n".utf8))
             throw ExitCode(1)
         }
     }
@@ -63,7 +63,7 @@ struct Serve: AsyncParsableCommand {
             text += "On your phone (same network): \(url)\n"
             if let code = QRCode(url) { text += code.terminalText() }
         } else if host != "127.0.0.1" && host != "localhost" {
-            text = "Serving on http://\(host):\(port)/ (Ctrl-C to stop)\n"
+            text = "Serving on http://\(TerminalText.escape(host)):\(port)/ (Ctrl-C to stop)\n"
         }
         FileHandle.standardOutput.write(Data(text.utf8))
     }

@@ -42,10 +42,11 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `path:line:column: error: message [id]`, the format compilers use so editors jump to it.
+    /// Input quoted in it is escaped (see `TerminalText`).
     public var description: String {
-        let prefix = location.map { "\($0): " } ?? "adoptkit: "
-        var text = "\(prefix)\(severity.rawValue): \(message) [\(id.rawValue)]"
-        for note in notes { text += "\n    note: \(note)" }
+        let prefix = location.map { "\(TerminalText.escape($0.description)): " } ?? "adoptkit: "
+        var text = "\(prefix)\(severity.rawValue): \(TerminalText.escape(message)) [\(id.rawValue)]"
+        for note in notes { text += "\n    note: \(TerminalText.escape(note))" }
         return text
     }
 

@@ -6,22 +6,27 @@ public enum DiagnosticFormatter {
     /// column (when `sourceLine` can supply it), and notes; sorted by file and position.
     public static func text(_ diagnostics: [Diagnostic], sourceLine: (String, Int) -> Substring? = { _, _ in nil }) -> String {
         var output = ""
+        // Everything that can come from input is escaped: a kit never writes raw control
+        // characters to a terminal or log.
+        let safe = { (text: String) in TerminalText.escape(text) }
         for diagnostic in diagnostics.sorted(by: Diagnostic.ordered) {
-            let prefix = diagnostic.location.map { "\($0): " } ?? "adoptkit: "
-            output += "\(prefix)\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.id.rawValue)]\n"
+            let prefix = diagnostic.location.map { "\(safe($0.description)): " } ?? "adoptkit: "
+            output += "\(prefix)\(diagnostic.severity.rawValue): \(safe(diagnostic.message)) [\(safe(diagnostic.id.rawValue))]\n"
             if let location = diagnostic.location, let line = sourceLine(location.path, location.line) {
-                output += "    \(line)\n    \(caret(under: location.column, in: line))\n"
+                output += "    \(safe(String(line)))\n    \(caret(under: location.column, in: line))\n"
             }
-            for note in diagnostic.notes { output += "    note: \(note)\n" }
+            for note in diagnostic.notes { output += "    note: \(safe(note))\n" }
         }
         return output
     }
 
-    /// Spaces (and the line's own tabs, so it lines up) up to `column`, then `^`.
+    /// Spaces (and the line's own tabs, so it lines up) up to `column`, then `^`. Columns count
+    /// characters of the raw line; escaped characters take their escape's width.
     static func caret(under column: Int, in line: Substring) -> String {
         var prefix = ""
         for (offset, character) in line.enumerated() where offset < column - 1 {
-            prefix += character == "\t" ? "\t" : " "
+            if character == "\t" { prefix += "\t"; continue }
+            prefix += String(repeating: " ", count: TerminalText.escape(String(character)).count)
         }
         return prefix + "^"
     }
@@ -69,7 +74,25 @@ public enum DiagnosticFormatter {
                              files: Set(diagnostics.compactMap { $0.location?.path }).count))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(report)) ?? Data(), as: UTF8.self) + "\n"
+        return jsonEscapingInvisibles(String(decoding: (try? encoder.encode(report)) ?? Data(), as: UTF8.self)) + "\n"
+    }
+
+    /// JSONEncoder escapes C0 controls but writes DEL, C1 controls and bidi or zero-width
+    /// characters raw, which a terminal showing the JSON would obey. They can only occur inside
+    /// strings, where `\uXXXX` means the same character, so the JSON stays valid and equal.
+    static func jsonEscapingInvisibles(_ json: String) -> String {
+        var result = ""
+        for scalar in json.unicodeScalars {
+            if scalar.value > 0x7E, TerminalText.needsEscape(scalar, keepNewlines: true) {
+                for unit in String(scalar).utf16 {
+                    let hex = String(unit, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                }
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=rule::message`.
@@ -77,10 +100,10 @@ public enum DiagnosticFormatter {
         diagnostics.sorted(by: Diagnostic.ordered).map { diagnostic in
             var properties: [String] = []
             if let location = diagnostic.location {
-                properties += ["file=\(escapeProperty(location.path))", "line=\(location.line)", "col=\(location.column)"]
+                properties += ["file=\(escapeProperty(TerminalText.escape(location.path)))", "line=\(location.line)", "col=\(location.column)"]
             }
             properties.append("title=\(escapeProperty(diagnostic.id.rawValue))")
-            let message = ([diagnostic.message] + diagnostic.notes).joined(separator: "\n")
+            let message = ([diagnostic.message] + diagnostic.notes).map { TerminalText.escape($0, keepNewlines: true) }.joined(separator: "\n")
             return "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(escapeData(message))\n"
         }.joined()
     }

@@ -17,6 +17,8 @@ extension DiagnosticID {
     public static let nameCollision: DiagnosticID = "io.name-collision"
     public static let linkCycle: DiagnosticID = "io.link-cycle"
     public static let fileTooLarge: DiagnosticID = "io.too-large"
+    /// A control, bidirectional or zero-width character in Markdown or YAML text; it is removed.
+    public static let textControlCharacter: DiagnosticID = "text.control-character"
 
     // Output
     public static let outputCollision: DiagnosticID = "output.collision"
@@ -43,6 +45,8 @@ extension DiagnosticID {
 
     // Links, navigation and page structure
     public static let headingDuplicateID: DiagnosticID = "heading.duplicate-id"
+    /// A `javascript:`, `vbscript:`, `file:` or `data:` link target, which is emptied.
+    public static let linkDangerous: DiagnosticID = "link.dangerous"
     public static let linkInsecure: DiagnosticID = "link.insecure"
     public static let linkMissingAnchor: DiagnosticID = "link.missing-anchor"
     public static let linkMissingFile: DiagnosticID = "link.missing-file"
@@ -63,6 +67,8 @@ extension DiagnosticID {
     public static let configGroupFileCollision: DiagnosticID = "config.group-file-collision"
     public static let configInvalidURL: DiagnosticID = "config.invalid-url"
     public static let configLogo: DiagnosticID = "config.logo"
+    /// A link's host mixes scripts (`kаіza.la` with Cyrillic letters): a look-alike address.
+    public static let configMixedScriptHost: DiagnosticID = "config.mixed-script-host"
     public static let configSyntax: DiagnosticID = "config.syntax"
     public static let configTooLarge: DiagnosticID = "config.too-large"
     public static let configType: DiagnosticID = "config.type"

@@ -8,7 +8,11 @@ struct ConfigReader {
     let path: String
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(path: String) { self.path = path }
+    /// - Parameter problems: what loading the YAML found, reported along with what is read.
+    init(path: String, problems: [Diagnostic] = []) {
+        self.path = path
+        self.diagnostics = problems
+    }
 
     func location(_ node: Node) -> SourceLocation { YAMLLoader.location(of: node, path: path, lineOffset: 0) }
 
@@ -86,8 +90,9 @@ struct ConfigReader {
         return result
     }
 
-    /// A text value; null, lists and mappings are errors. Control and bidi-override characters
-    /// are refused because they can disguise what a reader sees.
+    /// A text value; null, lists and mappings are errors. Control, bidi and zero-width
+    /// characters were removed (and reported) by `YAMLSanitizer`; a line break or tab outside a
+    /// `multiline` value is an error.
     mutating func text(_ node: Node?, named name: String, required: Bool = false, in parent: Node? = nil, multiline: Bool = false) -> String? {
         guard let node else {
             if required, let parent { error(.configType, "missing required key '\(name)'", at: parent) }
@@ -97,8 +102,8 @@ struct ConfigReader {
             error(.configType, "'\(name)' must be text, not \(Self.describe(node))", at: node)
             return nil
         }
-        if let bad = scalar.string.unicodeScalars.first(where: { Self.isForbidden($0) && !(multiline && ($0 == "\n" || $0 == "\t")) }) {
-            error(.configType, "'\(name)' contains the invisible control character U+\(String(bad.value, radix: 16, uppercase: true))", at: node)
+        if !multiline, let bad = scalar.string.unicodeScalars.first(where: { $0 == "\n" || $0 == "\t" || $0 == "\r" }) {
+            error(.configType, "'\(name)' must be on one line; it contains \(TextHygiene.describe(bad))", at: node)
             return nil
         }
         return scalar.string
@@ -117,26 +122,30 @@ struct ConfigReader {
         return nil
     }
 
-    /// An absolute `https` URL with a host and no user info, spaces or control characters.
-    mutating func httpsURL(_ node: Node?, named name: String, required: Bool = false, in parent: Node? = nil) -> String? {
+    /// An absolute `https` URL with a host and no user info, spaces or control characters,
+    /// returned encoded (see `HTTPSLink`). A host that mixes scripts is a warning.
+    /// - Parameter isBase: a base URL, which other paths are appended to: no query or fragment.
+    mutating func httpsURL(_ node: Node?, named name: String, required: Bool = false, in parent: Node? = nil, isBase: Bool = false) -> String? {
         guard let text = text(node, named: name, required: required, in: parent), let node else { return nil }
-        if let problem = URLRules.problem(with: text) {
-            error(.configInvalidURL, "'\(name)' \(problem): '\(text)'", at: node)
+        switch HTTPSLink.parse(text) {
+        case .failure(let problem):
+            error(.configInvalidURL, "'\(name)' \(problem.message): '\(text)'", at: node)
             return nil
+        case .success(let link):
+            if isBase, link.url.contains("?") || link.url.contains("#") {
+                error(.configInvalidURL, "'\(name)' must not have a query or fragment, since page paths are added to it: '\(text)'", at: node)
+                return nil
+            }
+            if let label = link.mixedScriptLabel {
+                warning(.configMixedScriptHost, "'\(name)' has a host name that mixes scripts ('\(label)'), as look-alike addresses do: '\(text)'",
+                        at: node, notes: ["it is encoded as \(link.url); check that the address is the one intended"])
+            }
+            return link.url
         }
-        return text
     }
 
     static func isNull(_ scalar: Node.Scalar) -> Bool {
         scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-    }
-
-    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F: return true
-        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true // bidi marks and overrides
-        default: return false
-        }
     }
 
     static func describe(_ node: Node) -> String {
@@ -153,16 +162,7 @@ struct ConfigReader {
 public enum URLRules {
     /// Why `text` is not an acceptable absolute https URL, or nil when it is.
     public static func problem(with text: String) -> String? {
-        if text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || ConfigReader.isForbidden($0) }) {
-            return "must not contain spaces or control characters"
-        }
-        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased() else {
-            return "is not a valid URL"
-        }
-        guard scheme == "https" else { return "must be an https:// URL" }
-        guard let host = components.host, !host.isEmpty else { return "must have a host name" }
-        if components.user != nil || components.password != nil { return "must not contain user information" }
+        if case .failure(let problem) = HTTPSLink.parse(text) { return problem.message }
         return nil
     }
 }
-

@@ -6,12 +6,12 @@ public enum FrontMatterDecoder {
     public static func decode(_ yaml: String, path: String, firstLine: Int) -> (Metadata, [Diagnostic]) {
         let lineOffset = firstLine - 1
         let (node, problems) = YAMLLoader.load(yaml, path: path, lineOffset: lineOffset, syntaxID: .frontMatterSyntax)
-        guard problems.isEmpty, let node else { return (Metadata(), problems) }
+        guard !problems.hasErrors, let node else { return (Metadata(), problems) }
         guard case .mapping(let mapping) = node else {
-            return (Metadata(), [.error(.frontMatterNotMapping, "front matter must be a mapping of keys to values",
-                                        at: YAMLLoader.location(of: node, path: path, lineOffset: lineOffset))])
+            return (Metadata(), problems + [.error(.frontMatterNotMapping, "front matter must be a mapping of keys to values",
+                                                   at: YAMLLoader.location(of: node, path: path, lineOffset: lineOffset))])
         }
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = problems
         var entries: [Metadata.Entry] = []
         for (key, value) in mapping {
             let name = key.string ?? ""

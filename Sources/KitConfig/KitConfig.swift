@@ -78,16 +78,17 @@ public struct KitConfig: Sendable, Hashable {
     /// Decodes `text` (the file's contents); `path` is how diagnostics name the file.
     public static func decode(_ text: String, path: String) -> (KitConfig, [Diagnostic]) {
         var config = KitConfig()
+        // Duplicate keys and anchors are errors, but the rest of the file is still read so that
+        // every problem shows up in one run (the loader keeps first keys and drops aliases).
         let (node, problems) = YAMLLoader.load(text, path: path, syntaxID: .configSyntax)
-        guard problems.isEmpty else { return (config, problems) }
-        guard let node else { return (config, []) } // an empty file is all defaults
-        var reader = ConfigReader(path: path)
+        guard let node else { return (config, problems) } // an empty file is all defaults
+        var reader = ConfigReader(path: path, problems: problems)
         guard let top = reader.mapping(node, named: "adoptkit.yml", allowed: topLevelKeys) else {
-            return (config, reader.diagnostics)
+            return (config, reader.diagnostics.sorted(by: Diagnostic.ordered))
         }
         if let siteNode = top["site"], let site = reader.mapping(siteNode, named: "site", allowed: ["title", "base_url", "language", "paper"]) {
             if let title = reader.text(site["title"], named: "site.title") { config.site.title = title }
-            config.site.baseURL = reader.httpsURL(site["base_url"], named: "site.base_url")
+            config.site.baseURL = reader.httpsURL(site["base_url"], named: "site.base_url", isBase: true)
             if let language = reader.text(site["language"], named: "site.language") { config.site.language = language }
             if let paper = reader.choice(site["paper"], named: "site.paper", among: Paper.allCases.map(\.rawValue)) {
                 config.site.paper = Paper(rawValue: paper) ?? .a4

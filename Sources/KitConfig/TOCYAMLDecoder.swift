@@ -12,8 +12,8 @@ public struct TOCYAMLItem: Sendable, Hashable {
 public enum TOCYAMLDecoder {
     public static func decode(_ text: String, path: String) -> ([TOCYAMLItem], [Diagnostic]) {
         let (node, problems) = YAMLLoader.load(text, path: path, syntaxID: .tocSyntax)
-        guard problems.isEmpty, let node else { return ([], problems) }
-        var reader = ConfigReader(path: path)
+        guard !problems.hasErrors, let node else { return ([], problems) }
+        var reader = ConfigReader(path: path, problems: problems)
         // Nested lists are walked with an explicit stack; `items` are filled bottom-up.
         func items(_ node: Node, depth: Int) -> [TOCYAMLItem] {
             guard depth < 64 else {

@@ -6,6 +6,13 @@ public enum YAMLLoader {
     /// Refuse larger YAML: config and front matter are small, and a cap keeps hostile input cheap.
     public static let maximumBytes = 1 << 20
 
+    /// Duplicate keys stop Yams at the first mapping that has them. Each one is reported, its
+    /// repeat blanked out and the text parsed again, so every duplicate and every other problem
+    /// show up in one run; this bounds the retries.
+    static let maximumDuplicateRounds = 100
+
+    /// The tree (anchors reported and aliases dropped, text cleaned: see `YAMLSanitizer`) and
+    /// every problem. The tree is nil only when the YAML cannot be parsed at all.
     /// - Parameters:
     ///   - lineOffset: added to YAML line numbers (front matter starts below its `---` line).
     ///   - syntaxID: the rule id for syntax errors (config and front matter have their own).
@@ -13,21 +20,39 @@ public enum YAMLLoader {
         if text.utf8.count > maximumBytes {
             return (nil, [.error(.configTooLarge, "YAML is larger than \(maximumBytes / 1024) KiB", at: SourceLocation(path: path, line: 1 + lineOffset, column: 1))])
         }
-        do {
-            // Yams holds anchors weakly; they survive only while the parser lives. The basic
-            // resolver leaves every scalar a string: adoptkit reads types itself, and Yams's
-            // regular-expression resolution of each scalar is the slowest part of a page load.
-            // The encoding named, not `.default`: that reads the process environment on every parse.
-            let parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
-            return try withExtendedLifetime(parser) {
-                guard let node = try parser.singleRoot() else { return (nil, []) }
-                return (node, anchorDiagnostics(node, path: path, lineOffset: lineOffset))
+        var text = text
+        var duplicates: [Diagnostic] = []
+        for _ in 0..<maximumDuplicateRounds {
+            do {
+                // Yams holds anchors weakly; they survive only while the parser lives. The basic
+                // resolver leaves every scalar a string: adoptkit reads types itself, and Yams's
+                // regular-expression resolution of each scalar is the slowest part of a page load.
+                // The encoding named, not `.default`: that reads the process environment on every parse.
+                let parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
+                return try withExtendedLifetime(parser) {
+                    guard let node = try parser.singleRoot() else { return (nil, duplicates) }
+                    let (clean, problems) = YAMLSanitizer.sanitize(node, text: text, path: path, lineOffset: lineOffset)
+                    return (clean, duplicates + problems)
+                }
+            } catch let YamlError.duplicatedKeysInMapping(keys, context) {
+                let repeats = DuplicateKeys.find(keys, firstAt: context.mark, in: text)
+                guard !repeats.isEmpty else {
+                    let first = SourceLocation(path: path, line: context.mark.line + lineOffset, column: context.mark.column)
+                    return (nil, duplicates + [.error(.configDuplicateKey, "key '\(keys.first ?? "")' appears twice in the same mapping", at: first)])
+                }
+                for found in repeats {
+                    duplicates.append(.error(.configDuplicateKey, "key '\(found.key)' appears again in the same mapping; the first one is used",
+                                             at: SourceLocation(path: path, line: found.line + lineOffset, column: found.column),
+                                             notes: ["first at line \(found.firstLine + lineOffset), column \(found.firstColumn)"]))
+                }
+                text = DuplicateKeys.blanking(repeats, in: text)
+            } catch let error as YamlError {
+                return (nil, duplicates + [diagnostic(for: error, path: path, lineOffset: lineOffset, id: syntaxID)])
+            } catch {
+                return (nil, duplicates + [.error(syntaxID, "\(error)", at: SourceLocation(path: path, line: 1 + lineOffset, column: 1))])
             }
-        } catch let error as YamlError {
-            return (nil, [diagnostic(for: error, path: path, lineOffset: lineOffset, id: syntaxID)])
-        } catch {
-            return (nil, [.error(syntaxID, "\(error)", at: SourceLocation(path: path, line: 1 + lineOffset, column: 1))])
         }
+        return (nil, duplicates)
     }
 
     /// The position of a node in the file, with the offset applied.
@@ -47,65 +72,8 @@ public enum YAMLLoader {
             return .error(id, "YAML: \(message)", at: at(mark))
         case let .reader(problem, _, _, _):
             return .error(id, "YAML: \(problem)", at: SourceLocation(path: path, line: 1 + lineOffset, column: 1))
-        case let .duplicatedKeysInMapping(duplicates, context):
-            // Yams gives the first key's position; find the repeat so both can be shown.
-            let key = duplicates.first ?? ""
-            let first = at(context.mark)
-            if let repeatLine = repeatedKeyLine(key, after: context.mark, in: context.text) {
-                return .error(.configDuplicateKey, "key '\(key)' appears twice in the same mapping",
-                              at: SourceLocation(path: path, line: repeatLine + lineOffset, column: context.mark.column),
-                              notes: ["first at line \(first.line), column \(first.column)"])
-            }
-            return .error(.configDuplicateKey, "key '\(key)' appears twice in the same mapping", at: first)
         default:
             return .error(id, "YAML: \(error)", at: SourceLocation(path: path, line: 1 + lineOffset, column: 1))
         }
-    }
-
-    /// The line (1-based) where `key` occurs again at the same column as the first occurrence,
-    /// before the mapping ends (a line indented less).
-    static func repeatedKeyLine(_ key: String, after mark: Mark, in text: String) -> Int? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let indent = mark.column - 1
-        var number = mark.line
-        while number < lines.count {
-            let line = lines[number]
-            number += 1
-            let leading = line.prefix { $0 == " " }.count
-            let trimmed = line.dropFirst(leading)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            if leading < indent { return nil }
-            guard leading == indent, trimmed.hasPrefix(key) else { continue }
-            let rest = trimmed.dropFirst(key.count).drop { $0 == " " }
-            if rest.hasPrefix(":") { return number }
-        }
-        return nil
-    }
-
-    /// Anchors and aliases can expand a few lines into gigabytes; kits never need them.
-    static func anchorDiagnostics(_ root: Node, path: String, lineOffset: Int) -> [Diagnostic] {
-        var result: [Diagnostic] = []
-        var reported: Set<SourceLocation> = []
-        var stack = [root]
-        while let node = stack.popLast() {
-            // An alias comes back as the anchored node itself: report each anchor once, and never
-            // walk into an anchored node, whose aliases could multiply it a billion times.
-            if let anchor = node.anchor {
-                if reported.insert(location(of: node, path: path, lineOffset: lineOffset)).inserted {
-                    result.append(.error(.configAnchor, "YAML anchors and aliases are not allowed ('&\(anchor.rawValue)')",
-                                         at: location(of: node, path: path, lineOffset: lineOffset)))
-                }
-                continue
-            }
-            switch node {
-            case .mapping(let mapping): for (k, v) in mapping { stack.append(k); stack.append(v) }
-            case .sequence(let sequence): stack.append(contentsOf: sequence)
-            case .alias(let alias):
-                result.append(.error(.configAnchor, "YAML anchors and aliases are not allowed ('*\(alias.anchor.rawValue)')",
-                                     at: location(of: node, path: path, lineOffset: lineOffset)))
-            case .scalar: break
-            }
-        }
-        return result
     }
 }

@@ -21,7 +21,10 @@ enum CmarkConverter {
         return extensionNames.compactMap { cmark_find_syntax_extension($0) }
     }()
 
-    static func convert(_ body: String, source: SourceText) -> [MarkdownNode] {
+    /// - Parameter originalColumn: maps a byte column of `body` to the file's (they differ where
+    ///   invisible characters were removed before parsing).
+    static func convert(_ body: String, source: SourceText,
+                        originalColumn: @escaping (_ line: Int, _ column: Int) -> Int = { $1 }) -> [MarkdownNode] {
         lock.lock()
         let extensions = extensions
         guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { lock.unlock(); return [] }
@@ -34,14 +37,15 @@ enum CmarkConverter {
         lock.unlock()
         guard let document = finished else { return [] }
         defer { cmark_node_free(document) }
-        return copyTree(document, source: source)
+        return copyTree(document, source: source, originalColumn: originalColumn)
     }
 
-    private static func copyTree(_ document: OpaquePointer, source: SourceText) -> [MarkdownNode] {
+    private static func copyTree(_ document: OpaquePointer, source: SourceText,
+                                 originalColumn: @escaping (Int, Int) -> Int) -> [MarkdownNode] {
         var builder = TreeBuilder()
         guard let iterator = cmark_iter_new(document) else { return [] }
         defer { cmark_iter_free(iterator) }
-        var columns = ColumnConverter(source: source)
+        var columns = ColumnConverter(source: source, originalColumn: originalColumn)
         var tableAlignments: [[TableAlignment]] = []
         var cellIndex: [Int] = []
         var rowIsHeader: [Bool] = []
@@ -150,9 +154,11 @@ enum CmarkConverter {
     /// once, so a long line with thousands of nodes stays linear.
     private struct ColumnConverter {
         let source: SourceText
+        let originalColumn: (Int, Int) -> Int
         var maps: [Int: [Int]] = [:]
 
-        mutating func column(line: Int, byte: Int) -> Int {
+        mutating func column(line: Int, byte cleanedByte: Int) -> Int {
+            let byte = originalColumn(line, cleanedByte)
             if source.isASCII(line: line) { return byte }
             if maps[line] == nil { maps[line] = source.columnMap(line: line) }
             let map = maps[line]!

@@ -11,7 +11,9 @@ public enum MarkdownParser {
         var diagnostics: [Diagnostic] = []
         let (frontMatter, body, problem) = FrontMatter.split(source.text, path: source.path)
         if let problem { diagnostics.append(problem) }
-        let raw = CmarkConverter.convert(body, source: source)
+        let cleaned = CleanedBody(body, source: source)
+        diagnostics += cleaned.diagnostics
+        let raw = CmarkConverter.convert(cleaned.text, source: source, originalColumn: cleaned.originalByteColumn)
         var rewriter = DocFXRewriter(nodes: raw, path: source.path)
         let nodes = rewriter.rewrite()
         diagnostics += rewriter.diagnostics

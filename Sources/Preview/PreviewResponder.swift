@@ -23,8 +23,13 @@ struct PreviewResponder: Sendable {
         guard method == "GET" || method == "HEAD" else {
             return plain(405, "Only GET and HEAD are allowed.\n", extra: [("Allow", "GET, HEAD")])
         }
+        // HTTP/1.1 requires a Host header (RFC 9112, section 3.2): without one, or with an
+        // empty one, the request is malformed rather than from the wrong site.
+        guard let host, !host.trimmingCharacters(in: .whitespaces).isEmpty else {
+            return plain(400, "Bad request: the Host header is missing or empty.\n")
+        }
         guard hosts.allows(host) else {
-            return plain(403, "Host '\(host ?? "")' is not allowed; open the preview through localhost or the address adoptkit printed.\n")
+            return plain(403, "Host '\(host)' is not allowed; open the preview through localhost or the address adoptkit printed.\n")
         }
         if target.hasPrefix(LiveReload.eventsPath) {
             return PreviewResponse(status: 200, headers: [("Content-Type", "text/event-stream"), ("Cache-Control", "no-store")],

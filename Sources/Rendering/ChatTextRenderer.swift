@@ -47,6 +47,8 @@ private struct State {
     /// Table being collected.
     var table: (header: [String], rows: [[String]], row: [String], inHeader: Bool)?
     var skipDepth = 0
+    /// Open alerts whose label is not written yet (a count, so deep nesting stays linear).
+    var unlabelledAlerts = 0
 
     enum Container {
         case quote
@@ -89,14 +91,26 @@ private struct State {
         blankPending = false
         lineOpen = true
         line = ""
-        // An alert's label opens its first line.
-        for index in containers.indices.reversed() {
+        // The labels of alerts not yet labelled (outermost first) open the line.
+        guard unlabelledAlerts > 0 else { return }
+        for index in containers.indices {
             if case let .alert(label, false) = containers[index] {
-                line = label
+                line += label
                 containers[index] = .alert(label: label, used: true)
-                break
             }
         }
+        unlabelledAlerts = 0
+    }
+
+    /// Writes the labels of alerts not yet labelled on a line of their own, before a block that
+    /// does not start a line of text (a list, code, a table) or when an alert ends empty: an
+    /// alert always says what it is.
+    mutating func writePendingAlertLabels() {
+        guard unlabelledAlerts > 0 else { return }
+        finishLine()
+        startLine()
+        line = String(line.reversed().drop(while: { $0 == " " }).reversed())
+        finishLine()
     }
 
     mutating func finishLine() {
@@ -160,12 +174,15 @@ private struct State {
             startLine()
             line += markup.headingOpen
         case .blockQuote:
+            writePendingAlertLabels()
             finishLine()
             containers.append(.quote)
         case .alert(let kind):
             finishLine()
             containers.append(.alert(label: markup.alertLabel(kind), used: false))
+            unlabelledAlerts += 1
         case let .list(ordered, start, tight, _):
+            writePendingAlertLabels()
             finishLine()
             containers.append(.list(ordered: ordered, next: start, tight: tight))
         case .item(let task):
@@ -181,6 +198,7 @@ private struct State {
             containers.append(.item(marker: marker, indent: String(repeating: " ", count: marker.count), markerUsed: false))
             blankPending = false
         case let .codeBlock(_, literal):
+            writePendingAlertLabels()
             finishLine()
             if blankPending, !lines.isEmpty { lines.append(prefix(blank: true)) }
             blankPending = false
@@ -192,6 +210,7 @@ private struct State {
             write("———")
             endBlock()
         case .table:
+            writePendingAlertLabels()
             finishLine()
             table = ([], [], [], false)
         case .tableRow(let header):
@@ -203,6 +222,7 @@ private struct State {
             write(markup.link(text: "Video", url: environment.absoluteURL(for: url, in: event.document.path) ?? url))
             endBlock()
         case .image(let image):
+            writePendingAlertLabels()
             if !image.altText.isEmpty { write(flavor.escape(image.altText)) }
             endBlock()
         case .include, .inlineInclude:
@@ -243,6 +263,7 @@ private struct State {
             line += markup.headingClose
             endBlock()
         case .blockQuote, .alert, .list:
+            if case .alert = node.kind { writePendingAlertLabels() }
             finishLine()
             containers.removeLast()
             endBlock()

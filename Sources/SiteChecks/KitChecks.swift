@@ -77,7 +77,7 @@ package enum KitChecks {
             case .asset, .generated:
                 if !isImage { internalLinks.append(location) }
             case .dangerous:
-                break
+                diagnostics.append(dangerous(destination, what: what, at: location))
             case .rootRelative:
                 diagnostics.append(rootRelative(destination, what: what, at: location))
             case .sameDocument(let fragment):
@@ -110,6 +110,13 @@ package enum KitChecks {
                  at: location, notes: ["use a full https:// URL, or a relative link to a page in the kit"])
     }
 
+    /// `javascript:`, `vbscript:`, `file:` and `data:` targets are emptied; say so where they are.
+    static func dangerous(_ destination: String, what: String, at location: SourceLocation) -> Diagnostic {
+        let scheme = destination.drop { $0 == " " }.prefix { $0 != ":" }
+        return .warning(.linkDangerous, "\(what) to a '\(scheme):' URL is emptied: it could run code or hide content", at: location,
+                        notes: ["link to an https:// page or a file in the kit instead"])
+    }
+
     static func checkTOC(_ toc: TableOfContentsSource, resolver: LinkResolver, kit: Kit) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var stack = toc.entries
@@ -126,6 +133,8 @@ package enum KitChecks {
                                             at: entry.location))
             case .rootRelative:
                 diagnostics.append(rootRelative(href, what: "table of contents entry", at: entry.location))
+            case .dangerous:
+                diagnostics.append(dangerous(href, what: "table of contents entry", at: entry.location))
             case .external:
                 if let finding = checkExternal(href, what: "table of contents entry", at: entry.location) { diagnostics.append(finding) }
             default:

@@ -44,7 +44,7 @@ package enum PosterCatalog {
             }
             let (fields, problems) = PosterDefinitionDecoder.decode(String(decoding: definition.contents, as: UTF8.self), path: definition.displayPath)
             diagnostics += problems
-            guard problems.isEmpty, let fields else { continue }
+            guard let fields else { continue }
             let poster = PosterTemplate(name: name, title: fields.title, description: fields.description,
                                         scope: fields.scope == "organization" ? .organization : .group)
             for template in [poster.htmlTemplate, poster.textTemplate] where !templates.contains(template) {

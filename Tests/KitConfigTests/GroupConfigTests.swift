@@ -52,9 +52,11 @@ import Testing
         ("groups:\n  - name: A\n    invite_link: https://me:pw@x.y/a\n", ["config.invalid-url 3:18"]),
         ("groups:\n  - name: A\n    invite_link: https://x.y/a b\n", ["config.invalid-url 3:18"]),
         ("groups:\n  - name: A\n    invite_link: data:text/html,x\n", ["config.invalid-url 3:18"]),
-        // Control and bidi-override characters in names.
-        ("groups:\n  - name: \"Sales\\u202Egpj\"\n    invite_link: https://x.y/a\n", ["config.type 2:11"]),
-        ("groups:\n  - name: \"Sales\\u0007\"\n    invite_link: https://x.y/a\n", ["config.type 2:11"]),
+        // Control and bidi-override characters in names are removed, with a warning at the value
+        // (escaped) or at the character itself (written raw).
+        ("groups:\n  - name: \"Sales\\u202Egpj\"\n    invite_link: https://x.y/a\n", ["text.control-character 2:11"]),
+        ("groups:\n  - name: \"Sales\\u0007\"\n    invite_link: https://x.y/a\n", ["text.control-character 2:11"]),
+        ("groups:\n  - name: Sa\u{200B}les\u{2066}\n    invite_link: https://x.y/a\n", ["text.control-character 2:13", "text.control-character 2:17"]),
         // Duplicate names after trimming and NFC normalisation (é composed vs e + combining accent).
         ("groups:\n  - name: Café\n    invite_link: https://x.y/a\n  - name: \" Cafe\\u0301 \"\n    invite_link: https://x.y/b\n",
          ["config.duplicate-group 4:11"]),
@@ -79,6 +81,49 @@ import Testing
         #expect(diagnostics.map(\.id) == [.configDuplicateKey])
         #expect(diagnostics.first?.location == SourceLocation(path: "adoptkit.yml", line: 4, column: 3))
         #expect(diagnostics.first?.notes == ["first at line 2, column 3"])
+    }
+
+    @Test func everyDuplicateKeyIsReportedWithTheOtherProblems() {
+        let (config, diagnostics) = KitConfig.decode("""
+            site:
+              title: A
+              title: B
+              langauge: en
+              title: C
+            organization:
+              name: X
+
+              "name": Y
+            groups:
+              - name: G
+                admins:
+                - a
+                name: H
+                invite_link: http://x.y/g
+            """, path: "adoptkit.yml")
+        #expect(TestSummary.of(diagnostics) == ["config.duplicate-key 3:3", "config.unknown-key 4:3", "config.duplicate-key 5:3",
+                                                "config.duplicate-key 9:3", "config.duplicate-key 14:5", "config.invalid-url 15:18"])
+        #expect(diagnostics.filter { $0.id == .configDuplicateKey }.map(\.notes) == [
+            ["first at line 2, column 3"], ["first at line 2, column 3"], ["first at line 7, column 3"], ["first at line 11, column 5"],
+        ])
+        // The first of each key is the one used.
+        #expect(config.site.title == "A")
+        #expect(config.organization.name == "X")
+    }
+
+    @Test func anchorsDoNotHideTheOtherProblems() {
+        let (config, diagnostics) = KitConfig.decode("""
+            site: &s
+              title: x
+              colour: red
+            app: *s
+            groups:
+              - name: A
+                invite_link: http://x.y/a
+            """, path: "adoptkit.yml")
+        #expect(TestSummary.of(diagnostics) == ["config.anchor 1:7", "config.unknown-key 3:3", "config.invalid-url 7:18"])
+        // The alias is dropped, never read as a copy.
+        #expect(config.app == KitConfig().app)
     }
 
     @Test func everyProblemOfTheFileInOneRun() {
@@ -130,12 +175,21 @@ import Testing
             yaml += "l\(level): &l\(level) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
         }
         let (_, diagnostics) = KitConfig.decode(yaml, path: "adoptkit.yml")
-        #expect(diagnostics.contains { $0.id == .configAnchor })
-        #expect(diagnostics.count == 10)
+        // Each anchor once; aliases are dropped, so reading the rest (ten unknown keys) is cheap.
+        #expect(diagnostics.filter { $0.id == .configAnchor }.count == 10)
+        #expect(diagnostics.filter { $0.id == .configUnknownKey }.count == 10)
+        #expect(diagnostics.count == 20)
     }
 
     @Test func oversizedYAMLIsRefused() {
         let yaml = "site:\n  title: " + String(repeating: "x", count: YAMLLoader.maximumBytes) + "\n"
         #expect(KitConfig.decode(yaml, path: "adoptkit.yml").1.map(\.id) == [.configTooLarge])
+    }
+}
+
+enum TestSummary {
+    /// `id line:column` in the order diagnostics are reported.
+    static func of(_ diagnostics: [Diagnostic]) -> [String] {
+        diagnostics.map { "\($0.id.rawValue) \($0.location!.line):\($0.location!.column)" }
     }
 }

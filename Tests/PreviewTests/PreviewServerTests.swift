@@ -75,6 +75,10 @@ import Testing
             #expect(post.headers["allow"] == "GET, HEAD")
             #expect(try await http.request("DELETE", "/index.html").status == 405)
             #expect(try await http.request("GET", "/", host: "evil.example").status == 403)
+            // A missing or empty Host is a malformed request, not a foreign site.
+            #expect(try await http.request("GET", "/", host: "").status == 400)
+            #expect(try await http.request("GET", "/", host: "  ").status == 400)
+            #expect(try await http.request("GET", "/", host: nil).status == 400)
             #expect(try await http.request("GET", "/", host: "evil.example:\(http.port)").status == 403)
             #expect(try await http.request("GET", "/", host: "localhost:\(http.port)").status == 200)
             #expect(try await http.request("GET", "/", host: "[::1]:\(http.port)").status == 200)

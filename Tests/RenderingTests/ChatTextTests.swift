@@ -44,6 +44,18 @@ import Testing
         #expect(ChatFlavor.telegramVisibleText(chat(text, .telegram)) == text + "\n")
     }
 
+    /// An alert says what it is even when it does not start with a paragraph.
+    @Test func alertsKeepTheirLabelWithoutALeadingParagraph() {
+        #expect(chat("> [!NOTE]\n> - one\n> - two\n", .plain) == "Note:\n• one\n• two\n")
+        #expect(chat("> [!TIP]\n> ```\n> code\n> ```\n", .plain) == "Tip:\n    code\n")
+        #expect(chat("> [!WARNING]\n", .plain) == "Warning:\n")
+        #expect(chat("> [!WARNING]\n", .whatsapp).contains("*Warning:*"))
+        #expect(chat("> [!NOTE]\n> > [!TIP]\n> > Text.\n", .plain) == "Note: Tip: Text.\n")
+        let nested = (1...700).map { String(repeating: "> ", count: $0) + "[!NOTE]" }.joined(separator: "\n") + "\n"
+        let text = chat(nested, .plain)
+        #expect(text.components(separatedBy: "Note:").count - 1 == 700)
+    }
+
     @Test func alertsQuotesTablesImagesAndBreaks() {
         let output = chat("""
             > [!TIP]

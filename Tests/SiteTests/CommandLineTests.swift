@@ -98,4 +98,19 @@ extension CommandLineTests {
         let format = try run(["poster", "invite-link", "--format", "pdf", kit])
         #expect(format.status == 64)
     }
+
+    /// Arguments are echoed in errors; escape sequences in them must not reach the terminal.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: Self.executable.path)))
+    func argumentsEchoedInErrorsAreEscaped() throws {
+        let kit = TestSupport.fixture("poster-kit").path
+        let group = try run(["poster", "invite-link", "--group", "Field\u{1B}]8;;https://evil/\u{7}Team\u{202E}", kit])
+        #expect(group.status == 1)
+        #expect(group.stderr.contains("there is no group 'Field\\u{1B}]8;;https://evil/\\u{7}Team\\u{202E}'"))
+        let flag = try run(["build", "--bad\u{1B}[2J", kit])
+        #expect(flag.status == 64)
+        #expect(flag.stderr.contains("--bad\\u{1B}[2J"))
+        for output in [group.stderr, flag.stderr, group.stdout, flag.stdout] {
+            #expect(!output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
+        }
+    }
 }

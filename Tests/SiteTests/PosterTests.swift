@@ -83,6 +83,27 @@ import Testing
         #expect(try QRDecoder.decode(pbm: code.pbm()) == link)
     }
 
+    /// A non-ASCII invite link is encoded (IDNA host, percent-encoded path) before it becomes a
+    /// QR payload, an href or a wa.me text, so every decoder reads the same ASCII link.
+    @Test func internationalInviteLinksAreEncodedEverywhere() async throws {
+        let result = try await TestSupport.render(files: [
+            "adoptkit.yml": "organization:\n  name: Contoso\ngroups:\n  - name: Café\n    invite_link: https://kaizä.la/g/café\n",
+            "Content/index.md": "---\ntitle: Home\ndescription: Start.\n---\n# Home\n",
+        ])
+        let tree = try #require(result.tree, "\(result.diagnostics)")
+        let encoded = "https://xn--kaiz-ooa.la/g/caf%C3%A9"
+        let poster = TestSupport.text(tree, "posters/cafe/invite-link.html")
+        let code = try #require(QRCode(svg: poster))
+        // The symbol is exactly the encoded link's (and a real decoder agrees, when present).
+        #expect(code == QRCode(encoded))
+        if QRDecoder.zbarimg != nil { #expect(try QRDecoder.decode(pbm: code.pbm()) == encoded) }
+        #expect(poster.contains(encoded))
+        let share = TestSupport.text(tree, "posters/cafe/share.html")
+        #expect(share.contains("href=\"\(encoded)\""))
+        #expect(share.contains("xn--kaiz-ooa.la%2Fg%2Fcaf%25C3%25A9"))
+        for file in tree.files { #expect(!TestSupport.text(tree, file.path).contains("kaizä"), "\(file.path)") }
+    }
+
     @Test func brokenPosterKitReportsEveryProblem() async {
         let result = await TestSupport.render(KitLocation(kit: TestSupport.fixture("broken-posters")))
         #expect(result.tree == nil)

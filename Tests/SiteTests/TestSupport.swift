@@ -46,6 +46,14 @@ enum TestSupport {
                           strict: strict).render()
     }
 
+    /// Renders a kit made of `files` (relative path → text) in a temporary folder.
+    static func render(files: [String: String]) async throws -> BuildAction.Result {
+        try await withTemporaryFolder { kit in
+            try write(files, under: kit)
+            return await render(KitLocation(kit: kit))
+        }
+    }
+
     static func text(_ tree: OutputTree?, _ path: String) -> String {
         guard let file = tree?[path], let data = try? file.contents.data() else { return "" }
         return String(decoding: data, as: UTF8.self)

@@ -1,0 +1,74 @@
+import Diagnostics
+import Foundation
+import Testing
+
+@Suite struct TextHygieneTests {
+    @Test(arguments: [
+        ("a\u{1B}[31mred\u{1B}[0m", "ared", 2),
+        ("bell\u{07}, bs\u{08}, vt\u{0B}, ff\u{0C}, del\u{7F}, nul\u{00}, c1\u{85}", "bell, bs, vt, ff, del, nul, c1", 7),
+        ("rlo\u{202E}x lri\u{2066}y pdi\u{2069}", "rlox lriy pdi", 3),
+        ("zero\u{200B}width, B\u{FEFF}OM, word\u{2060}joiner, lrm\u{200E}", "zerowidth, BOM, wordjoiner, lrm", 4),
+        // A joiner between Latin letters hides a break; in emoji and Indic text it belongs.
+        ("pay\u{200D}pal", "paypal", 1),
+        ("👩\u{200D}💻 क्\u{200D}ष", "👩\u{200D}💻 क्\u{200D}ष", 0),
+        // An OSC-8 terminal link goes as a whole, its URL included.
+        ("see \u{1B}]8;;https://evil.example/\u{1B}\\here\u{1B}]8;;\u{07} now", "see here now", 2),
+        // CRLF is a line break; a lone CR becomes a space.
+        ("a\r\nb\rc", "a\r\nb c", 1),
+        ("tab\tand\nnewline", "tab\tand\nnewline", 0),
+    ] as [(String, String, Int)])
+    func invisibleRunsAreRemoved(_ input: String, _ cleaned: String, _ runs: Int) {
+        #expect(TextHygiene.clean(input) == cleaned)
+        #expect(TextHygiene.scan(input).count == runs)
+    }
+
+    @Test func runsNameTheirCodePointsAndOffsets() {
+        let runs = TextHygiene.scan("ab\u{1B}[1mc\u{202E}\u{200B}d")
+        #expect(runs.map(\.utf8Range) == [2..<6, 7..<13])
+        #expect(runs.map(\.codePoints) == ["U+001B (ESC)", "U+202E (RIGHT-TO-LEFT OVERRIDE), U+200B (ZERO WIDTH SPACE)"])
+        let diagnostic = TextHygiene.diagnostic(runs[0], at: SourceLocation(path: "a.md", line: 1, column: 3))
+        #expect(diagnostic.id == .textControlCharacter)
+        #expect(diagnostic.severity == .warning)
+        #expect(diagnostic.message == "terminal escape sequence U+001B (ESC) removed")
+    }
+
+    @Test func anUnterminatedSequenceStopsAtTheEndOfTheLine() {
+        #expect(TextHygiene.clean("a\u{1B}]8;;https://x.example/ text\nnext line") == "a\nnext line")
+        #expect(TextHygiene.clean("end\u{1B}") == "end")
+    }
+}
+
+@Suite struct TerminalTextTests {
+    @Test func controlsBecomeVisibleEscapes() {
+        #expect(TerminalText.escape("a\u{1B}[31mb\u{07}\r\u{202E}\u{200B}\u{9B}") == "a\\u{1B}[31mb\\u{7}\\u{D}\\u{202E}\\u{200B}\\u{9B}")
+        #expect(TerminalText.escape("tab\tline\nnext") == "tab\tline\\u{A}next")
+        #expect(TerminalText.escape("tab\tline\nnext", keepNewlines: true) == "tab\tline\nnext")
+        #expect(TerminalText.escape("Café – 营销 ✓") == "Café – 营销 ✓")
+    }
+
+    static let hostile = Diagnostic.warning(.linkMissingPage, "link to 'x\u{1B}]8;;https://evil/\u{07}y.md'", at: SourceLocation(path: "Content/\u{1B}[2Ja.md", line: 1, column: 8),
+                                            notes: ["did you mean '\u{202E}b.md'?"])
+
+    @Test func textOutputNeverCarriesRawControls() {
+        let text = DiagnosticFormatter.text([Self.hostile]) { _, _ in "a\u{1B}[1mb\tcd" }
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
+        // The caret still stands under the 8th character: escapes are counted at their width.
+        #expect(text == "Content/\\u{1B}[2Ja.md:1:8: warning: link to 'x\\u{1B}]8;;https://evil/\\u{7}y.md' [link.missing-page]\n"
+                + "    a\\u{1B}[1mb\tcd\n" + "    " + String(repeating: " ", count: 11) + "\t^\n"
+                + "    note: did you mean '\\u{202E}b.md'?\n")
+        #expect(!Self.hostile.description.unicodeScalars.contains { $0.value == 0x1B })
+    }
+
+    @Test func githubAndJSONOutputStayValidAndInert() throws {
+        let github = DiagnosticFormatter.github([Self.hostile])
+        #expect(!github.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E })
+        #expect(github.contains("file=Content/\\u{1B}[2Ja.md"))
+        let json = DiagnosticFormatter.json([Self.hostile, .error(.configType, "c1 \u{9B}31m del \u{7F}", at: nil)])
+        #expect(!json.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x7F || $0.value == 0x9B || $0.value == 0x202E })
+        #expect(json.contains("\\u001b") && json.contains("\\u009b") && json.contains("\\u202e"))
+        // Still valid JSON, meaning exactly the same text.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let messages = (object["diagnostics"] as? [[String: Any]])?.compactMap { $0["message"] as? String }
+        #expect(messages == ["c1 \u{9B}31m del \u{7F}", Self.hostile.message])
+    }
+}
