@@ -44,12 +44,19 @@ public struct Group: Sendable, Hashable {
                 pendingHyphen = true
             }
         }
-        return slug.isEmpty ? "group-" + stableHash(name) : slug
+        if slug.isEmpty { return "group-" + stableHash(name) }
+        // File names have a limit (255 bytes); a long name keeps a readable start and a hash.
+        guard slug.utf8.count > maximumSlugLength else { return slug }
+        let start = slug.prefix(maximumSlugLength - 9).reversed().drop { $0 == "-" }.reversed()
+        return String(start) + "-" + stableHash(name)
     }
+
+    /// Longest folder name a group gets, well under any file system's name limit.
+    public static let maximumSlugLength = 64
 
     /// Eight hex digits of FNV-1a over the UTF-8 bytes: the same name always gives the same
     /// folder, different names (almost always) different ones.
-    static func stableHash(_ text: String) -> String {
+    public static func stableHash(_ text: String) -> String {
         var hash: UInt32 = 0x811C_9DC5
         for byte in text.precomposedStringWithCanonicalMapping.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
         let hex = String(hash, radix: 16)

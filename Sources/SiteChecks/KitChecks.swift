@@ -28,6 +28,10 @@ package enum KitChecks {
         return CheckFindings(documents: Dictionary(uniqueKeysWithValues: zip(paths, found)), kit: checkKit(kit))
     }
 
+    /// What one page may expand to through includes: far above any real page (the largest
+    /// Microsoft docs page is under 20,000), far below what exhausts memory.
+    static let maximumExpandedNodes = 1_000_000
+
     static func knownVariables(_ kit: Kit) -> Set<String> { Set(KitVariables.values(kit.config).keys) }
 
     /// The rules over the kit as a whole.
@@ -35,9 +39,16 @@ package enum KitChecks {
         let includes = kit.includes
         var diagnostics = includes.diagnostics
         var memo: [String: Int] = [:]
-        for page in kit.pages where includes.expansions(of: page.source, limit: ExpandedWalk.maximumExpansions, memo: &memo) > ExpandedWalk.maximumExpansions {
-            diagnostics.append(.error(.includeTooLarge, "page expands to more than \(ExpandedWalk.maximumExpansions) includes (files that include the same files many times)",
-                                      at: SourceLocation(path: page.document.displayPath, line: 1, column: 1)))
+        var nodeMemo: [String: Int] = [:]
+        for page in kit.pages {
+            let at = SourceLocation(path: page.document.displayPath, line: 1, column: 1)
+            if includes.expansions(of: page.source, limit: ExpandedWalk.maximumExpansions, memo: &memo) > ExpandedWalk.maximumExpansions {
+                diagnostics.append(.error(.includeTooLarge, "page expands to more than \(ExpandedWalk.maximumExpansions) includes (files that include the same files many times)",
+                                          at: at, notes: ["the limit is fixed; include each file fewer times"]))
+            } else if includes.expandedNodes(of: page.source, limit: maximumExpandedNodes, memo: &nodeMemo) > maximumExpandedNodes {
+                diagnostics.append(.error(.includeTooLarge, "page expands to more than \(maximumExpandedNodes) Markdown elements with its includes",
+                                          at: at, notes: ["the limit is fixed; split the page, or include large files fewer times"]))
+            }
         }
         if let toc = kit.toc { diagnostics += checkTOC(toc, resolver: kit.resolver, kit: kit) }
         diagnostics += kit.templates.check(OutputPaths.layoutTemplate, against: PageViewModel.shape(config: kit.config))

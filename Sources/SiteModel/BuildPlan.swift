@@ -31,9 +31,24 @@ public struct BuildPlan: Sendable {
     public var paths: Set<String> { Set(index.keys) }
 
     /// Paths written by more than one output, with what writes them.
+    /// Also a file where another output needs a folder (`Content/assets` beside
+    /// `assets/adoptkit.css`), and a file named like the manifest.
     package var collisions: [(path: String, sources: [String])] {
-        Dictionary(grouping: outputs, by: \.path).filter { $0.value.count > 1 }
-            .map { ($0.key, $0.value.map(\.source).sorted()) }.sorted { $0.path < $1.path }
+        var clashes = Dictionary(grouping: outputs, by: \.path).filter { $0.value.count > 1 }
+            .mapValues { $0.map(\.source).sorted() }
+        var folders: [String: String] = [:]
+        for output in outputs {
+            var folder = ""
+            for part in ContentPath.components(output.path).dropLast() {
+                folder += folder.isEmpty ? String(part) : "/" + part
+                if folders[folder] == nil { folders[folder] = output.source }
+            }
+        }
+        for output in outputs {
+            if let other = folders[output.path] { clashes[output.path] = [output.source, "the folder of " + other].sorted() }
+            if output.path == Self.manifestName { clashes[output.path] = [output.source, "the build's manifest"] }
+        }
+        return clashes.map { ($0.key, $0.value) }.sorted { $0.path < $1.path }
     }
 
     /// The outputs that depend on any of `inputs`: what an edit makes stale, in path order.

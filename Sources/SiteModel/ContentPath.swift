@@ -1,4 +1,5 @@
 import Foundation
+import KitConfig
 
 /// Path arithmetic on content-relative paths (`guide/invite.md`), always with `/`.
 package enum ContentPath {
@@ -46,10 +47,29 @@ package enum ContentPath {
         String(repeating: "../", count: components(outputPath).count - 1)
     }
 
-    /// The page a Markdown file becomes: `guide/invite.md` → `guide/invite.html`.
+    /// The page a Markdown file becomes: `guide/invite.md` → `guide/invite.html`. A name so
+    /// long that `NAME.whatsapp.txt` would pass the file system's 255-byte limit keeps a
+    /// readable start and a hash of the whole name, so `check` and `build` agree on it.
     package static func outputPath(forPage source: String) -> String {
         let withoutExtension = source.hasSuffix(".md") ? String(source.dropLast(3)) : source
-        return withoutExtension + ".html"
+        var parts = components(withoutExtension).map(String.init)
+        if let name = parts.last, name.utf8.count > maximumPageNameBytes {
+            parts[parts.count - 1] = shortened(name)
+        }
+        return parts.joined(separator: "/") + ".html"
+    }
+
+    /// 255 bytes less the longest suffix a page's outputs get (`.telegram.txt`).
+    static let maximumPageNameBytes = 255 - 13
+
+    /// The first bytes of `name` (whole characters) and eight hex digits of its hash.
+    static func shortened(_ name: String) -> String {
+        var start = ""
+        for character in name {
+            guard start.utf8.count + character.utf8.count <= maximumPageNameBytes - 9 else { break }
+            start.append(character)
+        }
+        return start + "-" + Group.stableHash(name)
     }
 
     /// RFC 3986 `pchar` less `%`: ASCII letters, digits and `-._~!$&'()*+,;=:@`.

@@ -8,7 +8,11 @@ package struct IncludeGraph: Sendable {
     private(set) var edges: [String: [String]] = [:]
     package private(set) var diagnostics: [Diagnostic] = []
 
-    init(documents: [String: MarkdownDocument]) {
+    /// Nodes of each file, for the budget of what a page expands to.
+    private var nodeCounts: [String: Int] = [:]
+
+    package init(documents: [String: MarkdownDocument]) {
+        nodeCounts = documents.mapValues(\.nodes.count)
         // First resolve every include once; then look for cycles over the resolved edges.
         var located: [(from: String, to: String, at: SourceLocation)] = []
         for path in documents.keys.sorted() {
@@ -83,6 +87,20 @@ package struct IncludeGraph: Sendable {
         }
         memo[path] = total
         return total
+    }
+
+    /// How many Markdown nodes rendering `path` walks with its includes spliced in (a file
+    /// included twice counts twice), capped at `limit + 1`; memoised, cycles count once. A few
+    /// large files included many times stay under the include count but not under this.
+    package func expandedNodes(of path: String, limit: Int, memo: inout [String: Int]) -> Int {
+        if let known = memo[path] { return known }
+        memo[path] = 0 // a cycle (reported elsewhere) stops here
+        var total = nodeCounts[path] ?? 0
+        for target in edges[path] ?? [] where total <= limit {
+            total += expandedNodes(of: target, limit: limit, memo: &memo)
+        }
+        memo[path] = min(total, limit + 1)
+        return memo[path]!
     }
 
     /// Every file `path` pulls in, directly or through other includes.

@@ -151,4 +151,57 @@ import Testing
             #expect(type == .typeRegular)
         }
     }
+
+    /// A 300-letter group name and a 250-byte page name passed `check`, then `build` failed with
+    /// "The file name is invalid": names are shortened to a readable start and a hash, the same
+    /// way for links, the plan and the writer.
+    @Test func longNamesAreShortenedSoCheckAndBuildAgree() async throws {
+        try await TestSupport.withTemporaryFolder { root in
+            let kit = root.appendingPathComponent("kit")
+            let longName = String(repeating: "Sales ", count: 50) + "East"
+            let longPage = String(repeating: "p", count: 250)
+            try TestSupport.write([
+                "adoptkit.yml": "organization:\n  name: Contoso\ngroups:\n  - name: \(longName)\n    invite_link: https://kaiza.la/g/long\n",
+                "Content/index.md": "---\ndescription: Home.\n---\n# Home\n\n[The long page](\(longPage).md)\n",
+                "Content/\(longPage).md": "---\ndescription: Long.\n---\n# Long\n",
+            ], under: kit)
+            let output = root.appendingPathComponent("site")
+            let result = await BuildAction(location: KitLocation(kit: kit), output: output).run()
+            #expect(result.succeeded, "\(result.diagnostics)")
+            let paths = try #require(result.plan).outputs.map(\.path)
+            #expect(paths.allSatisfy { $0.split(separator: "/").allSatisfy { $0.utf8.count <= 255 } })
+            let page = try #require(paths.first { $0.hasPrefix("ppp") && $0.hasSuffix(".html") })
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(page).path))
+            let index = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+            #expect(index.contains("href=\"\(page)\""))
+            #expect(paths.contains { $0.hasPrefix("posters/sales-sales-") && $0.hasSuffix("/invite-link.html") })
+        }
+    }
+
+    /// Content files named like outputs the build makes itself are collisions at check time.
+    @Test func contentNamedLikeGeneratedOutputsIsACollision() async throws {
+        try await TestSupport.withTemporaryFolder { root in
+            try TestSupport.write(["Content/index.md": "---\ndescription: Home.\n---\n# Home\n",
+                                   "Content/manifest.json": "{}", "Content/assets": "a file, not a folder"], under: root)
+            let result = await TestSupport.render(KitLocation(kit: root))
+            #expect(result.tree == nil)
+            let collisions = result.diagnostics.filter { $0.id == .outputCollision }.map(\.message)
+            #expect(collisions.count == 2, "\(collisions)")
+            #expect(collisions.contains { $0.contains("'assets'") } && collisions.contains { $0.contains("'manifest.json'") })
+        }
+    }
+
+    /// 4,094 includes of one large file passed the include count and took minutes and a
+    /// gigabyte; what a page expands to is budgeted in elements.
+    @Test func includesOfLargeFilesHaveABudget() async throws {
+        try await TestSupport.withTemporaryFolder { root in
+            let big = (0..<3_000).map { "Paragraph \($0) with *some* **inline** `code`." }.joined(separator: "\n\n")
+            let includes = String(repeating: "[!INCLUDE [big](includes/big.md)]\n\n", count: 200)
+            try TestSupport.write(["Content/index.md": "---\ndescription: Home.\n---\n# Home\n\n" + includes,
+                                   "Content/includes/big.md": big], under: root)
+            let result = await TestSupport.render(KitLocation(kit: root))
+            #expect(result.tree == nil)
+            #expect(TestSupport.summary(result.diagnostics).contains("include.too-large Content/index.md:1:1"))
+        }
+    }
 }
