@@ -41,6 +41,10 @@ extension DiagnosticID {
     public static let includeMissing: DiagnosticID = "include.missing"
     public static let includeOutsideContent: DiagnosticID = "include.outside-content"
     public static let includeTooLarge: DiagnosticID = "include.too-large"
+    public static let includeMalformed: DiagnosticID = "include.malformed"
+    public static let rawHTMLDropped: DiagnosticID = "markdown.raw-html-dropped"
+    public static let frontMatterMissingOpening: DiagnosticID = "front-matter.missing-opening"
+    public static let tableTooLarge: DiagnosticID = "markdown.table-too-large"
     public static let videoNotHTTPS: DiagnosticID = "video.not-https"
 
     // Links, navigation and page structure

@@ -13,6 +13,11 @@ public enum MarkdownParser {
         if let problem { diagnostics.append(problem) }
         let cleaned = CleanedBody(body, source: source)
         diagnostics += cleaned.diagnostics
+        if let tooLarge = TableBudget.check(cleaned.text, path: source.path) {
+            // Refused before cmark allocates the padded cells: the page renders empty.
+            let empty = CmarkConverter.convert("", source: source, originalColumn: cleaned.originalByteColumn)
+            return MarkdownDocument(path: path, displayPath: source.path, nodes: empty, frontMatter: frontMatter, diagnostics: diagnostics + [tooLarge])
+        }
         let raw = CmarkConverter.convert(cleaned.text, source: source, originalColumn: cleaned.originalByteColumn)
         var rewriter = DocFXRewriter(nodes: raw, path: source.path)
         let nodes = rewriter.rewrite()

@@ -15,6 +15,7 @@ package enum KitChecks {
         findings.diagnostics += checkLinks(in: document, resolver: kit.resolver, anchors: anchors, isInclude: page == nil,
                                            internalLinks: &findings.internalLinks)
         findings.diagnostics += checkVariables(in: document, known: known)
+        findings.diagnostics += checkNeutralised(document, rawHTMLAllowed: kit.config.markdown.rawHTML)
         if let page { findings.diagnostics += checkPage(page, kit: kit, known: known) }
         return findings
     }

@@ -1,0 +1,44 @@
+import Diagnostics
+import Markdown
+
+/// Input that renders differently from what its author wrote, said out loud: nothing is
+/// neutralised without a diagnostic.
+extension KitChecks {
+    static func checkNeutralised(_ document: MarkdownDocument, rawHTMLAllowed: Bool) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var rawHTML: [NodeID] = []
+        for (index, node) in document.nodes.enumerated() {
+            let id = NodeID(index)
+            switch node.kind {
+            case .htmlBlock, .htmlInline:
+                rawHTML.append(id)
+            case .text(let text) where text.range(of: "[!include", options: .caseInsensitive) != nil:
+                diagnostics.append(.warning(.includeMalformed, "'[!INCLUDE' is not a complete include and is shown as text",
+                                            at: document.location(of: id), notes: ["write it as [!INCLUDE [title](path/to/file.md)]"]))
+            default:
+                break
+            }
+        }
+        if !rawHTMLAllowed, let first = rawHTML.first {
+            diagnostics.append(.warning(.rawHTMLDropped, "\(rawHTML.count) piece(s) of raw HTML on this page are left out of the site",
+                                        at: document.location(of: first),
+                                        notes: ["set markdown.raw_html: true in adoptkit.yml to let raw HTML through"]))
+        }
+        if let missing = missingFrontMatterOpening(document) { diagnostics.append(missing) }
+        return diagnostics
+    }
+
+    /// `title: Invite people` then `---` at the top of a file without an opening `---` is a
+    /// Markdown heading, not front matter.
+    static func missingFrontMatterOpening(_ document: MarkdownDocument) -> Diagnostic? {
+        guard !document.frontMatter.isPresent, let first = document.children(of: document.root).first,
+              case .heading(level: 2, _) = document[first].kind, document.location(of: first).line <= 2,
+              // A setext heading (text underlined by `---`) spans two lines or more; `## a: b` does not.
+              document[first].range.end.line > document[first].range.start.line else { return nil }
+        let text = document.plainText(of: first)
+        guard let colon = text.firstIndex(of: ":"), !text[..<colon].isEmpty,
+              text[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "_.-".contains($0) }) else { return nil }
+        return .warning(.frontMatterMissingOpening, "this looks like front matter without its opening '---'; it renders as a heading",
+                        at: document.location(of: first), notes: ["add a line '---' above it"])
+    }
+}

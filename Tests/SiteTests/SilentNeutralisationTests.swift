@@ -1,0 +1,19 @@
+import Diagnostics
+import Foundation
+import Site
+import SiteModel
+import Testing
+
+/// Nothing is neutralised without a word: see `Tests/Fixtures/hostile-neutralised/README.txt`.
+@Suite struct SilentNeutralisationTests {
+    @Test func everyNeutralisedInputIsReportedAtItsPosition() async {
+        let diagnostics = await KitLoader.load(KitLocation(kit: TestSupport.fixture("hostile-neutralised"))).diagnostics
+        let found = TestSupport.summary(diagnostics.filter { [.rawHTMLDropped, .includeMalformed, .frontMatterMissingOpening].contains($0.id) })
+        #expect(found == [
+            "markdown.raw-html-dropped Content/index.md:7:9",
+            "include.malformed Content/index.md:11:1",
+            "front-matter.missing-opening Content/no-opening.md:1:1",
+        ])
+        #expect(diagnostics.first { $0.id == .rawHTMLDropped }?.message.hasPrefix("2 piece(s)") == true)
+    }
+}
