@@ -26,7 +26,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Address to listen on: 127.0.0.1 (default), or 0.0.0.0 for the local network.", valueName: "addr"))
     var host = "127.0.0.1"
 
-    @Flag(help: "After each rebuild, print how long it took and how many outputs were rendered and changed.")
+    @Flag(help: "After each rebuild, print how long it took, how many outputs it made stale, and how many of those browsers had open were rendered again and changed.")
     var verbose = false
 
     func validate() throws {
@@ -45,7 +45,8 @@ struct Serve: AsyncParsableCommand {
             }, onRebuild: { update in
                 var status = update.succeeded ? "Rebuilt." : "Rebuild failed; still serving the last good build."
                 if verbose, update.succeeded {
-                    status = "Rebuilt in \(Int((update.seconds * 1000).rounded())) ms: \(update.rendered) outputs rendered, \(update.changed.count) changed."
+                    status = "Rebuilt in \(Int((update.seconds * 1000).rounded())) ms: \(update.stale.count) outputs stale, "
+                        + "\(update.rendered) open ones rendered again, \(update.changed.count) changed."
                 }
                 Report.diagnostics(update.diagnostics, location: location)
                 FileHandle.standardError.write(Data("\(status)\n".utf8))

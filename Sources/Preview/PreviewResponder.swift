@@ -40,16 +40,16 @@ struct PreviewResponder: Sendable {
         case .badRequest(let reason): return plain(400, "Bad request: \(reason).\n")
         case let .file(p, slash): (path, trailingSlash) = (p, slash)
         }
-        guard let tree = snapshot.tree else {
+        guard let site = snapshot.site else {
             // Nothing ever built: show the problems.
             let page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>adoptkit serve</title></head><body></body></html>"
             return html(503, LiveReload.inject(into: page, failures: snapshot.failures))
         }
         var lookup = path
         if path.isEmpty || trailingSlash { lookup = path.isEmpty ? "index.html" : path + "/index.html" }
-        guard let file = tree[lookup] else {
+        guard let file = site.file(at: lookup) else {
             // A folder with an index page: redirect so relative links resolve. No listings.
-            if !trailingSlash, !path.isEmpty, tree[path + "/index.html"] != nil {
+            if !trailingSlash, !path.isEmpty, site.contains(path + "/index.html") {
                 let location = "/" + path.split(separator: "/").map { ContentPathEncoding.segment(String($0)) }.joined(separator: "/") + "/"
                 return PreviewResponse(status: 301, headers: [("Location", location), ("X-Content-Type-Options", "nosniff"), ("Content-Length", "0")],
                                        body: Data())

@@ -5,7 +5,7 @@ import SiteModel
 /// What the preview serves: the last good build, the problems of the latest one (shown as an
 /// overlay until fixed), and the browsers waiting for a reload.
 actor PreviewState {
-    private(set) var tree: OutputTree?
+    private(set) var site: RenderedSite?
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var generation = 0
     private struct Listener {
@@ -15,10 +15,10 @@ actor PreviewState {
     private var listeners: [Int: Listener] = [:]
     private var nextListener = 0
 
-    var snapshot: Snapshot { Snapshot(tree: tree, failures: diagnostics.hasErrors ? diagnostics : [], generation: generation) }
+    var snapshot: Snapshot { Snapshot(site: site, failures: diagnostics.hasErrors ? diagnostics : [], generation: generation) }
 
     struct Snapshot: Sendable {
-        var tree: OutputTree?
+        var site: RenderedSite?
         /// Non-empty when the latest rebuild failed.
         var failures: [Diagnostic]
         var generation: Int
@@ -31,7 +31,7 @@ actor PreviewState {
         generation += 1
         let wasFailing = diagnostics.hasErrors
         diagnostics = update.diagnostics
-        if update.succeeded, let newTree = update.tree { tree = newTree }
+        if update.succeeded, let newSite = update.site { site = newSite }
         let event: PreviewEvent = update.succeeded ? .reload(generation) : .failed(generation)
         for listener in listeners.values {
             let showsChange = listener.page.map { update.changed.contains($0) } ?? true

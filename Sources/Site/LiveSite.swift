@@ -5,14 +5,15 @@ import SiteModel
 import SiteProducers
 
 /// A site kept in memory and brought up to date edit by edit (`serve`). After a change it
-/// reloads the kit (only changed files are parsed again), asks the plan which outputs the
-/// change made stale, re-renders just those, and reports which outputs' bytes really changed,
-/// so browsers showing anything else are left alone.
+/// patches or reloads the kit (only changed files are parsed again), asks the plan which
+/// outputs the change made stale, re-renders those that browsers have opened, and reports which
+/// of them really changed, so browsers showing anything else are left alone. Outputs nobody
+/// opened are rendered when first asked for.
 public actor LiveSite {
     public let location: KitLocation
     private let cache = ParseCache()
     private var kit: Kit?
-    private var tree: OutputTree?
+    private var site: RenderedSite?
 
     public init(location: KitLocation) {
         self.location = location
@@ -21,10 +22,12 @@ public actor LiveSite {
     public struct Update: Sendable {
         public var diagnostics: [Diagnostic]
         /// The last good site (after a failed rebuild, the one before it).
-        public var tree: OutputTree?
-        /// Output paths whose bytes changed, appeared or disappeared.
+        public var site: RenderedSite?
+        /// Output paths the plan says the change made stale.
+        public var stale: Set<String>
+        /// Opened output paths whose bytes changed, appeared or disappeared.
         public var changed: Set<String>
-        /// How many outputs were rendered again.
+        /// How many opened outputs were rendered again.
         public var rendered: Int
         public var seconds: Double
         public var succeeded: Bool { !diagnostics.hasErrors }
@@ -44,7 +47,7 @@ public actor LiveSite {
         let relevant = changedFiles.map(relevantChanges)
         if let relevant, relevant.markdown.isEmpty, relevant.other.isEmpty, kit != nil {
             // Only files the kit does not read (hidden files, editors' swap files).
-            return Update(diagnostics: kit?.diagnostics ?? [], tree: tree, changed: [], rendered: 0, seconds: seconds())
+            return Update(diagnostics: kit?.diagnostics ?? [], site: site, stale: [], changed: [], rendered: 0, seconds: seconds())
         }
         var new: Kit?
         if let kit, let edited = relevant?.markdown, relevant?.other.isEmpty == true {
@@ -54,20 +57,26 @@ public actor LiveSite {
         let next: Kit
         if let new { next = new } else { next = await KitLoader.load(location, cache: cache) }
         guard !next.diagnostics.hasErrors else {
-            return Update(diagnostics: next.diagnostics, tree: tree, changed: [], rendered: 0, seconds: seconds())
+            return Update(diagnostics: next.diagnostics, site: site, stale: [], changed: [], rendered: 0, seconds: seconds())
         }
         let stale = staleOutputs(old: kit, new: next, changedFiles: changedFiles)
-        let rendered = await SiteRenderer.render(stale, of: next, context: RenderContext(kit: next))
-        var changed = Set((tree?.files ?? []).lazy.map(\.path).filter { next.plan[$0] == nil })
-        for file in rendered {
+        let stalePaths = Set(stale.map(\.path))
+        // What browsers opened carries over; what the edit made stale is rendered again now.
+        let opened = site?.renderedOutputs ?? [:]
+        var carried = opened.filter { next.plan[$0.key] != nil && !stalePaths.contains($0.key) }
+        var changed = Set(opened.keys.filter { next.plan[$0] == nil })
+        let context = RenderContext(kit: next)
+        let again = stale.filter { opened[$0.path] != nil }
+        let rendered = await parallelMap(again, chunk: 4) { ($0.path, SiteRenderer.contents(of: $0, context: context)) }
+        for (path, contents) in rendered {
             // A copied file is named by its source, so a stale one always counts as changed.
-            if case .copy = file.contents { changed.insert(file.path) }
-            else if tree?[file.path]?.contents != file.contents { changed.insert(file.path) }
+            if case .copy = contents { changed.insert(path) } else if opened[path] != contents { changed.insert(path) }
+            carried[path] = contents
         }
         if kit.map({ !$0.plan.isSame(as: next.plan) }) ?? true { next.plan.prepareForUpdates() }
         kit = next
-        tree = tree?.updating(with: rendered, removing: changed.filter { next.plan[$0] == nil }) ?? OutputTree(files: rendered)
-        return Update(diagnostics: next.diagnostics, tree: tree, changed: changed, rendered: rendered.count, seconds: seconds())
+        site = RenderedSite(kit: next, context: context, carrying: carried)
+        return Update(diagnostics: next.diagnostics, site: site, stale: stalePaths, changed: changed, rendered: rendered.count, seconds: seconds())
     }
 
     /// The changed files the kit reads: Markdown in the content folder by content-relative

@@ -118,6 +118,9 @@ import Testing
     /// A browser reloads only when the bytes of the page it shows changed.
     @Test func onlyBrowsersShowingAChangedPageReload() async throws {
         try await withServer { http, kit in
+            // Browsers open a page, then its event stream.
+            _ = try await http.request("GET", "/champions.html")
+            _ = try await http.request("GET", "/sign-in-office-365.html")
             let champions = try http.open("GET", "/_adoptkit/events?page=%2Fchampions.html")
             defer { close(champions) }
             let other = try http.open("GET", "/_adoptkit/events?page=%2Fsign-in-office-365.html")
