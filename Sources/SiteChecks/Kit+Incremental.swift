@@ -4,12 +4,15 @@ import SiteModel
 import SiteProducers
 
 extension Kit {
-    /// The kit after the Markdown files in `changed` were edited, when the edit stays inside
-    /// their text: the same titles, heading ids and includes (as written and where). Then the
-    /// navigation, link targets, include graph and plan carry over unchanged, and only these
-    /// files are checked again. Nil when the edit reaches further: the caller loads the kit anew.
+    /// The kit after the Markdown files in `changed` were edited, when the edit keeps their
+    /// heading ids and includes (as written and where), so no other file's findings change.
+    /// With the same titles, the navigation, link targets, include graph and plan carry over
+    /// unchanged; a new title rebuilds them and reruns the kit-wide rules. Either way only the
+    /// edited files are checked again. Nil when the edit reaches further: the caller loads the
+    /// kit anew.
     package func updating(_ changed: [String: KitReader.Parsed]) -> Kit? {
         var next = self
+        var titlesChanged = false
         let variables = KitVariables.values(config)
         for (path, parsed) in changed {
             guard path != toc?.path, let old = documents[path], case .success(let (document, metadata, problems)) = parsed,
@@ -18,15 +21,23 @@ extension Kit {
             else { return nil }
             if let index = pageIndex[path] {
                 let page = Page(source: path, document: document, metadata: metadata, variables: variables)
-                guard page.title == pages[index].title else { return nil }
+                titlesChanged = titlesChanged || page.title != pages[index].title
                 next.pages[index] = page
             }
             next.documents[path] = document
             next.parseDiagnostics[path] = document.diagnostics + problems
         }
+        if titlesChanged {
+            // Navigation shows titles: it, and the plan's inputs, are made again.
+            var rebuilt = Kit(location: location, config: config, pages: next.pages, documents: next.documents, assets: assets, toc: toc,
+                              templates: templates, posters: posters, logoDataURI: logoDataURI,
+                              loadDiagnostics: loadDiagnostics, parseDiagnostics: next.parseDiagnostics)
+            rebuilt.findings = CheckFindings(documents: findings.documents, kit: KitChecks.checkKit(rebuilt))
+            next = rebuilt
+        }
         let known = KitChecks.knownVariables(next)
         for path in changed.keys {
-            next.findings.documents[path] = KitChecks.checkDocument(path, kit: next, anchors: anchors, known: known)
+            next.findings.documents[path] = KitChecks.checkDocument(path, kit: next, anchors: next.anchors, known: known)
         }
         next.assemble()
         return next

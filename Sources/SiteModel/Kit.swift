@@ -47,7 +47,7 @@ public struct Kit: Sendable {
 
     package let pageIndex: [String: Int]
 
-    init(location: KitLocation, config: KitConfig, pages: [Page], documents: [String: MarkdownDocument], assets: [String],
+    package init(location: KitLocation, config: KitConfig, pages: [Page], documents: [String: MarkdownDocument], assets: [String],
          toc: TableOfContentsSource?, templates: TemplateSet, posters: [PosterTemplate], logoDataURI: String?,
          loadDiagnostics: [Diagnostic], parseDiagnostics: [String: [Diagnostic]]) {
         self.location = location

@@ -90,6 +90,8 @@ import Testing
                 "---\ndescription: Page 3.\n---\n# Page 00003\n\nSee [a missing page](nowhere.md) and [a gap](page-00004.md#nope).\n",
                 "---\ndescription: Page 3.\n---\n# Page 00003\n\n## A new heading\n\nText.\n",
                 "---\ndescription: Page 3.\n---\n# Page 00003\n\nFixed.\n",
+                // A new title with the same headings: navigation and plan are rebuilt, nothing reloaded.
+                "---\ntitle: Renamed three\ndescription: Page 3.\n---\n# Page 00003\n\nFixed.\n",
             ] {
                 try Data(text.utf8).write(to: page)
                 let patched = await site.update(changedFiles: [page.path])
@@ -97,6 +99,11 @@ import Testing
                 #expect(TestSupport.summary(patched.diagnostics) == TestSupport.summary(full.diagnostics))
                 #expect(Self.text(patched, "guide/page-00003.html").contains(text.contains("Fixed") ? "Fixed." : "Page 00003"))
             }
+            Self.openAll(await site.update(changedFiles: nil))
+            try Data("---\ntitle: Renamed again\ndescription: Page 3.\n---\n# Page 00003\n\nFixed.\n".utf8).write(to: page)
+            let renamed = await site.update(changedFiles: [page.path])
+            #expect(renamed.changed.contains("guide/page-00002.html") && renamed.changed.contains("contents.html"))
+            #expect(Self.text(renamed, "guide/page-00004.html").contains("Renamed again"))
             // Files the kit does not read change nothing.
             let swap = location.content.appendingPathComponent("guide/.page-00003.md.swp")
             try Data("x".utf8).write(to: swap)
