@@ -94,6 +94,9 @@ public actor LiveSite {
             if ContentPath.components(relative).contains(where: { $0.hasPrefix(".") }) { continue }
             if inContent, relative.lowercased().hasSuffix(".md"), kit?.documents[relative] != nil {
                 markdown.append(relative)
+            } else if inContent, !FileManager.default.fileExists(atPath: path), kit?.assets.contains(relative) == false {
+                // Created and gone again within the batch: an editor's or sed's temporary file.
+                continue
             } else {
                 other.append(path)
             }

@@ -12,7 +12,7 @@ extension KitChecks {
             switch node.kind {
             case .htmlBlock, .htmlInline:
                 rawHTML.append(id)
-            case .text(let text) where text.range(of: "[!include", options: .caseInsensitive) != nil:
+            case .text(let text) where containsIncludeMarker(text):
                 diagnostics.append(.warning(.includeMalformed, "'[!INCLUDE' is not a complete include and is shown as text",
                                             at: document.location(of: id), notes: ["write it as [!INCLUDE [title](path/to/file.md)]"]))
             default:
@@ -26,6 +26,17 @@ extension KitChecks {
         }
         if let missing = missingFrontMatterOpening(document) { diagnostics.append(missing) }
         return diagnostics
+    }
+
+    /// True when `text` holds `[!INCLUDE` in any letter case (a byte scan: this runs on every
+    /// text node of the kit).
+    static func containsIncludeMarker(_ text: String) -> Bool {
+        let bytes = Array(text.utf8), marker = Array("[!include".utf8)
+        guard bytes.count >= marker.count else { return false }
+        for start in 0...(bytes.count - marker.count) where bytes[start] == UInt8(ascii: "[") {
+            if (1..<marker.count).allSatisfy({ bytes[start + $0] | 0x20 == marker[$0] | 0x20 }) { return true }
+        }
+        return false
     }
 
     /// `title: Invite people` then `---` at the top of a file without an opening `---` is a
