@@ -14,6 +14,9 @@ public actor LiveSite {
     private let cache = ParseCache()
     private var kit: Kit?
     private var site: RenderedSite?
+    /// After a failed update, the kit and site are the last good ones, older than the files:
+    /// the next update loads everything anew.
+    private var behind = false
 
     public init(location: KitLocation) {
         self.location = location
@@ -41,7 +44,8 @@ public actor LiveSite {
 
     /// Brings the site up to date after `changedFiles` (absolute paths) changed; nil means
     /// anything may have changed (the first build, or a watcher that lost events).
-    public func update(changedFiles: Set<String>?) async -> Update {
+    public func update(changedFiles reported: Set<String>?) async -> Update {
+        let changedFiles = behind ? nil : reported
         let started = DispatchTime.now()
         func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9 }
         let relevant = changedFiles.map(relevantChanges)
@@ -56,6 +60,7 @@ public actor LiveSite {
         }
         let next: Kit
         if let new { next = new } else { next = await KitLoader.load(location, cache: cache) }
+        behind = next.diagnostics.hasErrors
         guard !next.diagnostics.hasErrors else {
             return Update(diagnostics: next.diagnostics, site: site, stale: [], changed: [], rendered: 0, seconds: seconds())
         }

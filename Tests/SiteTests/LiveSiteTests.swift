@@ -69,10 +69,13 @@ import Testing
             #expect(!broken.succeeded)
             #expect(Self.text(broken, "guide/page-00010.html").contains("New text."))
 
-            // The config is an input of everything it renders (saved together with the fix).
-            try Data("---\ndescription: Page 10.\n---\n# Page 00010\n".utf8).write(to: page)
+            // After a failed update the next one starts from scratch: everything is stale.
+            let fixed = try await edit("---\ndescription: Page 10.\n---\n# Page 00010\n")
+            #expect(fixed.succeeded && fixed.stale.count == total)
+
+            // The config is an input of everything it renders.
             try Data("site:\n  title: Renamed site\n".utf8).write(to: location.config)
-            let config = await site.update(changedFiles: [page.path, location.config.path])
+            let config = await site.update(changedFiles: [location.config.path])
             #expect(config.succeeded)
             #expect(config.stale.count == total - 1) // all but the stylesheet, which reads no config
         }
@@ -104,6 +107,16 @@ import Testing
             let renamed = await site.update(changedFiles: [page.path])
             #expect(renamed.changed.contains("guide/page-00002.html") && renamed.changed.contains("contents.html"))
             #expect(Self.text(renamed, "guide/page-00004.html").contains("Renamed again"))
+            // Edits made while the kit is broken all count once it is fixed.
+            let other = location.content.appendingPathComponent("guide/page-00005.md")
+            try Data("---\ndescription: [broken\n---\n# Page 00005\n".utf8).write(to: page)
+            #expect(!(await site.update(changedFiles: [page.path])).succeeded)
+            try Data("---\ndescription: Page 5.\n---\n# Page 00005\n\nEdited while broken.\n".utf8).write(to: other)
+            #expect(!(await site.update(changedFiles: [other.path])).succeeded)
+            try Data("---\ndescription: Page 3.\n---\n# Page 00003\n\nFixed.\n".utf8).write(to: page)
+            let fixed = await site.update(changedFiles: [page.path])
+            #expect(fixed.succeeded && fixed.changed.contains("guide/page-00005.html"))
+            #expect(Self.text(fixed, "guide/page-00005.html").contains("Edited while broken."))
             // Files the kit does not read change nothing.
             let swap = location.content.appendingPathComponent("guide/.page-00003.md.swp")
             try Data("x".utf8).write(to: swap)
