@@ -25,16 +25,21 @@ extension Kit {
                 next.pages[index] = page
             }
             next.documents[path] = document
+            next.includes.updateNodeCount(of: path, to: document.nodes.count)
             next.parseDiagnostics[path] = document.diagnostics + problems
         }
         if titlesChanged {
-            // Navigation shows titles: it, and the plan's inputs, are made again.
+            // Navigation shows titles: it, and the plan's inputs, are made again. Includes and
+            // heading ids are unchanged, and no kit-wide rule reads a page title.
             var rebuilt = Kit(location: location, config: config, pages: next.pages, documents: next.documents, assets: assets, toc: toc,
                               templates: templates, posters: posters, logoDataURI: logoDataURI,
-                              loadDiagnostics: loadDiagnostics, parseDiagnostics: next.parseDiagnostics)
-            rebuilt.findings = CheckFindings(documents: findings.documents, kit: KitChecks.checkKit(rebuilt))
+                              loadDiagnostics: loadDiagnostics, parseDiagnostics: next.parseDiagnostics,
+                              includes: includes, anchors: anchors)
+            rebuilt.findings = findings
             next = rebuilt
         }
+        // A file that grew counts against the include budget of every page that includes it.
+        next.findings.kit = next.findings.kit.filter { $0.id != .includeTooLarge } + KitChecks.checkIncludeBudgets(next)
         let known = KitChecks.knownVariables(next)
         for path in changed.keys {
             next.findings.documents[path] = KitChecks.checkDocument(path, kit: next, anchors: next.anchors, known: known)

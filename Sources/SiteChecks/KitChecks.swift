@@ -37,8 +37,19 @@ package enum KitChecks {
 
     /// The rules over the kit as a whole.
     static func checkKit(_ kit: Kit) -> [Diagnostic] {
+        var diagnostics = kit.includes.diagnostics + checkIncludeBudgets(kit)
+        if let toc = kit.toc { diagnostics += checkTOC(toc, resolver: kit.resolver, kit: kit) }
+        diagnostics += kit.templates.check(OutputPaths.layoutTemplate, against: PageViewModel.shape(config: kit.config))
+        diagnostics += checkPosters(kit)
+        diagnostics += checkOutputs(kit)
+        diagnostics += checkQRCodes(kit)
+        return diagnostics
+    }
+
+    /// What each page expands to through includes: a count and a size budget (`include.too-large`).
+    static func checkIncludeBudgets(_ kit: Kit) -> [Diagnostic] {
         let includes = kit.includes
-        var diagnostics = includes.diagnostics
+        var diagnostics: [Diagnostic] = []
         var memo: [String: Int] = [:]
         var nodeMemo: [String: Int] = [:]
         for page in kit.pages {
@@ -51,11 +62,6 @@ package enum KitChecks {
                                           at: at, notes: ["the limit is fixed; split the page, or include large files fewer times"]))
             }
         }
-        if let toc = kit.toc { diagnostics += checkTOC(toc, resolver: kit.resolver, kit: kit) }
-        diagnostics += kit.templates.check(OutputPaths.layoutTemplate, against: PageViewModel.shape(config: kit.config))
-        diagnostics += checkPosters(kit)
-        diagnostics += checkOutputs(kit)
-        diagnostics += checkQRCodes(kit)
         return diagnostics
     }
 

@@ -89,6 +89,9 @@ package struct IncludeGraph: Sendable {
         return total
     }
 
+    /// The same graph after `path` was edited to hold `count` nodes (its includes unchanged).
+    package mutating func updateNodeCount(of path: String, to count: Int) { nodeCounts[path] = count }
+
     /// How many Markdown nodes rendering `path` walks with its includes spliced in (a file
     /// included twice counts twice), capped at `limit + 1`; memoised, cycles count once. A few
     /// large files included many times stay under the include count but not under this.

@@ -34,7 +34,7 @@ public struct Kit: Sendable {
     /// renderers alike.
     package let resolver: LinkResolver
     package let navigation: Navigation
-    package let includes: IncludeGraph
+    package var includes: IncludeGraph
     /// Heading ids of every page, with those its includes bring.
     package let anchors: AnchorIndex
     /// Every output of the build with its producer and inputs.
@@ -47,9 +47,12 @@ public struct Kit: Sendable {
 
     package let pageIndex: [String: Int]
 
+    /// - Parameters: `includes` and `anchors`, when the caller knows they are unchanged (an
+    ///   edit that kept every include and heading id), are not worked out again.
     package init(location: KitLocation, config: KitConfig, pages: [Page], documents: [String: MarkdownDocument], assets: [String],
          toc: TableOfContentsSource?, templates: TemplateSet, posters: [PosterTemplate], logoDataURI: String?,
-         loadDiagnostics: [Diagnostic], parseDiagnostics: [String: [Diagnostic]]) {
+         loadDiagnostics: [Diagnostic], parseDiagnostics: [String: [Diagnostic]],
+         includes known: IncludeGraph? = nil, anchors knownAnchors: AnchorIndex? = nil) {
         self.location = location
         self.config = config
         self.pages = pages
@@ -70,11 +73,11 @@ public struct Kit: Sendable {
         let generated = BuildPlan.generatedOutputs(parts)
         let resolver = LinkResolver(pages: pages, assets: assets, generated: generated.map(\.path))
         let navigation = Navigation(toc: toc, pages: pages, resolver: resolver)
-        let includes = IncludeGraph(documents: documents)
+        let includes = known ?? IncludeGraph(documents: documents)
         self.resolver = resolver
         self.navigation = navigation
         self.includes = includes
-        self.anchors = AnchorIndex(documents: documents, pages: pages, includes: includes)
+        self.anchors = knownAnchors ?? AnchorIndex(documents: documents, pages: pages, includes: includes)
         self.plan = BuildPlan(outputs: generated + BuildPlan.contentOutputs(parts, navigation: navigation, includes: includes))
     }
 }

@@ -117,6 +117,14 @@ import Testing
             let fixed = await site.update(changedFiles: [page.path])
             #expect(fixed.succeeded && fixed.changed.contains("guide/page-00005.html"))
             #expect(Self.text(fixed, "guide/page-00005.html").contains("Edited while broken."))
+            // An include that grows past the page's budget is caught on the short way too.
+            try Data("---\ndescription: Page 3.\n---\n# Page 00003\n\n".utf8 + Data(String(repeating: "[!INCLUDE [n](../includes/n.md)]\n\n", count: 60).utf8)).write(to: page)
+            try TestSupport.write(["Content/includes/n.md": "Small.\n"], under: location.kit)
+            #expect(await site.update(changedFiles: nil).succeeded)
+            let include = location.content.appendingPathComponent("includes/n.md")
+            try Data((0..<20_000).map { "Line \($0) *x*." }.joined(separator: "\n\n").utf8).write(to: include)
+            let grown = await site.update(changedFiles: [include.path])
+            #expect(grown.diagnostics.contains { $0.id == .includeTooLarge })
             // Files the kit does not read change nothing.
             let swap = location.content.appendingPathComponent("guide/.page-00003.md.swp")
             try Data("x".utf8).write(to: swap)
