@@ -38,8 +38,15 @@ extension Kit {
             rebuilt.findings = findings
             next = rebuilt
         }
-        // A file that grew counts against the include budget of every page that includes it.
-        next.findings.kit = next.findings.kit.filter { $0.id != .includeTooLarge } + KitChecks.checkIncludeBudgets(next)
+        // A file that grew counts against the include budget of every page that includes it;
+        // a page on its own is held to the budget alone.
+        if changed.keys.contains(where: includes.takesPartInIncludes) {
+            next.findings.kit = next.findings.kit.filter { $0.id != .includeTooLarge } + KitChecks.checkIncludeBudgets(next)
+        } else {
+            let edited = Set(changed.keys.compactMap { next.documents[$0]?.displayPath })
+            next.findings.kit.removeAll { $0.id == .includeTooLarge && edited.contains($0.location?.path ?? "") }
+            next.findings.kit += KitChecks.checkIncludeBudgets(next, pages: next.pages.filter { changed[$0.source] != nil })
+        }
         let known = KitChecks.knownVariables(next)
         for path in changed.keys {
             next.findings.documents[path] = KitChecks.checkDocument(path, kit: next, anchors: next.anchors, known: known)

@@ -47,12 +47,12 @@ package enum KitChecks {
     }
 
     /// What each page expands to through includes: a count and a size budget (`include.too-large`).
-    static func checkIncludeBudgets(_ kit: Kit) -> [Diagnostic] {
+    static func checkIncludeBudgets(_ kit: Kit, pages: [Page]? = nil) -> [Diagnostic] {
         let includes = kit.includes
         var diagnostics: [Diagnostic] = []
         var memo: [String: Int] = [:]
         var nodeMemo: [String: Int] = [:]
-        for page in kit.pages {
+        for page in pages ?? kit.pages {
             let at = SourceLocation(path: page.document.displayPath, line: 1, column: 1)
             if includes.expansions(of: page.source, limit: ExpandedWalk.maximumExpansions, memo: &memo) > ExpandedWalk.maximumExpansions {
                 diagnostics.append(.error(.includeTooLarge, "page expands to more than \(ExpandedWalk.maximumExpansions) includes (files that include the same files many times)",

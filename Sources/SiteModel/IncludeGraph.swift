@@ -89,6 +89,12 @@ package struct IncludeGraph: Sendable {
         return total
     }
 
+    /// True when `path` includes files or is included by one: its size reaches other pages'
+    /// include budgets.
+    package func takesPartInIncludes(_ path: String) -> Bool {
+        !(edges[path] ?? []).isEmpty || edges.values.contains { $0.contains(path) }
+    }
+
     /// The same graph after `path` was edited to hold `count` nodes (its includes unchanged).
     package mutating func updateNodeCount(of path: String, to count: Int) { nodeCounts[path] = count }
 
