@@ -186,10 +186,15 @@ struct DocFXRewriter {
             if restOfParagraph { break }
         }
         let trimmed = line.trimmingCharacters(in: .whitespaces)
-        guard trimmed.hasPrefix("[!"), let close = trimmed.firstIndex(of: "]") else { return nil }
+        guard trimmed.hasPrefix("[!") else { return nil }
+        let location = locate(first)
+        guard let close = trimmed.firstIndex(of: "]") else {
+            diagnostics.append(.warning(.alertUnknownKind, "alert marker '\(trimmed.prefix(40))' has no closing ']'; it renders as a plain quote",
+                                        at: location, notes: ["write it as > [!NOTE] on a line of its own"]))
+            return nil
+        }
         let inside = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close]
         let afterMarker = trimmed[trimmed.index(after: close)...].trimmingCharacters(in: .whitespaces)
-        let location = locate(first)
 
         if inside.lowercased().hasPrefix("video") {
             let url = inside.dropFirst(5).trimmingCharacters(in: .whitespaces)
@@ -199,8 +204,9 @@ struct DocFXRewriter {
             }
             return .video(url)
         }
-        guard !inside.isEmpty, inside.allSatisfy({ $0.isLetter }) else { return nil }
-        guard let kind = AlertKind(rawValue: inside.lowercased()) else {
+        // `> [!INCLUDE [x](a.md)]` is an include inside a quote, handled as one.
+        if inside.lowercased().hasPrefix("include") { return nil }
+        guard !inside.isEmpty, inside.allSatisfy({ $0.isLetter }), let kind = AlertKind(rawValue: inside.lowercased()) else {
             diagnostics.append(.warning(.alertUnknownKind,
                                         "unknown alert kind '[!\(inside)]'; it renders as a plain quote",
                                         at: location,
