@@ -21,6 +21,7 @@ extension BuildPlan {
         var hasIndexPage: Bool { pages.contains { $0.source == "index.md" } }
         var flavors: [ChatFlavor] { OutputPaths.flavors(config) }
         var configFile: PlanInput { .file(location.displayPath(location.config)) }
+        var tocFile: [PlanInput] { tocPath.map { [.file(location.displayPath(content: $0))] } ?? [] }
         var logoFile: [PlanInput] { config.organization.logo.map { [.file(location.displayPath(location.kit.appendingPathComponent($0)))] } ?? [] }
 
         func templateFiles(_ names: String...) -> [PlanInput] {
@@ -38,7 +39,7 @@ extension BuildPlan {
     static func generatedOutputs(_ parts: Parts) -> [PlannedOutput] {
         let layout = parts.templateFiles(OutputPaths.layoutTemplate)
         let allTitles = parts.pages.map { PlanInput.title($0.source) }
-        let tocFile = parts.tocPath.map { [PlanInput.file(parts.location.displayPath(content: $0))] } ?? []
+        let tocFile = parts.tocFile
         let navigationSource = parts.tocPath.map { parts.location.manifestPath(content: $0) } ?? parts.location.manifestPath(parts.location.content)
         var outputs: [PlannedOutput] = [
             PlannedOutput(path: parts.contentsPath, kind: .index, format: "html", producer: .contents, source: navigationSource,
@@ -82,11 +83,12 @@ extension BuildPlan {
         }
         if let invite = parts.posters.first(where: { $0.name == OutputPaths.invitePoster }) {
             let textTemplate = parts.templates.displayPath(of: invite.textTemplate) ?? invite.textTemplate
+            let textInputs = shared + parts.templateFiles(invite.textTemplate)
+            let htmlInputs = textInputs + parts.templateFiles(OutputPaths.shareTemplate)
             for (number, group) in parts.config.groups.enumerated() {
-                let textInputs = shared + parts.templateFiles(invite.textTemplate)
                 outputs.append(PlannedOutput(path: OutputPaths.shareHTML(group), kind: .share, format: "html", producer: .shareHTML(group: number),
                                              source: parts.templates.displayPath(of: OutputPaths.shareTemplate) ?? OutputPaths.shareTemplate,
-                                             inputs: textInputs + parts.templateFiles(OutputPaths.shareTemplate), group: group.name))
+                                             inputs: htmlInputs, group: group.name))
                 outputs.append(PlannedOutput(path: OutputPaths.shareText(group), kind: .share, format: ChatFlavor.plain.rawValue,
                                              producer: .shareText(group: number), source: textTemplate, inputs: textInputs, group: group.name))
             }
@@ -97,7 +99,7 @@ extension BuildPlan {
     /// Pages (HTML and chat text) and copied content files.
     static func contentOutputs(_ parts: Parts, navigation: Navigation, includes: IncludeGraph) -> [PlannedOutput] {
         let layout = parts.templateFiles(OutputPaths.layoutTemplate)
-        let tocFile = parts.tocPath.map { [PlanInput.file(parts.location.displayPath(content: $0))] } ?? []
+        let tocFile = parts.tocFile
         var outputs: [PlannedOutput] = []
         for page in parts.pages {
             let source = parts.location.manifestPath(content: page.source)

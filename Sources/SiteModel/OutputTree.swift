@@ -53,25 +53,6 @@ public struct OutputTree: Sendable {
 
     public subscript(path: String) -> File? { index[path].map { files[$0] } }
 
-    /// This tree with `replacements` in place of the files at their paths (and added where new),
-    /// and without `removed`. When the paths stay the same, the sorted order and the index
-    /// carry over, so an edit costs a copy, not a sort.
-    public func updating(with replacements: [File], removing removed: Set<String> = []) -> OutputTree {
-        if removed.isEmpty, replacements.allSatisfy({ index[$0.path] != nil }) {
-            var files = self.files
-            for file in replacements { files[index[file.path]!] = file }
-            return OutputTree(sorted: files, index: index)
-        }
-        var byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        for path in removed { byPath[path] = nil }
-        for file in replacements { byPath[file.path] = file }
-        return OutputTree(files: Array(byPath.values))
-    }
-
-    private init(sorted files: [File], index: [String: Int]) {
-        self.files = files
-        self.index = index
-    }
 
     /// The manifest of these files, as `BuildPlan.manifestJSON()` writes it for a build.
     public func manifestJSON() -> Data {

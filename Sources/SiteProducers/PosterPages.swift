@@ -8,20 +8,14 @@ import Templating
 /// Renders every poster (HTML and text) and the posters index page.
 package enum PosterPages {
 
-    static func fields(_ instance: PosterInstance, context: RenderContext) -> TemplateData {
-        context.posterFields.merging(PosterModel.posterFields(poster: instance.poster, group: instance.group, kit: context.kit) { link, label in
-            context.qrCodes.svg(link, label: label)
-        })
-    }
-
     /// A poster's HTML (links that fit no QR code were reported by `KitChecks`).
     package static func html(_ instance: PosterInstance, context: RenderContext) -> String {
-        context.kit.templates.render(instance.poster.htmlTemplate, fields(instance, context: context))
+        context.kit.templates.render(instance.poster.htmlTemplate, context.posterData(instance.poster, group: instance.group))
     }
 
     /// A poster's text form, from its text template.
     package static func text(_ instance: PosterInstance, context: RenderContext) -> String {
-        context.kit.templates.render(instance.poster.textTemplate, fields(instance, context: context))
+        context.kit.templates.render(instance.poster.textTemplate, context.posterData(instance.poster, group: instance.group))
     }
 
     /// The index: organisation-wide posters, then every group with its invite link and posters.

@@ -15,6 +15,8 @@ package struct RenderContext: Sendable {
     let qrCodes: QRCache
     /// Poster data every poster and share page shares.
     let posterFields: TemplateData
+    /// Per-group poster instances by group slug, for the share pages.
+    let instancesByGroup: [String: [PosterInstance]]
 
     package init(kit: Kit) {
         self.kit = kit
@@ -25,6 +27,12 @@ package struct RenderContext: Sendable {
         let codes = QRCache()
         self.qrCodes = codes
         self.posterFields = TemplateData(PosterModel.sharedFields(kit: kit) { link, label in codes.svg(link, label: label) })
+        self.instancesByGroup = Dictionary(grouping: kit.posterInstances.filter { $0.group != nil }, by: { $0.group!.slug })
+    }
+
+    /// What a poster's templates see: the shared fields and those of `poster` for `group`.
+    func posterData(_ poster: PosterTemplate, group: Group?) -> TemplateData {
+        posterFields.merging(PosterModel.posterFields(poster: poster, group: group, kit: kit) { link, label in qrCodes.svg(link, label: label) })
     }
 
     var hasPosters: Bool { !kit.posterInstances.isEmpty }

@@ -33,16 +33,10 @@ package enum SharePages {
 
     static func invite(_ kit: Kit) -> PosterTemplate? { kit.posters.first { $0.name == OutputPaths.invitePoster } }
 
-    private static func fields(_ group: Group, invite: PosterTemplate, context: RenderContext) -> TemplateData {
-        context.posterFields.merging(PosterModel.posterFields(poster: invite, group: group, kit: context.kit) { link, label in
-            context.qrCodes.svg(link, label: label)
-        })
-    }
-
     /// The invite text, from the `invite-link` poster's text template.
     static func text(_ group: Group, context: RenderContext) -> String {
         guard let invite = invite(context.kit) else { return "" }
-        return context.kit.templates.render(invite.textTemplate, fields(group, invite: invite, context: context))
+        return context.kit.templates.render(invite.textTemplate, context.posterData(invite, group: group))
     }
 
     static func html(_ group: Group, context: RenderContext) -> String {
@@ -50,7 +44,7 @@ package enum SharePages {
         guard let invite = invite(kit) else { return "" }
         let text = text(group, context: context)
         let page = OutputPaths.shareHTML(group)
-        let posters = kit.posterInstances.filter { $0.group?.slug == group.slug }.map { instance in
+        let posters = (context.instancesByGroup[group.slug] ?? []).map { instance in
             TemplateValue.object([
                 "title": .text(instance.poster.title),
                 "url": .url(ContentPath.relativeURL(from: page, to: OutputPaths.poster(instance.poster, group: group, format: .html))),
@@ -68,7 +62,7 @@ package enum SharePages {
             ]),
             "posters": .list(posters),
         ]
-        return kit.templates.render(OutputPaths.shareTemplate, fields(group, invite: invite, context: context).merging(share))
+        return kit.templates.render(OutputPaths.shareTemplate, context.posterData(invite, group: group).merging(share))
     }
 
     /// The shape the share template is checked against.
