@@ -31,12 +31,18 @@ extension KitChecks {
     /// True when `text` holds `[!INCLUDE` in any letter case (a byte scan: this runs on every
     /// text node of the kit).
     static func containsIncludeMarker(_ text: String) -> Bool {
-        let bytes = Array(text.utf8), marker = Array("[!include".utf8)
-        guard bytes.count >= marker.count else { return false }
-        for start in 0...(bytes.count - marker.count) where bytes[start] == UInt8(ascii: "[") {
-            if (1..<marker.count).allSatisfy({ bytes[start + $0] | 0x20 == marker[$0] | 0x20 }) { return true }
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            let marker: StaticString = "[!include"
+            let length = marker.utf8CodeUnitCount
+            guard bytes.count >= length else { return false }
+            let letters = UnsafeBufferPointer(start: marker.utf8Start, count: length)
+            for start in 0...(bytes.count - length) where bytes[start] == UInt8(ascii: "[") && bytes[start + 1] == UInt8(ascii: "!") {
+                if (2..<length).allSatisfy({ bytes[start + $0] | 0x20 == letters[$0] }) { return true }
+            }
+            return false
         }
-        return false
+        // Native strings are contiguous: no copy on this hot path.
+        return text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)
     }
 
     /// `title: Invite people` then `---` at the top of a file without an opening `---` is a
