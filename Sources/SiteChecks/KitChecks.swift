@@ -26,7 +26,10 @@ package enum KitChecks {
         let paths = kit.documents.keys.sorted().filter { $0 != kit.toc?.path }
         let known = knownVariables(kit)
         let found = await parallelMap(paths, chunk: 64) { checkDocument($0, kit: kit, anchors: kit.anchors, known: known) }
-        return CheckFindings(documents: Dictionary(uniqueKeysWithValues: zip(paths, found)), kit: checkKit(kit))
+        var kitFindings = checkKit(kit)
+        // Posters are measured from their HTML, so only once their templates are known good.
+        if !kitFindings.hasErrors { kitFindings += await checkPosterSheets(kit) }
+        return CheckFindings(documents: Dictionary(uniqueKeysWithValues: zip(paths, found)), kit: kitFindings)
     }
 
     /// What one page may expand to through includes: far above any real page (the largest
@@ -43,6 +46,7 @@ package enum KitChecks {
         diagnostics += checkPosters(kit)
         diagnostics += checkOutputs(kit)
         diagnostics += checkQRCodes(kit)
+        diagnostics += checkBrandContrast(kit)
         return diagnostics
     }
 
