@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "SiteChecks", dependencies: ["SiteModel", "SiteProducers", "Diagnostics", "Markdown", "KitConfig", "Templating", "Rendering"]),
         // Headless Chromium over the DevTools protocol (a pipe, no port), for PDF and PNG posters.
         .target(name: "BrowserExport"),
-        .target(name: "Site", dependencies: ["SiteModel", "SiteProducers", "SiteChecks", "Diagnostics", "KitFiles", "KitConfig", "Rendering", "BrowserExport"]),
+        .target(name: "Site", dependencies: ["SiteModel", "SiteProducers", "SiteChecks", "Diagnostics", "KitFiles", "KitConfig", "Rendering", "BrowserExport", "SiteProducers"]),
         .target(
             name: "Preview",
             dependencies: ["Site", "SiteModel", "Diagnostics", "Rendering", .product(name: "Hummingbird", package: "hummingbird"),
@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "TemplatingTests", dependencies: ["Templating", "Diagnostics"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Markdown", "CCmarkGFM"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site", "SiteModel"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "SiteModel", "AdoptKitCLI", "KitConfig", "Rendering", "BrowserExport"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "SiteModel", "AdoptKitCLI", "KitConfig", "Rendering", "BrowserExport", "SiteProducers"]),
     ],
     swiftLanguageModes: [.v6]
 )

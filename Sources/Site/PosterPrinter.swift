@@ -24,12 +24,15 @@ enum PosterPrinter {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<min(tabs, jobs.count) {
                 group.addTask {
-                    let page = try await browser.newPage()
                     while let (path, job) = queue.next() {
                         try Task.checkCancellation()
-                        try write(path, try await render(job, on: page))
+                        // A fresh tab per poster: a reused one rasterises text differently
+                        // depending on what it showed before, and the bytes must not.
+                        let page = try await browser.newPage()
+                        let data = try await render(job, on: page)
+                        await page.close()
+                        try write(path, data)
                     }
-                    await page.close()
                 }
             }
             try await group.waitForAll()

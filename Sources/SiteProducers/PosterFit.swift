@@ -16,6 +16,8 @@ package struct PosterFit: Sendable, Hashable {
     package var textStep = 0
     /// Estimated height of the content over what the sheet holds, in mm (0 when it fits).
     package var overflow = 0.0
+    /// Estimated height of the content at the chosen sizes, in mm.
+    package var height = 0.0
     /// The tallest parts at the chosen sizes, for the warning ("the link: 9 lines").
     package var tallest: [String] = []
 
@@ -36,7 +38,8 @@ package struct PosterFit: Sendable, Hashable {
         }
     }
 
-    static let gap = 5.0
+    /// The gap between the sheet's parts grows with the text: 5 mm at 15 pt.
+    static func gap(_ fit: PosterFit) -> Double { textSteps[fit.textStep] * 0.945 * pointInMillimetres }
     static let pointInMillimetres = 25.4 / 72
 
     /// The largest sizes at which `html` fits on `paper`, or the smallest with the overflow.
@@ -52,6 +55,7 @@ package struct PosterFit: Sendable, Hashable {
         }
         while true {
             let height = totalHeight(blocks, sheet: sheet, fit: fit)
+            fit.height = height
             if height <= sheet.height { return fit }
             if fit.textStep < textSteps.count - 1 {
                 fit.textStep += 1
@@ -67,7 +71,7 @@ package struct PosterFit: Sendable, Hashable {
     }
 
     static func totalHeight(_ blocks: [PosterFitBlock], sheet: Sheet, fit: PosterFit) -> Double {
-        blocks.reduce(0) { $0 + $1.height(width: sheet.width, fit: fit) } + gap * Double(blocks.count - 1)
+        blocks.reduce(0) { $0 + $1.height(width: sheet.width, fit: fit) } + gap(fit) * Double(blocks.count - 1)
     }
 
     /// The codes on the poster: modules per side and printed width in mm (without quiet zone).

@@ -17,16 +17,16 @@ struct PosterFitBlock {
         let pt = PosterFit.pointInMillimetres
         switch role {
         case .org:
-            let textHeight = Double(lineCount(width: width - (hasImage ? 55 : 0), fit: fit)) * 16 * pt * 1.2
+            let textHeight = Double(lineCount(width: width - (hasImage ? 55 : 0), fit: fit)) * PosterFit.textSteps[fit.textStep] * 16 / 15 * pt * 1.2
             return max(hasImage ? 14 : 0, textHeight)
         case .headline:
             return Double(lineCount(width: width, fit: fit)) * PosterFit.headlineSteps[fit.headlineStep] * pt * 1.12
         case .label:
-            return Double(lineCount(width: width, fit: fit)) * 24 * pt * 1.15
+            return Double(lineCount(width: width, fit: fit)) * PosterFit.textSteps[fit.textStep] * 1.6 * pt * 1.15
         case .link:
-            return Double(lineCount(width: width, fit: fit)) * 12 * pt * 1.3
+            return Double(lineCount(width: width, fit: fit)) * PosterFit.textSteps[fit.textStep] * 0.8 * pt * 1.3
         case .footer:
-            return Double(lineCount(width: width, fit: fit)) * 11 * pt * 1.3 + 2.4
+            return Double(lineCount(width: width, fit: fit)) * PosterFit.textSteps[fit.textStep] * 0.75 * pt * 1.3 + 2.4
         case .text:
             let size = PosterFit.textSteps[fit.textStep]
             let lines = Double(lineCount(width: width, fit: fit)) * size * pt * 1.35
@@ -47,11 +47,11 @@ struct PosterFitBlock {
         var size: Double, style: TextWidths.Style
         var available = width
         switch role {
-        case .org: (size, style) = (16, .capitals)
+        case .org: (size, style) = (PosterFit.textSteps[fit.textStep] * 16 / 15, .capitals)
         case .headline: (size, style) = (PosterFit.headlineSteps[fit.headlineStep], .bold)
-        case .label: (size, style) = (24, .bold)
-        case .link: (size, style) = (12, .monospace)
-        case .footer: (size, style) = (11, .regular)
+        case .label: (size, style) = (PosterFit.textSteps[fit.textStep] * 1.6, .bold)
+        case .link: (size, style) = (PosterFit.textSteps[fit.textStep] * 0.8, .monospace)
+        case .footer: (size, style) = (PosterFit.textSteps[fit.textStep] * 0.75, .regular)
         case .text, .scan:
             (size, style) = (PosterFit.textSteps[fit.textStep], .regular)
             if isList { available -= 8 }
@@ -216,7 +216,17 @@ enum TextWidths {
         case "0"..."9": width = 0.64
         case "a"..."z": width = 0.62
         default:
-            if isWide(value) { width = 1.0 } else if value >= 0x1F000 { width = 1.25 } else if value < 0x80 { width = 0.8 } else { width = 0.66 }
+            if isWide(value) {
+                width = 1.0
+            } else if value >= 0x1F000 {
+                width = 1.25
+            } else if value < 0x80 {
+                width = 0.8
+            } else if (0x0590...0x08FF).contains(value) {
+                width = 0.52 // Hebrew and Arabic: joined letters are narrow
+            } else {
+                width = 0.66
+            }
         }
         switch style {
         case .bold: width *= 1.1

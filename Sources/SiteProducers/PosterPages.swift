@@ -20,7 +20,7 @@ package enum PosterPages {
         let template = instance.poster.htmlTemplate
         let first = context.kit.templates.render(template, context.posterData(instance.poster, group: instance.group))
         let fit = PosterFit.choose(html: first, paper: context.kit.config.site.paper)
-        guard fit != .largest else { return (first, fit) }
+        guard fit.headlineStep != 0 || fit.textStep != 0 else { return (first, fit) }
         return (context.kit.templates.render(template, context.posterData(instance.poster, group: instance.group, fit: fit)), fit)
     }
 
