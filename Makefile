@@ -50,7 +50,7 @@ bench-deps:
 	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
-# Prints every poster to PDF with headless Chromium (A4 and Letter) and checks each is one sheet.
+# Exports every poster as PDF (build --export pdf, headless Chromium) on A4 and Letter and checks each is one sheet.
 posters-check: build
 	scripts/check-posters.sh $$($(SWIFT) build --show-bin-path)/adoptkit
 

@@ -7,6 +7,9 @@
 #                that lists every copy's pages, nested under a "Copy I" heading each, so the
 #                sidebar on every page is as long as the kit (the per-page navigation cost)
 #   groups-xN    a one-page kit with GROUPS_COUNT groups: every group gets its posters and texts
+#   export       the example kit with --export pdf,png: its 8 posters printed by headless Chromium
+#                as PDF and PNG, plus the combined PDF (only when chromium is installed); the
+#                difference to `example` is the export's cost
 # Output goes to RAM (/dev/shm when it exists) so the figures measure adoptkit, not this
 # machine's slow disk; one more run per kit, to the repository's disk, is reported separately.
 # Columns: outputs = pages and posters in the manifest (kinds page and poster); min and median
@@ -49,14 +52,16 @@ mkdir -p "$work/groups/Content"
 } > "$work/groups/adoptkit.yml"
 printf '# Bench Co\n\n{{ groups }}\n' > "$work/groups/Content/index.md"
 kits+=("groups-x$groups:$work/groups:")
+if command -v chromium >/dev/null || [ -n "${ADOPTKIT_CHROMIUM:-}" ]; then kits+=("export:$here::--export pdf,png"); fi
 
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 printf '%-14s %8s %10s %10s %8s %10s\n' kit outputs "min ms" "median ms" "out MB" "disk ms"
 for entry in "${kits[@]}"; do
-  IFS=: read -r name kit content <<<"$entry"
+  IFS=: read -r name kit content extra <<<"$entry"
   args=(build "$kit")
   [ -n "$content" ] && args+=(--content "$content")
+  [ -n "${extra:-}" ] && read -r -a more <<<"$extra" && args+=("${more[@]}")
   times=()
   for _ in $(seq 1 "$runs"); do
     out="$work/out-$name"

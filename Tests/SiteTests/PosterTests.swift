@@ -185,4 +185,62 @@ import Testing
             #expect(TestSupport.text(tree, "index.html").components(separatedBy: "<li><a href=\"https://kaiza.la/g/team-").count == 1001)
         }
     }
+
+    /// The sign-in poster's code opens what its steps describe (`sign_in.opens`).
+    @Test func signInCodeAndStepsAgree() async throws {
+        func kit(_ signIn: String) -> [String: String] {
+            ["adoptkit.yml": "organization:\n  name: Contoso\napp:\n  name: Kaizala\n  download_url: https://aka.ms/kaizala-download\nsign_in:\n\(signIn)",
+             "Content/index.md": "---\ntitle: Home\ndescription: Start.\n---\n# Home\n"]
+        }
+        let web = try await TestSupport.render(files: kit("  url: https://login.microsoftonline.com/\n  opens: web\n"))
+        let webPoster = TestSupport.text(web.tree, "posters/office365-sign-in.html")
+        #expect(QRCode(svg: webPoster) == QRCode("https://login.microsoftonline.com/"))
+        #expect(webPoster.contains("Scan to sign in") && webPoster.contains("to open the Office 365 sign-in page"))
+        #expect(TestSupport.text(web.tree, "posters/office365-sign-in.txt").contains("1. Open the sign-in page: https://login.microsoftonline.com/"))
+        // The default is the app: the code gets it, the steps are in it, and no web page is needed.
+        let app = try await TestSupport.render(files: kit("  account: your work account\n"))
+        #expect(app.diagnostics.isEmpty, "\(app.diagnostics)")
+        let appPoster = TestSupport.text(app.tree, "posters/office365-sign-in.html")
+        #expect(QRCode(svg: appPoster) == QRCode("https://aka.ms/kaizala-download"))
+        #expect(appPoster.contains("Scan to get Kaizala") && appPoster.contains("Choose <strong>Sign in with Office 365</strong>"))
+        let missing = try await TestSupport.render(files: kit("  opens: web\n"))
+        #expect(TestSupport.summary(missing.diagnostics) == ["config.type adoptkit.yml:7:3"])
+        let wrong = try await TestSupport.render(files: kit("  opens: browser\n"))
+        #expect(TestSupport.summary(wrong.diagnostics) == ["config.type adoptkit.yml:8:10"])
+    }
+
+    /// A link whose code would be too fine to scan from 2 m is an error at its line; one byte
+    /// less (the most a 10 cm version-5 code holds) builds.
+    @Test func inviteLinksMustScanFromTwoMetres() async throws {
+        let atCap = "https://kaiza.la/g/" + String(repeating: "a", count: 84 - 19)
+        let over = atCap + "b"
+        let result = try await TestSupport.render(files: [
+            "adoptkit.yml": "organization:\n  name: Contoso\ngroups:\n  - name: Fits\n    invite_link: \(atCap)\n  - name: Too long\n    invite_link: \(over)\n",
+            "Content/index.md": "---\ntitle: Home\ndescription: Start.\n---\n# Home\n",
+        ])
+        #expect(TestSupport.summary(result.diagnostics) == ["poster.qr-too-dense adoptkit.yml:7:18"])
+        #expect(result.diagnostics.first?.message.contains("41 modules per side, and a 100 mm code may have at most 37") == true)
+        #expect(QRScanModel.maximumModules(codeWidthMillimetres: 100) == 37 && QRScanModel.maximumModules(codeWidthMillimetres: 80) == 30)
+    }
+
+    /// A long group name gets a smaller headline, chosen at build time; a short one keeps 34 pt.
+    /// The colour is checked for contrast; unknown export formats are config errors.
+    @Test func typeStepsDownForLongNamesAndColoursAreChecked() async throws {
+        let long = String(repeating: "Regional Operations ", count: 4).trimmingCharacters(in: .whitespaces)
+        let result = try await TestSupport.render(files: [
+            "adoptkit.yml": "organization:\n  name: Contoso\n  color: \"#FFB900\"\ngroups:\n  - name: Short\n    invite_link: https://kaiza.la/g/s\n"
+                + "  - name: \(long)\n    invite_link: https://kaiza.la/g/l\n",
+            "Content/index.md": "---\ntitle: Home\ndescription: Start.\n---\n# Home\n",
+        ])
+        #expect(TestSupport.summary(result.diagnostics) == ["config.color-contrast adoptkit.yml:3:10"])
+        let short = TestSupport.text(result.tree, "posters/short/invite-link.html")
+        let longPoster = TestSupport.text(result.tree, "posters/\(Group.slug(for: long))/invite-link.html")
+        #expect(short.contains("--brand: #FFB900; --brand-text: #BF8A00; --headline: 34pt; --text: 15pt"))
+        let headline = try #require(longPoster.firstMatch(of: /--headline: (\d+)pt/).flatMap { Int($0.1) })
+        #expect(headline < 34 && headline >= 18)
+        let bad = try await TestSupport.render(files: [
+            "adoptkit.yml": "posters:\n  export: [pdf, jpeg]\n", "Content/index.md": "---\ntitle: Home\ndescription: Start.\n---\n# Home\n",
+        ])
+        #expect(TestSupport.summary(bad.diagnostics) == ["config.type adoptkit.yml:2:11"])
+    }
 }
