@@ -129,7 +129,7 @@ import Testing
                 #expect(fit.height <= laidOut * 1.4 + 10, "\(name): estimated \(fit.height) mm, the browser laid out \(laidOut) mm")
                 #expect(!printed.text.lowercased().contains("tap"), "\(name) says tap on paper")
                 #expect(!printed.barShown, "\(name): the screen bar prints")
-                if instance.group?.name.count ?? 0 >= 80 { #expect(fit.headlineStep > 0, "\(name): the long name kept the largest headline") }
+                if (instance.group?.name.count ?? 0) >= 80 { #expect(fit.headlineStep > 0, "\(name): the long name kept the largest headline") }
                 // One sheet, in the browser's own print.
                 try await page.defaultViewport()
                 let pdf = folder.appendingPathComponent("poster.pdf")
