@@ -18,16 +18,18 @@ public struct HTMLSanitizer {
             table[name] = []
         }
         table["abbr"] = ["title"]
-        table["span"] = ["class"]
-        table["div"] = ["class"]
+        // `id` stays where pages put link targets (`<span id="footnote-1">`, `<a name="BKMK_x">`).
+        for name in ["p", "li", "sup", "table"] { table[name] = ["id"] }
+        table["span"] = ["class", "id"]
+        table["div"] = ["class", "id"]
         table["ol"] = ["start"]
         table["a"] = ["href", "title", "name", "id"]
         table["img"] = ["src", "alt", "title", "width", "height"]
         table["table"] = []
         table["colgroup"] = ["span"]
         table["col"] = ["span"]
-        table["th"] = ["colspan", "rowspan", "align", "scope"]
-        table["td"] = ["colspan", "rowspan", "align"]
+        table["th"] = ["colspan", "rowspan", "align", "scope", "id"]
+        table["td"] = ["colspan", "rowspan", "align", "id"]
         return table
     }()
 
@@ -91,6 +93,20 @@ public struct HTMLSanitizer {
             }
         }
         return output
+    }
+
+    /// The link targets (`id` and `name` values) a fragment keeps, for anchor checks.
+    public static func anchors(in fragment: String) -> [String] {
+        var result: [String] = []
+        var scanner = HTMLTokenizer(fragment)
+        while let token = scanner.next() {
+            guard case let .startTag(name, attributes, _) = token, let permitted = allowed[name] else { continue }
+            for (attribute, value) in attributes where (attribute == "id" || attribute == "name") && permitted.contains(attribute) {
+                let decoded = HTMLEntities.decode(value)
+                if !decoded.isEmpty, decoded.allSatisfy(isNameCharacter) { result.append(decoded) }
+            }
+        }
+        return result
     }
 
     /// End tags for every element still open.

@@ -24,10 +24,16 @@ package enum KitChecks {
     /// Runs every rule: the document rules over every Markdown file in parallel, then the
     /// kit-wide rules.
     static func run(_ kit: Kit) async -> CheckFindings {
-        let paths = kit.documents.keys.sorted().filter { !ContentScanner.isTOC($0) }
+        let paths = kit.documents.keys.sorted().filter { !ContentScanner.isTOC($0) && !isLeftOut($0, kit: kit) }
         let known = knownVariables(kit)
         let found = await parallelMap(paths, chunk: 64) { checkDocument($0, kit: kit, anchors: kit.anchors, known: known) }
         return CheckFindings(documents: Dictionary(uniqueKeysWithValues: zip(paths, found)), kit: checkKit(kit))
+    }
+
+    /// A Markdown file that `docfx.json` leaves out of the set (a README) and nothing includes:
+    /// not part of the site, so not checked.
+    static func isLeftOut(_ path: String, kit: Kit) -> Bool {
+        kit.docfx != nil && kit.page(at: path) == nil && !ContentPath.isInclude(path) && !kit.includes.takesPartInIncludes(path)
     }
 
     /// What one page may expand to through includes: far above any real page (the largest

@@ -141,7 +141,7 @@ package enum ContentPath {
     }
 
     /// True for files that are not pages: anything inside an `includes` folder.
-    static func isInclude(_ path: String) -> Bool {
+    package static func isInclude(_ path: String) -> Bool {
         components(path).dropLast().contains { $0.lowercased() == "includes" }
     }
 }

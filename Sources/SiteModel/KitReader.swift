@@ -54,7 +54,8 @@ package enum KitReader {
 
         var toc: TableOfContentsSource?
         if let tocPath = scan.tocPath {
-            let (loaded, problems) = TOCLoader.load(root: tocPath, location: location, documents: documents, tocFiles: scan.tocFiles)
+            let (loaded, problems) = TOCLoader.load(root: tocPath, location: location, documents: documents, tocFiles: scan.tocFiles,
+                                                    pages: Set(pages.map(\.source)))
             toc = loaded
             diagnostics += problems
         }

@@ -18,15 +18,46 @@ package enum TOCLoader {
         let tocFiles: Set<String>
     }
 
-    static func load(root: String, location: KitLocation, documents: [String: MarkdownDocument], tocFiles: Set<String>)
-        -> (TableOfContentsSource?, [Diagnostic]) {
+    /// - Parameter pages: the kit's page sources. A folder's own TOC that no entry names still
+    ///   leads its folder's pages on the site DocFX builds (each page shows the nearest TOC up
+    ///   its folders); such a TOC is added after the root's entries when it leads to a page the
+    ///   root's tree does not.
+    static func load(root: String, location: KitLocation, documents: [String: MarkdownDocument], tocFiles: Set<String>,
+                     pages: Set<String>) -> (TableOfContentsSource?, [Diagnostic]) {
         let context = Context(location: location, documents: documents, tocFiles: tocFiles)
         var diagnostics: [Diagnostic] = []
         var files: [String] = []
-        guard let entries = entries(of: root, context: context, active: [], files: &files, diagnostics: &diagnostics) else {
+        guard var entries = entries(of: root, context: context, active: [], files: &files, diagnostics: &diagnostics) else {
             return (nil, diagnostics)
         }
+        var reached = Set(pageTargets(entries).filter(pages.contains))
+        for path in tocFiles.sorted() where !files.contains(path) {
+            var nestedFiles: [String] = []
+            var problems: [Diagnostic] = []
+            guard let more = self.entries(of: path, context: context, active: [root], files: &nestedFiles, diagnostics: &problems) else { continue }
+            let leads = Set(pageTargets(more).filter(pages.contains))
+            guard !leads.isSubset(of: reached) else { continue }
+            entries += more
+            files += nestedFiles
+            diagnostics += problems
+            reached.formUnion(leads)
+        }
         return (TableOfContentsSource(path: root, entries: entries, files: files), diagnostics)
+    }
+
+    /// The content-relative pages entries link to (hrefs are relative to the root already).
+    private static func pageTargets(_ entries: [TOCEntry]) -> [String] {
+        var result: [String] = []
+        var stack = entries
+        while let entry = stack.popLast() {
+            stack += entry.children
+            guard let href = entry.href, !ContentPath.isExternal(href), !href.hasPrefix("/") else { continue }
+            let path = ContentPath.split(href).path
+            guard let resolved = ContentPath.resolve(path.removingPercentEncoding ?? path, from: "toc.yml") else { continue }
+            result.append(resolved)
+            result.append(resolved.isEmpty ? "index.md" : resolved + "/index.md")
+        }
+        return result
     }
 
     /// The entries of one TOC file, its nested TOCs expanded, hrefs relative to the content root.
