@@ -38,11 +38,12 @@ public enum TOCYAMLDecoder {
                 guard let fields = reader.mapping(entry, named: "toc entry", allowed: nil) else { return nil }
                 let displayName = optionalText(fields["displayName"], "displayName")
                 let name = reader.text(fields["name"], named: "name", required: displayName == nil, in: entry) ?? displayName ?? ""
-                // DocFX v3 names a nested TOC `tocHref` and the page `href`; v2 puts either in `href`.
+                // A nested TOC goes in `href` (with the entry's page in `topicHref`), or in DocFX v3's
+                // `tocHref` when there is no `href`; a breadcrumb TOC's `tocHref: /` is not one.
                 let tocHref = optionalText(fields["tocHref"], "tocHref")
-                var topic = optionalText(fields["topicHref"], "topicHref")
+                let topic = optionalText(fields["topicHref"], "topicHref")
                 var href = optionalText(fields["href"], "href")
-                if let tocHref { topic = topic ?? href; href = tocHref }
+                if href == nil, let tocHref, tocHref.lowercased().hasSuffix(".yml") || tocHref.lowercased().hasSuffix(".md") { href = tocHref }
                 let children = fields["items"].map { items($0, depth: depth + 1) } ?? []
                 return TOCYAMLItem(name: name, href: href, topicHref: topic, items: children, location: reader.location(entry))
             }

@@ -46,6 +46,10 @@ public struct CodeReference: Sendable, Hashable {
     /// Lines to show (`3-5,9`), empty for all.
     public var range: String
 
+    public init(source: String, language: String, range: String) {
+        (self.source, self.language, self.range) = (source, language, range)
+    }
+
     /// The lines of `text` that `range` names, in order; all of them when `range` is empty or
     /// names none.
     public func excerpt(of text: String) -> String {
