@@ -17,6 +17,16 @@ extension DocFXRewriter {
         }
     }
 
+    /// True when `text` holds `:::` (a byte scan: this runs on every text node).
+    static func hasMarker(_ text: String) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            run = byte == UInt8(ascii: ":") ? run + 1 : 0
+            if run == 3 { return true }
+        }
+        return false
+    }
+
     /// The text of a line when it is one `:::…:::` marker (plain text only), else nil.
     private func markerText(_ line: [NodeID]) -> String? {
         var text = ""
@@ -36,7 +46,7 @@ extension DocFXRewriter {
     /// becomes its own item. Nil when no line is a marker.
     mutating func markerLines(_ id: NodeID) -> [Work]? {
         let kids = children(id).filter { !skipped.contains($0) }
-        guard kids.contains(where: { if case .text(let t) = source[$0.index].kind { return t.contains(":::") } else { return false } }) else { return nil }
+        guard kids.contains(where: { if case .text(let t) = source[$0.index].kind { return Self.hasMarker(t) } else { return false } }) else { return nil }
         var lines: [[NodeID]] = [[]]
         for kid in kids {
             switch source[kid.index].kind {
@@ -162,7 +172,7 @@ extension DocFXRewriter {
     /// nodes read as one), as work, with how many nodes it used; nil when there is none.
     func inlineMarkers(_ kids: [NodeID], at i: Int) -> ([Work], Int)? {
         // cmark never splits `:::` from what follows, but an alt text with `!` or `[` spans nodes.
-        guard case .text(let first) = source[kids[i].index].kind, first.contains(":::") else { return nil }
+        guard case .text(let first) = source[kids[i].index].kind, Self.hasMarker(first) else { return nil }
         var text = "", end = i
         while end < kids.count, case .text(let literal) = source[kids[end].index].kind { text += literal; end += 1 }
         guard text.contains(":::image ") || text.contains(":::no-loc ") else { return nil }

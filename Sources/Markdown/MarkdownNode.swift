@@ -80,6 +80,16 @@ public enum DocFXContainer: Sendable, Hashable {
     case tab(label: String, id: String)
     /// `> [!div class="nextstepaction"]`; the classes are letters, digits, `-` and `_` only.
     case division(classes: [String])
+
+    /// What a reader is told before the content: a tab's label, a zone's pivots
+    /// (`pivot="windows,macos"` → "windows, macos"); nil for containers that only group.
+    public var label: String? {
+        switch self {
+        case .tab(let label, _): return label
+        case .zone(let pivot): return pivot.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
+        default: return nil
+        }
+    }
 }
 
 /// What a node is. Payloads are plain values; children live in the tree, never in the kind, so a

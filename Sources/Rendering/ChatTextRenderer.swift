@@ -217,11 +217,7 @@ private struct State {
             endBlock()
         case .container(let container):
             // Tabs and zones say which choice follows; the other containers only group blocks.
-            switch container {
-            case .tab(let label, _): writeLabel(label)
-            case .zone(let pivot): writeLabel(pivot.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
-            default: break
-            }
+            if let label = container.label { writeLabel(label) }
         case .codeReference(let reference):
             writePendingAlertLabels()
             finishLine()

@@ -7,11 +7,11 @@ extension HTMLRenderer.State {
         switch container {
         case .row: return "<div class=\"docfx-row\">\n"
         case .column: return "<div class=\"docfx-column\">\n"
-        case .zone(let pivot):
-            return "<section class=\"docfx-zone\">\n<p class=\"docfx-label\">\(HTMLEscaping.escape(Self.pivotLabel(pivot)))</p>\n"
+        case .zone:
+            return "<section class=\"docfx-zone\">\n<p class=\"docfx-label\">\(HTMLEscaping.escape(container.label ?? ""))</p>\n"
         case .moniker: return "<div class=\"docfx-moniker\">\n"
         case .tabs: return "<div class=\"docfx-tabs\">\n"
-        case .tab(let label, _): return "<section class=\"docfx-tab\">\n<p class=\"docfx-label\">\(HTMLEscaping.escape(label))</p>\n"
+        case .tab: return "<section class=\"docfx-tab\">\n<p class=\"docfx-label\">\(HTMLEscaping.escape(container.label ?? ""))</p>\n"
         case .division(let classes):
             // The classes were limited to letters, digits, `-` and `_` when parsed.
             return classes.isEmpty ? "<div>\n" : "<div class=\"\(classes.joined(separator: " "))\">\n"
@@ -23,11 +23,6 @@ extension HTMLRenderer.State {
         case .zone, .tab: return "</section>\n"
         default: return "</div>\n"
         }
-    }
-
-    /// `pivot="windows,macos"` → "windows, macos".
-    static func pivotLabel(_ pivot: String) -> String {
-        pivot.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
     }
 
     /// The file's text as a code block when it is local, a link to it otherwise.

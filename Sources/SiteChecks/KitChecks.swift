@@ -85,16 +85,7 @@ package enum KitChecks {
     static func checkLinks(in document: MarkdownDocument, resolver: LinkResolver, anchors: AnchorIndex, isInclude: Bool,
                            internalLinks: inout [SourceLocation]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for (index, node) in document.nodes.enumerated() {
-            let destination: String
-            let isImage: Bool
-            switch node.kind {
-            case .link(let d, _): destination = d; isImage = false
-            case .inlineImage(let d, _): destination = d; isImage = true
-            case .image(let block): destination = block.source; isImage = true
-            default: continue
-            }
-            let location = document.location(of: NodeID(index))
+        func check(_ destination: String, isImage: Bool, at location: SourceLocation) {
             let what = isImage ? "image" : "link"
             switch resolver.resolve(destination, from: document.path) {
             case .external:
@@ -126,6 +117,16 @@ package enum KitChecks {
                                             at: location, notes: suggestion.map { ["did you mean '\($0)'? (letter case differs)"] } ?? []))
             case .outsideContent:
                 diagnostics.append(.warning(.linkMissingFile, "\(what) to '\(destination)' points outside the content folder", at: location))
+            }
+        }
+        for (index, node) in document.nodes.enumerated() {
+            switch node.kind {
+            case .link(let destination, _): check(destination, isImage: false, at: document.location(of: NodeID(index)))
+            case .inlineImage(let destination, _): check(destination, isImage: true, at: document.location(of: NodeID(index)))
+            case .image(let block):
+                check(block.source, isImage: true, at: document.location(of: NodeID(index)))
+                if let lightbox = block.lightbox { check(lightbox, isImage: true, at: document.location(of: NodeID(index))) }
+            default: continue
             }
         }
         return diagnostics
