@@ -36,11 +36,11 @@ extension TOCEntry {
         for id in document.children(of: document.root) {
             guard case .heading(let level, _) = document[id].kind else { continue }
             var href: String?
-            var title = document.plainText(of: id).trimmingCharacters(in: .whitespaces)
+            var title = document.plainText(of: id).trimmingSpaces()
             for child in document.children(of: id) {
                 if case .link(let destination, _) = document[child].kind {
                     href = destination
-                    title = document.plainText(of: child).trimmingCharacters(in: .whitespaces)
+                    title = document.plainText(of: child).trimmingSpaces()
                     break
                 }
             }

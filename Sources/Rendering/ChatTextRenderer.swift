@@ -1,4 +1,5 @@
 import Markdown
+import Diagnostics
 
 /// A page or poster as chat text: its top-level blocks, so long texts split between them.
 public struct ChatText: Sendable, Hashable {
@@ -306,7 +307,7 @@ private struct State {
                 if header { table?.header = row } else { table?.rows.append(row) }
             }
         case .tableCell:
-            table?.row.append(line.trimmingCharacters(in: .whitespaces))
+            table?.row.append(line.trimmingSpaces())
             line = ""
         case .emphasis: line += markup.emphasis
         case .strong: line += markup.strong

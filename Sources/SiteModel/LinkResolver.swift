@@ -1,4 +1,5 @@
 import Foundation
+import Diagnostics
 import Markdown
 import Rendering
 
@@ -58,7 +59,7 @@ package struct LinkResolver: Sendable {
     }
 
     package func resolve(_ destination: String, from source: String) -> LinkTarget {
-        let trimmed = destination.first == " " || destination.last == " " ? destination.trimmingCharacters(in: .whitespaces) : destination
+        let trimmed = destination.first == " " || destination.last == " " ? destination.trimmingSpaces() : destination
         if URLSafety.isDangerous(trimmed) { return .dangerous }
         if ContentPath.isExternal(trimmed) { return .external }
         if trimmed.hasPrefix("/") { return resolveRootRelative(trimmed) }
