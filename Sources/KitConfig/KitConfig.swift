@@ -72,8 +72,13 @@ public struct KitConfig: Sendable, Hashable {
     }
 
     public struct MarkdownSettings: Sendable, Hashable {
-        /// Raw HTML in Markdown is dropped unless the kit opts in.
+        /// Raw HTML beyond the sanitiser's allow-list is dropped unless the kit opts in.
         public var rawHTML: Bool = false
+        /// Where `/path` links point (`https://learn.microsoft.com/`): they become absolute links.
+        public var rootURL: String?
+        /// The path the docs are published under (`/microsoft-365-apps/`): a `/path` link under it
+        /// is a link to a page of the kit.
+        public var publishedPath: String?
     }
 
     public var site = SiteSettings()
@@ -169,8 +174,17 @@ public struct KitConfig: Sendable, Hashable {
             }
             if let limit = reader.integer(chat["limit"], named: "chat.limit", range: 100...100_000) { config.chat.limit = limit }
         }
-        if let mdNode = top["markdown"], let md = reader.mapping(mdNode, named: "markdown", allowed: ["raw_html"]) {
+        if let mdNode = top["markdown"], let md = reader.mapping(mdNode, named: "markdown", allowed: ["raw_html", "root_url", "published_path"]) {
             if let raw = reader.bool(md["raw_html"], named: "markdown.raw_html") { config.markdown.rawHTML = raw }
+            config.markdown.rootURL = reader.httpsURL(md["root_url"], named: "markdown.root_url", isBase: true)
+            if let node = md["published_path"], let path = reader.text(node, named: "markdown.published_path") {
+                let trimmed = path.split(separator: "/").joined(separator: "/")
+                if !path.hasPrefix("/") || trimmed.contains(where: { $0.isWhitespace || "?#%\\".contains($0) }) || trimmed.split(separator: "/").contains("..") {
+                    reader.error(.configType, "'markdown.published_path' must be a path from the server's root, such as /docs/, not '\(path)'", at: node)
+                } else {
+                    config.markdown.publishedPath = trimmed.isEmpty ? "/" : "/" + trimmed + "/"
+                }
+            }
         }
         return (config, reader.diagnostics.sorted(by: Diagnostic.ordered))
     }

@@ -7,12 +7,15 @@ public struct TOCEntry: Sendable, Hashable {
     public var href: String?
     public var children: [TOCEntry]
     public var location: SourceLocation
+    /// The page an entry links to when its `href` names a nested TOC (DocFX's `topicHref`).
+    public var topicHref: String?
 
-    public init(title: String, href: String?, children: [TOCEntry] = [], location: SourceLocation) {
+    public init(title: String, href: String?, children: [TOCEntry] = [], location: SourceLocation, topicHref: String? = nil) {
         self.title = title
         self.href = href
         self.children = children
         self.location = location
+        self.topicHref = topicHref
     }
 }
 

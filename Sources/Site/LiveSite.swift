@@ -116,7 +116,7 @@ public actor LiveSite {
         var inputs = Set(changedFiles.map { PlanInput.file(location.displayPath(URL(fileURLWithPath: $0))) })
         // A patched kit keeps its plan and its titles.
         if !old.plan.isSame(as: new.plan) {
-            guard old.plan.paths == new.plan.paths, old.toc?.path == new.toc?.path else { return new.plan.outputs }
+            guard old.plan.paths == new.plan.paths, old.toc?.files == new.toc?.files else { return new.plan.outputs }
             for page in new.pages where old.page(at: page.source)?.title != page.title { inputs.insert(.title(page.source)) }
         }
         return new.plan.outputs(dependingOn: inputs)

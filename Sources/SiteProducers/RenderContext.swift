@@ -40,7 +40,7 @@ package struct RenderContext: Sendable {
 
     func environment(for output: String) -> PageEnvironment {
         PageEnvironment(pageOutput: output, resolver: kit.resolver, documents: kit.documents, variables: variables, blocks: blocks,
-                        chatBlocks: chatBlocks, baseURL: kit.config.site.baseURL)
+                        chatBlocks: chatBlocks, baseURL: kit.config.site.baseURL, codeFiles: kit.codeFiles)
     }
 
     func sidebar(current source: String?, output: String) -> String {
