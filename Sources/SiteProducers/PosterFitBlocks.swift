@@ -118,6 +118,15 @@ enum PosterFitBlocks {
                 continue
             }
             guard let end = bytes[index...].firstIndex(of: UInt8(ascii: ">")) else { break }
+            // The name first, from the bytes: an <img> may hold a logo of a megabyte.
+            var nameEnd = index + 1
+            while nameEnd < end, !" \t\n/".utf8.contains(bytes[nameEnd]) || (nameEnd == index + 1 && bytes[nameEnd] == UInt8(ascii: "/")) { nameEnd += 1 }
+            let rawName = String(decoding: bytes[(index + 1)..<nameEnd], as: UTF8.self).lowercased()
+            if rawName == "img" {
+                if inMain, topOpen { blocks[blocks.count - 1].hasImage = true }
+                index = end + 1
+                continue
+            }
             let tag = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
             index = end + 1
             if tag.hasPrefix("!") { continue }
@@ -143,8 +152,7 @@ enum PosterFitBlocks {
                     blocks[blocks.count - 1].codeWidth = codeWidth
                 }
                 let closing = Array("</\(name)>".utf8)
-                while index < bytes.count, !bytes[index...].starts(with: closing) { index += 1 }
-                index = min(bytes.count, index + closing.count)
+                index = bytes[index...].firstRange(of: closing)?.upperBound ?? bytes.count
                 continue
             }
             if name == "main" {
@@ -156,7 +164,6 @@ enum PosterFitBlocks {
             let isVoid = ["img", "br", "wbr", "meta", "input", "hr", "link", "source"].contains(name) || tag.hasSuffix("/")
             if name == "wbr" { append("\u{200B}") }
             if name == "br" || name == "li" { newParagraph() }
-            if name == "img", topOpen { blocks[blocks.count - 1].hasImage = true }
             var opens = 0
             if inMain, let role = attribute("data-fit", in: tag).flatMap(PosterFitBlock.Role.init(rawValue:)) {
                 var block = PosterFitBlock(role: role)
