@@ -16,7 +16,7 @@ extension KitChecks {
         let configFile = SourceLocation(path: kit.location.displayPath(kit.location.config), line: 1, column: 1)
         let found = await parallelMap(Array(kit.posterInstances.indices), chunk: 8) { number -> [Diagnostic] in
             let instance = kit.posterInstances[number]
-            let (html, fit) = PosterPages.fitted(instance, context: context)
+            let fit = PosterPages.fitted(instance, context: context).fit
             let at = instance.group?.location ?? configFile
             let subject = instance.group.map { "poster '\(instance.poster.name)' for '\($0.name)'" } ?? "poster '\(instance.poster.name)'"
             var diagnostics: [Diagnostic] = []
@@ -26,7 +26,7 @@ extension KitChecks {
                         + "about \(decimal(fit.overflow, 0)) mm too tall; its tallest parts are \(fit.tallest.joined(separator: " and "))",
                     at: at, notes: ["the sheet prints clipped at the bottom; shorten what the poster shows (the group name, links, support contact, admins)"]))
             }
-            for code in PosterFit.codes(html: html) {
+            for code in fit.codes {
                 let limit = QRScanModel.maximumModules(codeWidthMillimetres: code.width)
                 guard code.modules > limit else { continue }
                 let link = codeLink(modules: code.modules, instance: instance, config: kit.config)

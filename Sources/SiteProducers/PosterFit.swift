@@ -21,6 +21,13 @@ package struct PosterFit: Sendable, Hashable {
     /// The tallest parts at the chosen sizes, for the warning ("the link: 9 lines").
     package var tallest: [String] = []
 
+    /// A code on the poster: modules per side and printed width in mm (without quiet zone).
+    package struct Code: Sendable, Hashable {
+        package let modules: Int
+        package let width: Double
+    }
+    package var codes: [Code] = []
+
     package var headlineSize: String { Self.points(Self.headlineSteps[headlineStep]) }
     package var textSize: String { Self.points(Self.textSteps[textStep]) }
     package var fits: Bool { overflow <= 0 }
@@ -48,6 +55,7 @@ package struct PosterFit: Sendable, Hashable {
         guard !blocks.isEmpty else { return .largest }
         let sheet = Sheet(paper)
         var fit = PosterFit()
+        fit.codes = blocks.compactMap { block in block.modules.map { Code(modules: $0, width: block.codeWidth) } }
         // A headline of at most two lines reads from across a room; shrink towards that first.
         while fit.headlineStep < headlineSteps.count - 1,
               blocks.contains(where: { $0.role == .headline && $0.lineCount(width: sheet.width, fit: fit) > 2 }) {
@@ -72,10 +80,5 @@ package struct PosterFit: Sendable, Hashable {
 
     static func totalHeight(_ blocks: [PosterFitBlock], sheet: Sheet, fit: PosterFit) -> Double {
         blocks.reduce(0) { $0 + $1.height(width: sheet.width, fit: fit) } + gap(fit) * Double(blocks.count - 1)
-    }
-
-    /// The codes on the poster: modules per side and printed width in mm (without quiet zone).
-    package static func codes(html: String) -> [(modules: Int, width: Double)] {
-        PosterFitBlocks.parse(html).compactMap { block in block.modules.map { ($0, block.codeWidth) } }
     }
 }

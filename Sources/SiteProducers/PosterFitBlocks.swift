@@ -127,11 +127,11 @@ enum PosterFitBlocks {
                 index = end + 1
                 continue
             }
-            let tag = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
+            let tag = bytes[(index + 1)..<end]
             index = end + 1
-            if tag.hasPrefix("!") { continue }
-            if tag.hasPrefix("/") {
-                let name = tag.dropFirst().lowercased()
+            if tag.first == UInt8(ascii: "!") { continue }
+            if tag.first == UInt8(ascii: "/") {
+                let name = String(rawName.dropFirst())
                 if name == "main" { inMain = false }
                 if let open = stack.lastIndex(where: { $0.name == name }) {
                     for element in stack[open...] {
@@ -142,26 +142,23 @@ enum PosterFitBlocks {
                 }
                 continue
             }
-            let name = String(tag.prefix { !$0.isWhitespace && $0 != "/" }).lowercased()
+            let name = rawName
             let classes = attribute("class", in: tag) ?? ""
             if ["style", "script", "title", "svg"].contains(name) {
                 // Skip their contents; a code's size is in the svg's own style.
                 if name == "svg", inMain, topOpen, let style = attribute("style", in: tag),
-                   let modules = style.firstMatch(of: /--qr-modules:\s*(\d+)/).flatMap({ Int($0.1) }) {
+                   let modules = number(after: "--qr-modules:", in: style).flatMap({ Int(exactly: $0) }) {
                     blocks[blocks.count - 1].modules = modules
                     blocks[blocks.count - 1].codeWidth = codeWidth
                 }
-                let closing = Array("</\(name)>".utf8)
-                index = bytes[index...].firstRange(of: closing)?.upperBound ?? bytes.count
+                index = skip(past: Array("</\(name)>".utf8), in: bytes, from: index)
                 continue
             }
             if name == "main" {
                 inMain = true
-                if let style = attribute("style", in: tag), let width = style.firstMatch(of: /--qr-code:\s*(\d+(?:\.\d+)?)mm/).flatMap({ Double($0.1) }) {
-                    codeWidth = width
-                }
+                if let style = attribute("style", in: tag), let width = number(after: "--qr-code:", in: style) { codeWidth = width }
             }
-            let isVoid = ["img", "br", "wbr", "meta", "input", "hr", "link", "source"].contains(name) || tag.hasSuffix("/")
+            let isVoid = ["img", "br", "wbr", "meta", "input", "hr", "link", "source"].contains(name) || tag.last == UInt8(ascii: "/")
             if name == "wbr" { append("\u{200B}") }
             if name == "br" || name == "li" { newParagraph() }
             var opens = 0
@@ -188,10 +185,36 @@ enum PosterFitBlocks {
         return blocks
     }
 
-    static func attribute(_ name: String, in tag: String) -> String? {
-        guard let start = tag.range(of: " \(name)=\"") else { return nil }
-        let rest = tag[start.upperBound...]
-        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    /// Where `closing` ends, searching from `start`; the end of `bytes` when it is missing.
+    static func skip(past closing: [UInt8], in bytes: [UInt8], from start: Int) -> Int {
+        var index = start
+        while let found = bytes[index...].firstIndex(of: closing[0]) {
+            if found + closing.count <= bytes.count, bytes[found..<(found + closing.count)].elementsEqual(closing) { return found + closing.count }
+            index = found + 1
+        }
+        return bytes.count
+    }
+
+    /// The number after `name` in a style attribute (`--qr-code: 100mm` → 100).
+    static func number(after name: String, in style: String) -> Double? {
+        guard let start = style.firstRange(of: name) else { return nil }
+        let digits = style[start.upperBound...].drop { $0 == " " }.prefix { $0.isNumber || $0 == "." }
+        return Double(digits)
+    }
+
+    /// A double-quoted attribute's value, read off the tag's bytes.
+    static func attribute(_ name: String, in tag: ArraySlice<UInt8>) -> String? {
+        let pattern = Array(" \(name)=\"".utf8)
+        var index = tag.startIndex
+        while let found = tag[index...].firstIndex(of: pattern[0]) {
+            if found + pattern.count <= tag.endIndex, tag[found..<(found + pattern.count)].elementsEqual(pattern) {
+                let start = found + pattern.count
+                let end = tag[start...].firstIndex(of: UInt8(ascii: "\"")) ?? tag.endIndex
+                return String(decoding: tag[start..<end], as: UTF8.self)
+            }
+            index = found + 1
+        }
+        return nil
     }
 
     static func decodeEntities(_ text: String) -> String {
