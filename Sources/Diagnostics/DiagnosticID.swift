@@ -97,6 +97,10 @@ extension DiagnosticID {
     // Posters
     public static let posterDefinition: DiagnosticID = "poster.definition"
     public static let posterQR: DiagnosticID = "poster.qr"
+    public static let posterQRTooDense: DiagnosticID = "poster.qr-too-dense"
+    public static let posterOverflow: DiagnosticID = "poster.overflow"
+    public static let posterExport: DiagnosticID = "poster.export"
+    public static let configColorContrast: DiagnosticID = "config.color-contrast"
     public static let unknownPoster: DiagnosticID = "poster.unknown"
     public static let unknownGroup: DiagnosticID = "poster.unknown-group"
 

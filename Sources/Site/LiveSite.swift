@@ -59,7 +59,7 @@ public actor LiveSite {
             new = kit.updating(Dictionary(parsed, uniquingKeysWith: { first, _ in first }))
         }
         let next: Kit
-        if let new { next = new } else { next = await KitLoader.load(location, cache: cache) }
+        if let new { next = new } else { next = await KitLoader.load(location, cache: cache, posterExport: []) }
         behind = next.diagnostics.hasErrors
         guard !next.diagnostics.hasErrors else {
             return Update(diagnostics: next.diagnostics, site: site, stale: [], changed: [], rendered: 0, seconds: seconds())

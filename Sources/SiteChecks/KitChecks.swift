@@ -27,7 +27,10 @@ package enum KitChecks {
         let paths = kit.documents.keys.sorted().filter { !ContentScanner.isTOC($0) && !isLeftOut($0, kit: kit) }
         let known = knownVariables(kit)
         let found = await parallelMap(paths, chunk: 64) { checkDocument($0, kit: kit, anchors: kit.anchors, known: known) }
-        return CheckFindings(documents: Dictionary(uniqueKeysWithValues: zip(paths, found)), kit: checkKit(kit))
+        var kitFindings = checkKit(kit)
+        // Posters are measured from their HTML, so only once their templates are known good.
+        if !kitFindings.hasErrors { kitFindings += await checkPosterSheets(kit) }
+        return CheckFindings(documents: Dictionary(uniqueKeysWithValues: zip(paths, found)), kit: kitFindings)
     }
 
     /// A Markdown file that `docfx.json` leaves out of the set (a README) and nothing includes:
@@ -50,6 +53,7 @@ package enum KitChecks {
         diagnostics += checkPosters(kit)
         diagnostics += checkOutputs(kit)
         diagnostics += checkQRCodes(kit)
+        diagnostics += checkBrandContrast(kit)
         return diagnostics
     }
 

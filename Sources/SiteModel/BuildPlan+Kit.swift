@@ -76,12 +76,21 @@ extension BuildPlan {
                               poster: instance.poster.name, group: instance.group?.name)
             }
             outputs.append(poster(html, "html", .posterHTML(instance: number), instance.poster.htmlTemplate, htmlInputs))
+            // Printed from the same HTML, so they go stale with it.
+            for format in parts.config.posters.export {
+                outputs.append(poster(OutputPaths.posterExport(instance.poster, group: instance.group, format: format), format.rawValue,
+                                      .posterExport(instance: number, format: format.rawValue), instance.poster.htmlTemplate, htmlInputs))
+            }
             for flavor in [ChatFlavor.plain] + parts.flavors.filter({ $0 != .plain }) {
                 let path = flavor == .plain ? OutputPaths.poster(instance.poster, group: instance.group, format: .text)
                                             : OutputPaths.chatText(besides: html, flavor: flavor)
                 outputs.append(poster(path, flavor.rawValue, .posterText(instance: number, flavor: flavor.rawValue),
                                       instance.poster.textTemplate, textInputs))
             }
+        }
+        if parts.config.posters.export.contains(.pdf) {
+            outputs.append(PlannedOutput(path: OutputPaths.allPostersPDF, kind: .poster, format: "pdf", producer: .allPostersPDF, source: configSource,
+                                         inputs: shared + parts.templates.files(under: TemplateSet.postersFolder).map(PlanInput.file)))
         }
         if let invite = parts.posters.first(where: { $0.name == OutputPaths.invitePoster }) {
             let textTemplate = parts.templates.displayPath(of: invite.textTemplate) ?? invite.textTemplate

@@ -11,9 +11,13 @@ import Templating
 package enum KitReader {
     /// - Parameter cache: parsed files from an earlier read of the same kit (`serve`); only
     ///   files that changed since are parsed again. A lap per stage goes on `clock`.
-    package static func read(_ location: KitLocation, configRequired: Bool, cache: ParseCache?, clock: inout StageClock) async -> Kit {
+    /// - Parameter posterExport: the poster formats to export instead of `posters.export`
+    ///   (`build --export`; `serve` exports none).
+    package static func read(_ location: KitLocation, configRequired: Bool, cache: ParseCache?, posterExport: [KitConfig.PosterSettings.ExportFormat]? = nil,
+                             clock: inout StageClock) async -> Kit {
         var diagnostics: [Diagnostic] = []
-        let config = loadConfig(location, required: configRequired, into: &diagnostics)
+        var config = loadConfig(location, required: configRequired, into: &diagnostics)
+        if let posterExport { config.posters.export = posterExport }
         let (templates, templateProblems) = TemplateSet.load(kitFolder: location.templates, displayRoot: location.displayPath(location.templates),
                                                                              boundary: location.boundary)
         diagnostics += templateProblems
