@@ -171,3 +171,20 @@ import Testing
         #expect(problems.map(\.id) == [.configType, .configInvalidURL]) // sorted by position: published_path comes first
     }
 }
+
+@Suite struct NestedTOCTests {
+    @Test func aMarkdownTOCIncludesAnotherTOCAndACycleIsReported() async throws {
+        let result = try await TestSupport.render(files: [
+            "Content/TOC.md": "# [Home](index.md)\n# [Guide](guide/toc.yml)\n",
+            "Content/guide/toc.yml": "items:\n  - name: Step\n    href: step.md\n  - name: Loop\n    href: ../TOC.md\n",
+            "Content/index.md": "# Home\n",
+            "Content/guide/step.md": "# Step\n",
+        ])
+        let contents = TestSupport.text(result.tree, "contents.html")
+        #expect(contents.contains("<span class=\"toc-heading\">Guide</span>\n<ul>\n<li><a href=\"guide/step.html\">Step</a></li>"))
+        let loop = result.diagnostics.filter { $0.id == .tocMissingTarget }
+        #expect(loop.count == 1)
+        #expect(loop.first?.message.contains("TOC.md → guide/toc.yml → TOC.md") == true)
+        #expect(!result.diagnostics.contains { $0.id == .tocUnreachablePage })
+    }
+}
