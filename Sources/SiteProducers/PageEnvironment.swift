@@ -1,3 +1,4 @@
+import KitConfig
 import Markdown
 import Rendering
 import SiteModel
@@ -22,7 +23,7 @@ package struct PageEnvironment: MarkdownEnvironment {
         func absolute(_ path: String) -> String? { baseURL.map { ContentPath.absoluteURL(base: $0, path: path) } }
         switch resolver.resolve(destination, from: sourcePath) {
         case .external:
-            return destination
+            return ExternalLink.encode(destination).url
         case .page(let source, let fragment):
             return absolute(ContentPath.outputPath(forPage: source)).map { $0 + (fragment.map { "#" + $0 } ?? "") }
         case .asset(let path, let suffix), .generated(let path, let suffix):
@@ -46,7 +47,9 @@ package struct PageEnvironment: MarkdownEnvironment {
             return ContentPath.relativeURL(from: pageOutput, to: ContentPath.outputPath(forPage: source)) + (fragment.map { "#" + $0 } ?? "")
         case .asset(let path, let suffix), .generated(let path, let suffix):
             return ContentPath.relativeURL(from: pageOutput, to: path) + suffix
-        case .external, .rootRelative, .sameDocument, .missingPage, .missingFile, .outsideContent:
+        case .external:
+            return ExternalLink.encode(destination).url
+        case .rootRelative, .sameDocument, .missingPage, .missingFile, .outsideContent:
             return destination
         }
     }
