@@ -102,7 +102,7 @@ import Testing
 
     @Test func editingAFileSendsAReloadEventAndAFailureShowsAnOverlay() async throws {
         try await withServer { http, kit in
-            let events = try http.open("GET", "/_adoptkit/events")
+            let events = try await http.open("GET", "/_adoptkit/events")
             defer { close(events) }
             let greeting = await RawHTTP.read(events, until: ": connected", seconds: 5)
             #expect(greeting.contains("text/event-stream"))
@@ -136,9 +136,9 @@ import Testing
             // Browsers open a page, then its event stream.
             _ = try await http.request("GET", "/champions.html")
             _ = try await http.request("GET", "/sign-in-office-365.html")
-            let champions = try http.open("GET", "/_adoptkit/events?page=%2Fchampions.html")
+            let champions = try await http.open("GET", "/_adoptkit/events?page=%2Fchampions.html")
             defer { close(champions) }
-            let other = try http.open("GET", "/_adoptkit/events?page=%2Fsign-in-office-365.html")
+            let other = try await http.open("GET", "/_adoptkit/events?page=%2Fsign-in-office-365.html")
             defer { close(other) }
             _ = await RawHTTP.read(champions, until: ": connected", seconds: 5)
             _ = await RawHTTP.read(other, until: ": connected", seconds: 5)
@@ -164,7 +164,7 @@ extension PreviewServerTests {
     @Test func folderRedirectsAreEncoded() async throws {
         try await withServer { http, kit in
             // Subscribe before the edit, so the rebuild it causes cannot be missed.
-            let events = try http.open("GET", "/_adoptkit/events")
+            let events = try await http.open("GET", "/_adoptkit/events")
             defer { close(events) }
             #expect(await RawHTTP.read(events, until: ": connected", seconds: 5).contains(": connected"))
             try FileManager.default.createDirectory(at: kit.appendingPathComponent("Content/50% off"), withIntermediateDirectories: true)

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Rendering
 import Site
 import SiteModel
 import Testing
@@ -61,5 +62,36 @@ import Testing
             "Templates/page.mustache": "<html><body>\u{1B}[31m\u{1B}[0m {{page.titel}}{{{page.content}}}</body></html>\n",
         ])
         #expect(TestSupport.summary(result.diagnostics) == ["text.control-character Templates/page.mustache:1:13", "template.unknown-name Templates/page.mustache:1:23"])
+    }
+}
+
+extension HostileInputTests {
+    /// `hostile-chat`: past 999 messages the `(k/N)` header outgrew the room kept for it, and a
+    /// cut inside an escaped word could leave a lone `\` ending a Telegram message.
+    @Test func chatMessagesFitPast999PartsAndKeepTheirEscapes() async throws {
+        let result = await TestSupport.render(KitLocation(kit: TestSupport.fixture("hostile-chat")))
+        let tree = try #require(result.tree, "\(result.diagnostics)")
+        for (file, flavor, budget) in [("index.txt", ChatFlavor.plain, 100), ("index.telegram.txt", .telegram, 4096)] {
+            let text = TestSupport.text(tree, file)
+            let messages = Self.messages(in: text)
+            if file == "index.txt" { #expect(messages.count > 999, "\(messages.count) messages") }
+            for message in messages {
+                let length = flavor.length(of: message)
+                #expect(length <= budget, "\(file): a message is \(length) long")
+                let trailing = message.reversed().prefix { $0 == "\\" }.count
+                #expect(trailing % 2 == 0, "\(file): a message ends in a lone backslash")
+            }
+        }
+    }
+
+    /// The messages of a chat text file: each starts with its `(k/N)` line.
+    static func messages(in text: String) -> [String] {
+        var messages: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.wholeMatch(of: /\\?\(\d+\/\d+\\?\)/) != nil { messages.append(String(line)) } else if !messages.isEmpty {
+                messages[messages.count - 1] += "\n" + line
+            }
+        }
+        return messages.map { String($0.reversed().drop { $0 == "\n" }.reversed()) }
     }
 }
