@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// One message of a chat text that was split to fit a channel's limit.
 public struct ChatMessage: Sendable, Hashable {
     public var number: Int
@@ -14,7 +16,7 @@ public struct ChatMessage: Sendable, Hashable {
 public enum ChatSplitter {
     public static func split(_ text: String, flavor: ChatFlavor, budget: Int) -> [ChatMessage] {
         // Every flavour's length is at most the UTF-8 byte count: most texts stop here.
-        if text.utf8.count <= budget || flavor.length(of: text.trimmingCharacters(in: .whitespacesAndNewlines)) <= budget {
+        if text.utf8.count <= budget || flavor.length(of: text.trimmingWhitespace()) <= budget {
             return [ChatMessage(number: 1, total: 1, part: text, text: text)]
         }
         // Room for the widest header the split needs: `(999/999)` first, wider when there are
@@ -27,7 +29,7 @@ public enum ChatSplitter {
             width += 1
         } while String(parts.count).count >= width
         return parts.enumerated().map { index, part in
-            let body = part.trimmingCharacters(in: .whitespacesAndNewlines)
+            let body = part.trimmingWhitespace()
             return ChatMessage(number: index + 1, total: parts.count, part: part,
                                text: header(index + 1, parts.count, flavor: flavor) + body + "\n")
         }

@@ -24,20 +24,24 @@ enum TestProcess {
         var description: String { "\(command) did not finish within \(seconds) s and was killed" }
     }
 
-    static func run(_ executable: String, _ arguments: [String], in folder: URL? = nil,
+    static func run(_ executable: String, _ arguments: [String], in folder: URL? = nil, environment: [String: String]? = nil,
                     timeout seconds: Double = 60) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
             Thread {
-                continuation.resume(with: Swift.Result { try blockingRun(executable, arguments, in: folder, timeout: seconds) })
+                continuation.resume(with: Swift.Result {
+                    try blockingRun(executable, arguments, in: folder, environment: environment, timeout: seconds)
+                })
             }.start()
         }
     }
 
-    private static func blockingRun(_ executable: String, _ arguments: [String], in folder: URL?, timeout seconds: Double) throws -> Result {
+    private static func blockingRun(_ executable: String, _ arguments: [String], in folder: URL?, environment: [String: String]?,
+                                    timeout seconds: Double) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
