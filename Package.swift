@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "SiteChecks", dependencies: ["SiteModel", "SiteProducers", "Diagnostics", "Markdown", "KitConfig", "Templating", "Rendering"]),
         // Headless Chromium over the DevTools protocol (a pipe, no port), for PDF and PNG posters.
         .target(name: "BrowserExport"),
-        .target(name: "Site", dependencies: ["SiteModel", "SiteProducers", "SiteChecks", "Diagnostics", "KitFiles", "KitConfig", "Rendering", "BrowserExport", "SiteProducers"]),
+        .target(name: "Site", dependencies: ["SiteModel", "SiteProducers", "SiteChecks", "Diagnostics", "KitFiles", "KitConfig", "Rendering", "BrowserExport"]),
         .target(
             name: "Preview",
             dependencies: ["Site", "SiteModel", "Diagnostics", "Rendering", .product(name: "Hummingbird", package: "hummingbird"),
