@@ -106,7 +106,7 @@ public struct PreviewServer: Sendable {
         while !Task.isCancelled {
             let files = await site.watchedFiles
             guard let watcher = FileChangeWatcher(folders: [location.content, location.templates], files: files) else {
-                await KitWatcher(location: location, interval: options.pollInterval).watch {
+                await KitWatcher(location: location, interval: options.pollInterval, files: files).watch {
                     onRebuild(await rebuild(changedFiles: nil))
                 }
                 return
@@ -116,7 +116,7 @@ public struct PreviewServer: Sendable {
                 case .overflow: onRebuild(await rebuild(changedFiles: nil))
                 case .paths(let paths): onRebuild(await rebuild(changedFiles: paths))
                 }
-                // An edit of the config may name another logo: watch that one instead.
+                // An edit of the config may name another logo or groups file: watch that one instead.
                 if await site.watchedFiles != files { break }
                 if Task.isCancelled { break }
             }

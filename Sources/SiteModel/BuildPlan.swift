@@ -145,6 +145,8 @@ public enum Producer: Sendable, Hashable {
     /// The share page of group `group` (an index into `config.groups`), HTML or text.
     case shareHTML(group: Int)
     case shareText(group: Int)
+    /// `groups.csv`: every group with its share page, poster files and WhatsApp link.
+    case groupsExport
     /// A content file copied as it is.
     case contentFile(String)
     /// A file of the templates folder copied to `assets/`.

@@ -17,6 +17,9 @@ package enum OutputPaths {
         return folder + poster.name + "." + format.fileExtension
     }
 
+    /// Beside the site's home page: the groups with their outputs, for mail merges.
+    package static let groupsExport = "groups.csv"
+
     package static func shareHTML(_ group: Group) -> String { "posters/\(group.slug)/share.html" }
     package static func shareText(_ group: Group) -> String { "posters/\(group.slug)/share.txt" }
 

@@ -47,6 +47,8 @@ public enum SiteRenderer {
             return bytes(SharePages.html(kit.config.groups[group], context: context))
         case .shareText(let group):
             return bytes(SharePages.text(kit.config.groups[group], context: context))
+        case .groupsExport:
+            return .bytes(GroupsExport.csv(context: context))
         case .contentFile(let path):
             return .copy(of: kit.location.content.appendingPathComponent(path))
         case .templateAsset(let name):
