@@ -89,7 +89,14 @@ extension BuildPlan {
             let textTemplate = parts.templates.displayPath(of: invite.textTemplate) ?? invite.textTemplate
             let textInputs = shared + parts.templateFiles(invite.textTemplate)
             let htmlInputs = textInputs + parts.templateFiles(OutputPaths.shareTemplate)
+            let emailInputs = shared + parts.templateFiles(OutputPaths.emailHTMLTemplate, OutputPaths.emailTextTemplate, OutputPaths.emailSubjectTemplate)
+            let emailSource = parts.templates.displayPath(of: OutputPaths.emailHTMLTemplate) ?? OutputPaths.emailHTMLTemplate
             for (number, group) in parts.config.groups.enumerated() {
+                let emails: [(String, Producer)] = [("html", .emailHTML(group: number)), ("txt", .emailText(group: number)), ("eml", .emailMessage(group: number))]
+                for (format, producer) in emails {
+                    outputs.append(PlannedOutput(path: OutputPaths.email(group, format: format), kind: .email, format: format, producer: producer,
+                                                 source: emailSource, inputs: emailInputs, group: group.name))
+                }
                 outputs.append(PlannedOutput(path: OutputPaths.shareHTML(group), kind: .share, format: "html", producer: .shareHTML(group: number),
                                              source: parts.templates.displayPath(of: OutputPaths.shareTemplate) ?? OutputPaths.shareTemplate,
                                              inputs: htmlInputs, group: group.name))

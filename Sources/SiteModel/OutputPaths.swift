@@ -20,6 +20,14 @@ package enum OutputPaths {
     /// Beside the site's home page: the groups with their outputs, for mail merges.
     package static let groupsExport = "groups.csv"
 
+    /// The invitation e-mail's templates: HTML, plain text and the subject line.
+    package static let emailHTMLTemplate = "email/invite.html"
+    package static let emailTextTemplate = "email/invite.txt"
+    package static let emailSubjectTemplate = "email/invite-subject.txt"
+
+    /// `posters/<group-slug>/invite-email.html|txt|eml`.
+    package static func email(_ group: Group, format: String) -> String { "posters/\(group.slug)/invite-email.\(format)" }
+
     package static func shareHTML(_ group: Group) -> String { "posters/\(group.slug)/share.html" }
     package static func shareText(_ group: Group) -> String { "posters/\(group.slug)/share.txt" }
 

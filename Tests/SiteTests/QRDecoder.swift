@@ -8,6 +8,11 @@ enum QRDecoder {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("qr-\(UUID().uuidString).pbm")
         try Data(pbm.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
+        return try decode(file: file)
+    }
+
+    /// Any image file zbarimg reads (PBM, PNG, …).
+    static func decode(file: URL) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: zbarimg!)
         process.arguments = ["--quiet", "--raw", "-Sbinary", file.path]
