@@ -14,6 +14,8 @@ public struct Group: Sendable, Hashable {
     public var postersLocation: SourceLocation?
     /// Where the group's entry starts, for diagnostics about it.
     public var location: SourceLocation
+    /// Where `invite_link` is written (the entry's start when unknown).
+    public var inviteLinkLocation: SourceLocation?
     /// File-name form of the name (`Contoso – Sales (East)` → `contoso-sales-east`).
     public var slug: String
 

@@ -45,12 +45,14 @@ struct GroupRoster {
         guard let link = candidate.inviteLink else { return }
         let group = Group(name: name, inviteLink: link, description: candidate.description, admins: candidate.admins,
                           posters: candidate.posters, postersLocation: candidate.postersLocation, location: candidate.location, slug: slug)
+        var located = group
+        located.inviteLinkLocation = candidate.linkLocation
         if let first = seenLinks[link] {
             diagnostics.append(.warning(.configDuplicateInviteLink, "group '\(name)' uses the same invite link as '\(first.name)'",
                                         at: candidate.linkLocation, notes: ["first used at \(Self.describe(first.location, from: candidate.location))"]))
         }
-        seenLinks[link] = seenLinks[link] ?? group
-        groups.append(group)
+        seenLinks[link] = seenLinks[link] ?? located
+        groups.append(located)
     }
 
     /// `line 12` in the same file, `groups.csv:12` in another.

@@ -18,12 +18,15 @@ public protocol MarkdownEnvironment: Sendable {
     /// An absolute URL for chat text, where relative links mean nothing; nil drops the link
     /// (its text stays).
     func absoluteURL(for destination: String, in sourcePath: String) -> String?
+    /// The text of a local file a `:::code source="…":::` names, or nil when it is not one.
+    func codeFile(_ path: String, in sourcePath: String) -> String?
 }
 
 extension MarkdownEnvironment {
     public var variables: [String: String] { [:] }
     public func blockHTML(forVariable name: String) -> String? { nil }
     public func chatItems(forVariable name: String) -> [(text: String, url: String?)]? { nil }
+    public func codeFile(_ path: String, in sourcePath: String) -> String? { nil }
     public func absoluteURL(for destination: String, in sourcePath: String) -> String? {
         let url = self.url(for: destination, in: sourcePath, isImage: false)
         return url.contains("://") || url.hasPrefix("mailto:") ? url : nil

@@ -30,7 +30,7 @@ extension KitChecks {
         var diagnostics = checkFrontMatterVariables(page, known: known)
         do {
             let top = SourceLocation(path: page.document.displayPath, line: 1, column: 1)
-            if kit.toc != nil, !kit.navigation.contains(page.source), page.source != "index.md" {
+            if kit.toc != nil, !kit.navigation.contains(page.source), !page.isHome {
                 diagnostics.append(.warning(.tocUnreachablePage, "page '\(page.source)' is in no table of contents entry; readers cannot navigate to it",
                                             at: top, notes: ["add it to \(kit.toc!.path)"]))
             }

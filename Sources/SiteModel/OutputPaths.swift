@@ -28,6 +28,15 @@ package enum OutputPaths {
     /// `posters/<group-slug>/invite-email.html|txt|eml`.
     package static func email(_ group: Group, format: String) -> String { "posters/\(group.slug)/invite-email.\(format)" }
 
+    /// `posters/<group-slug>/<poster>.pdf|.png`: a poster printed by the browser (`posters.export`).
+    package static func posterExport(_ poster: PosterTemplate, group: Group?, format: KitConfig.PosterSettings.ExportFormat) -> String {
+        let folder = group.map { "posters/\($0.slug)/" } ?? "posters/"
+        return folder + poster.name + "." + format.rawValue
+    }
+
+    /// Every poster on one PDF, a sheet each, for a print shop.
+    package static let allPostersPDF = "posters/all-posters.pdf"
+
     package static func shareHTML(_ group: Group) -> String { "posters/\(group.slug)/share.html" }
     package static func shareText(_ group: Group) -> String { "posters/\(group.slug)/share.txt" }
 

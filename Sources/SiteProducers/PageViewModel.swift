@@ -18,6 +18,14 @@ package struct PageViewModel {
     var next: (title: String, url: String)?
     /// Front matter entries as written (lists joined with ", ").
     var metadata: [(key: String, value: String)] = []
+    /// DocFX's `titleSuffix` (front matter or docfx.json): what `full_title` adds instead of the site title.
+    var titleSuffix: String? = nil
+
+    /// "Page – Suffix", the suffix being `titleSuffix` or else the site's title.
+    func fullTitle(siteTitle: String) -> String {
+        let suffix = titleSuffix.flatMap { $0.isEmpty ? nil : $0 } ?? siteTitle
+        return title == suffix ? title : "\(title) – \(suffix)"
+    }
 
     func value(config: KitConfig, hasPosters: Bool) -> TemplateValue {
         let canonical = config.site.baseURL.map { ContentPath.absoluteURL(base: $0, path: outputPath) } ?? ""
@@ -34,7 +42,7 @@ package struct PageViewModel {
             ]),
             "page": .object([
                 "title": .text(title),
-                "full_title": .text(title == config.site.title ? title : "\(title) – \(config.site.title)"),
+                "full_title": .text(fullTitle(siteTitle: config.site.title)),
                 "description": .text(description),
                 "has_description": .bool(!description.isEmpty),
                 "content": .html(contentHTML),
