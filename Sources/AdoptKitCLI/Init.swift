@@ -43,8 +43,9 @@ struct Init: ParsableCommand {
     static func nextSteps(folder: String, written: [String], names: StarterKit.Names, organizationGiven: Bool) -> String {
         let shown = TerminalText.escape(folder)
         let cd = folder == "." ? "" : "cd \(shown.contains(" ") ? "'\(shown)'" : shown) && "
-        var steps = ["Edit adoptkit.yml: " + (organizationGiven ? "" : "set organization.name, ") + "add your groups and sign-in details."]
+        var steps = ["Edit adoptkit.yml: " + (organizationGiven ? "" : "set organization.name, ") + "check the sign-in details."]
         steps += [
+            "Add a row per chat group to groups.csv (name, invite_link, …), or save your spreadsheet over it as CSV UTF-8.",
             "Edit the pages in Content/; TOC.md orders them.",
             "\(cd)adoptkit serve    preview in a browser; it reloads as you edit.",
             "\(cd)adoptkit check    find every problem; then adoptkit build writes the site to _site/.",

@@ -13,7 +13,7 @@ import Testing
             let kit = folder.appendingPathComponent("new/kit")
             let written = try InitAction(folder: kit, names: .init(organization: "Fabrikam", app: "Kaizala")).run()
             #expect(written == ["Content/TOC.md", "Content/create-a-group.md", "Content/index.md", "Content/invite-with-a-link.md",
-                                "Content/map-to-organization.md", "adoptkit.yml"])
+                                "Content/map-to-organization.md", "adoptkit.yml", "groups.csv"])
             let loaded = await KitLoader.load(KitLocation(kit: kit))
             #expect(loaded.diagnostics.isEmpty, "\(TestSupport.summary(loaded.diagnostics))")
             #expect(loaded.pages.count == 4)
@@ -23,6 +23,11 @@ import Testing
             let home = TestSupport.text(result.tree, "index.html")
             #expect(home.contains("Fabrikam is moving work conversations"))
             #expect(result.tree?["posters/office365-sign-in.html"] != nil)
+            // A row added to the spreadsheet is a group with its posters, share page and e-mail.
+            try TestSupport.write(["groups.csv": "name,invite_link,description,admins,posters\nSales,https://kaiza.la/g/sales,,Ann,\n"], under: kit)
+            let grown = await TestSupport.render(KitLocation(kit: kit), strict: true)
+            #expect(grown.succeeded, "\(TestSupport.summary(grown.diagnostics))")
+            #expect(grown.tree?["posters/sales/invite-email.eml"] != nil && grown.tree?["groups.csv"] != nil)
             // No staging folder is left beside the kit.
             #expect(try FileManager.default.contentsOfDirectory(atPath: kit.deletingLastPathComponent().path) == ["kit"])
         }
@@ -102,7 +107,7 @@ extension CommandLineTests {
         try await TestSupport.withTemporaryFolder { folder in
             let first = try run(["init", "my kit", "--organization", "Fabrikam"], in: folder)
             #expect(first.status == 0, "\(first.stderr)")
-            #expect(first.stdout.hasPrefix("Created a kit for Fabrikam in my kit (6 files):\n"))
+            #expect(first.stdout.hasPrefix("Created a kit for Fabrikam in my kit (7 files):\n"))
             #expect(first.stdout.contains("cd 'my kit' && adoptkit serve"))
             let check = try run(["check", "my kit", "--warnings-as-errors"], in: folder)
             #expect(check.status == 0, "\(check.stderr)")
