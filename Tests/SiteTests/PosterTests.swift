@@ -164,7 +164,7 @@ import Testing
                 #expect(!html.contains("onerror=alert(2)>"), "\(file.path) contains an injected attribute")
                 #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "\(file.path) does not show the value")
             }
-            #expect(htmlFiles == 7) // the page, the contents page, the posters index, two group posters, the sign-in poster, the share page
+            #expect(htmlFiles == 8) // the page, the contents page, the posters index, two group posters, the sign-in poster, the share page, the invitation e-mail
             // Text posters keep the value verbatim: that is what gets pasted into a chat.
             #expect(TestSupport.text(tree, "posters/\(Group.slug(for: payload))/invite-link.txt").contains(payload))
             // The manifest is still valid JSON.
