@@ -11,7 +11,7 @@ import Testing
     static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// Parses `eml` with Python's `email` package (the modern policy) and returns what it saw.
-    static func parse(_ eml: Data) throws -> [String: Any] {
+    static func parse(_ eml: Data) async throws -> [String: Any] {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("mail-\(UUID().uuidString).eml")
         try eml.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
@@ -30,17 +30,9 @@ import Testing
               'cid': image['Content-ID'], 'disposition': image.get_content_disposition(), 'filename': image.get_filename(),
               'image': base64.b64encode(image.get_content()).decode()}))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python!)
-        process.arguments = ["-c", script, file.path]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let problem = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(problem)")
+        let run = try await TestProcess.run(python!, ["-c", script, file.path], timeout: 60)
+        #expect(run.status == 0, "\(run.errors)")
+        let data = run.stdout
         return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
     }
 
@@ -64,7 +56,7 @@ import Testing
         let tree = try #require(result.tree)
         let slug = "cafe-ventes-nord-utf-8-b-ea-b"
         let eml = try #require(try tree["posters/\(slug)/invite-email.eml"]?.contents.data())
-        let parsed = try Self.parse(eml)
+        let parsed = try await Self.parse(eml)
         #expect(parsed["defects"] as? [String] == [])
         #expect(parsed["subject"] as? String == "Join \(Self.name) on Kaizala")
         #expect(parsed["type"] as? String == "multipart/related")
@@ -114,11 +106,11 @@ import Testing
 
     /// A subject with line breaks (from a kit's template) stays one header.
     @Test(.enabled(if: python != nil, "python3 is not installed; the .eml is not parsed back"))
-    func noValueCanAddAHeader() throws {
+    func noValueCanAddAHeader() async throws {
         let message = MIMEMessage(subject: "Hello\r\nBcc: victim@example.com\nX-Evil: 1", text: "a = b  \nlong " + String(repeating: "é", count: 100),
                                   html: "<p>x</p>", images: [.init(contentID: "a@b\r\nX: y", mediaType: "image/png", fileName: "q\".png", data: Data([1, 2, 3]))],
                                   domain: "example.com>\r\nBcc: x")
-        let parsed = try Self.parse(message.eml())
+        let parsed = try await Self.parse(message.eml())
         #expect(parsed["defects"] as? [String] == [])
         #expect(Set(parsed["headers"] as? [String] ?? []) == ["MIME-Version", "Message-ID", "Subject", "X-Unsent", "Content-Type"])
         #expect(parsed["subject"] as? String == "Hello Bcc: victim@example.com X-Evil: 1")
