@@ -33,7 +33,7 @@ extension CommandLineTests {
             #expect(poster.hasPrefix("<!DOCTYPE html>") && poster.contains("<h1 data-fit=\"headline\">Sign in to Kaizala with <span class=\"accent\">Office 365"))
 
             // `init` writes the starter kit from the copy too: it is compiled in as well.
-            let started = try run(["init", "../started"], in: work, executable: binary)
+            let started = try await run(["init", "../started"], in: work, executable: binary)
             #expect(started.status == 0, "\(started.stderr)")
             let starter = try String(contentsOf: folder.appendingPathComponent("started/Content/index.md"), encoding: .utf8)
             #expect(starter == (try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("Starter/Content/index.md"), encoding: .utf8)))

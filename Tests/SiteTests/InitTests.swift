@@ -105,16 +105,16 @@ extension CommandLineTests {
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
     func initWritesAKitAndPrintsTheNextSteps() async throws {
         try await TestSupport.withTemporaryFolder { folder in
-            let first = try run(["init", "my kit", "--organization", "Fabrikam"], in: folder)
+            let first = try await run(["init", "my kit", "--organization", "Fabrikam"], in: folder)
             #expect(first.status == 0, "\(first.stderr)")
             #expect(first.stdout.hasPrefix("Created a kit for Fabrikam in my kit (7 files):\n"))
             #expect(first.stdout.contains("cd 'my kit' && adoptkit serve"))
-            let check = try run(["check", "my kit", "--warnings-as-errors"], in: folder)
+            let check = try await run(["check", "my kit", "--warnings-as-errors"], in: folder)
             #expect(check.status == 0, "\(check.stderr)")
-            let again = try run(["init", "my kit"], in: folder)
+            let again = try await run(["init", "my kit"], in: folder)
             #expect(again.status == 1)
             #expect(again.stderr == "adoptkit: error: 'my kit' is not empty; init writes only into a new or empty folder, and nothing was written\n")
-            let bad = try run(["init", "other", "--app", "a\u{1B}[31mb"], in: folder)
+            let bad = try await run(["init", "other", "--app", "a\u{1B}[31mb"], in: folder)
             #expect(bad.status == 64)
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("other").path))
         }
@@ -125,22 +125,22 @@ extension CommandLineTests {
     func commandsWithoutAKitSuggestInit() async throws {
         try await TestSupport.withTemporaryFolder { folder in
             for command in [["build"], ["check"], ["serve", "--port", "0"]] {
-                let result = try run(command, in: folder)
+                let result = try await run(command, in: folder)
                 #expect(result.status == 1, "\(command)")
                 #expect(result.stderr.hasPrefix("""
                     adoptkit: error: there is no kit in '.': it has no adoptkit.yml and no Content/ folder [io.content-missing]
                         note: to start one, run `adoptkit init`; it writes a kit that builds at once
                     """), "\(command): \(result.stderr)")
             }
-            let elsewhere = try run(["check", "nowhere", "--format", "json"], in: folder)
+            let elsewhere = try await run(["check", "nowhere", "--format", "json"], in: folder)
             #expect(elsewhere.stdout.contains("adoptkit init nowhere"))
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
         }
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
-    func versionIsPrinted() throws {
-        let result = try run(["--version"])
+    func versionIsPrinted() async throws {
+        let result = try await run(["--version"])
         #expect(result.status == 0)
         #expect(result.stdout == "0.1.0\n")
     }
