@@ -10,6 +10,9 @@
 #   export       the example kit with --export pdf,png: its 8 posters printed by headless Chromium
 #                as PDF and PNG, plus the combined PDF (only when chromium is installed); the
 #                difference to `example` is the export's cost
+#   csv-xN       the same with CSV_GROUPS groups (default 10,000; 0 skips it) from groups.csv, as a
+#                champion's spreadsheet export arrives: semicolons, CRLF, quoted values. The
+#                slowest case: about 80,000 outputs and 20 s of CPU per run
 # Output goes to RAM (/dev/shm when it exists) so the figures measure adoptkit, not this
 # machine's slow disk; one more run per kit, to the repository's disk, is reported separately.
 # Columns: outputs = pages and posters in the manifest (kinds page and poster); min and median
@@ -53,6 +56,16 @@ mkdir -p "$work/groups/Content"
 printf '# Bench Co\n\n{{ groups }}\n' > "$work/groups/Content/index.md"
 kits+=("groups-x$groups:$work/groups:")
 if command -v chromium >/dev/null || [ -n "${ADOPTKIT_CHROMIUM:-}" ]; then kits+=("export:$here::--export pdf,png"); fi
+
+csv_groups=${CSV_GROUPS:-10000}
+if [ "$csv_groups" -gt 0 ]; then
+  mkdir -p "$work/csv/Content"
+  printf 'organization: {name: Bench Co}\nsign_in: {url: "https://login.microsoftonline.com/"}\ngroups_file: groups.csv\n' > "$work/csv/adoptkit.yml"
+  awk -v n="$csv_groups" 'BEGIN { printf "name;invite_link;description;admins\r\n"
+    for (i = 1; i <= n; i++) printf "Team %d;https://kaiza.la/g/team-%d;\"Team %d; every site\";Lead %d\r\n", i, i, i, i }' > "$work/csv/groups.csv"
+  printf '# Bench Co\n\n{{ groups }}\n' > "$work/csv/Content/index.md"
+  kits+=("csv-x$csv_groups:$work/csv:")
+fi
 
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
 

@@ -63,11 +63,13 @@ package struct PageViewModel {
         ])
     }
 
-    /// The shape used to check the layout: a page with every optional part present.
-    package static func shape(config: KitConfig) -> TemplateShape {
-        let sample = PageViewModel(title: "", description: "", contentHTML: "", outputPath: "index.html", sourcePath: "",
-                                   sidebarHTML: "", breadcrumbs: [("", "", false)], previous: ("", ""), next: ("", ""),
-                                   metadata: [("", "")])
-        return TemplateShape(of: sample.value(config: config, hasPosters: true))
+    /// A page with every optional part present: the data the layout is checked against.
+    package static func sample(config: KitConfig) -> TemplateValue {
+        PageViewModel(title: "", description: "", contentHTML: "", outputPath: "index.html", sourcePath: "",
+                      sidebarHTML: "", breadcrumbs: [("", "", false)], previous: ("", ""), next: ("", ""),
+                      metadata: [("", "")]).value(config: config, hasPosters: true)
     }
+
+    /// The shape used to check the layout.
+    package static func shape(config: KitConfig) -> TemplateShape { TemplateShape(of: sample(config: config)) }
 }

@@ -14,12 +14,12 @@ extension CommandLineTests {
             let work = folder.appendingPathComponent("work")
             try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
 
-            let help = try run(["--help"], in: work, executable: binary)
+            let help = try await run(["--help"], in: work, executable: binary)
             #expect(help.status == 0, "\(help.stderr)")
             #expect(help.stdout.contains("SUBCOMMANDS:") && help.stdout.contains("build"))
 
             // Relative paths from the other folder; the kit has only its own page.mustache.
-            let result = try run(["build", "../kit", "--output", "../site"], in: work, executable: binary)
+            let result = try await run(["build", "../kit", "--output", "../site"], in: work, executable: binary)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.contains("Wrote 5 pages, 6 chat texts, 3 poster files and 2 other files"))
             let site = folder.appendingPathComponent("site")
@@ -31,6 +31,12 @@ extension CommandLineTests {
             #expect(css == (try Data(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("Templates/adoptkit.css"))))
             let poster = try String(contentsOf: site.appendingPathComponent("posters/office365-sign-in.html"), encoding: .utf8)
             #expect(poster.hasPrefix("<!DOCTYPE html>") && poster.contains("<h1 data-fit=\"headline\">Sign in to Kaizala with <span class=\"accent\">Office 365"))
+
+            // `init` writes the starter kit from the copy too: it is compiled in as well.
+            let started = try await run(["init", "../started"], in: work, executable: binary)
+            #expect(started.status == 0, "\(started.stderr)")
+            let starter = try String(contentsOf: folder.appendingPathComponent("started/Content/index.md"), encoding: .utf8)
+            #expect(starter == (try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("Starter/Content/index.md"), encoding: .utf8)))
         }
     }
 
