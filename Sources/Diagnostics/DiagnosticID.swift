@@ -71,6 +71,8 @@ extension DiagnosticID {
     public static let configGroupFileCollision: DiagnosticID = "config.group-file-collision"
     public static let configInvalidURL: DiagnosticID = "config.invalid-url"
     public static let configLogo: DiagnosticID = "config.logo"
+    /// `organization.color` is too light for text on the light theme (and on white paper).
+    public static let configLowContrastColor: DiagnosticID = "config.low-contrast-color"
     /// A link's host mixes scripts (`kаіza.la` with Cyrillic letters): a look-alike address.
     public static let configMixedScriptHost: DiagnosticID = "config.mixed-script-host"
     public static let configSyntax: DiagnosticID = "config.syntax"

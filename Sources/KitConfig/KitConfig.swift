@@ -27,6 +27,8 @@ public struct KitConfig: Sendable, Hashable {
         public var logoLocation: SourceLocation?
         /// Brand colour as `#RRGGBB`.
         public var color: String = "#0F62AE"
+        /// Where `color` was written; nil for the default.
+        public var colorLocation: SourceLocation?
         /// `short_name` when set, else `name`.
         public var displayShortName: String { shortName.isEmpty ? name : shortName }
     }
@@ -102,7 +104,10 @@ public struct KitConfig: Sendable, Hashable {
                 config.organization.logo = logo
                 config.organization.logoLocation = reader.location(logoNode)
             }
-            if let color = reader.color(org["color"], named: "organization.color") { config.organization.color = color }
+            if let color = reader.color(org["color"], named: "organization.color") {
+                config.organization.color = color
+                config.organization.colorLocation = org["color"].map { reader.location($0) }
+            }
         }
         if let appNode = top["app"], let app = reader.mapping(appNode, named: "app", allowed: ["name", "download_url"]) {
             if let name = reader.text(app["name"], named: "app.name", required: true, in: appNode) { config.app.name = name }

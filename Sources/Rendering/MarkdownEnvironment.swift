@@ -18,12 +18,15 @@ public protocol MarkdownEnvironment: Sendable {
     /// An absolute URL for chat text, where relative links mean nothing; nil drops the link
     /// (its text stays).
     func absoluteURL(for destination: String, in sourcePath: String) -> String?
+    /// The intrinsic size of the image a `destination` names, when the site can read it.
+    func imageSize(for destination: String, in sourcePath: String) -> ImageSize?
 }
 
 extension MarkdownEnvironment {
     public var variables: [String: String] { [:] }
     public func blockHTML(forVariable name: String) -> String? { nil }
     public func chatItems(forVariable name: String) -> [(text: String, url: String?)]? { nil }
+    public func imageSize(for destination: String, in sourcePath: String) -> ImageSize? { nil }
     public func absoluteURL(for destination: String, in sourcePath: String) -> String? {
         let url = self.url(for: destination, in: sourcePath, isImage: false)
         return url.contains("://") || url.hasPrefix("mailto:") ? url : nil

@@ -43,6 +43,7 @@ package enum KitChecks {
         diagnostics += checkPosters(kit)
         diagnostics += checkOutputs(kit)
         diagnostics += checkQRCodes(kit)
+        diagnostics += checkBrandColor(kit.config)
         return diagnostics
     }
 

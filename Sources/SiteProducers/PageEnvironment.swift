@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 import Rendering
 import SiteModel
@@ -15,6 +16,14 @@ package struct PageEnvironment: MarkdownEnvironment {
     let chatBlocks: [String: [(text: String, url: String?)]]
     /// `site.base_url`; chat text needs absolute links.
     let baseURL: String?
+    var imageSizes: ImageSizeCache? = nil
+    var content: URL? = nil
+
+    /// Sizes of images copied from the content folder (the scan kept them inside the kit).
+    package func imageSize(for destination: String, in sourcePath: String) -> ImageSize? {
+        guard let imageSizes, let content, case .asset(let path, _) = resolver.resolve(destination, from: sourcePath) else { return nil }
+        return imageSizes.size(of: path, in: content)
+    }
 
     package func chatItems(forVariable name: String) -> [(text: String, url: String?)]? { chatBlocks[name] }
 

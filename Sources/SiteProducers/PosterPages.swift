@@ -24,7 +24,7 @@ package enum PosterPages {
         let here = OutputPaths.postersIndex
         func links(_ instance: PosterInstance) -> String {
             let html = ContentPath.relativeURL(from: here, to: OutputPaths.poster(instance.poster, group: instance.group, format: .html))
-            let text = ContentPath.relativeURL(from: here, to: OutputPaths.poster(instance.poster, group: instance.group, format: .text))
+            let text = ContentPath.relativeURL(from: here, to: OutputPaths.posterTextPage(instance.poster, group: instance.group))
             return "<li><a href=\"\(HTMLEscaping.escape(html))\">\(HTMLEscaping.escape(instance.poster.title))</a> "
                 + "(<a href=\"\(HTMLEscaping.escape(text))\">text</a>)"
                 + (instance.poster.description.isEmpty ? "" : " – " + HTMLEscaping.escape(instance.poster.description)) + "</li>\n"
