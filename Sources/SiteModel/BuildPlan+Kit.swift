@@ -116,7 +116,7 @@ extension BuildPlan {
             }
             outputs.append(poster(html, "html", .posterHTML(instance: number), instance.poster.htmlTemplate, htmlInputs))
             outputs.append(poster(OutputPaths.posterTextPage(instance.poster, group: instance.group), "html", .posterTextPage(instance: number),
-                                  instance.poster.textTemplate, textInputs + layout))
+                                  instance.poster.textTemplate, textInputs))
             for flavor in [ChatFlavor.plain] + parts.flavors.filter({ $0 != .plain }) {
                 let path = flavor == .plain ? OutputPaths.poster(instance.poster, group: instance.group, format: .text)
                                             : OutputPaths.chatText(besides: html, flavor: flavor)
@@ -164,7 +164,7 @@ extension BuildPlan {
         let searchInputs = [parts.configFile] + parts.pages.map { PlanInput.file(parts.location.displayPath(content: $0.source)) } + included
         let navigationSource = parts.tocPath.map { parts.location.manifestPath(content: $0) } ?? parts.location.manifestPath(parts.location.content)
         for part in searchIndexParts(pageCount: parts.pages.count) {
-            outputs.append(PlannedOutput(path: OutputPaths.searchFolder + part + ".js", kind: .asset, format: "js", producer: .searchIndex(part),
+            outputs.append(PlannedOutput(path: OutputPaths.searchFolder + part + ".js", kind: .index, format: "js", producer: .searchIndex(part),
                                          source: navigationSource, inputs: searchInputs))
         }
         for asset in parts.assets {

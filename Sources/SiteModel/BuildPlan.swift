@@ -159,6 +159,13 @@ public enum Producer: Sendable, Hashable {
     case posterTextPage(instance: Int)
 }
 
+extension Producer {
+    /// True for outputs made from the text of every page (the search index).
+    package var readsEveryPage: Bool {
+        if case .searchIndex = self { true } else { false }
+    }
+}
+
 /// Something an output depends on. Files are named as the manifest names them (relative to
 /// the kit), so a watcher's changed paths map onto inputs directly.
 public enum PlanInput: Sendable, Hashable {

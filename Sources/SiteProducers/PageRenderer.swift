@@ -85,34 +85,6 @@ package enum PageRenderer {
         return layout(model, context: context)
     }
 
-    /// A poster's text versions on one page, each in a box with a Copy button: the page says
-    /// it is UTF-8, so the text reads right on hosts that send `.txt` files without a charset.
-    static func posterTextPage(_ instance: PosterInstance, path: String, context: RenderContext) -> String {
-        let kit = context.kit
-        let text = PosterPages.text(instance, context: context)
-        let title = instance.poster.title + (instance.group.map { " – " + $0.name } ?? "")
-        var content = "<h1 id=\"text\">\(HTMLEscaping.escape(title)): text</h1>\n"
-            + "<p>Copy the text and paste it into a chat. <a href=\"\(HTMLEscaping.escape(ContentPath.relativeURL(from: path, to: OutputPaths.poster(instance.poster, group: instance.group, format: .html))))\">The printable poster</a>.</p>\n"
-        for flavor in [ChatFlavor.plain] + OutputPaths.flavors(kit.config).filter({ $0 != .plain }) {
-            let body = flavor == .plain ? text : String(decoding: ChatPages.contents(flavor.escape(text), flavor: flavor, config: kit.config), as: UTF8.self)
-            let file = flavor == .plain ? OutputPaths.poster(instance.poster, group: instance.group, format: .text)
-                                        : OutputPaths.chatText(besides: OutputPaths.poster(instance.poster, group: instance.group, format: .html), flavor: flavor)
-            let id = "text-\(flavor.rawValue)"
-            content += "<h2 id=\"\(id)-heading\">\(flavor.displayName)</h2>\n"
-                + "<pre class=\"text-version\" id=\"\(id)\" tabindex=\"0\" aria-labelledby=\"\(id)-heading\">\(HTMLEscaping.escape(body))</pre>\n"
-                + "<p class=\"copy-row\"><button type=\"button\" class=\"copy-button\" data-copy=\"\(id)\" data-status=\"\(id)-status\" hidden>Copy</button>"
-                + " <a href=\"\(HTMLEscaping.escape(ContentPath.relativeURL(from: path, to: file)))\">Text file</a>"
-                + " <span id=\"\(id)-status\" role=\"status\"></span></p>\n"
-        }
-        let model = PageViewModel(
-            title: title + ": text", description: instance.poster.description, contentHTML: content, outputPath: path,
-            sourcePath: kit.templates.displayPath(of: instance.poster.textTemplate) ?? "", sidebarHTML: context.sidebar(current: nil, output: path),
-            breadcrumbs: [(homeTitle(kit), ContentPath.relativeURL(from: path, to: "index.html"), false),
-                          ("Posters", ContentPath.relativeURL(from: path, to: OutputPaths.postersIndex), false), (title, nil, true)],
-            previous: nil, next: nil)
-        return layout(model, context: context)
-    }
-
     /// The whole navigation tree, which the pages' sidebars link to.
     static func contents(path: String, context: RenderContext) -> String {
         let kit = context.kit

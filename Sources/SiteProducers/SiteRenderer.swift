@@ -58,7 +58,7 @@ public enum SiteRenderer {
         case .searchIndex(let part):
             return .bytes(context.searchIndex.index(kit: kit, context: context).file(part))
         case .posterTextPage(let instance):
-            return bytes(PageRenderer.posterTextPage(kit.posterInstances[instance], path: output.path, context: context))
+            return bytes(TextPages.posterTextPage(kit.posterInstances[instance], path: output.path, context: context))
         }
     }
 }
