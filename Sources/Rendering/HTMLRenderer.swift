@@ -72,8 +72,9 @@ public struct HTMLRenderer {
         var imageCount = 0
         /// >0 inside a link, where an image is not wrapped in a link of its own.
         var linkDepth = 0
-        /// The outermost inline image being written: its source, and where its link starts.
-        var openImage: (source: String, linkStart: String.Index?, altStart: String.Index)?
+        /// The outermost inline image being written: its source, and the UTF-8 offsets in `html`
+        /// where its link (if any), its `<img` and its alt text start.
+        var openImage: (source: String, linkStart: Int?, imageStart: Int, altStart: Int)?
 
         init(options: Options, environment: MarkdownEnvironment) {
             self.options = options
@@ -209,11 +210,12 @@ public struct HTMLRenderer {
                 html += ">"
             case .inlineImage(let source, _):
                 let src = HTMLEscaping.escapeHref(environment.url(for: source, in: doc.path, isImage: true))
-                let linkStart = html.endIndex
+                let linkStart = html.utf8.count
                 let linked = options.siteMarkup && linkDepth == 0 && !src.isEmpty
                 if linked { html += "<a class=\"image-link\" href=\"\(src)\">" }
+                let imageStart = html.utf8.count
                 html += "<img src=\"" + src + "\" alt=\""
-                openImage = (source, linked ? linkStart : nil, html.endIndex)
+                openImage = (source, linked ? linkStart : nil, imageStart, html.utf8.count)
                 plainDepth += 1
             }
         }
@@ -237,9 +239,10 @@ public struct HTMLRenderer {
                     html += " />"
                     if let linkStart = image.linkStart {
                         // An image without alt text would make a link with no name: no link then.
-                        if html[image.altStart...].hasPrefix("\"") {
-                            let imageStart = html[linkStart...].range(of: "<img ")!.lowerBound
-                            html.removeSubrange(linkStart..<imageStart)
+                        if html.utf8.dropFirst(image.altStart).first == UInt8(ascii: "\"") {
+                            let utf8 = html.utf8
+                            let start = utf8.index(utf8.startIndex, offsetBy: linkStart)
+                            html.removeSubrange(start..<utf8.index(start, offsetBy: image.imageStart - linkStart))
                         } else {
                             html += "</a>"
                         }
