@@ -51,13 +51,15 @@ let package = Package(
         .target(name: "SiteModel", dependencies: ["Diagnostics", "KitFiles", "Markdown", "KitConfig", "Templating", "Rendering"]),
         .target(name: "SiteProducers", dependencies: ["SiteModel", "Diagnostics", "Markdown", "KitConfig", "Templating", "Rendering"]),
         .target(name: "SiteChecks", dependencies: ["SiteModel", "SiteProducers", "Diagnostics", "Markdown", "KitConfig", "Templating", "Rendering"]),
-        .target(name: "Site", dependencies: ["SiteModel", "SiteProducers", "SiteChecks", "Diagnostics", "KitFiles", "KitConfig", "Rendering"]),
+        // Headless Chromium over the DevTools protocol (a pipe, no port), for PDF and PNG posters.
+        .target(name: "BrowserExport"),
+        .target(name: "Site", dependencies: ["SiteModel", "SiteProducers", "SiteChecks", "Diagnostics", "KitFiles", "KitConfig", "Rendering", "BrowserExport", "SiteProducers"]),
         .target(
             name: "Preview",
             dependencies: ["Site", "SiteModel", "Diagnostics", "Rendering", .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types")]
         ),
-        .target(name: "AdoptKitCLI", dependencies: ["Site", "SiteModel", "Preview", "Diagnostics", "KitFiles", "Rendering", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(name: "AdoptKitCLI", dependencies: ["Site", "SiteModel", "Preview", "KitConfig", "Diagnostics", "KitFiles", "Rendering", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "adoptkit", dependencies: ["AdoptKitCLI"]),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
@@ -66,7 +68,7 @@ let package = Package(
         .testTarget(name: "TemplatingTests", dependencies: ["Templating", "Diagnostics"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Markdown", "CCmarkGFM"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site", "SiteModel", "Rendering"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "SiteModel", "AdoptKitCLI", "KitConfig", "Rendering"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "SiteModel", "AdoptKitCLI", "KitConfig", "Rendering", "BrowserExport", "SiteProducers"]),
     ],
     swiftLanguageModes: [.v6]
 )

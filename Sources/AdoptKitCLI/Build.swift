@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import KitConfig
 import Site
 import SiteModel
 
@@ -25,9 +26,28 @@ struct Build: AsyncParsableCommand {
     @Flag(help: "Print how long each stage took (to standard error).")
     var timings = false
 
+    @Option(help: ArgumentHelp("Also print every poster with headless Chromium: pdf, png or pdf,png (instead of posters.export).", valueName: "formats"))
+    var export: String?
+
+    func validate() throws {
+        _ = try exportFormats()
+    }
+
+    func exportFormats() throws -> [KitConfig.PosterSettings.ExportFormat]? {
+        guard let export else { return nil }
+        let names = export.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let formats = try names.map { name in
+            guard let format = KitConfig.PosterSettings.ExportFormat(rawValue: name) else {
+                throw ValidationError("unknown export format '\(name)'; choose pdf, png or pdf,png")
+            }
+            return format
+        }
+        return KitConfig.PosterSettings.ExportFormat.allCases.filter(formats.contains)
+    }
+
     func run() async throws {
         let action = BuildAction(location: kit.location, output: output.map(KitOptions.url), strict: strict,
-                                 configRequired: kit.config != nil)
+                                 configRequired: kit.config != nil, posterExport: try exportFormats())
         // Progress only for people watching a terminal; logs and pipes get the summary alone.
         let progress = isatty(STDERR_FILENO) == 1 ? BuildProgress() : nil
         let result = await action.run(progress: progress)

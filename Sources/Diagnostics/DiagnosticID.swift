@@ -46,6 +46,12 @@ extension DiagnosticID {
     public static let frontMatterMissingOpening: DiagnosticID = "front-matter.missing-opening"
     public static let tableTooLarge: DiagnosticID = "markdown.table-too-large"
     public static let videoNotHTTPS: DiagnosticID = "video.not-https"
+    /// A `:::name:::` block adoptkit does not know; its content renders without it.
+    public static let unknownBlock: DiagnosticID = "markdown.unknown-block"
+    /// `docfx.json` that is not JSON or has no `build` object; it is ignored.
+    public static let docfxSyntax: DiagnosticID = "docfx.syntax"
+    /// An `index.yml` landing page whose YAML cannot be read.
+    public static let landingSyntax: DiagnosticID = "landing.syntax"
 
     // Links, navigation and page structure
     public static let headingDuplicateID: DiagnosticID = "heading.duplicate-id"
@@ -71,8 +77,6 @@ extension DiagnosticID {
     public static let configGroupFileCollision: DiagnosticID = "config.group-file-collision"
     public static let configInvalidURL: DiagnosticID = "config.invalid-url"
     public static let configLogo: DiagnosticID = "config.logo"
-    /// `organization.color` is too light for text on the light theme (and on white paper).
-    public static let configLowContrastColor: DiagnosticID = "config.low-contrast-color"
     /// A link's host mixes scripts (`kаіza.la` with Cyrillic letters): a look-alike address.
     public static let configMixedScriptHost: DiagnosticID = "config.mixed-script-host"
     public static let configSyntax: DiagnosticID = "config.syntax"
@@ -93,6 +97,10 @@ extension DiagnosticID {
     // Posters
     public static let posterDefinition: DiagnosticID = "poster.definition"
     public static let posterQR: DiagnosticID = "poster.qr"
+    public static let posterQRTooDense: DiagnosticID = "poster.qr-too-dense"
+    public static let posterOverflow: DiagnosticID = "poster.overflow"
+    public static let posterExport: DiagnosticID = "poster.export"
+    public static let configColorContrast: DiagnosticID = "config.color-contrast"
     public static let unknownPoster: DiagnosticID = "poster.unknown"
     public static let unknownGroup: DiagnosticID = "poster.unknown-group"
 

@@ -14,6 +14,8 @@ public struct Group: Sendable, Hashable {
     public var postersLocation: SourceLocation?
     /// Where the group's entry starts, for diagnostics about it.
     public var location: SourceLocation
+    /// Where `invite_link` is written (the entry's start when unknown).
+    public var inviteLinkLocation: SourceLocation?
     /// File-name form of the name (`Contoso – Sales (East)` → `contoso-sales-east`).
     public var slug: String
 
@@ -116,12 +118,14 @@ enum GroupsDecoder {
                               posters: reader.textList(fields["posters"], named: "posters"),
                               postersLocation: fields["posters"].map(reader.location),
                               location: location, slug: slug)
+            var located = group
+            located.inviteLinkLocation = fields["invite_link"].map(reader.location)
             if let first = seenLinks[link] {
                 reader.warning(.configDuplicateInviteLink, "group '\(name)' uses the same invite link as '\(first.name)'",
                                at: fields["invite_link"] ?? entry, notes: ["first used at line \(first.location.line)"])
             }
-            seenLinks[link] = seenLinks[link] ?? group
-            groups.append(group)
+            seenLinks[link] = seenLinks[link] ?? located
+            groups.append(located)
         }
         return groups
     }

@@ -27,7 +27,7 @@ public struct KitConfig: Sendable, Hashable {
         public var logoLocation: SourceLocation?
         /// Brand colour as `#RRGGBB`.
         public var color: String = "#0F62AE"
-        /// Where `color` was written; nil for the default.
+        /// Where `color` is written, for the contrast warning.
         public var colorLocation: SourceLocation?
         /// `short_name` when set, else `name`.
         public var displayShortName: String { shortName.isEmpty ? name : shortName }
@@ -39,9 +39,22 @@ public struct KitConfig: Sendable, Hashable {
     }
 
     public struct SignIn: Sendable, Hashable {
+        /// Where the sign-in poster's code leads: the app (its download link; the steps are in
+        /// the app) or the web sign-in page at `url` (the steps are on that page).
+        public enum Opens: String, Sendable, Hashable, CaseIterable { case app, web }
+
         public var url: String?
+        public var urlLocation: SourceLocation?
         /// How the account is called on posters ("your Office 365 email ID").
         public var account: String = "your Office 365 account"
+        public var opens: Opens = .app
+        public var opensLocation: SourceLocation?
+    }
+
+    public struct PosterSettings: Sendable, Hashable {
+        /// What `build` also writes for every poster (`posters.export`), rendered by a browser.
+        public enum ExportFormat: String, Sendable, Hashable, CaseIterable { case pdf, png }
+        public var export: [ExportFormat] = []
     }
 
     public struct Support: Sendable, Hashable {
@@ -59,8 +72,13 @@ public struct KitConfig: Sendable, Hashable {
     }
 
     public struct MarkdownSettings: Sendable, Hashable {
-        /// Raw HTML in Markdown is dropped unless the kit opts in.
+        /// Raw HTML beyond the sanitiser's allow-list is dropped unless the kit opts in.
         public var rawHTML: Bool = false
+        /// Where `/path` links point (`https://learn.microsoft.com/`): they become absolute links.
+        public var rootURL: String?
+        /// The path the docs are published under (`/microsoft-365-apps/`): a `/path` link under it
+        /// is a link to a page of the kit.
+        public var publishedPath: String?
     }
 
     public var site = SiteSettings()
@@ -68,6 +86,7 @@ public struct KitConfig: Sendable, Hashable {
     public var app = App()
     public var signIn = SignIn()
     public var support = Support()
+    public var posters = PosterSettings()
     public var groups: [Group] = []
     public var chat = ChatSettings()
     public var markdown = MarkdownSettings()
@@ -75,7 +94,7 @@ public struct KitConfig: Sendable, Hashable {
     public init() {}
 
     public static let fileName = "adoptkit.yml"
-    public static let topLevelKeys = ["site", "organization", "app", "sign_in", "support", "groups", "chat", "markdown"]
+    public static let topLevelKeys = ["site", "organization", "app", "sign_in", "support", "posters", "groups", "chat", "markdown"]
 
     /// Decodes `text` (the file's contents); `path` is how diagnostics name the file.
     public static func decode(_ text: String, path: String) -> (KitConfig, [Diagnostic]) {
@@ -106,16 +125,33 @@ public struct KitConfig: Sendable, Hashable {
             }
             if let color = reader.color(org["color"], named: "organization.color") {
                 config.organization.color = color
-                config.organization.colorLocation = org["color"].map { reader.location($0) }
+                config.organization.colorLocation = org["color"].map(reader.location)
             }
         }
         if let appNode = top["app"], let app = reader.mapping(appNode, named: "app", allowed: ["name", "download_url"]) {
             if let name = reader.text(app["name"], named: "app.name", required: true, in: appNode) { config.app.name = name }
             config.app.downloadURL = reader.httpsURL(app["download_url"], named: "app.download_url")
         }
-        if let signInNode = top["sign_in"], let signIn = reader.mapping(signInNode, named: "sign_in", allowed: ["url", "account"]) {
-            config.signIn.url = reader.httpsURL(signIn["url"], named: "sign_in.url", required: true, in: signInNode)
+        if let signInNode = top["sign_in"], let signIn = reader.mapping(signInNode, named: "sign_in", allowed: ["url", "account", "opens"]) {
+            if let opens = reader.choice(signIn["opens"], named: "sign_in.opens", among: SignIn.Opens.allCases.map(\.rawValue)) {
+                config.signIn.opens = SignIn.Opens(rawValue: opens) ?? .app
+                config.signIn.opensLocation = signIn["opens"].map(reader.location)
+            }
+            // The web page is what a `web` code opens, so it is needed then; the app needs none.
+            config.signIn.url = reader.httpsURL(signIn["url"], named: "sign_in.url", required: config.signIn.opens == .web, in: signInNode)
+            config.signIn.urlLocation = signIn["url"].map(reader.location)
             if let account = reader.text(signIn["account"], named: "sign_in.account") { config.signIn.account = account }
+        }
+        if let postersNode = top["posters"], let posters = reader.mapping(postersNode, named: "posters", allowed: ["export"]) {
+            if let exportNode = posters["export"], let formats = reader.textList(exportNode, named: "posters.export") {
+                let known = PosterSettings.ExportFormat.allCases.map(\.rawValue)
+                if let unknown = formats.first(where: { !known.contains($0.lowercased()) }) {
+                    reader.error(.configType, "unknown poster export format '\(unknown)'; choose from \(known.joined(separator: ", "))",
+                                 at: exportNode, notes: Suggestions.note(unknown, among: known))
+                } else {
+                    config.posters.export = PosterSettings.ExportFormat.allCases.filter { formats.map { $0.lowercased() }.contains($0.rawValue) }
+                }
+            }
         }
         if let supportNode = top["support"], let support = reader.mapping(supportNode, named: "support", allowed: ["contact", "url"]) {
             if let contact = reader.text(support["contact"], named: "support.contact", required: true, in: supportNode) {
@@ -138,8 +174,17 @@ public struct KitConfig: Sendable, Hashable {
             }
             if let limit = reader.integer(chat["limit"], named: "chat.limit", range: 100...100_000) { config.chat.limit = limit }
         }
-        if let mdNode = top["markdown"], let md = reader.mapping(mdNode, named: "markdown", allowed: ["raw_html"]) {
+        if let mdNode = top["markdown"], let md = reader.mapping(mdNode, named: "markdown", allowed: ["raw_html", "root_url", "published_path"]) {
             if let raw = reader.bool(md["raw_html"], named: "markdown.raw_html") { config.markdown.rawHTML = raw }
+            config.markdown.rootURL = reader.httpsURL(md["root_url"], named: "markdown.root_url", isBase: true)
+            if let node = md["published_path"], let path = reader.text(node, named: "markdown.published_path") {
+                let trimmed = path.split(separator: "/").joined(separator: "/")
+                if !path.hasPrefix("/") || trimmed.contains(where: { $0.isWhitespace || "?#%\\".contains($0) }) || trimmed.split(separator: "/").contains("..") {
+                    reader.error(.configType, "'markdown.published_path' must be a path from the server's root, such as /docs/, not '\(path)'", at: node)
+                } else {
+                    config.markdown.publishedPath = trimmed.isEmpty ? "/" : "/" + trimmed + "/"
+                }
+            }
         }
         return (config, reader.diagnostics.sorted(by: Diagnostic.ordered))
     }

@@ -45,6 +45,8 @@ public struct Metadata: Sendable, Hashable {
     public struct Entry: Sendable, Hashable {
         public var key: String
         public var value: MetadataValue
+
+        public init(key: String, value: MetadataValue) { (self.key, self.value) = (key, value) }
     }
 
     public var entries: [Entry]
@@ -53,5 +55,12 @@ public struct Metadata: Sendable, Hashable {
 
     public subscript(key: String) -> MetadataValue? {
         entries.first { $0.key == key }?.value
+    }
+
+    /// This metadata over `inherited` (docfx.json's): the page's own keys win.
+    public func inheriting(_ inherited: [Entry]) -> Metadata {
+        guard !inherited.isEmpty else { return self }
+        let own = Set(entries.map(\.key))
+        return Metadata(entries: inherited.filter { !own.contains($0.key) } + entries)
     }
 }

@@ -1,22 +1,32 @@
 import Diagnostics
 
 /// Turns cmark's CommonMark/GFM tree into the DocFX dialect: alerts, `[!VIDEO]`, `[!INCLUDE]`,
-/// `:::image:::` and heading ids. It copies the tree once, driven by an explicit work stack.
+/// `:::image:::`, the `:::` containers, tabs and heading ids. It copies the tree once, driven
+/// by an explicit work stack.
 struct DocFXRewriter {
     let source: [MarkdownNode]
     let path: String
-    private(set) var diagnostics: [Diagnostic] = []
-    private var builder = TreeBuilder()
+    var diagnostics: [Diagnostic] = []
+    var builder = TreeBuilder()
     private var headingIDs = HeadingIDGenerator()
     /// Nodes a pass consumed (alert markers) that the copy leaves out.
-    private var skipped: Set<NodeID> = []
+    var skipped: Set<NodeID> = []
+    /// `:::` containers and tab groups open now, innermost last, with the builder depth each
+    /// one's content is at: a container's end closes those still open inside it.
+    var fences: [(container: DocFXContainer, name: String, depth: Int, location: SourceLocation)] = []
 
-    private enum Work {
+    enum Work {
         case visit(NodeID)
         case close
         case emit(NodeKind, SourceRange)
         /// Children of a container, rewritten for inline includes before they are visited.
         case children(NodeID)
+        /// Some lines of a paragraph that `:::` marker lines split.
+        case paragraph([NodeID], SourceRange)
+        /// A `:::name …:::` marker line.
+        case marker(String, SourceRange)
+        /// `:::image …:::` inside a line of text: an image, linked to its lightbox when it has one.
+        case inlineImage(source: String, alt: String, lightbox: String?, SourceRange)
     }
 
     init(nodes: [MarkdownNode], path: String) {
@@ -30,14 +40,27 @@ struct DocFXRewriter {
         while let work = stack.popLast() {
             switch work {
             case .close:
+                closeFences()
                 builder.close()
             case let .emit(kind, range):
                 builder.append(kind, range)
             case let .children(id):
-                let items = inlineItems(of: id)
+                let items = inlineItems(children(id).filter { !skipped.contains($0) })
                 stack.append(contentsOf: items.reversed())
             case .visit(let id):
                 visit(id, into: &stack)
+            case let .paragraph(kids, range):
+                builder.open(.paragraph, range)
+                stack.append(.close)
+                stack.append(contentsOf: inlineItems(kids).reversed())
+            case let .marker(line, range):
+                applyMarker(line, range: range)
+            case let .inlineImage(source, alt, lightbox, range):
+                if let lightbox { builder.open(.link(destination: lightbox, title: ""), range) }
+                builder.open(.inlineImage(source: source, title: ""), range)
+                builder.append(.text(alt), range)
+                builder.close()
+                if lightbox != nil { builder.close() }
             }
         }
         return builder.nodes
@@ -55,6 +78,9 @@ struct DocFXRewriter {
                 case let .alert(kind):
                     openContainer(.alert(kind), id, into: &stack)
                     return
+                case let .division(classes):
+                    openContainer(.container(.division(classes: classes)), id, into: &stack)
+                    return
                 }
             }
         case .paragraph:
@@ -62,14 +88,24 @@ struct DocFXRewriter {
                 if let image { builder.append(.image(image), node.range) }
                 return
             }
+            if let split = markerLines(id) {
+                stack.append(contentsOf: split.reversed())
+                return
+            }
             if let includes = blockIncludes(id) {
                 for include in includes { builder.append(include.kind, include.range) }
                 return
             }
         case .heading(let level, _):
+            if let (label, tab) = tabHeading(id) {
+                openTab(label: label, id: tab, range: node.range)
+                return
+            }
             let text = plainText(id)
             openContainer(.heading(level: level, id: headingIDs.unique(for: text)), id, into: &stack)
             return
+        case .thematicBreak:
+            if closeTabs() { return }
         default:
             break
         }
@@ -95,21 +131,24 @@ struct DocFXRewriter {
 
     // MARK: - Children and inline includes
 
-    private func children(_ id: NodeID) -> [NodeID] {
+    func children(_ id: NodeID) -> [NodeID] {
         var result: [NodeID] = []
         var next = source[id.index].firstChild
         while let c = next { result.append(c); next = source[c.index].nextSibling }
         return result
     }
 
-    /// The children of `id` as work items, with `… [!INCLUDE [title](path)] …` patterns turned
-    /// into inline include nodes.
-    private func inlineItems(of id: NodeID) -> [Work] {
-        let kids = children(id).filter { !skipped.contains($0) }
+    /// Inline nodes as work items, with `… [!INCLUDE [title](path)] …` patterns turned into
+    /// inline include nodes, and `:::image …:::` or `:::no-loc …:::` inside text into images and
+    /// text.
+    private func inlineItems(_ kids: [NodeID]) -> [Work] {
         var items: [Work] = []
         var i = 0
         while i < kids.count {
-            if let match = includeMatch(kids, at: i) {
+            if let (work, consumed) = inlineMarkers(kids, at: i) {
+                items += work
+                i += consumed
+            } else if let match = includeMatch(kids, at: i) {
                 if !match.before.isEmpty { items.append(.emit(.text(match.before), source[kids[i].index].range)) }
                 items.append(.emit(.inlineInclude(path: match.path, title: match.title), source[kids[i + 1].index].range))
                 if !match.after.isEmpty { items.append(.emit(.text(match.after), source[kids[i + 2].index].range)) }
@@ -162,6 +201,7 @@ struct DocFXRewriter {
     private enum QuoteReplacement {
         case video(String)
         case alert(AlertKind)
+        case division([String])
     }
 
     private mutating func rewriteBlockQuote(_ id: NodeID) -> QuoteReplacement? {
@@ -206,6 +246,28 @@ struct DocFXRewriter {
         }
         // `> [!INCLUDE [x](a.md)]` is an include inside a quote, handled as one.
         if inside.lowercased().hasPrefix("include") { return nil }
+        let replacement: QuoteReplacement
+        if inside.lowercased().hasPrefix("div "), afterMarker.isEmpty {
+            let classes = (Self.attributes(String(inside))["class"] ?? "").split(separator: " ")
+                .filter { $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") } }.map(String.init)
+            replacement = .division(classes)
+        } else {
+            guard let kind = alertKind(inside, afterMarker: afterMarker, at: location) else { return nil }
+            replacement = .alert(kind)
+        }
+        let paragraphChildren = children(first)
+        if let lineBreak = paragraphChildren.first(where: { !markerNodes.contains($0) }) {
+            // Text follows on the next lines: keep the paragraph, drop the marker and the break.
+            skipped.formUnion(markerNodes)
+            skipped.insert(lineBreak)
+        } else {
+            // The marker is alone in its paragraph: drop the whole paragraph.
+            skipped.insert(first)
+        }
+        return replacement
+    }
+
+    private mutating func alertKind(_ inside: Substring, afterMarker: String, at location: SourceLocation) -> AlertKind? {
         guard !inside.isEmpty, inside.allSatisfy({ $0.isLetter }), let kind = AlertKind(rawValue: inside.lowercased()) else {
             diagnostics.append(.warning(.alertUnknownKind,
                                         "unknown alert kind '[!\(inside)]'; it renders as a plain quote",
@@ -220,16 +282,7 @@ struct DocFXRewriter {
                                         notes: ["put the alert text on the next line, starting with '> '"]))
             return nil
         }
-        let paragraphChildren = children(first)
-        if let lineBreak = paragraphChildren.first(where: { !markerNodes.contains($0) }) {
-            // Text follows on the next lines: keep the paragraph, drop the marker and the break.
-            skipped.formUnion(markerNodes)
-            skipped.insert(lineBreak)
-        } else {
-            // The marker is alone in its paragraph: drop the whole paragraph.
-            skipped.insert(first)
-        }
-        return .alert(kind)
+        return kind
     }
 
     // MARK: - :::image:::
@@ -250,7 +303,13 @@ struct DocFXRewriter {
         }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.hasPrefix(":::image ") || trimmed.hasPrefix(":::image\t") else { return nil }
-        let location = locate(id)
+        // Several images, or an image among other lines: split into lines instead.
+        if !trimmed.contains(":::image-end:::"), trimmed.components(separatedBy: ":::").count > 3 { return nil }
+        return parseImage(trimmed, at: locate(id))
+    }
+
+    /// `:::image …:::` (and a complex image's description up to `:::image-end:::`).
+    mutating func parseImage(_ trimmed: String, at location: SourceLocation) -> ImageBlock?? {
         var tag = trimmed.dropFirst(8)
         var longDescription = ""
         if let end = tag.range(of: ":::") {
@@ -274,7 +333,8 @@ struct DocFXRewriter {
             diagnostics.append(.warning(.imageMissingAlt, "image '\(source)' has no alt-text; screen readers cannot describe it", at: location))
         }
         return .some(ImageBlock(kind: kind, source: source, altText: alt,
-                                longDescription: longDescription.trimmingCharacters(in: .whitespacesAndNewlines)))
+                                longDescription: longDescription.trimmingCharacters(in: .whitespacesAndNewlines),
+                                lightbox: attributes["lightbox"].flatMap { $0.isEmpty ? nil : $0 }))
     }
 
     /// `name="value"` pairs.
@@ -295,7 +355,7 @@ struct DocFXRewriter {
 
     // MARK: - Helpers
 
-    private func plainText(_ id: NodeID) -> String {
+    func plainText(_ id: NodeID) -> String {
         var text = ""
         var stack = [id]
         while let current = stack.popLast() {
@@ -309,7 +369,7 @@ struct DocFXRewriter {
         return text
     }
 
-    private func locate(_ id: NodeID) -> SourceLocation {
+    func locate(_ id: NodeID) -> SourceLocation {
         var current: NodeID? = id
         while let c = current {
             let r = source[c.index].range

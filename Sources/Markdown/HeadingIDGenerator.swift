@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Heading ids as DocFX (Markdig's GitHub mode) and Microsoft Docs make them, so existing
 /// `#anchors` keep working: lowercase, keep letters, digits, `-` and `_`, turn each space into
 /// `-`, drop everything else. `Step 1 – Create a group` → `step-1--create-a-group`.
@@ -24,7 +26,7 @@ public struct HeadingIDGenerator: Sendable {
             return bytes.isEmpty ? "section" : String(decoding: bytes, as: UTF8.self)
         }
         var id = ""
-        for character in text.trimmingCharacters(in: .whitespacesAndNewlines) {
+        for character in text.trimmingWhitespace() {
             if character == " " {
                 id.append("-")
             } else if character.isLetter || character.isNumber || character == "-" || character == "_" {

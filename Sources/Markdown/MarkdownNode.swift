@@ -35,6 +35,61 @@ public struct ImageBlock: Sendable, Hashable {
     public var altText: String
     /// The long description of a `complex` image (text between the tag and `:::image-end:::`).
     public var longDescription: String
+    /// `lightbox="…"`: a larger image the picture links to.
+    public var lightbox: String? = nil
+}
+
+/// `:::code language="…" source="…" range="…":::`: a code file shown in the page.
+public struct CodeReference: Sendable, Hashable {
+    public var source: String
+    public var language: String
+    /// Lines to show (`3-5,9`), empty for all.
+    public var range: String
+
+    public init(source: String, language: String, range: String) {
+        (self.source, self.language, self.range) = (source, language, range)
+    }
+
+    /// The lines of `text` that `range` names, in order; all of them when `range` is empty or
+    /// names none.
+    public func excerpt(of text: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        var chosen: [Substring] = []
+        for part in range.split(separator: ",") {
+            let bounds = part.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard let first = bounds.first ?? nil, first >= 1 else { continue }
+            let last = bounds.count > 1 ? (bounds[1] ?? lines.count) : first
+            guard first <= last else { continue }
+            chosen += lines[min(first - 1, lines.count)..<min(last, lines.count)]
+        }
+        let shown = chosen.isEmpty ? lines[...] : chosen[...]
+        return shown.joined(separator: "\n").trimmingCharacters(in: .newlines) + "\n"
+    }
+}
+
+/// Containers of the DocFX dialect, each from its own marker: `:::row:::`, `:::column:::`,
+/// `:::zone pivot="…":::`, `:::moniker range="…":::`, tab headings (`# [Label](#tab/id)` up to
+/// `---`) and `> [!div class="…"]`.
+public enum DocFXContainer: Sendable, Hashable {
+    case row
+    case column
+    case zone(pivot: String)
+    case moniker(range: String)
+    /// A group of tabs; its children are `.tab`s.
+    case tabs
+    case tab(label: String, id: String)
+    /// `> [!div class="nextstepaction"]`; the classes are letters, digits, `-` and `_` only.
+    case division(classes: [String])
+
+    /// What a reader is told before the content: a tab's label, a zone's pivots
+    /// (`pivot="windows,macos"` → "windows, macos"); nil for containers that only group.
+    public var label: String? {
+        switch self {
+        case .tab(let label, _): return label
+        case .zone(let pivot): return pivot.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
+        default: return nil
+        }
+    }
 }
 
 /// What a node is. Payloads are plain values; children live in the tree, never in the kind, so a
@@ -60,6 +115,8 @@ public enum NodeKind: Sendable, Hashable {
     case video(url: String)
     case include(path: String, title: String)
     case image(ImageBlock)
+    case container(DocFXContainer)
+    case codeReference(CodeReference)
 
     // Inlines
     case text(String)
@@ -77,7 +134,7 @@ public enum NodeKind: Sendable, Hashable {
     public var isBlock: Bool {
         switch self {
         case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph, .heading,
-             .thematicBreak, .table, .tableRow, .tableCell, .alert, .video, .include, .image:
+             .thematicBreak, .table, .tableRow, .tableCell, .alert, .video, .include, .image, .container, .codeReference:
             return true
         default:
             return false

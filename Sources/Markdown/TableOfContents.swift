@@ -7,12 +7,15 @@ public struct TOCEntry: Sendable, Hashable {
     public var href: String?
     public var children: [TOCEntry]
     public var location: SourceLocation
+    /// The page an entry links to when its `href` names a nested TOC (DocFX's `topicHref`).
+    public var topicHref: String?
 
-    public init(title: String, href: String?, children: [TOCEntry] = [], location: SourceLocation) {
+    public init(title: String, href: String?, children: [TOCEntry] = [], location: SourceLocation, topicHref: String? = nil) {
         self.title = title
         self.href = href
         self.children = children
         self.location = location
+        self.topicHref = topicHref
     }
 }
 
@@ -33,11 +36,11 @@ extension TOCEntry {
         for id in document.children(of: document.root) {
             guard case .heading(let level, _) = document[id].kind else { continue }
             var href: String?
-            var title = document.plainText(of: id).trimmingCharacters(in: .whitespaces)
+            var title = document.plainText(of: id).trimmingSpaces()
             for child in document.children(of: id) {
                 if case .link(let destination, _) = document[child].kind {
                     href = destination
-                    title = document.plainText(of: child).trimmingCharacters(in: .whitespaces)
+                    title = document.plainText(of: child).trimmingSpaces()
                     break
                 }
             }

@@ -34,4 +34,7 @@ struct TreeBuilder {
 
     mutating func close() { open.removeLast() }
 
+    /// How many containers are open.
+    var depth: Int { open.count }
+
 }

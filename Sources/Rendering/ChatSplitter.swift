@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// One message of a chat text that was split to fit a channel's limit.
 public struct ChatMessage: Sendable, Hashable {
     public var number: Int
@@ -16,7 +18,7 @@ public enum ChatSplitter {
         // Room for the widest header a split of this text could need.
         let reserve = flavor.length(of: header(999, 999, flavor: flavor))
         // Every flavour's length is at most the UTF-8 byte count: most texts stop here.
-        if text.utf8.count <= budget || flavor.length(of: text.trimmingCharacters(in: .whitespacesAndNewlines)) <= budget {
+        if text.utf8.count <= budget || flavor.length(of: text.trimmingWhitespace()) <= budget {
             return [ChatMessage(number: 1, total: 1, part: text, text: text)]
         }
         // Lengths add up piece by piece (pieces end at whitespace, so no escape or character
@@ -50,7 +52,7 @@ public enum ChatSplitter {
         }
         if !current.isEmpty { parts.append(current) }
         return parts.enumerated().map { index, part in
-            let body = part.trimmingCharacters(in: .whitespacesAndNewlines)
+            let body = part.trimmingWhitespace()
             return ChatMessage(number: index + 1, total: parts.count, part: part,
                                text: header(index + 1, parts.count, flavor: flavor) + body + "\n")
         }

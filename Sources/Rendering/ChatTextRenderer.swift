@@ -1,4 +1,5 @@
 import Markdown
+import Diagnostics
 
 /// A page or poster as chat text: its top-level blocks, so long texts split between them.
 public struct ChatText: Sendable, Hashable {
@@ -204,8 +205,31 @@ private struct State {
             blankPending = false
             for codeLine in markup.codeBlock(literal) { lines.append(prefix() + codeLine) }
             endBlock()
-        case .htmlBlock:
-            break
+        case .htmlBlock(let literal):
+            // Raw HTML's text, with `<br>` and block ends as line breaks.
+            let text = HTMLSanitizer.plainText(literal)
+            guard !TextScan.isBlank(text) else { break }
+            writePendingAlertLabels()
+            finishLine()
+            for textLine in text.split(separator: "\n") where !TextScan.isBlank(String(textLine)) {
+                write(flavor.escape(textLine.trimmingCharacters(in: .whitespaces)))
+                finishLine()
+            }
+            endBlock()
+        case .container(let container):
+            // Tabs and zones say which choice follows; the other containers only group blocks.
+            if let label = container.label { writeLabel(label) }
+        case .codeReference(let reference):
+            writePendingAlertLabels()
+            finishLine()
+            if let text = environment.codeFile(reference.source, in: event.document.path) {
+                if blankPending, !lines.isEmpty { lines.append(prefix(blank: true)) }
+                blankPending = false
+                for codeLine in markup.codeBlock(reference.excerpt(of: text)) { lines.append(prefix() + codeLine) }
+            } else {
+                write(markup.link(text: flavor.escape(reference.source), url: environment.absoluteURL(for: reference.source, in: event.document.path)))
+            }
+            endBlock()
         case .thematicBreak:
             write("———")
             endBlock()
@@ -235,8 +259,10 @@ private struct State {
             if table != nil { line += " " } else { finishLine(); startLine() }
         case .code(let s):
             write(markup.inlineCode(s))
-        case .htmlInline:
-            break
+        case .htmlInline(let literal):
+            // `<br>` (a table cell's line break) is a line break; other tags have no text.
+            guard HTMLSanitizer.plainText(literal) == "\n" else { break }
+            if table != nil { line += "\n  " } else { finishLine(); startLine() }
         case .emphasis: write(markup.emphasis)
         case .strong: write(markup.strong)
         case .strikethrough: write(markup.strike)
@@ -281,7 +307,7 @@ private struct State {
                 if header { table?.header = row } else { table?.rows.append(row) }
             }
         case .tableCell:
-            table?.row.append(line.trimmingCharacters(in: .whitespaces))
+            table?.row.append(line.trimmingSpaces())
             line = ""
         case .emphasis: line += markup.emphasis
         case .strong: line += markup.strong
@@ -301,6 +327,14 @@ private struct State {
 
     func substitute(_ text: String) -> String {
         variables.isEmpty ? text : DocVariables.substitute(text, values: variables)
+    }
+
+    /// A tab's or zone's label, bold, as a block of its own.
+    mutating func writeLabel(_ label: String) {
+        writePendingAlertLabels()
+        finishLine()
+        write(markup.strong + flavor.escape(label) + markup.strong)
+        endBlock()
     }
 
     /// `{{ groups }}` alone in a paragraph: the environment's items as a list.

@@ -18,6 +18,18 @@ public enum HTMLEscaping {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// A link as text that may wrap: escaped, with a `<wbr>` break opportunity after every `/`,
+    /// `-` and `.`, so a long link breaks where a reader expects rather than mid-word.
+    public static func breakableLink(_ link: String) -> String {
+        var html = ""
+        html.reserveCapacity(link.utf8.count * 2)
+        for character in link {
+            html += escape(String(character))
+            if character == "/" || character == "-" || character == "." { html += "<wbr>" }
+        }
+        return html
+    }
+
     private static let amp = Array("&amp;".utf8), lt = Array("&lt;".utf8), gt = Array("&gt;".utf8), quot = Array("&quot;".utf8)
     private static let apos = Array("&#x27;".utf8)
 

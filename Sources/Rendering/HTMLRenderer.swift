@@ -6,8 +6,16 @@ import Markdown
 /// accessible markup.
 public struct HTMLRenderer {
     public struct Options: Sendable {
-        /// Pass raw HTML through (with GFM's tag filter). Off by default: raw HTML is dropped.
-        public var allowRawHTML: Bool
+        /// What becomes of raw HTML in Markdown.
+        public enum RawHTML: Sendable {
+            /// Replaced by `<!-- raw HTML omitted -->`, as cmark does.
+            case omitted
+            /// Only the allow-listed elements and attributes, checked (`HTMLSanitizer`).
+            case sanitized
+            /// Passed through with GFM's tag filter: the kit opted in (`markdown.raw_html`).
+            case allowed
+        }
+        public var rawHTML: RawHTML
         /// Write `id` attributes on headings.
         public var headingIDs: Bool
         /// The site's markup on top of cmark's: a permalink in each heading, tables in a box
@@ -17,7 +25,11 @@ public struct HTMLRenderer {
         public var siteMarkup: Bool
 
         public init(allowRawHTML: Bool = false, headingIDs: Bool = true, siteMarkup: Bool = false) {
-            self.allowRawHTML = allowRawHTML
+            self.init(rawHTML: allowRawHTML ? .allowed : .sanitized, headingIDs: headingIDs, siteMarkup: siteMarkup)
+        }
+
+        public init(rawHTML: RawHTML, headingIDs: Bool = true, siteMarkup: Bool = false) {
+            self.rawHTML = rawHTML
             self.headingIDs = headingIDs
             self.siteMarkup = siteMarkup
         }
@@ -50,10 +62,11 @@ public struct HTMLRenderer {
         for event in ExpandedWalk(document, environment: environment) {
             if event.isEntering { state.enter(event) } else { state.exit(event) }
         }
+        state.closeSanitizedElements()
         return (state.html, state.headings)
     }
 
-    private struct State {
+    struct State {
         let options: Options
         let environment: MarkdownEnvironment
         var html = ""
@@ -75,6 +88,15 @@ public struct HTMLRenderer {
         /// The outermost inline image being written: its source, and the UTF-8 offsets in `html`
         /// where its link (if any), its `<img` and its alt text start.
         var openImage: (source: String, linkStart: Int?, imageStart: Int, altStart: Int)?
+
+        /// Raw HTML sanitisers by the node holding the raw pieces: elements one piece opens stay
+        /// open for its siblings and are closed when their parent ends.
+        var sanitizers: [SanitizerKey: HTMLSanitizer] = [:]
+
+        struct SanitizerKey: Hashable {
+            var document: String
+            var parent: Int
+        }
 
         init(options: Options, environment: MarkdownEnvironment) {
             self.options = options
@@ -145,7 +167,7 @@ public struct HTMLRenderer {
                 html += "</code></pre>\n"
             case .htmlBlock(let literal):
                 cr()
-                html += options.allowRawHTML ? HTMLEscaping.tagFilter(literal) : "<!-- raw HTML omitted -->"
+                html += rawHTML(literal, event)
                 cr()
             case .paragraph:
                 if let block = blockVariable(event) {
@@ -199,7 +221,13 @@ public struct HTMLRenderer {
             case .softBreak: html += "\n"
             case .lineBreak: html += "<br />\n"
             case .code(let s): html += "<code>"; text(s); html += "</code>"
-            case .htmlInline(let s): html += options.allowRawHTML ? HTMLEscaping.tagFilter(s) : "<!-- raw HTML omitted -->"
+            case .htmlInline(let s): html += rawHTML(s, event)
+            case .container(let container):
+                cr()
+                html += Self.containerOpening(container)
+            case .codeReference(let reference):
+                cr()
+                renderCode(reference, in: doc)
             case .emphasis: html += "<em>"
             case .strong: html += "<strong>"
             case .strikethrough: html += "<del>"
@@ -227,6 +255,10 @@ public struct HTMLRenderer {
                 return
             }
             let node = event.node
+            if !sanitizers.isEmpty, let closing = sanitizers.removeValue(forKey: SanitizerKey(document: event.document.path, parent: event.id.index)) {
+                var sanitizer = closing
+                html += sanitizer.close()
+            }
             if plainDepth > 0 {
                 guard case .inlineImage(_, let title) = node.kind else { return }
                 plainDepth -= 1
@@ -276,6 +308,7 @@ public struct HTMLRenderer {
             case .tableCell(_, let header):
                 html += header ? "</th>" : "</td>"; cr()
             case .alert: cr(); html += "</div>\n"
+            case .container(let container): cr(); html += Self.containerClosing(container)
             case .emphasis: html += "</em>"
             case .strong: html += "</strong>"
             case .strikethrough: html += "</del>"
@@ -284,15 +317,39 @@ public struct HTMLRenderer {
             }
         }
 
+        /// Raw HTML as the options say: sanitised with the page's link resolution, passed through,
+        /// or omitted.
+        mutating func rawHTML(_ literal: String, _ event: ExpandedWalk.Event) -> String {
+            switch options.rawHTML {
+            case .omitted: return "<!-- raw HTML omitted -->"
+            case .allowed: return HTMLEscaping.tagFilter(literal)
+            case .sanitized:
+                let key = SanitizerKey(document: event.document.path, parent: event.node.parent?.index ?? -1)
+                let environment = environment, path = event.document.path
+                var sanitizer = sanitizers[key] ?? HTMLSanitizer { url, isImage in environment.url(for: url, in: path, isImage: isImage) }
+                let output = sanitizer.sanitize(literal)
+                sanitizers[key] = sanitizer
+                return output
+            }
+        }
+
+        /// Elements raw HTML left open at the end (in an included file's top level).
+        mutating func closeSanitizedElements() {
+            for key in sanitizers.keys.sorted(by: { ($0.document, $0.parent) > ($1.document, $1.parent) }) {
+                html += sanitizers[key]!.close()
+            }
+            sanitizers = [:]
+        }
+
         /// Paragraphs directly inside items of a tight list are written without `<p>`.
-        private func isTight(_ event: ExpandedWalk.Event) -> Bool {
+        func isTight(_ event: ExpandedWalk.Event) -> Bool {
             let doc = event.document
             guard let parent = event.node.parent, let grandparent = doc[parent].parent,
                   case let .list(_, _, tight, _) = doc[grandparent].kind else { return false }
             return tight
         }
 
-        private mutating func renderVideo(_ url: String, in doc: MarkdownDocument) {
+        mutating func renderVideo(_ url: String, in doc: MarkdownDocument) {
             let href = HTMLEscaping.escapeHref(environment.url(for: url, in: doc.path, isImage: false))
             if VideoEmbedding.isEmbeddable(url) {
                 // The link keeps the video reachable offline and on paper, where the player is empty.
@@ -306,6 +363,8 @@ public struct HTMLRenderer {
         private mutating func renderImageBlock(_ image: ImageBlock, in doc: MarkdownDocument) {
             let src = HTMLEscaping.escapeHref(environment.url(for: image.source, in: doc.path, isImage: true))
             html += "<figure class=\"image image-\(image.kind.rawValue)\">"
+            let lightbox = image.lightbox.map { HTMLEscaping.escapeHref(environment.url(for: $0, in: doc.path, isImage: true)) }
+            if let lightbox { html += "<a href=\"\(lightbox)\">" }
             if image.kind == .icon {
                 html += "<img src=\"\(src)\" alt=\"\" role=\"presentation\" />"
             } else if options.siteMarkup {
@@ -314,6 +373,7 @@ public struct HTMLRenderer {
             } else {
                 html += "<img src=\"\(src)\" alt=\"\(HTMLEscaping.escape(image.altText))\" loading=\"lazy\" />"
             }
+            if lightbox != nil { html += "</a>" }
             if image.kind == .complex, !image.longDescription.isEmpty {
                 html += "<figcaption><details><summary>Description</summary><p>\(HTMLEscaping.escape(image.longDescription))</p></details></figcaption>"
             }

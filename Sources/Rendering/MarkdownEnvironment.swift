@@ -20,6 +20,8 @@ public protocol MarkdownEnvironment: Sendable {
     func absoluteURL(for destination: String, in sourcePath: String) -> String?
     /// The intrinsic size of the image a `destination` names, when the site can read it.
     func imageSize(for destination: String, in sourcePath: String) -> ImageSize?
+    /// The text of a local file a `:::code source="…":::` names, or nil when it is not one.
+    func codeFile(_ path: String, in sourcePath: String) -> String?
 }
 
 extension MarkdownEnvironment {
@@ -27,6 +29,7 @@ extension MarkdownEnvironment {
     public func blockHTML(forVariable name: String) -> String? { nil }
     public func chatItems(forVariable name: String) -> [(text: String, url: String?)]? { nil }
     public func imageSize(for destination: String, in sourcePath: String) -> ImageSize? { nil }
+    public func codeFile(_ path: String, in sourcePath: String) -> String? { nil }
     public func absoluteURL(for destination: String, in sourcePath: String) -> String? {
         let url = self.url(for: destination, in: sourcePath, isImage: false)
         return url.contains("://") || url.hasPrefix("mailto:") ? url : nil

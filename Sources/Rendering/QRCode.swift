@@ -50,11 +50,12 @@ public struct QRCode: Sendable, Hashable {
     }
 
     /// Inline SVG: one path of unit squares on a white background with the quiet zone, sharp at
-    /// any print size. `label` becomes the accessible name.
+    /// any print size. `label` becomes the accessible name; `--qr-modules` lets a stylesheet
+    /// size the symbol itself, without its quiet zone, to a printed width.
     public func svg(label: String) -> String {
         let total = size + 2 * Self.quietZone
         let path = pathData
-        return "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(total) \(total)\" role=\"img\" aria-label=\"\(HTMLEscaping.escape(label))\" shape-rendering=\"crispEdges\">"
+        return "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(total) \(total)\" role=\"img\" aria-label=\"\(HTMLEscaping.escape(label))\" style=\"--qr-modules: \(size)\" shape-rendering=\"crispEdges\">"
             + "<rect width=\"\(total)\" height=\"\(total)\" fill=\"#fff\"/><path fill=\"#000\" d=\"\(path)\"/></svg>"
     }
 

@@ -24,10 +24,4 @@ public struct SitePalette: Sendable, Equatable {
 
     /// True when the site had to use another shade in either theme.
     public var isShaded: Bool { light != brand || dark != brand }
-
-    /// `4.48:1` style, rounded down so a printed ratio never claims more than it has.
-    public static func ratio(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded(.down))
-        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100):1"
-    }
 }

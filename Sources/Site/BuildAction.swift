@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import KitConfig
 import SiteChecks
 import SiteModel
 import SiteProducers
@@ -14,9 +15,13 @@ public struct BuildAction: Sendable {
     public var configRequired: Bool
     /// Parsed files kept between builds (`serve`).
     public var cache: ParseCache?
+    /// Poster formats to export instead of what `posters.export` says (`--export`).
+    public var posterExport: [KitConfig.PosterSettings.ExportFormat]?
 
-    public init(location: KitLocation, output: URL? = nil, strict: Bool = false, configRequired: Bool = false, cache: ParseCache? = nil) {
+    public init(location: KitLocation, output: URL? = nil, strict: Bool = false, configRequired: Bool = false, cache: ParseCache? = nil,
+                posterExport: [KitConfig.PosterSettings.ExportFormat]? = nil) {
         self.cache = cache
+        self.posterExport = posterExport
         self.location = location
         self.output = (output ?? location.kit.appendingPathComponent("_site")).standardizedFileURL
         self.strict = strict
@@ -38,7 +43,7 @@ public struct BuildAction: Sendable {
     func load(_ clock: inout StageClock) async -> (Kit?, [Diagnostic]) {
         let writer = SiteWriter(output: output, location: location)
         if let refusal = writer.refusal() { return (nil, [refusal]) }
-        let kit = await KitLoader.load(location, configRequired: configRequired, cache: cache, clock: &clock)
+        let kit = await KitLoader.load(location, configRequired: configRequired, cache: cache, posterExport: posterExport, clock: &clock)
         let diagnostics = strict ? kit.diagnostics.promotingWarnings() : kit.diagnostics
         return (diagnostics.hasErrors ? nil : kit, diagnostics)
     }

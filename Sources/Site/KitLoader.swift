@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import KitConfig
 import SiteChecks
 import SiteModel
 import SiteProducers
@@ -8,14 +9,17 @@ import SiteProducers
 public enum KitLoader {
     /// - Parameter cache: parsed files from an earlier load of the same kit (`serve`); only
     ///   files that changed since are parsed again.
-    public static func load(_ location: KitLocation, configRequired: Bool = false, cache: ParseCache? = nil) async -> Kit {
+    /// - Parameter posterExport: poster formats to export instead of what `posters.export` says.
+    public static func load(_ location: KitLocation, configRequired: Bool = false, cache: ParseCache? = nil,
+                            posterExport: [KitConfig.PosterSettings.ExportFormat]? = nil) async -> Kit {
         var clock = StageClock()
-        return await load(location, configRequired: configRequired, cache: cache, clock: &clock)
+        return await load(location, configRequired: configRequired, cache: cache, posterExport: posterExport, clock: &clock)
     }
 
     /// The same, with a lap per stage on `clock` (`--timings`).
-    static func load(_ location: KitLocation, configRequired: Bool, cache: ParseCache?, clock: inout StageClock) async -> Kit {
-        let kit = await KitReader.read(location, configRequired: configRequired, cache: cache, clock: &clock)
+    static func load(_ location: KitLocation, configRequired: Bool, cache: ParseCache?, posterExport: [KitConfig.PosterSettings.ExportFormat]? = nil,
+                     clock: inout StageClock) async -> Kit {
+        let kit = await KitReader.read(location, configRequired: configRequired, cache: cache, posterExport: posterExport, clock: &clock)
         let checked = await kit.checked()
         clock.lap("checks")
         return checked

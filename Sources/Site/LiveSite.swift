@@ -59,7 +59,7 @@ public actor LiveSite {
             new = kit.updating(Dictionary(parsed, uniquingKeysWith: { first, _ in first }))
         }
         let next: Kit
-        if let new { next = new } else { next = await KitLoader.load(location, cache: cache) }
+        if let new { next = new } else { next = await KitLoader.load(location, cache: cache, posterExport: []) }
         behind = next.diagnostics.hasErrors
         guard !next.diagnostics.hasErrors else {
             return Update(diagnostics: next.diagnostics, site: site, stale: [], changed: [], rendered: 0, seconds: seconds())
@@ -118,7 +118,7 @@ public actor LiveSite {
         var inputs = Set(changedFiles.map { PlanInput.file(location.displayPath(URL(fileURLWithPath: $0))) })
         // A patched kit keeps its plan and its titles.
         if !old.plan.isSame(as: new.plan) {
-            guard old.plan.paths == new.plan.paths, old.toc?.path == new.toc?.path else { return new.plan.outputs }
+            guard old.plan.paths == new.plan.paths, old.toc?.files == new.toc?.files else { return new.plan.outputs }
             for page in new.pages where old.page(at: page.source)?.title != page.title { inputs.insert(.title(page.source)) }
         }
         return new.plan.outputs(dependingOn: inputs)

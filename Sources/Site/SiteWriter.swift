@@ -1,5 +1,7 @@
+import BrowserExport
 import Diagnostics
 import Foundation
+import KitConfig
 import SiteChecks
 import SiteModel
 import SiteProducers
@@ -46,10 +48,37 @@ public struct SiteWriter {
         return await write(kit.plan, progress: progress) { SiteRenderer.contents(of: $0, context: context) }
     }
 
+    /// Whether the plan has posters for a browser to print (`posters.export`).
+    static func printsPosters(_ plan: BuildPlan) -> Bool {
+        plan.outputs.contains { output in
+            switch output.producer {
+            case .posterExport, .allPostersPDF: true
+            default: false
+            }
+        }
+    }
+
     /// Writes the outputs of `plan`, each produced by `produce` (called in parallel).
     func write(_ plan: BuildPlan, progress: BuildProgress? = nil,
                produce: @escaping @Sendable (PlannedOutput) -> OutputTree.Contents) async -> [Diagnostic] {
         if let refusal = refusal() { return [refusal] }
+        // Started before anything is written, so a missing browser costs nothing and writes nothing.
+        var browser: HeadlessBrowser?
+        if Self.printsPosters(plan) {
+            do {
+                browser = try HeadlessBrowser()
+            } catch {
+                return [.error(.posterExport, "cannot export posters (posters.export in \(KitConfig.fileName), or --export): \(error)", at: nil,
+                               notes: ["drop posters.export and --export to build without PDF and PNG files"])]
+            }
+        }
+        let diagnostics = await write(plan, progress: progress, browser: browser, produce: produce)
+        await browser?.close()
+        return diagnostics
+    }
+
+    private func write(_ plan: BuildPlan, progress: BuildProgress?, browser: HeadlessBrowser?,
+                       produce: @escaping @Sendable (PlannedOutput) -> OutputTree.Contents) async -> [Diagnostic] {
         let fm = FileManager.default
         var carried: [String] = []
         var isDirectory: ObjCBool = false
@@ -99,22 +128,41 @@ public struct SiteWriter {
         } catch {
             return fail("cannot create '\(staging.path)': \(error.localizedDescription)")
         }
-        let failures = await parallelMap(plan.outputs, chunk: 16) { planned -> String? in
+        enum Written: Sendable { case done, failed(String), toPrint(String, PrintJob) }
+        let results = await parallelMap(plan.outputs, chunk: 16) { planned -> Written in
             let target = staging.appendingPathComponent(planned.path)
-            defer { progress?.advance() }
             do {
                 switch produce(planned) {
                 case .bytes(let data): try data.write(to: target)
                 case .copy(let source):
                     // The bytes, never a link: the scanner checked where links resolve to.
                     try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: target)
+                case .printed(let job):
+                    return .toPrint(planned.path, job)
                 }
-                return nil
+                progress?.advance()
+                return .done
             } catch {
-                return "cannot write '\(planned.path)': \(error.localizedDescription)"
+                progress?.advance()
+                return .failed("cannot write '\(planned.path)': \(error.localizedDescription)")
             }
         }
-        if let failure = failures.lazy.compactMap({ $0 }).first { return fail(failure) }
+        for case .failed(let failure) in results { return fail(failure) }
+        let jobs = results.compactMap { result -> (path: String, job: PrintJob)? in
+            if case .toPrint(let path, let job) = result { (path, job) } else { nil }
+        }
+        if !jobs.isEmpty, let browser {
+            do {
+                try await PosterPrinter.print(jobs, browser: browser) { path, data in
+                    try data.write(to: staging.appendingPathComponent(path))
+                    progress?.advance()
+                }
+            } catch {
+                return fail("cannot export posters with Chromium: \(error)")
+            }
+        } else if !jobs.isEmpty {
+            return fail("posters to export but no browser to print them")
+        }
         do {
             try plan.manifestJSON().write(to: staging.appendingPathComponent(BuildPlan.manifestName))
             // Someone else's files move into the new tree unchanged.

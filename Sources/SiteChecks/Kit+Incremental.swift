@@ -15,12 +15,14 @@ extension Kit {
         var titlesChanged = false
         let variables = KitVariables.values(config)
         for (path, parsed) in changed {
-            guard path != toc?.path, let old = documents[path], case .success(let (document, metadata, problems)) = parsed,
+            guard !(toc?.files.contains(path) ?? false), !ContentScanner.isTOC(path), let old = documents[path], case .success(let (document, metadata, problems)) = parsed,
                   old.headings.map(\.anchor) == document.headings.map(\.anchor),
-                  IncludeGraph.includes(in: old).elementsEqual(IncludeGraph.includes(in: document), by: { $0 == $1 })
+                  IncludeGraph.includes(in: old).elementsEqual(IncludeGraph.includes(in: document), by: { $0 == $1 }),
+                  CodeFiles.referenced(by: old) == CodeFiles.referenced(by: document)
             else { return nil }
             if let index = pageIndex[path] {
-                let page = Page(source: path, document: document, metadata: metadata, variables: variables)
+                let page = Page(source: path, document: document, metadata: metadata.inheriting(docfx?.metadata(for: path) ?? []),
+                                variables: variables)
                 titlesChanged = titlesChanged || page.title != pages[index].title
                 next.pages[index] = page
             }
@@ -33,7 +35,7 @@ extension Kit {
             // heading ids are unchanged, and no kit-wide rule reads a page title.
             var rebuilt = Kit(location: location, config: config, pages: next.pages, documents: next.documents, assets: assets, toc: toc,
                               templates: templates, posters: posters, logoDataURI: logoDataURI,
-                              loadDiagnostics: loadDiagnostics, parseDiagnostics: next.parseDiagnostics,
+                              loadDiagnostics: loadDiagnostics, parseDiagnostics: next.parseDiagnostics, docfx: docfx, codeFiles: codeFiles,
                               includes: includes, anchors: anchors)
             rebuilt.findings = findings
             next = rebuilt

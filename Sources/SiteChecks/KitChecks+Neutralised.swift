@@ -1,5 +1,6 @@
 import Diagnostics
 import Markdown
+import Rendering
 
 /// Input that renders differently from what its author wrote, said out loud: nothing is
 /// neutralised without a diagnostic.
@@ -7,11 +8,17 @@ extension KitChecks {
     static func checkNeutralised(_ document: MarkdownDocument, rawHTMLAllowed: Bool) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var rawHTML: [NodeID] = []
+        var droppedPieces = 0
+        var sanitizer = HTMLSanitizer()
         for (index, node) in document.nodes.enumerated() {
             let id = NodeID(index)
             switch node.kind {
-            case .htmlBlock, .htmlInline:
-                rawHTML.append(id)
+            case .htmlBlock(let literal), .htmlInline(let literal):
+                // Only what the allow-list leaves out is lost; `<br>`, `<sup>`, … are kept.
+                guard !rawHTMLAllowed else { break }
+                let before = sanitizer.dropped
+                _ = sanitizer.sanitize(literal)
+                if sanitizer.dropped > before { rawHTML.append(id); droppedPieces += sanitizer.dropped - before }
             case .text(let text) where containsIncludeMarker(text):
                 diagnostics.append(.warning(.includeMalformed, "'[!INCLUDE' is not a complete include and is shown as text",
                                             at: document.location(of: id), notes: ["write it as [!INCLUDE [title](path/to/file.md)]"]))
@@ -19,10 +26,11 @@ extension KitChecks {
                 break
             }
         }
-        if !rawHTMLAllowed, let first = rawHTML.first {
-            diagnostics.append(.warning(.rawHTMLDropped, "\(rawHTML.count) piece(s) of raw HTML on this page are left out of the site",
+        if let first = rawHTML.first {
+            diagnostics.append(.warning(.rawHTMLDropped, "\(rawHTML.count) piece(s) of raw HTML on this page lose \(droppedPieces) tag(s) or attribute(s) that are not on the allow-list",
                                         at: document.location(of: first),
-                                        notes: ["set markdown.raw_html: true in adoptkit.yml to let raw HTML through"]))
+                                        notes: ["kept: text formatting (b, i, sup, kbd, …), br, span and div with class, a with a safe href, img, tables",
+                                                "set markdown.raw_html: true in adoptkit.yml to let raw HTML through"]))
         }
         if let missing = missingFrontMatterOpening(document) { diagnostics.append(missing) }
         return diagnostics

@@ -31,7 +31,7 @@ extension KitChecks {
         var diagnostics = checkFrontMatterVariables(page, known: known)
         do {
             let top = SourceLocation(path: page.document.displayPath, line: 1, column: 1)
-            if kit.toc != nil, !kit.navigation.contains(page.source), page.source != "index.md" {
+            if kit.toc != nil, !kit.navigation.contains(page.source), !page.isHome {
                 diagnostics.append(.warning(.tocUnreachablePage, "page '\(page.source)' is in no table of contents entry; readers cannot navigate to it",
                                             at: top, notes: ["add it to \(kit.toc!.path)"]))
             }
@@ -76,22 +76,5 @@ extension KitChecks {
             return .warning(.linkInsecure, "\(what) to '\(destination)' uses http:; use https:", at: location)
         }
         return nil
-    }
-}
-
-extension KitChecks {
-    /// A brand colour too light for text on a light background gets a warning with its contrast
-    /// on both themes and the shade the site uses instead. (The dark theme always gets a lighter
-    /// shade where needed, silently: almost every brand colour is too dark for it.)
-    static func checkBrandColor(_ config: KitConfig) -> [Diagnostic] {
-        guard let location = config.organization.colorLocation, let palette = SitePalette(hex: config.organization.color),
-              palette.light != palette.brand else { return [] }
-        let minimum = SitePalette.ratio(BrandColor.textContrast)
-        return [.warning(.configLowContrastColor,
-                         "organization.color \(palette.brand.hex) has \(SitePalette.ratio(palette.lightContrast)) contrast on the light theme "
-                         + "and \(SitePalette.ratio(palette.darkContrast)) on the dark one; text needs \(minimum)",
-                         at: location,
-                         notes: ["the site uses \(palette.light.hex) (\(SitePalette.ratio(palette.light.contrast(with: SitePalette.lightBackground)))) for links and buttons on the light theme "
-                                 + "and \(palette.dark.hex) on the dark one; a darker colour keeps the brand's own"])]
     }
 }

@@ -14,6 +14,7 @@ package enum KitChecks {
         let page = kit.page(at: path)
         findings.diagnostics += checkLinks(in: document, resolver: kit.resolver, anchors: anchors, isInclude: page == nil,
                                            internalLinks: &findings.internalLinks)
+        findings.diagnostics += checkCodeFiles(in: document, kit: kit)
         findings.diagnostics += checkVariables(in: document, known: known)
         findings.diagnostics += checkNeutralised(document, rawHTMLAllowed: kit.config.markdown.rawHTML)
         if let page { findings.diagnostics += checkPage(page, kit: kit, known: known) }
@@ -23,10 +24,19 @@ package enum KitChecks {
     /// Runs every rule: the document rules over every Markdown file in parallel, then the
     /// kit-wide rules.
     static func run(_ kit: Kit) async -> CheckFindings {
-        let paths = kit.documents.keys.sorted().filter { $0 != kit.toc?.path }
+        let paths = kit.documents.keys.sorted().filter { !ContentScanner.isTOC($0) && !isLeftOut($0, kit: kit) }
         let known = knownVariables(kit)
         let found = await parallelMap(paths, chunk: 64) { checkDocument($0, kit: kit, anchors: kit.anchors, known: known) }
-        return CheckFindings(documents: Dictionary(uniqueKeysWithValues: zip(paths, found)), kit: checkKit(kit))
+        var kitFindings = checkKit(kit)
+        // Posters are measured from their HTML, so only once their templates are known good.
+        if !kitFindings.hasErrors { kitFindings += await checkPosterSheets(kit) }
+        return CheckFindings(documents: Dictionary(uniqueKeysWithValues: zip(paths, found)), kit: kitFindings)
+    }
+
+    /// A Markdown file that `docfx.json` leaves out of the set (a README) and nothing includes:
+    /// not part of the site, so not checked.
+    static func isLeftOut(_ path: String, kit: Kit) -> Bool {
+        kit.docfx != nil && kit.page(at: path) == nil && !ContentPath.isInclude(path) && !kit.includes.takesPartInIncludes(path)
     }
 
     /// What one page may expand to through includes: far above any real page (the largest
@@ -43,7 +53,7 @@ package enum KitChecks {
         diagnostics += checkPosters(kit)
         diagnostics += checkOutputs(kit)
         diagnostics += checkQRCodes(kit)
-        diagnostics += checkBrandColor(kit.config)
+        diagnostics += checkBrandContrast(kit)
         return diagnostics
     }
 
@@ -79,20 +89,13 @@ package enum KitChecks {
     static func checkLinks(in document: MarkdownDocument, resolver: LinkResolver, anchors: AnchorIndex, isInclude: Bool,
                            internalLinks: inout [SourceLocation]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for (index, node) in document.nodes.enumerated() {
-            let destination: String
-            let isImage: Bool
-            switch node.kind {
-            case .link(let d, _): destination = d; isImage = false
-            case .inlineImage(let d, _): destination = d; isImage = true
-            case .image(let block): destination = block.source; isImage = true
-            default: continue
-            }
-            let location = document.location(of: NodeID(index))
+        func check(_ destination: String, isImage: Bool, at location: SourceLocation) {
             let what = isImage ? "image" : "link"
             switch resolver.resolve(destination, from: document.path) {
             case .external:
                 if let finding = checkExternal(destination, what: what, at: location) { diagnostics.append(finding) }
+            case .rootAbsolute:
+                break
             case .asset, .generated:
                 if !isImage { internalLinks.append(location) }
             case .dangerous:
@@ -120,13 +123,37 @@ package enum KitChecks {
                 diagnostics.append(.warning(.linkMissingFile, "\(what) to '\(destination)' points outside the content folder", at: location))
             }
         }
+        for (index, node) in document.nodes.enumerated() {
+            switch node.kind {
+            case .link(let destination, _): check(destination, isImage: false, at: document.location(of: NodeID(index)))
+            case .inlineImage(let destination, _): check(destination, isImage: true, at: document.location(of: NodeID(index)))
+            case .image(let block):
+                check(block.source, isImage: true, at: document.location(of: NodeID(index)))
+                if let lightbox = block.lightbox { check(lightbox, isImage: true, at: document.location(of: NodeID(index))) }
+            default: continue
+            }
+        }
         return diagnostics
     }
 
-    /// `/path` links work only on the server the docs were written for.
+    /// `:::code source="…":::` must name a file in the content folder (or a URL).
+    static func checkCodeFiles(in document: MarkdownDocument, kit: Kit) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (index, node) in document.nodes.enumerated() {
+            guard case .codeReference(let reference) = node.kind, !reference.source.contains("://") else { continue }
+            let path = ContentPath.includeTarget(reference.source, from: document.path)
+            if let path, kit.codeFiles[path] != nil { continue }
+            diagnostics.append(.warning(.linkMissingFile, "code block source '\(reference.source)': there is no such file in the content folder",
+                                        at: document.location(of: NodeID(index)), notes: ["the page shows a link to it instead"]))
+        }
+        return diagnostics
+    }
+
+    /// `/path` links work only on the server the docs were written for. The message names the
+    /// target alone, so `assemble` keeps one finding per target.
     static func rootRelative(_ destination: String, what: String, at location: SourceLocation) -> Diagnostic {
-        .warning(.linkRootRelative, "\(what) to '\(destination)' is relative to a web server's root; it breaks when the site is opened from disk or published elsewhere",
-                 at: location, notes: ["use a full https:// URL, or a relative link to a page in the kit"])
+        .warning(.linkRootRelative, "'\(destination)' is relative to a web server's root; it breaks when the site is opened from disk or published elsewhere",
+                 at: location, notes: ["use a full https:// URL or a relative link, or set markdown.root_url (and markdown.published_path) in adoptkit.yml"])
     }
 
     /// `javascript:`, `vbscript:`, `file:` and `data:` targets are emptied; say so where they are.
@@ -152,6 +179,8 @@ package enum KitChecks {
                                             at: entry.location))
             case .rootRelative:
                 diagnostics.append(rootRelative(href, what: "table of contents entry", at: entry.location))
+            case .rootAbsolute:
+                break
             case .dangerous:
                 diagnostics.append(dangerous(href, what: "table of contents entry", at: entry.location))
             case .external:
@@ -196,7 +225,7 @@ extension KitChecks {
         var diagnostics: [Diagnostic] = []
         for key in ["title", "description"] {
             guard let value = page.metadata[key]?.string else { continue }
-            for reference in DocVariables.references(in: value) where !known.contains(reference.name) {
+            for reference in DocVariables.references(in: value) where KitVariables.isKitPlaceholder(reference.name, known: known) && !known.contains(reference.name) {
                 diagnostics.append(.error(.contentUnknownVariable, "unknown placeholder '{{ \(reference.name) }}' in '\(key)'",
                                           at: SourceLocation(path: page.document.displayPath, line: 1, column: 1),
                                           notes: Suggestions.note(reference.name, among: Array(known))))
@@ -205,12 +234,13 @@ extension KitChecks {
         return diagnostics
     }
 
-    /// `{{ name }}` placeholders in Markdown text must name a config value.
+    /// `{{ name }}` placeholders in Markdown text must name a config value when they start with
+    /// one of the kit's roots; other `{{…}}` (a URL template in a table) is text.
     static func checkVariables(in document: MarkdownDocument, known: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (index, node) in document.nodes.enumerated() {
             guard case .text(let text) = node.kind else { continue }
-            for reference in DocVariables.references(in: text) where !known.contains(reference.name) {
+            for reference in DocVariables.references(in: text) where KitVariables.isKitPlaceholder(reference.name, known: known) && !known.contains(reference.name) {
                 let isBlock = KitVariables.blockNames.contains(reference.name)
                 let standsAlone = isBlock && DocVariables.soleReference(in: text) == reference.name
                     && node.parent.map { document.children(of: $0).first == NodeID(index) && node.nextSibling == nil } == true

@@ -1,4 +1,5 @@
 import Markdown
+import Rendering
 
 /// Heading ids of each page, including the headings its includes bring in.
 package struct AnchorIndex: Sendable {
@@ -6,7 +7,17 @@ package struct AnchorIndex: Sendable {
 
     init(documents: [String: MarkdownDocument], pages: [Page], includes: IncludeGraph) {
         var own: [String: Set<String>] = [:]
-        for (path, document) in documents { own[path] = Set(document.headings.map(\.anchor)) }
+        for (path, document) in documents {
+            var ids = Set(document.headings.map(\.anchor))
+            // Raw HTML anchors the sanitiser keeps (`<a name="BKMK_x">`, `<span id="note-1">`).
+            for node in document.nodes {
+                switch node.kind {
+                case .htmlBlock(let html), .htmlInline(let html): ids.formUnion(HTMLSanitizer.anchors(in: html))
+                default: continue
+                }
+            }
+            own[path] = ids
+        }
         for page in pages {
             var ids = own[page.source] ?? []
             for included in includes.transitiveIncludes(of: page.source) { ids.formUnion(own[included] ?? []) }

@@ -16,12 +16,14 @@ extension BuildPlan {
         let templates: TemplateSet
         let posters: [PosterTemplate]
         let instances: [PosterInstance]
-        let tocPath: String?
+        let tocFiles: [String]
+        var tocPath: String? { tocFiles.first }
 
-        var hasIndexPage: Bool { pages.contains { $0.source == "index.md" } }
+        var hasIndexPage: Bool { pages.contains(where: \.isHome) }
+        var homeSource: String { pages.first(where: \.isHome)?.source ?? "index.md" }
         var flavors: [ChatFlavor] { OutputPaths.flavors(config) }
         var configFile: PlanInput { .file(location.displayPath(location.config)) }
-        var tocFile: [PlanInput] { tocPath.map { [.file(location.displayPath(content: $0))] } ?? [] }
+        var tocFile: [PlanInput] { tocFiles.map { .file(location.displayPath(content: $0)) } }
         var logoFile: [PlanInput] { config.organization.logo.map { [.file(location.displayPath(location.kit.appendingPathComponent($0)))] } ?? [] }
 
         func templateFiles(_ names: String...) -> [PlanInput] {
@@ -104,7 +106,7 @@ extension BuildPlan {
         let configSource = parts.location.manifestPath(parts.location.config)
         var outputs = [PlannedOutput(path: OutputPaths.postersIndex, kind: .index, format: "html", producer: .postersIndex, source: configSource,
                                      inputs: shared + layout + parts.templates.files(under: TemplateSet.postersFolder).map(PlanInput.file)
-                                         + [.title("index.md")])]
+                                         + [.title(parts.homeSource)])]
         for (number, instance) in parts.instances.enumerated() {
             let html = OutputPaths.poster(instance.poster, group: instance.group, format: .html)
             let htmlInputs = shared + parts.templateFiles(instance.poster.htmlTemplate)
@@ -117,12 +119,21 @@ extension BuildPlan {
             outputs.append(poster(html, "html", .posterHTML(instance: number), instance.poster.htmlTemplate, htmlInputs))
             outputs.append(poster(OutputPaths.posterTextPage(instance.poster, group: instance.group), "html", .posterTextPage(instance: number),
                                   instance.poster.textTemplate, textInputs))
+            // Printed from the same HTML, so they go stale with it.
+            for format in parts.config.posters.export {
+                outputs.append(poster(OutputPaths.posterExport(instance.poster, group: instance.group, format: format), format.rawValue,
+                                      .posterExport(instance: number, format: format.rawValue), instance.poster.htmlTemplate, htmlInputs))
+            }
             for flavor in [ChatFlavor.plain] + parts.flavors.filter({ $0 != .plain }) {
                 let path = flavor == .plain ? OutputPaths.poster(instance.poster, group: instance.group, format: .text)
                                             : OutputPaths.chatText(besides: html, flavor: flavor)
                 outputs.append(poster(path, flavor.rawValue, .posterText(instance: number, flavor: flavor.rawValue),
                                       instance.poster.textTemplate, textInputs))
             }
+        }
+        if parts.config.posters.export.contains(.pdf) {
+            outputs.append(PlannedOutput(path: OutputPaths.allPostersPDF, kind: .poster, format: "pdf", producer: .allPostersPDF, source: configSource,
+                                         inputs: shared + parts.templates.files(under: TemplateSet.postersFolder).map(PlanInput.file)))
         }
         if let invite = parts.posters.first(where: { $0.name == OutputPaths.invitePoster }) {
             let textTemplate = parts.templates.displayPath(of: invite.textTemplate) ?? invite.textTemplate
@@ -149,8 +160,9 @@ extension BuildPlan {
             // The page, what it includes, and the config its placeholders read.
             let text = [.file(parts.location.displayPath(content: page.source)), parts.configFile]
                 + includes.transitiveIncludes(of: page.source).sorted().map { PlanInput.file(parts.location.displayPath(content: $0)) }
+                + CodeFiles.referenced(by: page.document).map { PlanInput.file(parts.location.displayPath(content: $0)) }
             // The HTML also shows navigation: titles of its branch, previous/next, breadcrumbs.
-            let neighbours = [navigation.previous(of: page.source), navigation.next(of: page.source), "index.md"].compactMap { $0 }
+            let neighbours = [navigation.previous(of: page.source), navigation.next(of: page.source), parts.homeSource].compactMap { $0 }
             let shown = Set(navigation.titleSources(shownOn: page.source) + neighbours).subtracting([page.source]).sorted()
             outputs.append(PlannedOutput(path: page.output, kind: .page, format: "html", producer: .pageHTML(source: page.source),
                                          source: source, inputs: text + layout + tocFile + shown.map(PlanInput.title)))

@@ -142,6 +142,10 @@ public enum Producer: Sendable, Hashable {
     /// (`plain` is the template's own text).
     case posterHTML(instance: Int)
     case posterText(instance: Int, flavor: String)
+    /// Poster `instance` printed by the browser as PDF or PNG (`posters.export`).
+    case posterExport(instance: Int, format: String)
+    /// Every poster on one PDF, a sheet each (`posters/all-posters.pdf`).
+    case allPostersPDF
     /// The share page of group `group` (an index into `config.groups`), HTML or text.
     case shareHTML(group: Int)
     case shareText(group: Int)

@@ -51,7 +51,7 @@ package enum ContentPath {
     /// long that `NAME.whatsapp.txt` would pass the file system's 255-byte limit keeps a
     /// readable start and a hash of the whole name, so `check` and `build` agree on it.
     package static func outputPath(forPage source: String) -> String {
-        let withoutExtension = source.hasSuffix(".md") ? String(source.dropLast(3)) : source
+        let withoutExtension = source.hasSuffix(".md") ? String(source.dropLast(3)) : source.hasSuffix(".yml") ? String(source.dropLast(4)) : source
         var parts = components(withoutExtension).map(String.init)
         if let name = parts.last, name.utf8.count > maximumPageNameBytes {
             parts[parts.count - 1] = shortened(name)
@@ -141,7 +141,7 @@ package enum ContentPath {
     }
 
     /// True for files that are not pages: anything inside an `includes` folder.
-    static func isInclude(_ path: String) -> Bool {
+    package static func isInclude(_ path: String) -> Bool {
         components(path).dropLast().contains { $0.lowercased() == "includes" }
     }
 }

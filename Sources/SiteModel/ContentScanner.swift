@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import KitConfig
 import KitFiles
 
 /// Lists the files of a content folder: Markdown to parse, other files to copy. Links are
@@ -9,7 +10,13 @@ package struct ContentScanner {
     var markdown: [String] = []
     var assets: [String] = []
     var tocPath: String?
+    /// Every TOC file at any level (`toc.yml`, `TOC.md`, …): nested TOCs the root one names.
+    var tocFiles: Set<String> = []
     var diagnostics: [Diagnostic] = []
+    /// `docfx.json` at the content root, when there is one: it decides pages and copied files.
+    var docfx: DocFXProject?
+    /// YAML files that may be landing pages (`### YamlMime:Landing`), read by `KitReader`.
+    var yamlPages: [String] = []
 
     /// A Markdown file larger than this is refused before it is read.
     static let maximumFileBytes = 4 << 20
@@ -17,7 +24,12 @@ package struct ContentScanner {
     /// DocFX project files (at any level) that describe the build rather than belong in the site.
     static let ignoredFiles: Set<String> = ["docfx.json", "toc.yml", "toc.yaml", "TOC.yml", "TOC.yaml"]
 
-    static func isTOC(_ path: String) -> Bool { path.lowercased() == "toc.md" }
+    /// A Markdown TOC at any level: read as navigation, never a page.
+    package static func isTOC(_ path: String) -> Bool { (ContentPath.components(path).last ?? "").lowercased() == "toc.md" }
+
+    static func isTOCFile(_ path: String) -> Bool {
+        ["toc.md", "toc.yml", "toc.yaml"].contains((ContentPath.components(path).last ?? "").lowercased())
+    }
 
     static func scan(_ location: KitLocation) -> ContentScanner {
         var scan = ContentScanner()
@@ -33,6 +45,7 @@ package struct ContentScanner {
             scan.diagnostics.append(.error(.contentMissing, "content folder '\(display)' does not exist or is not a folder", at: nil))
             return scan
         }
+        scan.readDocFX(location)
         scan.classify()
         return scan
     }
@@ -79,17 +92,47 @@ package struct ContentScanner {
     }
 
     private var markdownAndAssets: [String] = []
+    /// Every file found, whatever it becomes.
+    var allFiles: Set<String> { Set(markdownAndAssets) }
+
+    private mutating func readDocFX(_ location: KitLocation) {
+        guard markdownAndAssets.contains("docfx.json") else { return }
+        let display = location.displayPath(content: "docfx.json")
+        switch location.boundary.read(location.content.appendingPathComponent("docfx.json"), limit: Self.maximumFileBytes) {
+        case .success(let data):
+            let (project, problems) = DocFXProject.decode(data, path: display)
+            docfx = project
+            diagnostics += problems
+        case .failure(let refusal):
+            diagnostics.append(.error(.unreadable, refusal.describe(display), at: SourceLocation(path: display, line: 1, column: 1)))
+        }
+    }
+
+    /// Whether a Markdown file is a page (not an include, a TOC, or a file `docfx.json` leaves out).
+    package static func isPage(_ path: String, docfx: DocFXProject?) -> Bool {
+        !ContentPath.isInclude(path) && !isTOC(path) && (docfx?.isContent(path) ?? true)
+    }
 
     private mutating func classify() {
         for file in markdownAndAssets {
             let isRoot = !file.contains("/")
-            if isRoot, Self.isTOC(file) || ["toc.yml", "toc.yaml"].contains(file.lowercased()) {
+            if Self.isTOCFile(file) { tocFiles.insert(file) }
+            if isRoot, Self.isTOCFile(file) {
                 // TOC.md wins over toc.yml when both exist, as in DocFX.
                 if tocPath == nil || Self.isTOC(file) { tocPath = file }
             }
-            if file.lowercased().hasSuffix(".md") {
+            let lowered = file.lowercased()
+            if lowered.hasSuffix(".md") {
                 markdown.append(file)
-            } else if !Self.ignoredFiles.contains(String(ContentPath.components(file).last ?? "")) {
+                continue
+            }
+            if Self.ignoredFiles.contains(String(ContentPath.components(file).last ?? "")) { continue }
+            let isYAML = lowered.hasSuffix(".yml") || lowered.hasSuffix(".yaml")
+            if isYAML, !ContentPath.isInclude(file), docfx?.isContent(file) ?? true { yamlPages.append(file) }
+            // With docfx.json its resource globs decide what is copied; content YAML is never copied.
+            if let docfx {
+                if docfx.isResource(file) { assets.append(file) }
+            } else {
                 assets.append(file)
             }
         }

@@ -39,6 +39,14 @@ public struct Kit: Sendable {
     package let anchors: AnchorIndex
     /// Every output of the build with its producer and inputs.
     public let plan: BuildPlan
+    /// `docfx.json` at the content root, when there is one (page metadata, published prefix).
+    public let docfx: DocFXProject?
+    /// Local files `:::code source="…":::` shows, by content-relative path, read once.
+    public let codeFiles: [String: String]
+
+    /// Where `/path` links point when a folder has `docfx.json` and the config names no
+    /// `markdown.root_url`: DocFX sets are written for this server.
+    public static let docfxRootURL = "https://learn.microsoft.com/"
 
     /// The page for a content-relative `.md` path.
     public func page(at source: String) -> Page? {
@@ -52,7 +60,7 @@ public struct Kit: Sendable {
     package init(location: KitLocation, config: KitConfig, pages: [Page], documents: [String: MarkdownDocument], assets: [String],
          toc: TableOfContentsSource?, templates: TemplateSet, posters: [PosterTemplate], logoDataURI: String?,
          loadDiagnostics: [Diagnostic], parseDiagnostics: [String: [Diagnostic]],
-         includes known: IncludeGraph? = nil, anchors knownAnchors: AnchorIndex? = nil) {
+         docfx: DocFXProject? = nil, codeFiles: [String: String] = [:], includes known: IncludeGraph? = nil, anchors knownAnchors: AnchorIndex? = nil) {
         self.location = location
         self.config = config
         self.pages = pages
@@ -62,6 +70,8 @@ public struct Kit: Sendable {
         self.templates = templates
         self.posters = posters
         self.logoDataURI = logoDataURI
+        self.docfx = docfx
+        self.codeFiles = codeFiles
         let instances = Self.posterInstances(posters: posters, config: config)
         self.posterInstances = instances
         self.loadDiagnostics = loadDiagnostics
@@ -69,9 +79,11 @@ public struct Kit: Sendable {
         // The scanner refuses Unicode-equivalent names; keep the first should one slip through.
         self.pageIndex = Dictionary(pages.enumerated().map { ($1.source, $0) }, uniquingKeysWith: { first, _ in first })
         let parts = BuildPlan.Parts(location: location, config: config, pages: pages, assets: assets, templates: templates,
-                                    posters: posters, instances: instances, tocPath: toc?.path)
+                                    posters: posters, instances: instances, tocFiles: toc?.files ?? [])
         let generated = BuildPlan.generatedOutputs(parts)
-        let resolver = LinkResolver(pages: pages, assets: assets, generated: generated.map(\.path))
+        let resolver = LinkResolver(pages: pages, assets: assets, generated: generated.map(\.path),
+                                    rootURL: config.markdown.rootURL ?? (docfx != nil ? Self.docfxRootURL : nil),
+                                    publishedPrefixes: [config.markdown.publishedPath ?? docfx?.publishedPrefix].compactMap { $0 })
         let navigation = Navigation(toc: toc, pages: pages, resolver: resolver)
         let includes = known ?? IncludeGraph(documents: documents)
         self.resolver = resolver
@@ -114,4 +126,6 @@ public struct TableOfContentsSource: Sendable {
     /// Content-relative path of the TOC file; entry links are relative to it.
     public let path: String
     public let entries: [TOCEntry]
+    /// Every TOC file read: the root one first, then the nested ones its entries name.
+    public let files: [String]
 }

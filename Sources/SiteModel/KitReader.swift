@@ -11,9 +11,13 @@ import Templating
 package enum KitReader {
     /// - Parameter cache: parsed files from an earlier read of the same kit (`serve`); only
     ///   files that changed since are parsed again. A lap per stage goes on `clock`.
-    package static func read(_ location: KitLocation, configRequired: Bool, cache: ParseCache?, clock: inout StageClock) async -> Kit {
+    /// - Parameter posterExport: the poster formats to export instead of `posters.export`
+    ///   (`build --export`; `serve` exports none).
+    package static func read(_ location: KitLocation, configRequired: Bool, cache: ParseCache?, posterExport: [KitConfig.PosterSettings.ExportFormat]? = nil,
+                             clock: inout StageClock) async -> Kit {
         var diagnostics: [Diagnostic] = []
-        let config = loadConfig(location, required: configRequired, into: &diagnostics)
+        var config = loadConfig(location, required: configRequired, into: &diagnostics)
+        if let posterExport { config.posters.export = posterExport }
         let (templates, templateProblems) = TemplateSet.load(kitFolder: location.templates, displayRoot: location.displayPath(location.templates),
                                                                              boundary: location.boundary)
         diagnostics += templateProblems
@@ -34,30 +38,40 @@ package enum KitReader {
             case .success(let (document, metadata, problems)):
                 parseDiagnostics[path] = document.diagnostics + problems
                 documents[path] = document
-                if !ContentPath.isInclude(path) && !ContentScanner.isTOC(path) {
-                    pages.append(Page(source: path, document: document, metadata: metadata, variables: variables))
+                if ContentScanner.isPage(path, docfx: scan.docfx) {
+                    let inherited = scan.docfx?.metadata(for: path) ?? []
+                    pages.append(Page(source: path, document: document, metadata: metadata.inheriting(inherited), variables: variables))
                 }
             }
         }
+        // YAML landing pages join the pages; they are no longer copied files.
+        let landing = LandingPages.read(scan.yamlPages, location: location, skipping: Set(scan.markdown))
+        diagnostics += landing.diagnostics
+        for (path, document, metadata) in landing.pages {
+            documents[path] = document
+            parseDiagnostics[path] = []
+            pages.append(Page(source: path, document: document, metadata: metadata.inheriting(scan.docfx?.metadata(for: path) ?? []), variables: variables))
+        }
+        let landingPaths = Set(landing.pages.map(\.path))
+        let assets = landingPaths.isEmpty ? scan.assets : scan.assets.filter { !landingPaths.contains($0) }
         pages.sort { $0.source < $1.source }
 
         var toc: TableOfContentsSource?
         if let tocPath = scan.tocPath {
-            if let document = documents[tocPath] {
-                toc = TableOfContentsSource(path: tocPath, entries: TOCEntry.entries(fromMarkdownTOC: document))
-            } else if let (entries, problems) = TOCYAML.load(location: location, path: tocPath) {
-                toc = TableOfContentsSource(path: tocPath, entries: entries)
-                diagnostics += problems
-            }
+            let (loaded, problems) = TOCLoader.load(root: tocPath, location: location, documents: documents, tocFiles: scan.tocFiles,
+                                                    pages: Set(pages.map(\.source)))
+            toc = loaded
+            diagnostics += problems
         }
 
         let (posters, posterProblems) = PosterCatalog.load(templates)
         diagnostics += posterProblems
         let logo = loadLogo(config, location: location, into: &diagnostics)
 
-        let kit = Kit(location: location, config: config, pages: pages, documents: documents, assets: scan.assets,
+        let codeFiles = CodeFiles.read(documents, files: scan.allFiles, location: location, into: &diagnostics)
+        let kit = Kit(location: location, config: config, pages: pages, documents: documents, assets: assets,
                       toc: toc, templates: templates, posters: posters, logoDataURI: logo,
-                      loadDiagnostics: diagnostics, parseDiagnostics: parseDiagnostics)
+                      loadDiagnostics: diagnostics, parseDiagnostics: parseDiagnostics, docfx: scan.docfx, codeFiles: codeFiles)
         clock.lap("kit model and plan")
         return kit
     }

@@ -1,3 +1,4 @@
+import Diagnostics
 import KitConfig
 import Rendering
 
@@ -20,6 +21,17 @@ package enum KitVariables {
 
     /// Placeholders that stand alone in a paragraph and become a block.
     package static let blockNames = ["groups"]
+
+    /// Whether `{{ name }}` is meant as one of the kit's placeholders: its first part is a root
+    /// of the kit's values (`site`, `organization`, `app`, `sign_in`, `support`, `groups`), or a
+    /// dotted name whose first part is a near miss of one (`organisation.name`). Any other
+    /// `{{…}}`, such as `{{Endpoint-URL}}` in an API table, is text and stays as written.
+    package static func isKitPlaceholder(_ name: String, known: Set<String>) -> Bool {
+        let roots = Set(known.map { String($0.prefix { $0 != "." }) } + blockNames)
+        let root = String(name.prefix { $0 != "." })
+        if roots.contains(root) { return true }
+        return name.contains(".") && Suggestions.closest(to: root, in: roots.sorted(), maximumDistance: 2) != nil
+    }
 
     /// `{{ groups }}` in chat text: each group and its invite link.
     package static func chatBlocks(_ config: KitConfig) -> [String: [(text: String, url: String?)]] {

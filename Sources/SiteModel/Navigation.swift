@@ -238,6 +238,8 @@ extension Navigation {
                     switch resolver.resolve(href, from: tocPath) {
                     case .page(let source, _): target = .page(source)
                     case .external: target = .external(href)
+                    case .rootAbsolute(let url): target = .external(url)
+                    // Anything else would be a dead link: the entry shows as a heading (and is reported).
                     default: target = nil
                     }
                 }
@@ -263,7 +265,7 @@ extension Navigation {
                 }
                 folder.pages.append(page)
             }
-            func isIndex(_ page: Page) -> Bool { ContentPath.components(page.source).last == "index.md" }
+            func isIndex(_ page: Page) -> Bool { ["index.md", "index.yml"].contains(ContentPath.components(page.source).last ?? "") }
             if let index = root.pages.first(where: isIndex) {
                 _ = add(Item(title: index.title, target: .page(index.source), titleSource: index.source))
             }

@@ -17,6 +17,15 @@ package enum OutputPaths {
         return folder + poster.name + "." + format.fileExtension
     }
 
+    /// `posters/<group-slug>/<poster>.pdf|.png`: a poster printed by the browser (`posters.export`).
+    package static func posterExport(_ poster: PosterTemplate, group: Group?, format: KitConfig.PosterSettings.ExportFormat) -> String {
+        let folder = group.map { "posters/\($0.slug)/" } ?? "posters/"
+        return folder + poster.name + "." + format.rawValue
+    }
+
+    /// Every poster on one PDF, a sheet each, for a print shop.
+    package static let allPostersPDF = "posters/all-posters.pdf"
+
     package static func shareHTML(_ group: Group) -> String { "posters/\(group.slug)/share.html" }
 
     /// `posters/<group>/invite-link.text.html`: a poster's text versions on a page that states

@@ -9,11 +9,14 @@ public struct OutputTree: Sendable {
         case bytes(Data)
         /// A file copied as it is, read only when written or served.
         case copy(of: URL)
+        /// A poster for the browser to print (PDF or PNG); only `build` has one print it.
+        case printed(PrintJob)
 
         public func data() throws -> Data {
             switch self {
             case .bytes(let data): return data
             case .copy(let url): return try Data(contentsOf: url)
+            case .printed(let job): throw PrintJob.NotPrinted(format: job.format)
             }
         }
     }

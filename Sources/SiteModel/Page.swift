@@ -15,12 +15,15 @@ public struct Page: Sendable {
     public let description: String
 
     /// `variables` fill `{{ name }}` placeholders in the title and description, as in the text.
+    /// The page `index.html` comes from: `index.md`, or a landing page `index.yml`.
+    public var isHome: Bool { source == "index.md" || source == "index.yml" }
+
     package init(source: String, document: MarkdownDocument, metadata: Metadata, variables: [String: String] = [:]) {
         self.source = source
         self.output = ContentPath.outputPath(forPage: source)
         self.document = document
         self.metadata = metadata
-        let fileTitle = String(ContentPath.components(source).last ?? "").replacingOccurrences(of: ".md", with: "")
+        let fileTitle = String(ContentPath.components(ContentPath.outputPath(forPage: source)).last ?? "").replacingOccurrences(of: ".html", with: "")
             .replacingOccurrences(of: "-", with: " ")
         let title = metadata["title"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? document.firstHeadingText ?? fileTitle
         self.title = DocVariables.substitute(title, values: variables)

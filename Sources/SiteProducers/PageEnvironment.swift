@@ -16,6 +16,8 @@ package struct PageEnvironment: MarkdownEnvironment {
     let chatBlocks: [String: [(text: String, url: String?)]]
     /// `site.base_url`; chat text needs absolute links.
     let baseURL: String?
+    /// Local files that `:::code source="…":::` shows, by content-relative path.
+    let codeFiles: [String: String]
     var imageSizes: ImageSizeCache? = nil
     var content: URL? = nil
 
@@ -32,6 +34,8 @@ package struct PageEnvironment: MarkdownEnvironment {
         switch resolver.resolve(destination, from: sourcePath) {
         case .external:
             return destination
+        case .rootAbsolute(let url):
+            return url
         case .page(let source, let fragment):
             return absolute(ContentPath.outputPath(forPage: source)).map { $0 + (fragment.map { "#" + $0 } ?? "") }
         case .asset(let path, let suffix), .generated(let path, let suffix):
@@ -55,9 +59,18 @@ package struct PageEnvironment: MarkdownEnvironment {
             return ContentPath.relativeURL(from: pageOutput, to: ContentPath.outputPath(forPage: source)) + (fragment.map { "#" + $0 } ?? "")
         case .asset(let path, let suffix), .generated(let path, let suffix):
             return ContentPath.relativeURL(from: pageOutput, to: path) + suffix
-        case .external, .rootRelative, .sameDocument, .missingPage, .missingFile, .outsideContent:
+        case .rootAbsolute(let url):
+            return url
+        case .missingPage, .missingFile:
+            // A page of the published set that this folder lacks still works on the web.
+            return resolver.absoluteRootURL(destination) ?? destination
+        case .external, .rootRelative, .sameDocument, .outsideContent:
             return destination
         }
+    }
+
+    package func codeFile(_ path: String, in sourcePath: String) -> String? {
+        ContentPath.includeTarget(path, from: sourcePath).flatMap { codeFiles[$0] }
     }
 
     package func includedDocument(_ path: String, in sourcePath: String) -> MarkdownDocument? {

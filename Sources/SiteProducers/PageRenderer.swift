@@ -16,7 +16,8 @@ package enum PageRenderer {
             breadcrumbs: breadcrumbs(for: page, kit: kit),
             previous: navigation.previous(of: page.source).flatMap { neighbour($0, from: page.output, kit: kit) },
             next: navigation.next(of: page.source).flatMap { neighbour($0, from: page.output, kit: kit) },
-            metadata: page.metadata.entries.map { ($0.key, $0.value.displayText) }
+            metadata: page.metadata.entries.map { ($0.key, $0.value.displayText) },
+            titleSuffix: page.metadata["titleSuffix"]?.string
         )
         model.outline = rendered.headings.filter { $0.level == 2 || $0.level == 3 }
         return layout(model, context: context)
@@ -32,13 +33,13 @@ package enum PageRenderer {
         kit.page(at: source).map { ($0.title, ContentPath.relativeURL(from: output, to: $0.output)) }
     }
 
-    private static func homeTitle(_ kit: Kit) -> String { kit.page(at: "index.md")?.title ?? "Home" }
+    private static func homeTitle(_ kit: Kit) -> String { (kit.page(at: "index.md") ?? kit.page(at: "index.yml"))?.title ?? "Home" }
 
     private static func breadcrumbs(for page: Page, kit: Kit) -> [(title: String, url: String?, isCurrent: Bool)] {
         guard page.output != "index.html" else { return [] }
         var crumbs: [(String, String?, Bool)] = [(homeTitle(kit), ContentPath.relativeURL(from: page.output, to: "index.html"), false)]
         for item in kit.navigation.trail(of: page.source) {
-            if case .page("index.md") = item.target { continue }
+            if case .page(let source) = item.target, kit.page(at: source)?.isHome == true { continue }
             let url: String? = if case .page(let source) = item.target {
                 ContentPath.relativeURL(from: page.output, to: ContentPath.outputPath(forPage: source))
             } else { nil }

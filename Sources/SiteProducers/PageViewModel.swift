@@ -20,6 +20,14 @@ package struct PageViewModel {
     var metadata: [(key: String, value: String)] = []
     /// The page's `##` and `###` headings, for "On this page".
     var outline: [HTMLRenderer.Heading] = []
+    /// DocFX's `titleSuffix` (front matter or docfx.json): what `full_title` adds instead of the site title.
+    var titleSuffix: String? = nil
+
+    /// "Page – Suffix", the suffix being `titleSuffix` or else the site's title.
+    func fullTitle(siteTitle: String) -> String {
+        let suffix = titleSuffix.flatMap { $0.isEmpty ? nil : $0 } ?? siteTitle
+        return title == suffix ? title : "\(title) – \(suffix)"
+    }
 
     /// What every page of one site shares: the brand and where the shared outputs are.
     struct Chrome {
@@ -57,7 +65,7 @@ package struct PageViewModel {
             }),
             "page": .object([
                 "title": .text(title),
-                "full_title": .text(title == config.site.title ? title : "\(title) – \(config.site.title)"),
+                "full_title": .text(fullTitle(siteTitle: config.site.title)),
                 "description": .text(description),
                 "has_description": .bool(!description.isEmpty),
                 "content": .html(contentHTML),

@@ -19,19 +19,27 @@ package enum PosterModel {
                 "name": .text(config.organization.name),
                 "short_name": .text(config.organization.displayShortName),
                 "color": .token(config.organization.color),
+                // Posters colour only large text with it (headline, organisation line): 3:1.
+                "text_color": .token(PosterModel.textColor(config.organization.color)),
                 "has_logo": .bool(kit.logoDataURI != nil),
                 "logo_url": .url(kit.logoDataURI ?? ""),
             ]),
             "app": .object([
                 "name": .text(config.app.name),
                 "download_url": .url(config.app.downloadURL ?? ""),
+                "download_url_wrapped": .html(HTMLEscaping.breakableLink(config.app.downloadURL ?? "")),
                 "has_download_url": .bool(config.app.downloadURL != nil),
             ]),
             "sign_in": .object([
                 "url": .url(config.signIn.url ?? ""),
+                "url_wrapped": .html(HTMLEscaping.breakableLink(config.signIn.url ?? "")),
                 "has_url": .bool(config.signIn.url != nil),
                 "account": .text(config.signIn.account),
-                "qr": .html(config.signIn.url.map { qr($0, "QR code for the \(config.app.name) sign-in page") } ?? ""),
+                "opens_web": .bool(config.signIn.opens == .web),
+                "has_qr": .bool(signInCodeLink(config) != nil),
+                "qr": .html(signInCodeLink(config).map {
+                    qr($0, config.signIn.opens == .web ? "QR code for the \(config.app.name) sign-in page" : "QR code to get \(config.app.name)")
+                } ?? ""),
             ]),
             "support": .object([
                 "contact": .text(config.support.contact),
@@ -43,13 +51,39 @@ package enum PosterModel {
         ]
     }
 
-    /// What is particular to one poster: its template and, per group, the group.
-    static func posterFields(poster: PosterTemplate, group: Group?, kit: Kit, qr: (String, String) -> String) -> [String: TemplateValue] {
+    /// What the sign-in poster's code opens: the web sign-in page, or the app's download link
+    /// (the steps then happen in the app). Nil when that link is not set.
+    package static func signInCodeLink(_ config: KitConfig) -> String? {
+        config.signIn.opens == .web ? config.signIn.url : config.app.downloadURL
+    }
+
+    /// The organisation colour as poster text prints it: a darker shade of the same hue when the
+    /// colour itself is too light for large text on white.
+    package static func textColor(_ color: String) -> String {
+        BrandColor(hex: color).map { $0.readable(on: .white, minimum: BrandColor.largeTextContrast).hex } ?? color
+    }
+
+    /// What is particular to one poster: its template, its type sizes, its links and, per group,
+    /// the group.
+    static func posterFields(poster: PosterTemplate, group: Group?, kit: Kit, fit: PosterFit = .largest,
+                             qr: (String, String) -> String) -> [String: TemplateValue] {
+        let page = OutputPaths.poster(poster, group: group, format: .html)
+        let exports = kit.config.posters.export
+        func exported(_ format: KitConfig.PosterSettings.ExportFormat) -> TemplateValue {
+            .url(exports.contains(format) ? ContentPath.relativeURL(from: page, to: OutputPaths.posterExport(poster, group: group, format: format)) : "")
+        }
         var fields: [String: TemplateValue] = [
             "poster": .object([
                 "name": .text(poster.name),
                 "title": .text(poster.title),
                 "paper": .token(kit.config.site.paper.rawValue),
+                "headline_size": .token(fit.headlineSize),
+                "text_size": .token(fit.textSize),
+                "index_url": .url(ContentPath.relativeURL(from: page, to: OutputPaths.postersIndex)),
+                "pdf_url": exported(.pdf),
+                "png_url": exported(.png),
+                "has_pdf": .bool(exports.contains(.pdf)),
+                "has_png": .bool(exports.contains(.png)),
             ]),
         ]
         if let group {
@@ -58,8 +92,10 @@ package enum PosterModel {
                 "description": .text(group.description),
                 "has_description": .bool(!group.description.isEmpty),
                 "invite_link": .url(group.inviteLink),
+                "invite_link_wrapped": .html(HTMLEscaping.breakableLink(group.inviteLink)),
                 "invite_qr": .html(qr(group.inviteLink, "QR code to join \(group.name) on \(kit.config.app.name)")),
                 "admins": .list(group.admins.map(TemplateValue.text)),
+                "admins_text": .text(group.admins.joined(separator: ", ")),
                 "has_admins": .bool(!group.admins.isEmpty),
             ])
         }

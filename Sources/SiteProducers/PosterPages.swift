@@ -8,9 +8,40 @@ import Templating
 /// Renders every poster (HTML and text) and the posters index page.
 package enum PosterPages {
 
-    /// A poster's HTML (links that fit no QR code were reported by `KitChecks`).
+    /// A poster's HTML, its type at the largest sizes that fit the sheet (links that fit no QR
+    /// code, and posters that fit at no size, were reported by `KitChecks`).
     package static func html(_ instance: PosterInstance, context: RenderContext) -> String {
-        context.kit.templates.render(instance.poster.htmlTemplate, context.posterData(instance.poster, group: instance.group))
+        fitted(instance, context: context).html
+    }
+
+    /// The poster's HTML and the sizes it was rendered at. Most posters fit at the largest
+    /// sizes and render once; a long one renders again with smaller type.
+    package static func fitted(_ instance: PosterInstance, context: RenderContext) -> (html: String, fit: PosterFit) {
+        let template = instance.poster.htmlTemplate
+        let first = context.kit.templates.render(template, context.posterData(instance.poster, group: instance.group))
+        let fit = PosterFit.choose(html: first, paper: context.kit.config.site.paper)
+        guard fit.headlineStep != 0 || fit.textStep != 0 else { return (first, fit) }
+        return (context.kit.templates.render(template, context.posterData(instance.poster, group: instance.group, fit: fit)), fit)
+    }
+
+    /// Every poster's sheet on one page, each on its own printed sheet, for the print shop's
+    /// PDF. Each poster brings its own styles (the same ones appear once); the screen-only bar
+    /// and scripts stay out.
+    package static func allPostersHTML(context: RenderContext) -> String {
+        var styles: [String] = []
+        var sheets = ""
+        for instance in context.kit.posterInstances {
+            let html = html(instance, context: context)
+            for style in html.matches(of: /<style>[\s\S]*?<\/style>/).map({ String($0.output) }) where !styles.contains(style) {
+                styles.append(style)
+            }
+            if let main = html.firstMatch(of: /<main[\s\S]*<\/main>/) { sheets += main.output + "\n" }
+        }
+        let config = context.kit.config
+        return "<!DOCTYPE html>\n<html lang=\"\(HTMLEscaping.escape(config.site.language))\">\n<head>\n<meta charset=\"utf-8\">\n"
+            + "<title>All posters – \(HTMLEscaping.escape(config.organization.name))</title>\n" + styles.joined(separator: "\n")
+            + "\n<style>.sheet { break-after: page; } .sheet:last-of-type { break-after: auto; }</style>\n</head>\n<body>\n"
+            + sheets + "</body>\n</html>\n"
     }
 
     /// A poster's text form, from its text template.
@@ -18,35 +49,69 @@ package enum PosterPages {
         context.kit.templates.render(instance.poster.textTemplate, context.posterData(instance.poster, group: instance.group))
     }
 
-    /// The index: organisation-wide posters, then every group with its invite link and posters.
+    /// The index: organisation-wide posters, then every group with its invite link, each poster
+    /// as a card with a thumbnail (the exported PNG when there is one, else the poster itself
+    /// scaled down in a frame) and its print, download and text links.
     static func indexContent(_ kit: Kit) -> String {
         let instances = kit.posterInstances
         let here = OutputPaths.postersIndex
-        func links(_ instance: PosterInstance) -> String {
-            let html = ContentPath.relativeURL(from: here, to: OutputPaths.poster(instance.poster, group: instance.group, format: .html))
-            let text = ContentPath.relativeURL(from: here, to: OutputPaths.posterTextPage(instance.poster, group: instance.group))
-            return "<li><a href=\"\(HTMLEscaping.escape(html))\">\(HTMLEscaping.escape(instance.poster.title))</a> "
-                + "(<a href=\"\(HTMLEscaping.escape(text))\">text</a>)"
-                + (instance.poster.description.isEmpty ? "" : " – " + HTMLEscaping.escape(instance.poster.description)) + "</li>\n"
+        let exports = kit.config.posters.export
+        let paper = kit.config.site.paper
+        // The frame is as wide as the sheet in CSS pixels, so the poster lays out as printed.
+        let (sheetWidth, sheetHeight) = paper == .a4 ? (794, 1123) : (816, 1056)
+        func url(_ path: String) -> String { HTMLEscaping.escape(ContentPath.relativeURL(from: here, to: path)) }
+        func card(_ instance: PosterInstance) -> String {
+            let html = url(OutputPaths.poster(instance.poster, group: instance.group, format: .html))
+            let text = url(OutputPaths.posterTextPage(instance.poster, group: instance.group))
+            let title = HTMLEscaping.escape(instance.poster.title)
+            let thumbnail = exports.contains(.png)
+                ? "<img src=\"\(url(OutputPaths.posterExport(instance.poster, group: instance.group, format: .png)))\" alt=\"\" loading=\"lazy\">"
+                : "<iframe src=\"\(html)\" title=\"Preview of \(title)\" loading=\"lazy\" tabindex=\"-1\" aria-hidden=\"true\" scrolling=\"no\"></iframe>"
+            var actions = ["<a href=\"\(html)\">Open and print</a>"]
+            for format in exports {
+                let file = url(OutputPaths.posterExport(instance.poster, group: instance.group, format: format))
+                actions.append("<a href=\"\(file)\" download>Download \(format.rawValue.uppercased())</a>")
+            }
+            actions.append("<a href=\"\(text)\">Text for a chat</a>")
+            return "<li class=\"poster-card\"><a class=\"poster-thumb\" href=\"\(html)\" tabindex=\"-1\" aria-hidden=\"true\">\(thumbnail)</a>\n"
+                + "<h3>\(title)</h3>\n"
+                + (instance.poster.description.isEmpty ? "" : "<p>\(HTMLEscaping.escape(instance.poster.description))</p>\n")
+                + "<p class=\"poster-actions\">" + actions.joined(separator: " ") + "</p></li>\n"
         }
-        var html = "<h1>Posters</h1>\n<p>Print-ready posters for \(HTMLEscaping.escape(kit.config.organization.name.isEmpty ? kit.config.site.title : kit.config.organization.name)). "
-            + "Open one and print it on \(kit.config.site.paper == .a4 ? "A4" : "US Letter") paper, or copy its text version into a chat.</p>\n"
+        func cards(_ list: [PosterInstance]) -> String { "<ul class=\"poster-cards\">\n" + list.map(card).joined() + "</ul>\n" }
+        let scale = 200.0 / Double(sheetWidth)
+        var html = """
+            <style>
+            .poster-cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 1.25rem; }
+            .poster-card h3 { margin: .5rem 0 .25rem; font-size: 1.05rem; }
+            .poster-card p { margin: .25rem 0; }
+            .poster-thumb { display: block; width: 200px; height: \(Int((Double(sheetHeight) * scale).rounded(.up)))px; overflow: hidden; border: 1px solid var(--border, #ccc); background: #fff; }
+            .poster-thumb img { width: 100%; height: 100%; object-fit: cover; object-position: top; display: block; }
+            .poster-thumb iframe { width: \(sheetWidth)px; height: \(sheetHeight)px; border: 0; transform: scale(\(String(format: "%.4f", scale))); transform-origin: 0 0; pointer-events: none; }
+            .poster-actions { display: flex; flex-wrap: wrap; gap: .25rem .75rem; }
+            </style>
+
+            """
+        html += "<h1>Posters</h1>\n<p>Print-ready posters for \(HTMLEscaping.escape(kit.config.organization.name.isEmpty ? kit.config.site.title : kit.config.organization.name)). "
+            + "Open one and print it on \(paper == .a4 ? "A4" : "US Letter") paper, or copy its text version into a chat.</p>\n"
+        if exports.contains(.pdf) {
+            html += "<p><a href=\"\(url(OutputPaths.allPostersPDF))\" download>Download every poster as one PDF</a>, a sheet each, for a print shop.</p>\n"
+        }
         let organizationWide = instances.filter { $0.group == nil }
         if !organizationWide.isEmpty {
-            html += "<h2 id=\"organization\">For everyone</h2>\n<ul>\n" + organizationWide.map(links).joined() + "</ul>\n"
+            html += "<h2 id=\"organization\">For everyone</h2>\n" + cards(organizationWide)
         }
         let byGroup = Dictionary(grouping: instances.filter { $0.group != nil }, by: { $0.group!.slug })
         let hasSharePages = kit.plan.hasSharePages
         for group in kit.config.groups {
             html += "<h2 id=\"\(HTMLEscaping.escape(group.slug))\">\(HTMLEscaping.escape(group.name))</h2>\n"
             if !group.description.isEmpty { html += "<p>\(HTMLEscaping.escape(group.description))</p>\n" }
-            html += "<p>Invite link: <a href=\"\(HTMLEscaping.escapeHref(group.inviteLink))\">\(HTMLEscaping.escape(group.inviteLink))</a></p>\n"
+            html += "<p>Invite link: <a href=\"\(HTMLEscaping.escapeHref(group.inviteLink))\">\(HTMLEscaping.breakableLink(group.inviteLink))</a></p>\n"
             if hasSharePages {
-                let share = ContentPath.relativeURL(from: here, to: OutputPaths.shareHTML(group))
-                html += "<p><a href=\"\(HTMLEscaping.escape(share))\">Share page</a>: the invite text to copy into a chat, with a WhatsApp link and the QR code.</p>\n"
+                html += "<p><a href=\"\(url(OutputPaths.shareHTML(group)))\">Share page</a>: the invite text to copy into a chat, with a WhatsApp link and the QR code.</p>\n"
             }
             let mine = byGroup[group.slug] ?? []
-            if !mine.isEmpty { html += "<ul>\n" + mine.map(links).joined() + "</ul>\n" }
+            if !mine.isEmpty { html += cards(mine) }
         }
         return html
     }

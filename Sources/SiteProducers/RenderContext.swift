@@ -39,16 +39,18 @@ package struct RenderContext: Sendable {
         self.instancesByGroup = Dictionary(grouping: kit.posterInstances.filter { $0.group != nil }, by: { $0.group!.slug })
     }
 
-    /// What a poster's templates see: the shared fields and those of `poster` for `group`.
-    func posterData(_ poster: PosterTemplate, group: Group?) -> TemplateData {
-        posterFields.merging(PosterModel.posterFields(poster: poster, group: group, kit: kit) { link, label in qrCodes.svg(link, label: label) })
+    /// What a poster's templates see: the shared fields and those of `poster` for `group`,
+    /// with type at the sizes `fit` chose.
+    func posterData(_ poster: PosterTemplate, group: Group?, fit: PosterFit = .largest) -> TemplateData {
+        posterFields.merging(PosterModel.posterFields(poster: poster, group: group, kit: kit, fit: fit) { link, label in qrCodes.svg(link, label: label) })
     }
 
     var hasPosters: Bool { !kit.posterInstances.isEmpty }
 
     func environment(for output: String) -> PageEnvironment {
         PageEnvironment(pageOutput: output, resolver: kit.resolver, documents: kit.documents, variables: variables, blocks: blocks,
-                        chatBlocks: chatBlocks, baseURL: kit.config.site.baseURL, imageSizes: imageSizes, content: kit.location.content)
+                        chatBlocks: chatBlocks, baseURL: kit.config.site.baseURL, codeFiles: kit.codeFiles,
+                        imageSizes: imageSizes, content: kit.location.content)
     }
 
     func sidebar(current source: String?, output: String) -> String {

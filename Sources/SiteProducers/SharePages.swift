@@ -44,10 +44,16 @@ package enum SharePages {
         guard let invite = invite(kit) else { return "" }
         let text = text(group, context: context)
         let page = OutputPaths.shareHTML(group)
+        let exports = kit.config.posters.export
         let posters = (context.instancesByGroup[group.slug] ?? []).map { instance in
-            TemplateValue.object([
+            func exported(_ format: KitConfig.PosterSettings.ExportFormat) -> TemplateValue {
+                .url(exports.contains(format) ? ContentPath.relativeURL(from: page, to: OutputPaths.posterExport(instance.poster, group: group, format: format)) : "")
+            }
+            return TemplateValue.object([
                 "title": .text(instance.poster.title),
                 "url": .url(ContentPath.relativeURL(from: page, to: OutputPaths.poster(instance.poster, group: group, format: .html))),
+                "pdf_url": exported(.pdf), "has_pdf": .bool(exports.contains(.pdf)),
+                "png_url": exported(.png), "has_png": .bool(exports.contains(.png)),
             ])
         }
         let canonical = kit.config.site.baseURL.map { ContentPath.absoluteURL(base: $0, path: page) } ?? ""
@@ -73,7 +79,8 @@ package enum SharePages {
         var fields = PosterModel.sharedFields(kit: kit, qr: noQR).merging(PosterModel.posterFields(poster: poster, group: sample, kit: kit, qr: noQR)) { $1 }
         fields["root"] = .token("")
         fields["share"] = .object(["text": .text(""), "description": .text(""), "whatsapp_url": .url(""), "canonical_url": .url(""), "has_canonical_url": .bool(true)])
-        fields["posters"] = .list([.object(["title": .text(""), "url": .url("")])])
+        fields["posters"] = .list([.object(["title": .text(""), "url": .url(""), "pdf_url": .url(""), "has_pdf": .bool(true),
+                                            "png_url": .url(""), "has_png": .bool(true)])])
         return TemplateShape(of: .object(fields))
     }
 }

@@ -43,6 +43,11 @@ public enum SiteRenderer {
             let text = PosterPages.text(kit.posterInstances[instance], context: context)
             guard let flavor = ChatFlavor(rawValue: flavor), flavor != .plain else { return bytes(text) }
             return .bytes(ChatPages.contents(flavor.escape(text), flavor: flavor, config: kit.config))
+        case .posterExport(let instance, let format):
+            let html = PosterPages.html(kit.posterInstances[instance], context: context)
+            return .printed(PrintJob(html: html, format: PrintJob.Format(rawValue: format) ?? .pdf, paper: kit.config.site.paper))
+        case .allPostersPDF:
+            return .printed(PrintJob(html: PosterPages.allPostersHTML(context: context), format: .pdf, paper: kit.config.site.paper))
         case .shareHTML(let group):
             return bytes(SharePages.html(kit.config.groups[group], context: context))
         case .shareText(let group):

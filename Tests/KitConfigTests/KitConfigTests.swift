@@ -1,3 +1,4 @@
+import Foundation
 import Diagnostics
 import KitConfig
 import Testing
@@ -88,5 +89,46 @@ import Testing
         let (_, bad) = FrontMatterDecoder.decode("title: x\n  bad: indent: here", path: "p.md", firstLine: 2)
         #expect(bad.first?.id == .frontMatterSyntax)
         #expect((bad.first?.location?.line ?? 0) >= 3)
+    }
+}
+
+@Suite struct DocFXFilesTests {
+    @Test func tocYAMLTakesAListOrAnItemsMapping() {
+        let yaml = "items:\n  - name: A\n    href: a.md\n    expanded: true\n    uid: x.y\n  - name: Section\n    href:\n    items:\n      - displayName: only shown\n        href: b/toc.yml\n        topicHref: b/index.md\n"
+        let (items, problems) = TOCYAMLDecoder.decode(yaml, path: "TOC.yml")
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(items.map(\.name) == ["A", "Section"])
+        #expect(items[1].href == nil)
+        #expect(items[1].items.first?.name == "only shown")
+        #expect(items[1].items.first?.href == "b/toc.yml" && items[1].items.first?.topicHref == "b/index.md")
+        let (list, listProblems) = TOCYAMLDecoder.decode("- name: A\n  href: a.md\n", path: "toc.yml")
+        #expect(listProblems.isEmpty && list.map(\.href) == ["a.md"])
+        let (_, missing) = TOCYAMLDecoder.decode("title: x\n", path: "toc.yml")
+        #expect(missing.map(\.id) == [.tocSyntax])
+    }
+
+    @Test func docfxGlobsMatchAsDocFXDoes() {
+        #expect(DocFXGlob("**/*.md").matches("a.md") && DocFXGlob("**/*.md").matches("x/y/a.MD"))
+        #expect(DocFXGlob("**/includes/**").matches("includes/a.md") && DocFXGlob("**/includes/**").matches("x/includes/y/a.md"))
+        #expect(!DocFXGlob("**/includes/**").matches("x/include/a.md"))
+        #expect(DocFXGlob("README.md").matches("README.md") && !DocFXGlob("README.md").matches("docs/README.md"))
+        #expect(DocFXGlob("**/*.{png,jpg}").matches("m/a.jpg") && !DocFXGlob("**/*.{png,jpg}").matches("m/a.gif"))
+        #expect(DocFXGlob("_themes/**").matches("_themes/a/b.css") && DocFXGlob("media/a?.png").matches("media/ab.png"))
+    }
+
+    @Test func docfxJSONReadsGlobsMetadataAndThePublishedPrefix() throws {
+        let json = #"{"build": {"content": [{"files": ["**/*.md"], "exclude": ["README.md"]}], "resource": [{"files": ["**/*.png"]}],"#
+            + #" "globalMetadata": {"titleSuffix": "Docs", "breadcrumb_path": "/my-docs/breadcrumb/toc.json", "hideEdit": true},"#
+            + #" "fileMetadata": {"titleSuffix": {"admin/**/*.md": "Admin docs"}}, "unknownKey": 1}}"#
+        let (project, problems) = DocFXProject.decode(Data(json.utf8), path: "docfx.json")
+        let docfx = try #require(project)
+        #expect(problems.isEmpty)
+        #expect(docfx.isContent("a/b.md") && !docfx.isContent("README.md") && !docfx.isContent("a.png"))
+        #expect(docfx.isResource("media/a.png") && !docfx.isResource("LICENSE"))
+        #expect(docfx.publishedPrefix == "/my-docs/")
+        #expect(docfx.metadata(for: "admin/users.md").first { $0.key == "titleSuffix" }?.value == .string("Admin docs"))
+        #expect(docfx.metadata(for: "guide.md").first { $0.key == "titleSuffix" }?.value == .string("Docs"))
+        #expect(docfx.metadata(for: "guide.md").first { $0.key == "hideEdit" }?.value == .string("true"))
+        #expect(DocFXProject.decode(Data("{".utf8), path: "docfx.json").1.map(\.id) == [.docfxSyntax])
     }
 }

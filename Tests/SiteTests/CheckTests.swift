@@ -81,13 +81,14 @@ import Testing
         })
         for expected in [
             "toc.missing-target TOC.md:39:1",                 // urls-and-ip-address-ranges.md: the file is urls-and-IP-…
-            "link.root-relative TOC.md:70:1",                 // [Kaizala for developers](/kaizala/developer-platform)
-            "link.root-relative TOC.md:72:1",                 // [Feedback & support](/kaizala/feedback)
+            "link.missing-file enable-disable-kaizala.md:50:43", // an image the set never had
             "link.missing-file use-kaizala-actions.md:63:93", // attachment-icon.png is attachment-icon.PNG
         ] {
             #expect(found.contains(expected), "missing \(expected)")
         }
         #expect(found.contains { $0.hasPrefix("heading.duplicate-id ") })
         #expect(found.contains { $0.hasPrefix("toc.unreachable-page ") })
+        // docfx.json makes /kaizala/… links absolute on the server the set is written for.
+        #expect(!found.contains { $0.hasPrefix("link.root-relative ") })
     }
 }

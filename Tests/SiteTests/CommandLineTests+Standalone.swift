@@ -30,7 +30,7 @@ extension CommandLineTests {
             let css = try Data(contentsOf: site.appendingPathComponent("assets/adoptkit.css"))
             #expect(css == (try Data(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("Templates/adoptkit.css"))))
             let poster = try String(contentsOf: site.appendingPathComponent("posters/office365-sign-in.html"), encoding: .utf8)
-            #expect(poster.hasPrefix("<!DOCTYPE html>") && poster.contains("<h1>Sign in to Kaizala with <span class=\"accent\">Office 365"))
+            #expect(poster.hasPrefix("<!DOCTYPE html>") && poster.contains("<h1 data-fit=\"headline\">Sign in to Kaizala with <span class=\"accent\">Office 365"))
         }
     }
 

@@ -79,7 +79,7 @@ extension CommandLineTests {
         let text = try run(["poster", "welcome-pack", "--group", "Fabrikam – Office", "--format", "text", kit])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout == "Welcome to Fabrikam – Office! Join here: https://kaiza.la/g/office\n")
-        let html = try run(["poster", "office365-sign-in", kit])
+        let html = try run(["poster", "invite-link", "--group", "Fabrikam – Field Team", kit])
         #expect(html.status == 0)
         #expect(html.stdout.hasPrefix("<!DOCTYPE html>"))
         #expect(html.stdout.contains("<svg class=\"qr\""))

@@ -55,6 +55,22 @@ struct CorpusTests {
         #expect(sidebarPage.contains("<a href=\"contents.html\">All pages</a>"))
     }
 
+    /// `<br>` in table cells is kept (it was raw HTML, dropped); chat text breaks the line.
+    @Test func tableCellBreaksSurviveInHTMLAndChatText() async throws {
+        let tree = try #require(await TestSupport.render(Self.location).tree)
+        let html = TestSupport.text(tree, "text-translation.html")
+        #expect(html.contains("Afrikaans<br />Arabic<br />Bangla"))
+        #expect(!html.contains("raw HTML omitted"))
+        #expect(TestSupport.text(tree, "text-translation.txt").contains("Afrikaans\n  Arabic\n  Bangla"))
+        // docfx.json: /kaizala/… is on the server the set was written for, not a dead local link.
+        let sidebar = TestSupport.text(tree, "kaizala-overview.html")
+        #expect(sidebar.contains("<a href=\"https://learn.microsoft.com/kaizala/developer-platform\">"))
+        #expect(!sidebar.contains("href=\"/"))
+        // The only local targets missing are the set's own broken image links.
+        #expect(Set(TestSupport.danglingLinks(tree).keys) == ["media/attachment-icon.png", "media/disabled-message-other-admins-portal.png",
+                                                               "media/disabled-message-tenant-admin-portal.png"])
+    }
+
     @Test func imagesAlertsIncludesAndVideosComeThrough() async throws {
         let tree = try #require(await TestSupport.render(Self.location).tree)
         let media = tree.files.filter { $0.path.hasPrefix("media/") }
@@ -82,5 +98,37 @@ struct CorpusTests {
                 #expect(exists || reported, "\(file.path) shows \(src), which was not copied")
             }
         }
+    }
+}
+
+/// The Microsoft 365 Apps set: a root `TOC.yml` that is an `items:` mapping with nested folder
+/// TOCs, `docfx.json` globs and metadata, landing pages, tabs and root-relative links into
+/// itself. Skipped, with a message, only where that folder is absent.
+@Suite(.enabled(if: TestSupport.appsCorpus != nil, "the shared corpus folder (../shared/corpus/m365-apps) is absent"))
+struct AppsCorpusTests {
+    static let location = KitLocation(kit: FileManager.default.temporaryDirectory.appendingPathComponent("no-kit"), content: TestSupport.appsCorpus)
+
+    @Test func buildsCleanWithNoConfig() async throws {
+        let result = await TestSupport.render(Self.location)
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.filter { $0.severity == .error })")
+        #expect(!result.diagnostics.contains { $0.id == .linkRootRelative || $0.id == .tocSyntax || $0.id == .alertUnknownKind })
+        let tree = try #require(result.tree)
+        #expect(tree["index.html"]?.kind == .page, "index.yml, a hub page, is the home page")
+        #expect(TestSupport.text(tree, "index.html").contains("<div class=\"card\">"))
+        #expect(tree["insider/index.html"]?.kind == .page)
+        #expect(tree["README.html"] == nil && tree["LICENSE"] == nil)
+        var markers: [String] = []
+        for file in tree.files where file.format == "html" || file.format == "plain" {
+            let text = TestSupport.text(tree, file.path).replacing(/<pre>.*?<\/pre>/.dotMatchesNewlines(), with: "")
+            if text.contains("raw HTML omitted") || text.contains(":::") || text.contains("[!") || text.contains("](#tab/") { markers.append(file.path) }
+        }
+        #expect(markers.isEmpty, "\(markers)")
+        // Every local target exists, except images whose source names a file the set lacks.
+        let dangling = TestSupport.danglingLinks(tree)
+        #expect(dangling.keys.allSatisfy { $0.lowercased().hasSuffix(".png") }, "\(dangling)")
+        #expect(result.diagnostics.filter { $0.id == .linkMissingFile }.count >= dangling.count)
+        // Titles carry docfx.json's titleSuffix; nested TOCs reach their pages.
+        #expect(TestSupport.text(tree, "deploy/about-microsoft-365-apps.html").contains("<title>About Microsoft 365 Apps in the enterprise – Microsoft 365 Apps</title>"))
+        #expect(TestSupport.text(tree, "contents.html").contains("href=\"outlook/get-started/state-of-com-add-ins.html\""))
     }
 }

@@ -29,12 +29,13 @@ import Testing
 
     @Test func brandColourIsShadedForBothThemesAndWarned() async throws {
         let result = try await build()
-        let warning = try #require(result.diagnostics.first { $0.id == .configLowContrastColor })
+        let warning = try #require(result.diagnostics.first { $0.id == .configColorContrast })
         #expect(warning.severity == .warning)
         #expect(warning.location?.path == "adoptkit.yml")
         #expect(warning.location?.line == 6)
         let palette = try #require(SitePalette(hex: "#FFB900"))
-        #expect(warning.message.contains(SitePalette.ratio(palette.lightContrast)) && warning.message.contains(SitePalette.ratio(palette.darkContrast)))
+        #expect(warning.message.contains(String(format: "%.1f:1 on the docs site's light background (%.1f:1 on its dark one)", palette.lightContrast, palette.darkContrast)), "\(warning.message)")
+        #expect(warning.message.contains("use \(palette.light.hex) ("), "\(warning.message)")
         #expect(palette.light.contrast(with: SitePalette.lightBackground) >= 4.5)
         #expect(palette.dark.contrast(with: SitePalette.darkBackground) >= 4.5)
         #expect(palette.light.contrast(with: .white) >= 4.5)
@@ -45,7 +46,7 @@ import Testing
         #expect(result.plan?["assets/site-logo.svg"]?.producer == .logo, "the logo is copied for the header")
         // The example kit's colour is dark enough for the light theme: no warning.
         let example = await TestSupport.render(KitLocation(kit: TestSupport.repositoryRoot))
-        #expect(!example.diagnostics.contains { $0.id == .configLowContrastColor })
+        #expect(!example.diagnostics.contains { $0.id == .configColorContrast })
     }
 
     @Test func imagesCarryTheirSizeLazyLoadingAndALink() async throws {
@@ -87,7 +88,7 @@ import Testing
     @Test func posterTextVersionsOpenAsHTMLPages() async throws {
         let result = try await build()
         let posters = TestSupport.text(result.tree, "posters/index.html")
-        #expect(posters.contains("(<a href=\"fabrikam-equipe-paris/invite-link.text.html\">text</a>)"))
+        #expect(posters.contains("<a href=\"fabrikam-equipe-paris/invite-link.text.html\">Text for a chat</a>"))
         let page = TestSupport.text(result.tree, "posters/fabrikam-equipe-paris/invite-link.text.html")
         #expect(page.contains("<meta charset=\"utf-8\">"))
         let plain = TestSupport.text(result.tree, "posters/fabrikam-equipe-paris/invite-link.txt")

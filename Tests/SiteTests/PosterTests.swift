@@ -41,9 +41,13 @@ import Testing
         ])
         #expect(entries["posters/fabrikam-office/welcome-pack.html"]?["source"] == "Templates/posters/welcome-pack/poster.html.mustache")
         let invite = TestSupport.text(tree, "posters/fabrikam-field-team/invite-link.html")
-        #expect(invite.contains("<main class=\"sheet paper-letter\" style=\"--brand: #A4262C\">"))
+        #expect(invite.contains("<main class=\"sheet paper-letter\" style=\"--brand: #A4262C; --brand-text: #A4262C; --headline: 34pt; --text: 15pt; --qr-code: 100mm\">"))
         #expect(invite.contains("Join <span class=\"accent\">Fabrikam – Field Team</span> on Kaizala"))
-        #expect(!invite.contains("<link ") && !invite.contains("<script"), "posters stand alone")
+        #expect(!invite.contains("<link ") && !invite.contains(" src=\"http"), "posters stand alone: nothing is fetched")
+        // The screen-only bar leads back to the index; the link wraps after / - and .
+        #expect(invite.contains("<a href=\"../index.html\">Back to all posters</a>"))
+        #expect(invite.contains("https:/<wbr>/<wbr>kaiza.<wbr>la/<wbr>g/<wbr>field?ref=poster&amp;lang=en"))
+        #expect(invite.contains("<p class=\"scan-label\" data-fit=\"label\">Scan to join</p>"))
         // Values are verbatim in text, escaped in HTML.
         #expect(TestSupport.text(tree, "posters/fabrikam-field-team/invite-link.txt").contains("https://kaiza.la/g/field?ref=poster&lang=en"))
         #expect(invite.contains("https://kaiza.la/g/field?ref=poster&amp;lang=en"))
@@ -57,7 +61,8 @@ import Testing
         #expect(index.contains("<code>{{ not.a.variable }}</code>"))
         let postersIndex = TestSupport.text(tree, "posters/index.html")
         #expect(postersIndex.contains("<h2 id=\"fabrikam-office\">Fabrikam – Office</h2>"))
-        #expect(postersIndex.contains("<a href=\"fabrikam-office/welcome-pack.html\">Welcome pack</a> (<a href=\"fabrikam-office/welcome-pack.text.html\">text</a>)"))
+        #expect(postersIndex.contains("<iframe src=\"fabrikam-office/welcome-pack.html\" title=\"Preview of Welcome pack\""))
+        #expect(postersIndex.contains("<a href=\"fabrikam-office/welcome-pack.html\">Open and print</a> <a href=\"fabrikam-office/welcome-pack.text.html\">Text for a chat</a>"))
     }
 
     @Test(.enabled(if: QRDecoder.zbarimg != nil, "zbarimg is missing: make test installs zbar-tools"))
@@ -71,8 +76,14 @@ import Testing
                 let code = try #require(QRCode(svg: html), "no QR code on \(group.name)'s poster")
                 #expect(try QRDecoder.decode(pbm: code.pbm()) == group.inviteLink)
             }
-            let signIn = try #require(QRCode(svg: TestSupport.text(tree, "posters/office365-sign-in.html")))
-            #expect(try QRDecoder.decode(pbm: signIn.pbm()) == config.signIn.url)
+            // The sign-in poster's code opens what its steps describe: the app unless `sign_in.opens: web`.
+            let signInPoster = TestSupport.text(tree, "posters/office365-sign-in.html")
+            if let link = config.signIn.opens == .web ? config.signIn.url : config.app.downloadURL {
+                let signIn = try #require(QRCode(svg: signInPoster))
+                #expect(try QRDecoder.decode(pbm: signIn.pbm()) == link)
+            } else {
+                #expect(QRCode(svg: signInPoster) == nil)
+            }
         }
     }
 

@@ -19,6 +19,6 @@ import Testing
             "alert.unknown-kind Content/index.md:19:3",
             "front-matter.missing-opening Content/no-opening.md:1:1",
         ])
-        #expect(diagnostics.first { $0.id == .rawHTMLDropped }?.message.hasPrefix("2 piece(s)") == true)
+        #expect(diagnostics.first { $0.id == .rawHTMLDropped }?.message.hasPrefix("2 piece(s) of raw HTML on this page lose 2 tag(s) or attribute(s)") == true)
     }
 }

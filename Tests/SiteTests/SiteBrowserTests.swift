@@ -1,3 +1,4 @@
+import BrowserExport
 import Foundation
 import Rendering
 import Site
@@ -7,24 +8,30 @@ import Testing
 /// The docs site in real headless Chromium, opened from `file://` as a reader opens a built
 /// site: search, the phone drawer, the table scroll sign, and axe-core's WCAG 2 A/AA rules on
 /// every page type in both colour schemes.
-@Suite(.serialized, .enabled(if: Browser.executable != nil, "chromium is missing: make test installs it"))
+@Suite(.serialized, .enabled(if: HeadlessBrowser.find() != nil, "chromium is missing: make test installs it"))
 struct SiteBrowserTests {
     static let phone = (width: 390, height: 844), desktop = (width: 1366, height: 900)
 
+    /// Chromium with one tab (every command has the browser's 60 s deadline).
+    static func open() async throws -> (HeadlessBrowser, BrowserPage) {
+        let browser = try HeadlessBrowser()
+        return (browser, try await browser.newPage())
+    }
+
     /// Builds `DocsSiteKit` (and the example kit, for axe) into a temporary folder.
-    func withSites(_ body: (_ docs: URL, _ example: URL) throws -> Void) async throws {
+    func withSites(_ body: (_ docs: URL, _ example: URL) async throws -> Void) async throws {
         try await TestSupport.withTemporaryFolder { folder in
             let kit = folder.appendingPathComponent("kit"), docs = folder.appendingPathComponent("docs-site")
             try DocsSiteKit.write(under: kit)
             #expect(await BuildAction(location: KitLocation(kit: kit), output: docs).run().succeeded)
             let example = folder.appendingPathComponent("example-site")
             #expect(await BuildAction(location: KitLocation(kit: TestSupport.repositoryRoot), output: example).run().succeeded)
-            try body(docs, example)
+            try await body(docs, example)
         }
     }
 
     /// Types `text` into the header's search box and waits for the results it shows.
-    func search(_ browser: Browser, _ text: String) throws -> [[String: Any]] {
+    func search(_ browser: BrowserPage, _ text: String) async throws -> [[String: Any]] {
         let script = """
             new Promise(function (resolve, reject) {
               var input = document.getElementById('site-search-input'), popup = document.getElementById('site-search-results');
@@ -42,43 +49,45 @@ struct SiteBrowserTests {
               })();
             })
             """
-        return try browser.evaluate(script) as? [[String: Any]] ?? []
+        return try await browser.evaluate(script) as? [[String: Any]] ?? []
     }
 
     @Test func searchFindsHeadingWordsAndWordsTypedWithoutAccents() async throws {
         try await withSites { docs, _ in
-            let browser = try Browser()
-            try browser.emulate(width: Self.desktop.width, height: Self.desktop.height, dark: false)
-            try browser.open(docs.appendingPathComponent("start/index.html"))
-            let install = try search(browser, "install")
+            let (chromium, browser) = try await Self.open()
+            defer { Task { await chromium.close() } }
+            try await browser.emulate(width: Self.desktop.width, height: Self.desktop.height, dark: false)
+            try await browser.open(docs.appendingPathComponent("start/index.html"))
+            let install = try await search(browser, "install")
             #expect(install.first?["heading"] as? String == "Install the app")
             #expect((install.first?["href"] as? String)?.hasSuffix("start/index.html#install-the-app") == true)
-            let german = try search(browser, "ubersicht gruppen")
+            let german = try await search(browser, "ubersicht gruppen")
             #expect(german.first?["heading"] as? String == "Übersicht der Gruppen")
             #expect((german.first?["href"] as? String)?.hasSuffix("equipes/index.html#übersicht-der-gruppen") == true
                     || (german.first?["href"] as? String)?.contains("equipes/index.html#") == true)
-            let french = try search(browser, "REUNIONS equipe")
+            let french = try await search(browser, "REUNIONS equipe")
             #expect(french.first?["page"] as? String == "Réunions d'équipe")
             // The keyboard reaches the results: the down arrow moves focus to the first one.
-            let focused = try browser.evaluate("""
+            let focused = try await browser.evaluate("""
                 (function () {
                   document.getElementById('site-search-input').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
                   return document.activeElement.closest('#site-search-results') !== null;
                 })()
                 """) as? Bool
             #expect(focused == true)
-            let status = try browser.evaluate("document.getElementById('site-search-status').textContent") as? String
+            let status = try await browser.evaluate("document.getElementById('site-search-status').textContent") as? String
             #expect(status?.hasPrefix("1 result") == true || status?.contains("results") == true)
         }
     }
 
     @Test func phoneDrawerOpensOnTheCurrentPage() async throws {
         try await withSites { _, example in
-            let browser = try Browser()
-            try browser.emulate(width: Self.phone.width, height: Self.phone.height, dark: false)
-            try browser.open(example.appendingPathComponent("move-groups/invite-people.html"))
-            #expect(try browser.evaluate("document.getElementById('site-drawer').open") as? Bool == false, "the drawer starts closed on a phone")
-            let state = try browser.evaluate("""
+            let (chromium, browser) = try await Self.open()
+            defer { Task { await chromium.close() } }
+            try await browser.emulate(width: Self.phone.width, height: Self.phone.height, dark: false)
+            try await browser.open(example.appendingPathComponent("move-groups/invite-people.html"))
+            #expect(try await browser.evaluate("document.getElementById('site-drawer').open") as? Bool == false, "the drawer starts closed on a phone")
+            let state = try await browser.evaluate("""
                 (function () {
                   var drawer = document.getElementById('site-drawer');
                   drawer.querySelector('summary').click();
@@ -97,10 +106,11 @@ struct SiteBrowserTests {
 
     @Test func wideTableShowsItsScrollSignOnAPhone() async throws {
         try await withSites { docs, _ in
-            let browser = try Browser()
-            try browser.emulate(width: Self.phone.width, height: Self.phone.height, dark: false)
-            try browser.open(docs.appendingPathComponent("start/tables.html"))
-            let table = try browser.evaluate("""
+            let (chromium, browser) = try await Self.open()
+            defer { Task { await chromium.close() } }
+            try await browser.emulate(width: Self.phone.width, height: Self.phone.height, dark: false)
+            try await browser.open(docs.appendingPathComponent("start/tables.html"))
+            let table = try await browser.evaluate("""
                 (function () {
                   var box = document.querySelector('.table-scroll'), style = getComputedStyle(box);
                   var cell = box.querySelector('th:nth-child(2)').getBoundingClientRect().width;
@@ -112,7 +122,7 @@ struct SiteBrowserTests {
             #expect(table?["page"] as? Bool == true, "the page itself scrolls sideways")
             #expect(table?["shadow"] as? Bool == true, "no scroll shadow")
             #expect((table?["cell"] as? Double ?? 0) >= 100, "columns shrink below their minimum width")
-            let image = try browser.evaluate("(function () { var i = document.querySelector('article img'); return [i.getAttribute('width'), i.getAttribute('height')]; })()") as? [String]
+            let image = try await browser.evaluate("(function () { var i = document.querySelector('article img'); return [i.getAttribute('width'), i.getAttribute('height')]; })()") as? [String]
             #expect(image == ["640", "360"])
         }
     }
@@ -135,19 +145,20 @@ struct SiteBrowserTests {
                 ("phone drawer open", example.appendingPathComponent("move-groups/invite-people.html"), true),
             ]
             var failures: [String] = []
-            let browser = try Browser(timeout: 60)
+            let (chromium, browser) = try await Self.open()
+            defer { Task { await chromium.close() } }
             for dark in [false, true] {
                 for (name, url, drawer) in pages {
                     let size = drawer ? Self.phone : Self.desktop
-                    try browser.emulate(width: size.width, height: size.height, dark: dark)
-                    try browser.open(url)
-                    #expect(try browser.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") as? Bool == dark)
-                    if drawer { try browser.evaluate("document.querySelector('#site-drawer summary').click()") }
+                    try await browser.emulate(width: size.width, height: size.height, dark: dark)
+                    try await browser.open(url)
+                    #expect(try await browser.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") as? Bool == dark)
+                    if drawer { try await browser.evaluate("document.querySelector('#site-drawer summary').click()") }
                     if name == "search results" {
-                        try browser.evaluate("new Promise(function (r) { (function w(n) { if (document.querySelector('#search-page-results li') || n > 100) r(); else setTimeout(function () { w(n + 1); }, 20); })(0); })")
+                        try await browser.evaluate("new Promise(function (r) { (function w(n) { if (document.querySelector('#search-page-results li') || n > 100) r(); else setTimeout(function () { w(n + 1); }, 20); })(0); })")
                     }
-                    try browser.evaluate(axe + "\n;0")
-                    let found = try browser.evaluate("""
+                    try await browser.evaluate(axe + "\n;0")
+                    let found = try await browser.evaluate("""
                         axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
                           .then(function (r) { return r.violations.map(function (v) {
                             return v.id + ': ' + v.nodes.length + ' node(s), ' + v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }).join(' | ');
@@ -158,6 +169,25 @@ struct SiteBrowserTests {
             }
             #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
         }
+    }
+}
+
+extension BrowserPage {
+    /// A viewport of `width`×`height` CSS pixels (a phone below 600), in the light or dark scheme.
+    func emulate(width: Int, height: Int, dark: Bool) async throws {
+        _ = try await send("Emulation.setDeviceMetricsOverride", ["width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600])
+        _ = try await send("Emulation.setEmulatedMedia", ["features": [["name": "prefers-color-scheme", "value": dark ? "dark" : "light"]]])
+    }
+
+    /// Opens `url` and waits until that document has loaded (at most 30 s).
+    func open(_ url: URL) async throws {
+        _ = try await send("Page.navigate", ["url": url.absoluteString])
+        let target = SearchIndexJSON.string(url.absoluteString)
+        for _ in 0..<300 {
+            if try await evaluate("location.href === \(target) && document.readyState === 'complete'") as? Bool == true { return }
+            try await Task.sleep(nanoseconds: 100_000_000)
+        }
+        throw HeadlessBrowser.Failure.timeout("loading \(url.lastPathComponent)", 30)
     }
 }
 

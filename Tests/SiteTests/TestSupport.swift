@@ -17,6 +17,29 @@ enum TestSupport {
         return FileManager.default.fileExists(atPath: url.appendingPathComponent("TOC.md").path) ? url : nil
     }
 
+    /// The second real DocFX set beside the checkout (Microsoft 365 Apps: `TOC.yml` mapping,
+    /// nested TOCs, `docfx.json`, landing pages), when present.
+    static var appsCorpus: URL? {
+        let url = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/m365-apps")
+        return FileManager.default.fileExists(atPath: url.appendingPathComponent("docfx.json").path) ? url : nil
+    }
+
+    /// Local `href`/`src` targets in the HTML of `tree` that it does not hold, with a page using each.
+    static func danglingLinks(_ tree: OutputTree) -> [String: String] {
+        var dangling: [String: String] = [:]
+        for file in tree.files where file.format == "html" {
+            let html = text(tree, file.path)
+            for match in html.matches(of: /(?:href|src)="([^"#?]*)[^"]*"/) {
+                let target = String(match.1).replacingOccurrences(of: "&amp;", with: "&")
+                guard !target.isEmpty, !target.contains(":") else { continue }
+                let folder = URL(fileURLWithPath: "/" + file.path).deletingLastPathComponent()
+                let resolved = String(folder.appendingPathComponent(target.removingPercentEncoding ?? target).standardized.path.dropFirst())
+                if tree[resolved] == nil { dangling[target] = file.path }
+            }
+        }
+        return dangling
+    }
+
     /// A fresh empty folder, removed when `body` returns.
     static func withTemporaryFolder<T>(_ body: (URL) async throws -> T) async rethrows -> T {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("adoptkit-test-\(UUID().uuidString)")

@@ -10,7 +10,9 @@
   var LAST = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef", MORE = "ghijklmnopqrstuvwxyz0123456789_$";
   var digit = new Int8Array(128).fill(-1), more = new Int8Array(128).fill(-1);
   for (var i = 0; i < 32; i++) { digit[LAST.charCodeAt(i)] = i; more[MORE.charCodeAt(i)] = i; }
-  var MAX_EXPANSIONS = 200;
+  // A word matches the terms it starts; the first ones in order, at most this many (a one-letter
+  // word matches only itself: "c" would otherwise read half the index on every keystroke).
+  var MAX_EXPANSIONS = 40;
 
   var api = window.adoptkitSearch = {
     receive: function (name, payload) {
@@ -73,25 +75,31 @@
       var shards = index.split ? typed.map(function (w) { return "terms-" + shardOf(w); }) : ["terms"];
       loadAll(shards.filter(function (s, n) { return shards.indexOf(s) === n; }), function () {
         var started = performance.now();
-        var total = index.sections, score = null, hits = null;
+        var total = index.sections, score = new Float32Array(total), mine = new Float32Array(total);
         typed.forEach(function (word, n) {
-          var shard = data[index.split ? "terms-" + shardOf(word) : "terms"];
-          var mine = new Float32Array(total);
-          if (!shard) { score = mine; return; }
-          var at = lowerBound(shard.t, word), expansions = 0;
-          for (; at < shard.t.length && shard.t[at].lastIndexOf(word, 0) === 0 && expansions < MAX_EXPANSIONS; at++, expansions++) {
-            var exact = shard.t[at] === word ? 2 : 1;
-            decode(shard.h[at], mine, 10 * exact);
-            decode(shard.b[at], mine, exact);
+          var shard = data[index.split ? "terms-" + shardOf(word) : "terms"], into = n === 0 ? score : mine;
+          if (n > 0) mine.fill(0);
+          if (shard) {
+            var at = lowerBound(shard.t, word), last = word.length > 1 ? MAX_EXPANSIONS : shard.t[at] === word ? 1 : 0;
+            for (var e = 0; at < shard.t.length && e < last && shard.t[at].lastIndexOf(word, 0) === 0; at++, e++) {
+              var exact = shard.t[at] === word ? 2 : 1;
+              decode(shard.h[at], into, 10 * exact);
+              decode(shard.b[at], into, exact);
+            }
           }
-          if (n === 0) { score = mine; return; }
-          for (var s = 0; s < total; s++) score[s] = score[s] > 0 && mine[s] > 0 ? score[s] + mine[s] : 0;
+          if (n > 0) for (var s = 0; s < total; s++) score[s] = score[s] > 0 && mine[s] > 0 ? score[s] + mine[s] : 0;
         });
-        var found = [];
-        if (score) for (var s = 0; s < total; s++) if (score[s] > 0) found.push(s);
-        found.sort(function (a, b) { return score[b] - score[a] || a - b; });
-        var count = found.length;
-        found = found.slice(0, limit);
+        // The best `limit` sections, kept sorted as they are met (no sort of every match).
+        var found = [], count = 0;
+        for (var s = 0; s < total; s++) {
+          if (!(score[s] > 0)) continue;
+          count++;
+          if (found.length === limit && score[found[limit - 1]] >= score[s]) continue;
+          var place = found.length;
+          while (place > 0 && score[found[place - 1]] < score[s]) place--;
+          found.splice(place, 0, s);
+          if (found.length > limit) found.pop();
+        }
         api.lastMilliseconds = performance.now() - started;
         var chunks = found.map(function (s) { return "sections-" + (upperBound(index.chunks, s) - 1); });
         loadAll(chunks.filter(function (c, n) { return chunks.indexOf(c) === n; }), function () {

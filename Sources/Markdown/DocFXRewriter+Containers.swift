@@ -1,0 +1,203 @@
+import Diagnostics
+
+/// The `:::` markers of the DocFX dialect and tab groups. A marker is a line of its own
+/// (`:::row:::`, `:::column span="2":::`, `:::zone pivot="windows":::`, their `-end` lines,
+/// `:::code source="…":::`); markers often share a paragraph with each other and with text,
+/// so such a paragraph is split at them. `:::image …:::` and `:::no-loc text="…":::` also
+/// work inside a line (a table cell).
+extension DocFXRewriter {
+    /// Containers a marker opens, by name; each closes with `:::NAME-end:::`.
+    static func container(named name: String, _ attributes: [String: String]) -> DocFXContainer? {
+        switch name {
+        case "row": return .row
+        case "column": return .column
+        case "zone": return .zone(pivot: attributes["pivot"] ?? attributes["target"] ?? "")
+        case "moniker": return .moniker(range: attributes["range"] ?? "")
+        default: return nil
+        }
+    }
+
+    /// True when `text` holds `:::` (a byte scan: this runs on every text node).
+    static func hasMarker(_ text: String) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            run = byte == UInt8(ascii: ":") ? run + 1 : 0
+            if run == 3 { return true }
+        }
+        return false
+    }
+
+    /// The text of a line when it is one `:::…:::` marker (plain text only), else nil.
+    private func markerText(_ line: [NodeID]) -> String? {
+        var text = ""
+        for id in line {
+            switch source[id.index].kind {
+            case .text(let literal): text += literal
+            default: return nil
+            }
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.count >= 7, trimmed.hasPrefix(":::"), trimmed.hasSuffix(":::"),
+              let first = trimmed.dropFirst(3).first, first.isLetter else { return nil }
+        return trimmed
+    }
+
+    /// A paragraph with marker lines, as work: its other lines stay paragraphs, each marker
+    /// becomes its own item. Nil when no line is a marker.
+    mutating func markerLines(_ id: NodeID) -> [Work]? {
+        let kids = children(id).filter { !skipped.contains($0) }
+        guard kids.contains(where: { if case .text(let t) = source[$0.index].kind { return Self.hasMarker(t) } else { return false } }) else { return nil }
+        var lines: [[NodeID]] = [[]]
+        for kid in kids {
+            switch source[kid.index].kind {
+            case .softBreak, .lineBreak: lines.append([])
+            default: lines[lines.count - 1].append(kid)
+            }
+        }
+        guard lines.contains(where: { markerText($0) != nil }) else { return nil }
+        var work: [Work] = []
+        var pending: [NodeID] = []
+        func flush() {
+            // The line breaks between kept lines stay soft breaks inside the new paragraph.
+            guard !pending.isEmpty else { return }
+            let range = source[pending[0].index].range.isKnown ? source[pending[0].index].range : source[id.index].range
+            work.append(.paragraph(pending, range))
+            pending = []
+        }
+        for line in lines {
+            if let marker = markerText(line) {
+                flush()
+                let range = line.first.map { source[$0.index].range } ?? source[id.index].range
+                work.append(.marker(marker, range.isKnown ? range : source[id.index].range))
+            } else if !line.isEmpty {
+                if !pending.isEmpty, let separator = kids.first(where: { $0 > pending.last! && $0 < line.first! }) { pending.append(separator) }
+                pending += line
+            }
+        }
+        flush()
+        return work
+    }
+
+    /// Opens, closes or places what a marker line names.
+    mutating func applyMarker(_ marker: String, range: SourceRange) {
+        let location = SourceLocation(path: path, line: range.start.line, column: range.start.column)
+        let inner = marker.dropFirst(3).dropLast(3)
+        let name = String(inner.prefix { !$0.isWhitespace }).lowercased()
+        let attributes = Self.attributes(String(inner.dropFirst(name.count)))
+        if name == "image" {
+            if let image = parseImage(marker, at: location), let image { builder.append(.image(image), range) }
+            return
+        }
+        if name == "image-end" { return }
+        if name == "code" {
+            guard let file = attributes["source"], !file.isEmpty else {
+                diagnostics.append(.warning(.unknownBlock, "':::code:::' needs a source=\"…\" attribute; it is left out", at: location))
+                return
+            }
+            builder.append(.codeReference(CodeReference(source: file, language: attributes["language"] ?? "", range: attributes["range"] ?? "")), range)
+            return
+        }
+        if let container = Self.container(named: name, attributes) {
+            builder.open(.container(container), range)
+            fences.append((container, name, builder.depth, location))
+            return
+        }
+        if name.hasSuffix("-end"), Self.container(named: String(name.dropLast(4)), [:]) != nil {
+            let opener = String(name.dropLast(4))
+            guard let last = fences.last, last.name == opener, last.depth == builder.depth else {
+                diagnostics.append(.warning(.unknownBlock, "'\(marker)' closes no ':::\(opener):::' at this level; it is left out", at: location))
+                return
+            }
+            builder.close()
+            fences.removeLast()
+            return
+        }
+        diagnostics.append(.warning(.unknownBlock, "unknown block '\(marker.prefix(60))'; the marker is left out and what it holds renders as text",
+                                    at: location, notes: ["known blocks: :::image:::, :::code:::, :::row:::, :::column:::, :::zone:::, :::moniker:::"]))
+    }
+
+    /// Closes the containers and tab groups still open inside the container being closed; a
+    /// `:::` container without its `-end` line is reported (a tab group ends with its container).
+    mutating func closeFences() {
+        while let last = fences.last, last.depth == builder.depth {
+            switch last.container {
+            case .tabs, .tab: break
+            default:
+                diagnostics.append(.warning(.unknownBlock, "':::\(last.name):::' is not closed with ':::\(last.name)-end:::'; it ends with the block around it",
+                                            at: last.location))
+            }
+            builder.close()
+            fences.removeLast()
+        }
+    }
+
+    // MARK: - Tabs
+
+    /// `# [Label](#tab/id)`: the label and tab id when the heading is nothing but such a link.
+    func tabHeading(_ id: NodeID) -> (String, String)? {
+        let kids = children(id)
+        guard kids.count == 1, case .link(let destination, _) = source[kids[0].index].kind,
+              destination.lowercased().hasPrefix("#tab/") else { return nil }
+        return (plainText(kids[0]).trimmingCharacters(in: .whitespaces), String(destination.dropFirst(5)))
+    }
+
+    /// A tab heading ends the tab before it, or starts a group.
+    mutating func openTab(label: String, id: String, range: SourceRange) {
+        let location = SourceLocation(path: path, line: range.start.line, column: range.start.column)
+        if let last = fences.last, case .tab = last.container, last.depth == builder.depth {
+            builder.close()
+            fences.removeLast()
+        }
+        if !(fences.last.map { $0.container == .tabs && $0.depth == builder.depth } ?? false) {
+            builder.open(.container(.tabs), range)
+            fences.append((.tabs, "tabs", builder.depth, location))
+        }
+        builder.open(.container(.tab(label: label, id: id)), range)
+        fences.append((.tab(label: label, id: id), "tab", builder.depth, location))
+    }
+
+    /// `---` after tabs ends the group (and is not a rule); false when no group is open here.
+    mutating func closeTabs() -> Bool {
+        guard let last = fences.last, case .tab = last.container, last.depth == builder.depth else { return false }
+        builder.close()
+        fences.removeLast()
+        builder.close()
+        fences.removeLast()
+        return true
+    }
+
+    // MARK: - Markers inside a line
+
+    /// `:::image …:::` and `:::no-loc text="…":::` in text starting at `kids[i]` (adjacent text
+    /// nodes read as one), as work, with how many nodes it used; nil when there is none.
+    func inlineMarkers(_ kids: [NodeID], at i: Int) -> ([Work], Int)? {
+        // cmark never splits `:::` from what follows, but an alt text with `!` or `[` spans nodes.
+        guard case .text(let first) = source[kids[i].index].kind, Self.hasMarker(first) else { return nil }
+        var text = "", end = i
+        while end < kids.count, case .text(let literal) = source[kids[end].index].kind { text += literal; end += 1 }
+        guard text.contains(":::image ") || text.contains(":::no-loc ") else { return nil }
+        let range = source[kids[i].index].range
+        var work: [Work] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: ":::") {
+            let afterOpen = rest[open.upperBound...]
+            guard afterOpen.hasPrefix("image ") || afterOpen.hasPrefix("no-loc "), let close = afterOpen.range(of: ":::") else {
+                // Not a marker: keep the text up to and including these colons.
+                work.append(.emit(.text(String(rest[..<open.upperBound])), range))
+                rest = afterOpen
+                continue
+            }
+            if open.lowerBound > rest.startIndex { work.append(.emit(.text(String(rest[..<open.lowerBound])), range)) }
+            let attributes = Self.attributes(String(afterOpen[..<close.lowerBound]))
+            if afterOpen.hasPrefix("no-loc ") {
+                work.append(.emit(.text(attributes["text"] ?? ""), range))
+            } else {
+                work.append(.inlineImage(source: attributes["source"] ?? "", alt: attributes["alt-text"] ?? "",
+                                         lightbox: attributes["lightbox"].flatMap { $0.isEmpty ? nil : $0 }, range))
+            }
+            rest = afterOpen[close.upperBound...]
+        }
+        if !rest.isEmpty { work.append(.emit(.text(String(rest)), range)) }
+        return (work, end - i)
+    }
+}

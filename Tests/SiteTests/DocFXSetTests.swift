@@ -1,0 +1,141 @@
+import Diagnostics
+import Foundation
+import Site
+import SiteModel
+import Testing
+
+/// `Tests/Fixtures/docfx-set`: a DocFX folder built with no adoptkit.yml, as a CI docs build
+/// would (`adoptkit build --content DIR`).
+@Suite struct DocFXSetTests {
+    static let location = KitLocation(kit: FileManager.default.temporaryDirectory.appendingPathComponent("no-kit"),
+                                      content: TestSupport.fixture("docfx-set"))
+
+    static func build() async throws -> (BuildAction.Result, OutputTree) {
+        let result = await TestSupport.render(location)
+        return (result, try #require(result.tree))
+    }
+
+    static func findings(_ result: BuildAction.Result) -> [String] {
+        TestSupport.summary(result.diagnostics).map {
+            $0.replacingOccurrences(of: TestSupport.fixture("docfx-set").path + "/", with: "").replacingOccurrences(of: "Tests/Fixtures/docfx-set/", with: "")
+        }
+    }
+
+    @Test func buildsWithOnlyTheFindingsItsSourcesDeserve() async throws {
+        let (result, _) = try await Self.build()
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.filter { $0.severity == .error })")
+        let found = Self.findings(result).filter { !$0.hasPrefix("chat.relative-links") }
+        #expect(found == [
+            "link.missing-page get-started.md:9:55",      // /contoso-chat/nowhere: under the set's own prefix, not in it
+            "markdown.unknown-block get-started.md:43:1", // :::sparkle:::
+        ], "\(found)")
+    }
+
+    @Test func docfxJSONDecidesPagesCopiesAndMetadata() async throws {
+        let (_, tree) = try await Self.build()
+        let pages = tree.files.filter { $0.kind == .page && $0.format == "html" }.map(\.path).sorted()
+        #expect(pages == ["admin/policies.html", "admin/users.html", "api.html", "get-started.html", "guide/index.html",
+                          "guide/setup/install.html", "index.html"])
+        #expect(tree["README.html"] == nil && tree["LICENSE"] == nil && tree["README.txt"] == nil && tree["docfx.json"] == nil)
+        #expect(tree["snippets/hello.ps1"] == nil, "not a resource glob")
+        #expect(tree["media/screen.png"]?.kind == .asset)
+        #expect(tree["index.yml"] == nil, "the landing page is a page, not a copied file")
+        #expect(TestSupport.text(tree, "get-started.html").contains("<title>Get started with Contoso Chat – Contoso Chat</title>"))
+        #expect(TestSupport.text(tree, "admin/users.html").contains("<title>Manage users – Contoso Chat admin</title>"))
+    }
+
+    @Test func nestedTOCsMergeUnderTheirEntries() async throws {
+        let (_, tree) = try await Self.build()
+        let contents = TestSupport.text(tree, "contents.html")
+        for page in ["guide/index.html", "guide/setup/install.html", "admin/users.html", "admin/policies.html", "api.html"] {
+            #expect(contents.contains("href=\"\(page)\""), "contents lacks \(page)")
+        }
+        // guide/toc.yml's "../get-started.md" is relative to guide/.
+        #expect(contents.contains("<a href=\"get-started.html\">Back to start</a>"))
+        // A topicHref links the entry that holds the nested TOC; an entry without href is a heading.
+        #expect(contents.contains("<a href=\"guide/index.html\">User guide</a>"))
+        #expect(contents.contains("<span class=\"toc-heading\">Reference</span>"))
+        #expect(contents.contains("<span class=\"toc-heading\">Administration</span>"))
+        // A root-relative entry outside the set goes to the web, never to a dead local link.
+        #expect(contents.contains("<a href=\"https://learn.microsoft.com/contoso-dev/platform\">Developer platform</a>"))
+        #expect(!contents.contains("href=\"/"))
+    }
+
+    @Test func rootRelativeLinksIntoTheSetAreLocal() async throws {
+        let (_, tree) = try await Self.build()
+        let page = TestSupport.text(tree, "get-started.html")
+        #expect(page.contains("<a href=\"admin/users.html\">admin pages</a>"))
+        #expect(page.contains("<a href=\"https://learn.microsoft.com/contoso-dev/platform\">developer platform</a>"))
+        #expect(page.contains("<a href=\"https://learn.microsoft.com/contoso-chat/nowhere\">missing page</a>"))
+        #expect(TestSupport.text(tree, "index.html").contains("<a href=\"admin/users.html\">Manage users</a>"))
+    }
+
+    @Test func landingPageIsTheHomePage() async throws {
+        let (_, tree) = try await Self.build()
+        let home = TestSupport.text(tree, "index.html")
+        #expect(home.contains("<h1 id=\"contoso-chat-documentation\">Contoso Chat documentation</h1>"))
+        #expect(home.contains("<div class=\"cards\">\n<div class=\"card\">\n<h2 id=\"start\">Start</h2>"))
+        #expect(home.contains("<li><a href=\"guide/setup/install.html\">Install the app</a></li>"))
+        #expect(home.contains("<meta name=\"description\" content=\"Start here to set up Contoso Chat and bring your groups across.\">"))
+        let file = try #require(tree["index.html"])
+        #expect(file.kind == .page)
+        #expect(TestSupport.text(tree, "index.txt").contains("Install the app"))
+    }
+
+    @Test func dialectRendersWithoutMarkers() async throws {
+        let (_, tree) = try await Self.build()
+        let page = TestSupport.text(tree, "get-started.html")
+        #expect(page.contains("<div class=\"docfx-tabs\">\n<section class=\"docfx-tab\">\n<p class=\"docfx-label\">Windows</p>"))
+        #expect(page.contains("<p class=\"docfx-label\">macOS</p>"))
+        #expect(page.contains("<div class=\"docfx-row\">\n<div class=\"docfx-column\">\n<p>Left column text.</p>"))
+        #expect(page.contains("<section class=\"docfx-zone\">\n<p class=\"docfx-label\">phone</p>"))
+        #expect(page.contains("<td>English<br />French<br />German</td>"))
+        #expect(page.contains("<td>Only for <em>managed</em> devices.</td>"))
+        #expect(page.contains("<td><img src=\"media/screen.png\" alt=\"A chat window\" /></td>"))
+        #expect(page.contains("<a href=\"media/screen-large.png\"><img src=\"media/screen.png\" alt=\"The chat list\""))
+        #expect(page.contains("<pre><code class=\"language-powershell\">Write-Output &quot;line two&quot;\nWrite-Output &quot;line three&quot;\n</code></pre>"))
+        #expect(page.contains("<p>This text stays after an unknown block.</p>"))
+        #expect(page.contains("<div class=\"nextstepaction\">\n<p><a href=\"guide/setup/install.html\">Install the app</a></p>"))
+        let text = page.replacingOccurrences(of: #"<pre>.*?</pre>"#, with: "", options: .regularExpression)
+        #expect(!text.contains(":::") && !text.contains("[!") && !text.contains("#tab/"))
+        #expect(!page.contains("raw HTML omitted"))
+    }
+
+    @Test func chatTextReadsCleanly() async throws {
+        let (_, tree) = try await Self.build()
+        let text = TestSupport.text(tree, "get-started.txt")
+        #expect(text.contains("English\n  French\n  German"))
+        #expect(text.contains("Windows\n\nRun the installer"))
+        #expect(!text.contains("<br") && !text.contains(":::") && !text.contains("[!"))
+    }
+
+    @Test func placeholdersOnlyForKitRoots() async throws {
+        let (result, tree) = try await Self.build()
+        #expect(!result.diagnostics.contains { $0.id == .contentUnknownVariable })
+        let api = TestSupport.text(tree, "api.html")
+        #expect(api.contains("<code>{{Endpoint-URL}}/v1/groups</code>"))
+        #expect(api.contains("{{Endpoint-URL}}/v1/groups/{{test-group-id}}"))
+        #expect(api.contains("The service is called Kaizala here."))
+    }
+}
+
+@Suite struct KitPlaceholderTests {
+    @Test func aKnownRootWithAnUnknownLeafIsAnErrorWithASuggestion() async throws {
+        let result = try await TestSupport.render(files: [
+            "adoptkit.yml": "organization:\n  name: Contoso\n",
+            "Content/index.md": "# Home\n\n{{ organisation.name }} and {{ app.nmae }}, {{Endpoint-URL}}/x and `{{ app.nmae }}`.\n\n```\n{{ app.nmae }}\n```\n",
+        ])
+        let unknown = result.diagnostics.filter { $0.id == .contentUnknownVariable }
+        #expect(unknown.map(\.message) == ["unknown placeholder '{{ organisation.name }}'", "unknown placeholder '{{ app.nmae }}'"])
+        #expect(unknown.map { $0.notes.first } == ["did you mean 'organization.name'?", "did you mean 'app.name'?"])
+    }
+
+    @Test func otherDoubleBracesStayLiteral() async throws {
+        let result = try await TestSupport.render(files: [
+            "Content/index.md": "# Home\n\nCall {{Endpoint-URL}}/v1/groups/{{test-group-id}} with {{ token }}; {{ app.name }} runs it.\n",
+        ])
+        #expect(!result.diagnostics.hasErrors)
+        let html = TestSupport.text(result.tree, "index.html")
+        #expect(html.contains("Call {{Endpoint-URL}}/v1/groups/{{test-group-id}} with {{ token }}; Kaizala runs it."))
+    }
+}
