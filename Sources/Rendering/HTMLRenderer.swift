@@ -369,7 +369,8 @@ public struct HTMLRenderer {
                 html += "<img src=\"\(src)\" alt=\"\" role=\"presentation\" />"
             } else if options.siteMarkup {
                 let img = "<img src=\"\(src)\" alt=\"\(HTMLEscaping.escape(image.altText))\"\(sizeAttributes(image.source, in: doc))\(loadingAttribute()) />"
-                html += image.altText.isEmpty || src.isEmpty || linkDepth > 0 ? img : "<a class=\"image-link\" href=\"\(src)\">\(img)</a>"
+                // A lightbox already links to the large image; otherwise link to this one.
+                html += image.altText.isEmpty || src.isEmpty || linkDepth > 0 || lightbox != nil ? img : "<a class=\"image-link\" href=\"\(src)\">\(img)</a>"
             } else {
                 html += "<img src=\"\(src)\" alt=\"\(HTMLEscaping.escape(image.altText))\" loading=\"lazy\" />"
             }
