@@ -303,8 +303,12 @@ struct DocFXRewriter {
         }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.hasPrefix(":::image ") || trimmed.hasPrefix(":::image\t") else { return nil }
-        // Several images, or an image among other lines: split into lines instead.
-        if !trimmed.contains(":::image-end:::"), trimmed.components(separatedBy: ":::").count > 3 { return nil }
+        // Several images, or an image with other lines after it (only a complex image has a
+        // description there): split into lines instead, so no text is lost.
+        if !trimmed.contains(":::image-end:::") {
+            let parts = trimmed.components(separatedBy: ":::")
+            if parts.count > 3 || (parts.count == 3 && !parts[2].isEmpty && !parts[1].contains("type=\"complex\"")) { return nil }
+        }
         return parseImage(trimmed, at: locate(id))
     }
 

@@ -65,3 +65,12 @@ import Testing
         #expect(!kinds.contains { if case .text(let t) = $0 { t.contains(":::") } else { false } })
     }
 }
+
+@Suite struct DocFXImageLineTests {
+    @Test func textAfterAnImageLineIsKept() {
+        let document = MarkdownParser.parse(":::image type=\"content\" source=\"a.png\" alt-text=\"A\":::\nThe text under it.\n:::image type=\"content\" source=\"b.png\" alt-text=\"B\":::\n")
+        let images = document.nodes.compactMap { if case .image(let i) = $0.kind { i.source } else { nil } }
+        #expect(images == ["a.png", "b.png"])
+        #expect(document.nodes.contains { $0.kind == .text("The text under it.") })
+    }
+}

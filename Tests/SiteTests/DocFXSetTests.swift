@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import KitConfig
 import Site
 import SiteModel
 import Testing
@@ -137,5 +138,53 @@ import Testing
         #expect(!result.diagnostics.hasErrors)
         let html = TestSupport.text(result.tree, "index.html")
         #expect(html.contains("Call {{Endpoint-URL}}/v1/groups/{{test-group-id}} with {{ token }}; Kaizala runs it."))
+    }
+}
+
+@Suite struct RootRelativeLinkTests {
+    @Test func withoutARootURLEachTargetIsReportedOnceAndNavigationHasNoDeadLinks() async throws {
+        let result = try await TestSupport.render(files: [
+            "Content/toc.yml": "- name: Home\n  href: index.md\n- name: Feedback\n  href: /docs/feedback\n",
+            "Content/index.md": "# Home\n\n[a](/docs/feedback) [b](/docs/feedback) [c](/docs/other)\n",
+            "Content/two.md": "# Two\n\n[d](/docs/feedback)\n",
+        ])
+        let rootRelative = result.diagnostics.filter { $0.id == .linkRootRelative }
+        #expect(rootRelative.map(\.message) == ["'/docs/feedback' is relative to a web server's root; it breaks when the site is opened from disk or published elsewhere",
+                                                "'/docs/other' is relative to a web server's root; it breaks when the site is opened from disk or published elsewhere"])
+        #expect(rootRelative.first?.notes.first == "3 more link(s) to it are not reported")
+        let home = TestSupport.text(result.tree, "index.html")
+        #expect(home.contains("<span class=\"toc-heading\">Feedback</span>"))
+    }
+
+    @Test func settingsMakeLinksAbsoluteOrLocal() async throws {
+        let result = try await TestSupport.render(files: [
+            "adoptkit.yml": "markdown:\n  root_url: https://docs.example.com/base/\n  published_path: /guide\n",
+            "Content/index.md": "# Home\n\n[a](/guide/Setup/Install#step) [b](/other/page?x=1) [c](/guide/)\n",
+            "Content/setup/install.md": "# Install\n\n## Step\n",
+        ])
+        #expect(!result.diagnostics.contains { $0.id == .linkRootRelative || $0.id == .linkMissingPage })
+        let home = TestSupport.text(result.tree, "index.html")
+        #expect(home.contains("<a href=\"setup/install.html#step\">a</a>"))
+        #expect(home.contains("<a href=\"https://docs.example.com/base/other/page?x=1\">b</a>"))
+        #expect(home.contains("<a href=\"index.html\">c</a>"))
+        let (_, problems) = KitConfig.decode("markdown:\n  published_path: guide/../x\n  root_url: http://x.y/\n", path: "adoptkit.yml")
+        #expect(problems.map(\.id) == [.configType, .configInvalidURL]) // sorted by position: published_path comes first
+    }
+}
+
+@Suite struct NestedTOCTests {
+    @Test func aMarkdownTOCIncludesAnotherTOCAndACycleIsReported() async throws {
+        let result = try await TestSupport.render(files: [
+            "Content/TOC.md": "# [Home](index.md)\n# [Guide](guide/toc.yml)\n",
+            "Content/guide/toc.yml": "items:\n  - name: Step\n    href: step.md\n  - name: Loop\n    href: ../TOC.md\n",
+            "Content/index.md": "# Home\n",
+            "Content/guide/step.md": "# Step\n",
+        ])
+        let contents = TestSupport.text(result.tree, "contents.html")
+        #expect(contents.contains("<span class=\"toc-heading\">Guide</span>\n<ul>\n<li><a href=\"guide/step.html\">Step</a></li>"))
+        let loop = result.diagnostics.filter { $0.id == .tocMissingTarget }
+        #expect(loop.count == 1)
+        #expect(loop.first?.message.contains("TOC.md → guide/toc.yml → TOC.md") == true)
+        #expect(!result.diagnostics.contains { $0.id == .tocUnreachablePage })
     }
 }
