@@ -21,7 +21,4 @@ public struct SitePalette: Sendable, Equatable {
     /// The brand colour's own contrast on each theme.
     public var lightContrast: Double { brand.contrast(with: Self.lightBackground) }
     public var darkContrast: Double { brand.contrast(with: Self.darkBackground) }
-
-    /// True when the site had to use another shade in either theme.
-    public var isShaded: Bool { light != brand || dark != brand }
 }
