@@ -3,7 +3,7 @@ SWIFT ?= swift
 KIT ?= .
 PREFIX ?= /usr/local
 
-.PHONY: deps build install site test bench bench-deps posters-check serve-check clean tsan
+.PHONY: deps build install site test bench bench-deps posters-check serve-check clean tsan fuzz
 
 deps:
 	@scripts/install-deps.sh
@@ -61,10 +61,17 @@ serve-check: build
 	scripts/serve-check.py $$($(SWIFT) build --show-bin-path)/adoptkit
 
 clean:
-	rm -rf .build _site
+	rm -rf .build .build-tsan .build-fuzz _site
 
 # The parallel parse and build under ThreadSanitizer (CI runs it after the tests).
 tsan: deps
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
 	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan \
 	  --filter 'ConcurrentParseTests|BuildPlanTests|LiveSiteTests'
+
+# libFuzzer on the Markdown pipeline, the config reader, the template checker and the chat
+# splitter (Fuzz/), built instrumented into .build-fuzz/, FUZZ_SECONDS per target (CI: 25).
+# See scripts/fuzz.sh for the other variables and where findings go.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) scripts/fuzz.sh

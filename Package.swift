@@ -72,3 +72,27 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (`make fuzz`, scripts/fuzz.sh), declared only when ADOPTKIT_FUZZ names
+// libFuzzer's `fuzzer_no_main` runtime, so the normal build and tests never see them. Only
+// adoptkit's own stages are instrumented: `swift build --sanitize=fuzzer` would also link
+// libFuzzer's `main` into the template embedder the build runs.
+if let fuzzerRuntime = Context.environment["ADOPTKIT_FUZZ"] {
+    let sanitize = "-sanitize=fuzzer,address"
+    for target in package.targets where target.type == .regular {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags([sanitize])]
+    }
+    let link: [LinkerSetting] = [.unsafeFlags(["-sanitize=address", "-Xlinker", "--whole-archive", "-Xlinker", fuzzerRuntime,
+                                               "-Xlinker", "--no-whole-archive", "-lstdc++"])]
+    func fuzzTarget(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+        .executableTarget(name: name, dependencies: ["FuzzDriver"] + dependencies, path: "Fuzz/\(name)",
+                          swiftSettings: [.unsafeFlags([sanitize])], linkerSettings: link)
+    }
+    package.targets += [
+        .target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"),
+        fuzzTarget("FuzzMarkdown", ["Markdown", "Rendering", "Diagnostics"]),
+        fuzzTarget("FuzzConfig", ["KitConfig", "Diagnostics"]),
+        fuzzTarget("FuzzTemplates", ["Templating", "SiteProducers", "KitConfig"]),
+        fuzzTarget("FuzzChat", ["Markdown", "Rendering", "Diagnostics"]),
+    ]
+}

@@ -22,7 +22,7 @@ for paper in a4 letter; do
   expected=$([ "$paper" = a4 ] && echo "(A4)" || echo "(letter)")
   while IFS= read -r poster; do
     pdf="$work/$(echo "$poster" | tr '/' '_').pdf"
-    chromium --headless=new --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$pdf" "file://$poster" >/dev/null 2>&1
+    timeout 60 chromium --headless=new --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$pdf" "file://$poster" >/dev/null 2>&1
     pages=$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')
     size=$(pdfinfo "$pdf" | awk -F': *' '/^Page size:/ { print $2 }')
     if [ "$pages" = 1 ] && [[ "$size" == *"$expected"* ]]; then

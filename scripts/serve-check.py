@@ -70,6 +70,7 @@ def main():
     page = os.path.join(kit, "Content", "champions.md")
     port = free_port()
     server = subprocess.Popen([ADOPTKIT, "serve", kit, "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    browser = None
     try:
         for _ in range(100):
             try:
@@ -94,6 +95,7 @@ def main():
             f.write(original)
         browser.terminate()
         browser.wait(timeout=10)
+        browser = None
         reports.shutdown()
         latencies = [SEEN[m] - t for m, t in edits.items() if m in SEEN]
         missing = [m for m in edits if m not in SEEN]
@@ -116,8 +118,15 @@ def main():
             print("wrk: 0 errors")
         return 0 if ok else 1
     finally:
+        # Whatever went wrong, no browser or server outlives the check.
+        if browser is not None:
+            browser.kill()
+            browser.wait(timeout=10)
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -22,6 +22,7 @@ extension DiagnosticID {
 
     // Output
     public static let outputCollision: DiagnosticID = "output.collision"
+    public static let outputTooLarge: DiagnosticID = "output.too-large"
     public static let outputUnsafe: DiagnosticID = "output.unsafe"
     public static let outputWrite: DiagnosticID = "output.write-failed"
 
@@ -45,6 +46,7 @@ extension DiagnosticID {
     public static let rawHTMLDropped: DiagnosticID = "markdown.raw-html-dropped"
     public static let frontMatterMissingOpening: DiagnosticID = "front-matter.missing-opening"
     public static let tableTooLarge: DiagnosticID = "markdown.table-too-large"
+    public static let markdownTooDeep: DiagnosticID = "markdown.too-deep"
     public static let videoNotHTTPS: DiagnosticID = "video.not-https"
     /// A `:::name:::` block adoptkit does not know; its content renders without it.
     public static let unknownBlock: DiagnosticID = "markdown.unknown-block"
@@ -58,6 +60,7 @@ extension DiagnosticID {
     /// A `javascript:`, `vbscript:`, `file:` or `data:` link target, which is emptied.
     public static let linkDangerous: DiagnosticID = "link.dangerous"
     public static let linkInsecure: DiagnosticID = "link.insecure"
+    public static let linkMixedScriptHost: DiagnosticID = "link.mixed-script-host"
     public static let linkMissingAnchor: DiagnosticID = "link.missing-anchor"
     public static let linkMissingFile: DiagnosticID = "link.missing-file"
     public static let linkMissingPage: DiagnosticID = "link.missing-page"

@@ -1,24 +1,35 @@
 import Foundation
 import Yams
 
-/// Finds every repeat of the duplicate keys Yams reports for one block mapping, by reading the
-/// lines around the first key: Yams names the keys and the first one's position only, and stops
-/// there. `YAMLLoader` reports each repeat, blanks it out with `blanking` and parses again.
+/// Finds every repeat of the duplicate keys Yams reports for one mapping, by reading the text
+/// around the first key: Yams names the keys and the first one's position only, and stops there.
+/// Block mappings are read line by line (here), flow mappings (`{a: 1, a: 2}`) entry by entry
+/// (`DuplicateKeys+Flow`). `YAMLLoader` reports each repeat, blanks it out with `blanking` and
+/// parses again.
 enum DuplicateKeys {
     struct Repeat: Hashable {
         var key: String
         /// 1-based position of the repeated key, and of its first appearance.
         var line, column, firstLine, firstColumn: Int
-        /// 0-based lines of the repeated entry (its key line and the value lines below it).
-        var lines: Range<Int>
+        /// UTF-8 offsets of the text `blanking` erases: the repeated entry (for a block mapping
+        /// its key line and the value lines below it, for a flow mapping the comma before it too).
+        var erase: Range<Int>
     }
 
-    /// The repeats of `keys` in the block mapping whose key is at `mark`; empty when the mapping
-    /// is not laid out one key per line (flow style), so no repeat can be blanked safely.
+    /// The repeats of `keys` in the mapping whose key is at `mark`; empty when the text there
+    /// reads as neither kind of mapping, so no repeat can be blanked safely.
     static func find(_ keys: [String], firstAt mark: Mark, in text: String) -> [Repeat] {
+        let block = findBlock(keys, firstAt: mark, in: text)
+        return block.isEmpty ? findFlow(keys, firstAt: mark, in: text) : block
+    }
+
+    /// The repeats in a block mapping, laid out one key per line.
+    static func findBlock(_ keys: [String], firstAt mark: Mark, in text: String) -> [Repeat] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let column = mark.column, anchorLine = mark.line - 1
         guard anchorLine >= 0, anchorLine < lines.count, keyStart(lines[anchorLine])?.column == column else { return [] }
+        var lineStarts: [Int] = [0]
+        for line in lines { lineStarts.append(lineStarts[lineStarts.count - 1] + line.utf8.count + 1) }
         // The mapping's lines: up to its first key (possibly on a `- ` line) and down to the first
         // line indented less than its keys.
         var start = anchorLine
@@ -46,17 +57,22 @@ enum DuplicateKeys {
             guard let first = places.first else { continue }
             for place in places.dropFirst() {
                 let next = entries.first { $0.line > place }?.line ?? end
-                repeats.append(Repeat(key: key, line: place + 1, column: column, firstLine: first + 1, firstColumn: column, lines: place..<next))
+                repeats.append(Repeat(key: key, line: place + 1, column: column, firstLine: first + 1, firstColumn: column,
+                                      erase: lineStarts[place]..<(lineStarts[next] - 1)))
             }
         }
         return repeats.sorted { $0.line < $1.line }
     }
 
-    /// `text` with the repeated entries' lines emptied (line numbers stay as they were).
+    /// `text` with the repeated entries erased: each character becomes a space and line breaks
+    /// stay, so every other position in the text is unchanged.
     static func blanking(_ repeats: [Repeat], in text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for found in repeats { for index in found.lines { lines[index] = "" } }
-        return lines.joined(separator: "\n")
+        var bytes = Array(text.utf8)
+        for found in repeats.sorted(by: { $0.erase.lowerBound > $1.erase.lowerBound }) {
+            let erased = String(decoding: bytes[found.erase], as: UTF8.self).unicodeScalars.map { $0 == "\n" ? UInt8(ascii: "\n") : UInt8(ascii: " ") }
+            bytes.replaceSubrange(found.erase, with: erased)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func isBlank(_ line: Substring) -> Bool {

@@ -11,7 +11,7 @@ public enum MarkdownParser {
         var diagnostics: [Diagnostic] = []
         let (frontMatter, body, problem) = FrontMatter.split(source.text, path: source.path)
         if let problem { diagnostics.append(problem) }
-        let cleaned = CleanedBody(body, source: source)
+        let cleaned = CleanedText(body, source: source)
         diagnostics += cleaned.diagnostics
         if let tooLarge = TableBudget.check(cleaned.text, path: source.path) {
             // Refused before cmark allocates the padded cells: the page renders empty.

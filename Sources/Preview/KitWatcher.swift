@@ -41,9 +41,10 @@ struct KitWatcher: Sendable {
         return Fingerprint(entries: entries)
     }
 
-    /// Calls `onChange` after every change, until the task is cancelled.
-    func watch(onChange: @Sendable () async -> Void) async {
-        var last = fingerprint()
+    /// Calls `onChange` after every change since `baseline` (a fingerprint taken before the
+    /// caller said it was ready, so no edit after that is missed), until the task is cancelled.
+    func watch(from baseline: Fingerprint, onChange: @Sendable () async -> Void) async {
+        var last = baseline
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
             let current = fingerprint()

@@ -51,6 +51,9 @@ public struct PreviewServer: Sendable {
                     onRebuild: @escaping @Sendable (LiveSite.Update) -> Void = { _ in }) async throws {
         let port = try choosePort()
         let first = await rebuild(changedFiles: nil).diagnostics
+        // Watching starts before the server says it is ready: an edit made once `onReady` has
+        // run is never missed (inotify queues it; the polling baseline predates it).
+        let armed = await armWatcher()
         let hosts = HostPolicy(bindHost: options.host, extraHosts: options.host == "0.0.0.0" ? NetworkInterfaces.addresses() + [NetworkInterfaces.hostName()] : [])
         let responder = PreviewResponder(hosts: hosts)
         let state = self.state
@@ -75,7 +78,7 @@ public struct PreviewServer: Sendable {
         }
         defer { signalSources.forEach { $0.cancel() } }
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await watch(onRebuild: onRebuild) }
+            group.addTask { await watch(from: armed, onRebuild: onRebuild) }
             group.addTask {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .seconds(15))
@@ -100,27 +103,46 @@ public struct PreviewServer: Sendable {
         return update
     }
 
+    /// A watcher that already records changes: inotify on the kit's folders and files, or,
+    /// where inotify is missing, the polling fingerprint to compare with.
+    enum ArmedWatcher: Sendable {
+        case inotify(FileChangeWatcher, files: [URL])
+        case polling(KitWatcher.Fingerprint)
+    }
+
+    func armWatcher() async -> ArmedWatcher {
+        let files = await site.watchedFiles
+        if let watcher = FileChangeWatcher(folders: [location.content, location.templates], files: files) {
+            return .inotify(watcher, files: files)
+        }
+        return .polling(KitWatcher(location: location, interval: options.pollInterval).fingerprint())
+    }
+
     /// Rebuilds after every change until cancelled. inotify reports which files changed (and
     /// costs nothing while idle); where it is missing, polling every `pollInterval` does.
-    func watch(onRebuild: @escaping @Sendable (LiveSite.Update) -> Void) async {
+    func watch(from armed: ArmedWatcher, onRebuild: @escaping @Sendable (LiveSite.Update) -> Void) async {
+        var armed = armed
         while !Task.isCancelled {
-            let files = await site.watchedFiles
-            guard let watcher = FileChangeWatcher(folders: [location.content, location.templates], files: files) else {
-                await KitWatcher(location: location, interval: options.pollInterval).watch {
+            switch armed {
+            case .polling(let baseline):
+                await KitWatcher(location: location, interval: options.pollInterval).watch(from: baseline) {
                     onRebuild(await rebuild(changedFiles: nil))
                 }
                 return
-            }
-            for await batch in watcher.changes() {
-                switch batch {
-                case .overflow: onRebuild(await rebuild(changedFiles: nil))
-                case .paths(let paths): onRebuild(await rebuild(changedFiles: paths))
+            case .inotify(let watcher, let files):
+                for await batch in watcher.changes() {
+                    switch batch {
+                    case .overflow: onRebuild(await rebuild(changedFiles: nil))
+                    case .paths(let paths): onRebuild(await rebuild(changedFiles: paths))
+                    }
+                    // An edit of the config may name another logo: watch that one instead.
+                    if await site.watchedFiles != files { break }
+                    if Task.isCancelled { break }
                 }
-                // An edit of the config may name another logo: watch that one instead.
-                if await site.watchedFiles != files { break }
-                if Task.isCancelled { break }
+                // The next watcher records changes before this one stops, so none falls between.
+                armed = await armWatcher()
+                watcher.stop()
             }
-            watcher.stop()
         }
     }
 

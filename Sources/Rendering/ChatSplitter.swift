@@ -15,21 +15,36 @@ public struct ChatMessage: Sendable, Hashable {
 /// no spaces). Only a single word longer than the budget is cut inside.
 public enum ChatSplitter {
     public static func split(_ text: String, flavor: ChatFlavor, budget: Int) -> [ChatMessage] {
-        // Room for the widest header a split of this text could need.
-        let reserve = flavor.length(of: header(999, 999, flavor: flavor))
         // Every flavour's length is at most the UTF-8 byte count: most texts stop here.
         if text.utf8.count <= budget || flavor.length(of: text.trimmingWhitespace()) <= budget {
             return [ChatMessage(number: 1, total: 1, part: text, text: text)]
         }
-        // Lengths add up piece by piece (pieces end at whitespace, so no escape or character
-        // is cut between two of them): one pass, linear in the text.
-        let room = budget - reserve
+        // Room for the widest header the split needs: `(999/999)` first, wider when there are
+        // more parts than that (the count only grows with a wider header, so this ends).
+        var width = 3
+        var parts: [String]
+        repeat {
+            let widest = String(repeating: "9", count: width)
+            parts = cut(text, flavor: flavor, room: budget - flavor.length(of: header(widest, widest, flavor: flavor)))
+            width += 1
+        } while String(parts.count).count >= width
+        return parts.enumerated().map { index, part in
+            let body = part.trimmingWhitespace()
+            return ChatMessage(number: index + 1, total: parts.count, part: part,
+                               text: header(index + 1, parts.count, flavor: flavor) + body + "\n")
+        }
+    }
+
+    /// `text` cut into parts of at most `room` each (a single character or escape longer than
+    /// that stays whole). Lengths add up piece by piece (pieces end at whitespace, so no escape
+    /// or character is cut between two of them): one pass, linear in the text.
+    static func cut(_ text: String, flavor: ChatFlavor, room: Int) -> [String] {
         var parts: [String] = []
         var current = ""
         var currentLength = 0
         // Work stack of (piece, level): level 0 splits at blank lines, 1 at line ends, 2 at
         // spaces, 3 by characters.
-        var pending: [(String, Int)] = pieces(text, level: 0).reversed().map { ($0, 0) }
+        var pending: [(String, Int)] = pieces(text, level: 0, flavor: flavor).reversed().map { ($0, 0) }
         while let (piece, level) = pending.popLast() {
             let length = flavor.length(of: piece)
             if currentLength + length <= room || (level >= 3 && current.isEmpty) {
@@ -47,31 +62,58 @@ public enum ChatSplitter {
                 currentLength = length
                 continue
             }
-            let smaller = pieces(piece, level: level + 1)
+            let smaller = pieces(piece, level: level + 1, flavor: flavor)
             pending.append(contentsOf: smaller.reversed().map { ($0, level + 1) })
         }
         if !current.isEmpty { parts.append(current) }
-        return parts.enumerated().map { index, part in
-            let body = part.trimmingWhitespace()
-            return ChatMessage(number: index + 1, total: parts.count, part: part,
-                               text: header(index + 1, parts.count, flavor: flavor) + body + "\n")
-        }
+        return parts
     }
 
     static func header(_ number: Int, _ total: Int, flavor: ChatFlavor) -> String {
+        header(String(number), String(total), flavor: flavor)
+    }
+
+    static func header(_ number: String, _ total: String, flavor: ChatFlavor) -> String {
         flavor.escape("(\(number)/\(total))") + "\n"
     }
 
-    /// `text` cut after each separator of `level`, separators kept, so the pieces rejoin.
-    static func pieces(_ text: String, level: Int) -> [String] {
+    /// `text` cut after each separator of `level`, separators kept, so the pieces rejoin. At
+    /// the last level the pieces are characters, an escape kept with what it escapes (`\.` in
+    /// Telegram and Teams, `&amp;` in Slack): a cut between them would leave a lone `\` or a
+    /// broken entity at the end of a message.
+    static func pieces(_ text: String, level: Int, flavor: ChatFlavor) -> [String] {
         let separator: String
         switch level {
         case 0: separator = "\n\n"
         case 1: separator = "\n"
         case 2: separator = " "
-        default: return text.map { String($0) }
+        default: return escapeUnits(text, flavor: flavor)
         }
         // Runs of the separator stay together.
         return TextScan.pieces(text, after: separator)
+    }
+}
+
+extension ChatSplitter {
+    static func escapeUnits(_ text: String, flavor: ChatFlavor) -> [String] {
+        var units: [String] = []
+        var pending = ""
+        for character in text {
+            pending.append(character)
+            switch flavor {
+            case .telegram, .teams:
+                // A backslash waits for the character it escapes.
+                if pending == "\\" { continue }
+            case .slack:
+                // An entity waits for its `;` (entities here are short: `&amp;`, `&lt;`, `&gt;`).
+                if pending.first == "&", character != ";", pending.count < 6 { continue }
+            case .plain, .whatsapp:
+                break
+            }
+            units.append(pending)
+            pending = ""
+        }
+        if !pending.isEmpty { units.append(pending) }
+        return units
     }
 }

@@ -27,7 +27,7 @@ extension Kit {
                 next.pages[index] = page
             }
             next.documents[path] = document
-            next.includes.updateNodeCount(of: path, to: document.nodes.count)
+            next.includes.update(document)
             next.parseDiagnostics[path] = document.diagnostics + problems
         }
         if titlesChanged {
@@ -43,10 +43,10 @@ extension Kit {
         // A file that grew counts against the include budget of every page that includes it;
         // a page on its own is held to the budget alone.
         if changed.keys.contains(where: includes.takesPartInIncludes) {
-            next.findings.kit = next.findings.kit.filter { $0.id != .includeTooLarge } + KitChecks.checkIncludeBudgets(next)
+            next.findings.kit = next.findings.kit.filter { !KitChecks.budgetIDs.contains($0.id) } + KitChecks.checkIncludeBudgets(next)
         } else {
             let edited = Set(changed.keys.compactMap { next.documents[$0]?.displayPath })
-            next.findings.kit.removeAll { $0.id == .includeTooLarge && edited.contains($0.location?.path ?? "") }
+            next.findings.kit.removeAll { KitChecks.budgetIDs.contains($0.id) && edited.contains($0.location?.path ?? "") }
             next.findings.kit += KitChecks.checkIncludeBudgets(next, pages: next.pages.filter { changed[$0.source] != nil })
         }
         let known = KitChecks.knownVariables(next)

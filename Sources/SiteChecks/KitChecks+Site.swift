@@ -1,5 +1,6 @@
 import KitConfig
 import Diagnostics
+import KitConfig
 import Markdown
 import Rendering
 import SiteModel
@@ -60,8 +61,17 @@ extension KitChecks {
     }
 
     /// Links that work today but should not be published: preview hosts and `?branch=`, and
-    /// plain `http:`.
-    static func checkExternal(_ destination: String, what: String, at location: SourceLocation) -> Diagnostic? {
+    /// plain `http:`; and hosts that mix scripts, as look-alike addresses do.
+    static func checkExternal(_ destination: String, what: String, at location: SourceLocation) -> [Diagnostic] {
+        let encoded = ExternalLink.encode(destination)
+        let mixed = encoded.mixedScriptLabel.map {
+            Diagnostic.warning(.linkMixedScriptHost, "\(what) to '\(destination)' has a host name that mixes scripts ('\($0)'), as look-alike addresses do",
+                               at: location, notes: ["it is written as \(encoded.url); check that the address is the one intended"])
+        }
+        return [mixed, publishable(destination, what: what, at: location)].compactMap { $0 }
+    }
+
+    static func publishable(_ destination: String, what: String, at location: SourceLocation) -> Diagnostic? {
         let lowered = destination.lowercased()
         guard let schemeEnd = lowered.range(of: "://") else { return nil }
         let afterScheme = lowered[schemeEnd.upperBound...]

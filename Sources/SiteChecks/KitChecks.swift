@@ -57,24 +57,66 @@ package enum KitChecks {
         return diagnostics
     }
 
-    /// What each page expands to through includes: a count and a size budget (`include.too-large`).
+    /// What each page expands to through includes: a count and a size budget (`include.too-large`),
+    /// how deep it nests (`markdown.too-deep`), and the text its outputs hold (`output.too-large`),
+    /// per page and for the kit. All measured on the parsed files, before anything renders.
     static func checkIncludeBudgets(_ kit: Kit, pages: [Page]? = nil) -> [Diagnostic] {
         let includes = kit.includes
         var diagnostics: [Diagnostic] = []
         var memo: [String: Int] = [:]
         var nodeMemo: [String: Int] = [:]
+        var depthMemo: [String: Int] = [:]
+        var textMemo: [String: ExpandedText] = [:]
+        let values = KitVariables.values(kit.config).values
+        let longestValue = values.map(\.utf8.count).max() ?? 0
+        let groupsBlock = kit.config.groups.reduce(0) { $0 + $1.name.utf8.count + $1.description.utf8.count + $1.inviteLink.utf8.count + $1.slug.utf8.count }
+        // Each page writes its HTML and one text per chat flavour, each about as long as its text.
+        let outputsPerPage = 1 + OutputPaths.flavors(kit.config).count
+        var kitTotal = 0
+        var largest: (bytes: Int, at: SourceLocation)?
         for page in pages ?? kit.pages {
             let at = SourceLocation(path: page.document.displayPath, line: 1, column: 1)
             if includes.expansions(of: page.source, limit: ExpandedWalk.maximumExpansions, memo: &memo) > ExpandedWalk.maximumExpansions {
                 diagnostics.append(.error(.includeTooLarge, "page expands to more than \(ExpandedWalk.maximumExpansions) includes (files that include the same files many times)",
                                           at: at, notes: ["the limit is fixed; include each file fewer times"]))
+                continue
             } else if includes.expandedNodes(of: page.source, limit: maximumExpandedNodes, memo: &nodeMemo) > maximumExpandedNodes {
                 diagnostics.append(.error(.includeTooLarge, "page expands to more than \(maximumExpandedNodes) Markdown elements with its includes",
                                           at: at, notes: ["the limit is fixed; split the page, or include large files fewer times"]))
+                continue
             }
+            if let deep = includes.tooDeep(page.source, limit: maximumNesting, document: page.document, memo: &depthMemo) {
+                diagnostics.append(.error(.markdownTooDeep, "quotes, lists and alerts nest more than \(maximumNesting) deep here (counting the files it includes)",
+                                          at: deep, notes: ["the limit is fixed; flatten the nesting, or include the file outside the quote or list"]))
+                continue
+            }
+            let text = includes.expandedText(of: page.source, limit: maximumPageText, memo: &textMemo)
+            let bytes = text.bytes + text.placeholders * longestValue + text.blocks * groupsBlock
+            if bytes > maximumPageText {
+                diagnostics.append(.error(.outputTooLarge, "page would put more than \(maximumPageText >> 20) MiB of text into its HTML and into each chat text, once its includes and placeholders are filled in",
+                                          at: at, notes: ["the limit is fixed; split the page, or include large files and {{ groups }} fewer times"]))
+                continue
+            }
+            kitTotal += bytes * outputsPerPage
+            if bytes > largest?.bytes ?? -1 { largest = (bytes, at) }
+        }
+        // The kit budget applies to the whole kit only (an incremental check sees some pages).
+        if pages == nil, kitTotal > maximumKitText, let largest {
+            diagnostics.append(.error(.outputTooLarge, "the kit's pages would write more than \(maximumKitText >> 30) GiB of text; this is its largest page",
+                                      at: largest.at, notes: ["the limit is fixed; split the kit into several"]))
         }
         return diagnostics
     }
+
+    /// How deep quotes, lists and alerts may nest on a page, includes counted: chat text
+    /// repeats the markers of every level on every line, so each level costs a copy.
+    static let maximumNesting = 32
+    /// Text one page may put into each output: 16 MiB, far above any real page.
+    static let maximumPageText = 16 << 20
+    /// Text all pages together may put out: 4 GiB.
+    static let maximumKitText = 4 << 30
+    /// The findings `checkIncludeBudgets` makes, replaced when a patched kit checks again.
+    static let budgetIDs: Set<DiagnosticID> = [.includeTooLarge, .markdownTooDeep, .outputTooLarge]
 
     /// Chat text needs absolute links; without a base URL, relative ones lose their target. One
     /// finding per kit, at the first such link.
@@ -93,7 +135,7 @@ package enum KitChecks {
             let what = isImage ? "image" : "link"
             switch resolver.resolve(destination, from: document.path) {
             case .external:
-                if let finding = checkExternal(destination, what: what, at: location) { diagnostics.append(finding) }
+                diagnostics += checkExternal(destination, what: what, at: location)
             case .rootAbsolute:
                 break
             case .asset, .generated:
@@ -184,7 +226,7 @@ package enum KitChecks {
             case .dangerous:
                 diagnostics.append(dangerous(href, what: "table of contents entry", at: entry.location))
             case .external:
-                if let finding = checkExternal(href, what: "table of contents entry", at: entry.location) { diagnostics.append(finding) }
+                diagnostics += checkExternal(href, what: "table of contents entry", at: entry.location)
             default:
                 break
             }

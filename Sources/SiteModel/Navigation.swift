@@ -1,3 +1,4 @@
+import KitConfig
 import Markdown
 import Rendering
 
@@ -237,7 +238,7 @@ extension Navigation {
                 if let href = entry.href {
                     switch resolver.resolve(href, from: tocPath) {
                     case .page(let source, _): target = .page(source)
-                    case .external: target = .external(href)
+                    case .external: target = .external(ExternalLink.encode(href).url)
                     case .rootAbsolute(let url): target = .external(url)
                     // Anything else would be a dead link: the entry shows as a heading (and is reported).
                     default: target = nil

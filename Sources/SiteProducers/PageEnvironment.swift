@@ -1,4 +1,5 @@
 import Foundation
+import KitConfig
 import Markdown
 import Rendering
 import SiteModel
@@ -33,7 +34,7 @@ package struct PageEnvironment: MarkdownEnvironment {
         func absolute(_ path: String) -> String? { baseURL.map { ContentPath.absoluteURL(base: $0, path: path) } }
         switch resolver.resolve(destination, from: sourcePath) {
         case .external:
-            return destination
+            return ExternalLink.encode(destination).url
         case .rootAbsolute(let url):
             return url
         case .page(let source, let fragment):
@@ -64,7 +65,9 @@ package struct PageEnvironment: MarkdownEnvironment {
         case .missingPage, .missingFile:
             // A page of the published set that this folder lacks still works on the web.
             return resolver.absoluteRootURL(destination) ?? destination
-        case .external, .rootRelative, .sameDocument, .outsideContent:
+        case .external:
+            return ExternalLink.encode(destination).url
+        case .rootRelative, .sameDocument, .outsideContent:
             return destination
         }
     }

@@ -86,12 +86,14 @@ package struct PageViewModel {
         ])
     }
 
-    /// The shape used to check the layout: a page with every optional part present.
-    package static func shape(config: KitConfig) -> TemplateShape {
-        let sample = PageViewModel(title: "", description: "", contentHTML: "", outputPath: "index.html", sourcePath: "",
-                                   sidebarHTML: "", breadcrumbs: [("", "", false)], previous: ("", ""), next: ("", ""),
-                                   metadata: [("", "")], outline: [.init(level: 2, id: "", text: "")])
+    /// A page with every optional part present: the data the layout is checked against.
+    package static func sample(config: KitConfig) -> TemplateValue {
         let chrome = Chrome(hasPosters: true, searchPath: "search.html", logoPath: "assets/site-logo.svg", palette: SitePalette(hex: "#000000"))
-        return TemplateShape(of: sample.value(config: config, chrome: chrome))
+        return PageViewModel(title: "", description: "", contentHTML: "", outputPath: "index.html", sourcePath: "",
+                             sidebarHTML: "", breadcrumbs: [("", "", false)], previous: ("", ""), next: ("", ""),
+                             metadata: [("", "")], outline: [.init(level: 2, id: "", text: "")]).value(config: config, chrome: chrome)
     }
+
+    /// The shape used to check the layout.
+    package static func shape(config: KitConfig) -> TemplateShape { TemplateShape(of: sample(config: config)) }
 }

@@ -52,21 +52,39 @@ public struct TemplateSet: Sendable {
     /// absent; `displayRoot` is how the kit folder is named in diagnostics.
     /// Every file read from `kitFolder` must lie inside `boundary` after following links.
     public static func load(kitFolder: URL?, displayRoot: String = "Templates", boundary: FileBoundary? = nil) -> (TemplateSet, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var kitFiles: [(String, Data)] = []
+        if let kitFolder, FileManager.default.fileExists(atPath: kitFolder.path) {
+            let boundary = boundary ?? FileBoundary(roots: [kitFolder])
+            kitFiles = readFolder(kitFolder, boundary: boundary, displayRoot: displayRoot, into: &diagnostics)
+        }
+        let (set, problems) = load(kitFiles: kitFiles, displayRoot: displayRoot)
+        return (set, diagnostics + problems)
+    }
+
+    /// The built-in templates overlaid with `kitFiles` (paths relative to the kit's templates
+    /// folder, and their bytes). A kit template's control, bidirectional and zero-width
+    /// characters are removed before it is parsed, each run reported where it is, so none
+    /// reaches a page; positions of later findings are the file's own.
+    package static func load(kitFiles: [(String, Data)], displayRoot: String = "Templates") -> (TemplateSet, [Diagnostic]) {
         var files: [String: (text: String?, data: Data, display: String)] = [:]
+        var cleanedTexts: [String: (cleaned: CleanedText, source: SourceText)] = [:]
         var diagnostics: [Diagnostic] = []
         for (relative, data) in BuiltinTemplates.files {
             files[relative] = (String(data: data, encoding: .utf8), data, "\(BuiltinTemplates.displayRoot)/\(relative)")
         }
-        if let kitFolder, FileManager.default.fileExists(atPath: kitFolder.path) {
-            let boundary = boundary ?? FileBoundary(roots: [kitFolder])
-            for (relative, data) in readFolder(kitFolder, boundary: boundary, displayRoot: displayRoot, into: &diagnostics) {
-                let display = "\(displayRoot)/\(relative)"
-                switch SourceText.decode(data, path: display) {
-                case .success(let source): files[relative] = (source.text, data, display)
-                case .failure(let problem):
-                    if relative.hasSuffix(".mustache") { diagnostics.append(problem); continue }
-                    files[relative] = (nil, data, display)
-                }
+        for (relative, data) in kitFiles {
+            let display = "\(displayRoot)/\(relative)"
+            switch SourceText.decode(data, path: display) {
+            case .success(let source) where relative.hasSuffix(".mustache"):
+                let cleaned = CleanedText(source.text, source: source)
+                diagnostics += cleaned.diagnostics
+                if !cleaned.diagnostics.isEmpty { cleanedTexts[relative] = (cleaned, source) }
+                files[relative] = (cleaned.text, data, display)
+            case .success(let source): files[relative] = (source.text, data, display)
+            case .failure(let problem):
+                if relative.hasSuffix(".mustache") { diagnostics.append(problem); continue }
+                files[relative] = (nil, data, display)
             }
         }
         var templates: [String: LoadedTemplate] = [:]
@@ -80,7 +98,16 @@ public struct TemplateSet: Sendable {
             }
             let name = String(relative.dropLast(".mustache".count))
             let isText = name.hasSuffix(textSuffix)
-            let tags = TemplateTag.scan(text)
+            // Positions found in the cleaned text are moved back to the file's columns.
+            let cleaned = cleanedTexts[relative]
+            func fileColumn(line: Int, _ column: Int) -> Int {
+                cleaned.map { $0.cleaned.originalCharacterColumn(line: line, column: column, source: $0.source) } ?? column
+            }
+            let tags = TemplateTag.scan(text).map { tag in
+                var tag = tag
+                tag.column = fileColumn(line: tag.line, tag.column)
+                return tag
+            }
             // swift-mustache parses sections recursively: refuse deep nesting before it can
             // overflow the stack.
             if let deep = TemplateTag.firstTooDeep(tags, limit: maximumSectionDepth) {
@@ -96,9 +123,9 @@ public struct TemplateSet: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 unparsable.insert(name)
                 let line = error.context.lineNumber
-                let column = isText && line == 1 ? max(1, error.context.columnNumber - textPragma.count) : error.context.columnNumber
+                let parsedColumn = isText && line == 1 ? max(1, error.context.columnNumber - textPragma.count) : error.context.columnNumber
                 diagnostics.append(.error(.templateSyntax, "template syntax: \(describe(error.error))",
-                                          at: SourceLocation(path: file.display, line: line, column: column)))
+                                          at: SourceLocation(path: file.display, line: line, column: fileColumn(line: line, parsedColumn))))
             } catch {
                 unparsable.insert(name)
                 diagnostics.append(.error(.templateSyntax, "template syntax: \(error)", at: SourceLocation(path: file.display, line: 1, column: 1)))

@@ -30,13 +30,15 @@ import Testing
 
     /// Copies the example kit to a temporary folder (so tests can edit it), starts the server
     /// and hands `body` a client for it.
-    func withServer(_ body: (RawHTTP, URL) async throws -> Void) async throws {
+    /// `prepare` edits the copy before the server starts.
+    func withServer(prepare: (URL) throws -> Void = { _ in }, _ body: (RawHTTP, URL) async throws -> Void) async throws {
         let kit = FileManager.default.temporaryDirectory.appendingPathComponent("preview-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: kit, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: kit) }
         for item in ["Content", "adoptkit.yml", "brand"] {
             try FileManager.default.copyItem(at: Self.repositoryRoot.appendingPathComponent(item), to: kit.appendingPathComponent(item))
         }
+        try prepare(kit)
         let server = PreviewServer(location: KitLocation(kit: kit), options: .init(port: 0, pollInterval: .milliseconds(50)))
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let task = Task { try await server.run(onReady: { port, _ in continuation.yield(port) }) }
@@ -75,16 +77,29 @@ import Testing
         }
     }
 
+    /// The site is in memory, but copied files are read from the kit when served: a path that
+    /// escaped the site would read a kit file or one beside the kit. Both hold a marker (and so
+    /// does a page, which proves the check can see it); no traversal may return it.
     @Test(arguments: [
-        ("/../etc/passwd", 400), ("/%2e%2e/etc/passwd", 400), ("/%2E%2E%2Fetc%2Fpasswd", 400), ("/guide/..%2f..%2fetc", 400),
-        ("/%252e%252e/etc/passwd", 404), ("/..\\etc\\passwd", 400), ("/%5c..%5cetc", 400), ("/index.html%00.txt", 400),
-        ("/%zz", 400), ("/./index.html", 200),
+        ("/../secret.txt", 400), ("/%2e%2e/secret.txt", 400), ("/%2E%2E%2Fsecret.txt", 400), ("/guide/..%2f..%2fsecret.txt", 400),
+        ("/%252e%252e/secret.txt", 404), ("/..\\secret.txt", 400), ("/%5c..%5csecret.txt", 400), ("/secret.txt%00.html", 400),
+        ("/../../outside-secret.txt", 400), ("/%2e%2e/%2e%2e/outside-secret.txt", 400), ("/media/../../secret.txt", 400),
+        ("/../adoptkit.yml", 400), ("/%zz", 400), ("/./secret.txt", 404), ("/secret.txt", 404),
     ])
     func hostilePathsNeverLeaveTheSite(_ target: String, _ status: Int) async throws {
-        try await withServer { http, _ in
+        let marker = "MARKER-\(UUID().uuidString)"
+        try await withServer(prepare: { kit in
+            try Data(marker.utf8).write(to: kit.appendingPathComponent("secret.txt"))
+            try Data(marker.utf8).write(to: kit.appendingPathComponent("../outside-secret.txt").standardizedFileURL)
+            try Data((try String(contentsOf: kit.appendingPathComponent("adoptkit.yml"), encoding: .utf8) + "# \(marker)\n").utf8)
+                .write(to: kit.appendingPathComponent("adoptkit.yml"))
+            try Data("# Visible\n\n\(marker)\n".utf8).write(to: kit.appendingPathComponent("Content/visible.md"))
+        }) { http, kit in
+            defer { try? FileManager.default.removeItem(at: kit.appendingPathComponent("../outside-secret.txt").standardizedFileURL) }
+            #expect(try await http.request("GET", "/visible.html").body.contains(marker), "the marker is seen where it is published")
             let response = try await http.request("GET", target)
             #expect(response.status == status, "\(target)")
-            #expect(!response.body.contains("root:x:0:0"))
+            #expect(!response.body.contains(marker), "\(target) returned a file from outside the site")
         }
     }
 
@@ -107,7 +122,7 @@ import Testing
 
     @Test func editingAFileSendsAReloadEventAndAFailureShowsAnOverlay() async throws {
         try await withServer { http, kit in
-            let events = try http.open("GET", "/_adoptkit/events")
+            let events = try await http.open("GET", "/_adoptkit/events")
             defer { close(events) }
             let greeting = await RawHTTP.read(events, until: ": connected", seconds: 5)
             #expect(greeting.contains("text/event-stream"))
@@ -142,9 +157,9 @@ import Testing
             // Browsers open a page, then its event stream.
             _ = try await http.request("GET", "/champions.html")
             _ = try await http.request("GET", "/sign-in-office-365.html")
-            let champions = try http.open("GET", "/_adoptkit/events?page=%2Fchampions.html")
+            let champions = try await http.open("GET", "/_adoptkit/events?page=%2Fchampions.html")
             defer { close(champions) }
-            let other = try http.open("GET", "/_adoptkit/events?page=%2Fsign-in-office-365.html")
+            let other = try await http.open("GET", "/_adoptkit/events?page=%2Fsign-in-office-365.html")
             defer { close(other) }
             _ = await RawHTTP.read(champions, until: ": connected", seconds: 5)
             _ = await RawHTTP.read(other, until: ": connected", seconds: 5)
@@ -169,12 +184,13 @@ import Testing
 extension PreviewServerTests {
     @Test func folderRedirectsAreEncoded() async throws {
         try await withServer { http, kit in
+            // Subscribe before the edit, so the rebuild it causes cannot be missed.
+            let events = try await http.open("GET", "/_adoptkit/events")
+            defer { close(events) }
+            #expect(await RawHTTP.read(events, until: ": connected", seconds: 5).contains(": connected"))
             try FileManager.default.createDirectory(at: kit.appendingPathComponent("Content/50% off"), withIntermediateDirectories: true)
             try Data("---\ndescription: x\n---\n# Sale\n".utf8).write(to: kit.appendingPathComponent("Content/50% off/index.md"))
-            // Wait for the rebuild that picks the new folder up.
-            let events = try http.open("GET", "/_adoptkit/events")
-            defer { close(events) }
-            _ = await RawHTTP.read(events, until: "event: reload", seconds: 5)
+            #expect(await RawHTTP.read(events, until: "event: reload", seconds: 10).contains("event: reload"))
             let redirect = try await http.request("GET", "/50%25%20off")
             #expect(redirect.status == 301)
             #expect(redirect.headers["location"] == "/50%25%20off/")

@@ -14,8 +14,13 @@ struct RawHTTP {
 
     let port: Int
 
-    /// Opens a connection and writes the request; the caller reads from the returned socket.
-    func open(_ method: String, _ target: String, host: String? = "127.0.0.1") throws -> Int32 {
+    /// Opens a connection and writes the request, off the cooperative pool; the caller reads
+    /// from the returned socket.
+    func open(_ method: String, _ target: String, host: String? = "127.0.0.1") async throws -> Int32 {
+        try await Self.offPool { try blockingOpen(method, target, host: host) }
+    }
+
+    private func blockingOpen(_ method: String, _ target: String, host: String?) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         var address = sockaddr_in()
@@ -48,7 +53,7 @@ struct RawHTTP {
     }
 
     private func blockingRequest(_ method: String, _ target: String, host: String?) throws -> Response {
-        let fd = try open(method, target, host: host)
+        let fd = try blockingOpen(method, target, host: host)
         defer { close(fd) }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 65536)

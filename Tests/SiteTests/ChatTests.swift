@@ -151,16 +151,12 @@ import Testing
                   document.getElementById('out').textContent = JSON.stringify({value: box.value, copyShown: !copy.hidden});
                 "></iframe></body></html>
                 """.utf8).write(to: harness)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Self.chromium!)
-            process.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
-                                 "--virtual-time-budget=5000", "--dump-dom", harness.absoluteString]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let dom = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
+            // Killed after 60 s: a browser that hangs fails the test instead of the suite.
+            let run = try await TestProcess.run(Self.chromium!, [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
+                "--virtual-time-budget=5000", "--dump-dom", harness.absoluteString,
+            ], timeout: 60)
+            let dom = run.output
             let json = try #require(dom.firstMatch(of: /<pre id="out">(.*?)<\/pre>/.dotMatchesNewlines()))
             let unescaped = String(json.1).replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
                 .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")

@@ -14,12 +14,12 @@ extension CommandLineTests {
             let work = folder.appendingPathComponent("work")
             try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
 
-            let help = try run(["--help"], in: work, executable: binary)
+            let help = try await run(["--help"], in: work, executable: binary)
             #expect(help.status == 0, "\(help.stderr)")
             #expect(help.stdout.contains("SUBCOMMANDS:") && help.stdout.contains("build"))
 
             // Relative paths from the other folder; the kit has only its own page.mustache.
-            let result = try run(["build", "../kit", "--output", "../site"], in: work, executable: binary)
+            let result = try await run(["build", "../kit", "--output", "../site"], in: work, executable: binary)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.contains("Wrote 6 pages, 6 chat texts, 4 poster files and 7 other files"))
             let site = folder.appendingPathComponent("site")

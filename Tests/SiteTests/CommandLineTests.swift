@@ -7,19 +7,10 @@ import Testing
 
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 
-    func run(_ arguments: [String], in folder: URL? = nil, executable: URL = Self.executable) throws -> Run {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let folder { process.currentDirectoryURL = folder }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    /// Runs the binary off the cooperative pool, killed after 120 s (see `TestProcess`).
+    func run(_ arguments: [String], in folder: URL? = nil, executable: URL = Self.executable) async throws -> Run {
+        let result = try await TestProcess.run(executable.path, arguments, in: folder, timeout: 120)
+        return Run(status: result.status, stdout: result.output, stderr: result.errors)
     }
 
     @Test func executableIsBuilt() {
@@ -30,7 +21,7 @@ import Testing
     func buildSucceedsAndWritesTheSite() async throws {
         try await TestSupport.withTemporaryFolder { folder in
             let output = folder.appendingPathComponent("site")
-            let result = try run(["build", TestSupport.fixture("valid-kit").path, "--output", output.path])
+            let result = try await run(["build", TestSupport.fixture("valid-kit").path, "--output", output.path])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.contains("Wrote 6 pages, 6 chat texts, 4 poster files and 7 other files"))
             #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("guide/start.html").path))
@@ -41,7 +32,7 @@ import Testing
     func brokenKitPrintsEveryProblemAndExitsOne() async throws {
         try await TestSupport.withTemporaryFolder { folder in
             let output = folder.appendingPathComponent("site")
-            let result = try run(["build", TestSupport.fixture("broken-kit").path, "-o", output.path], in: TestSupport.fixture("broken-kit"))
+            let result = try await run(["build", TestSupport.fixture("broken-kit").path, "-o", output.path], in: TestSupport.fixture("broken-kit"))
             #expect(result.status == 1)
             #expect(result.stderr.contains("Content/latin1.md:3:4: error: file is not valid UTF-8 (byte 0xE9) [source.invalid-utf8]\n"))
             // The source line and a caret under the column.
@@ -62,11 +53,11 @@ import Testing
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
-    func usageErrorsExitWith64() throws {
-        let result = try run(["build", "--no-such-flag"])
+    func usageErrorsExitWith64() async throws {
+        let result = try await run(["build", "--no-such-flag"])
         #expect(result.status == 64)
         #expect(result.stderr.contains("Unknown option '--no-such-flag'"))
-        let help = try run(["build", "--help"])
+        let help = try await run(["build", "--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("--strict"))
     }
@@ -74,39 +65,39 @@ import Testing
 
 extension CommandLineTests {
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
-    func posterPrintsOnePosterToStandardOutput() throws {
+    func posterPrintsOnePosterToStandardOutput() async throws {
         let kit = TestSupport.fixture("poster-kit").path
-        let text = try run(["poster", "welcome-pack", "--group", "Fabrikam – Office", "--format", "text", kit])
+        let text = try await run(["poster", "welcome-pack", "--group", "Fabrikam – Office", "--format", "text", kit])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout == "Welcome to Fabrikam – Office! Join here: https://kaiza.la/g/office\n")
-        let html = try run(["poster", "invite-link", "--group", "Fabrikam – Field Team", kit])
+        let html = try await run(["poster", "invite-link", "--group", "Fabrikam – Field Team", kit])
         #expect(html.status == 0)
         #expect(html.stdout.hasPrefix("<!DOCTYPE html>"))
         #expect(html.stdout.contains("<svg class=\"qr\""))
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
-    func posterErrorsListCloseMatches() throws {
+    func posterErrorsListCloseMatches() async throws {
         let kit = TestSupport.fixture("poster-kit").path
-        let group = try run(["poster", "invite-link", "--group", "Field Team", kit])
+        let group = try await run(["poster", "invite-link", "--group", "Field Team", kit])
         #expect(group.status == 1)
         #expect(group.stderr.contains("error: there is no group 'Field Team' in adoptkit.yml [poster.unknown-group]"))
         #expect(group.stderr.contains("note: did you mean 'Fabrikam – Field Team'?"))
-        let poster = try run(["poster", "invite-lnk", "--group", "Fabrikam – Office", kit])
+        let poster = try await run(["poster", "invite-lnk", "--group", "Fabrikam – Office", kit])
         #expect(poster.status == 1)
         #expect(poster.stderr.contains("note: did you mean 'invite-link'?"))
-        let format = try run(["poster", "invite-link", "--format", "pdf", kit])
+        let format = try await run(["poster", "invite-link", "--format", "pdf", kit])
         #expect(format.status == 64)
     }
 
     /// Arguments are echoed in errors; escape sequences in them must not reach the terminal.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: Self.executable.path)))
-    func argumentsEchoedInErrorsAreEscaped() throws {
+    func argumentsEchoedInErrorsAreEscaped() async throws {
         let kit = TestSupport.fixture("poster-kit").path
-        let group = try run(["poster", "invite-link", "--group", "Field\u{1B}]8;;https://evil/\u{7}Team\u{202E}", kit])
+        let group = try await run(["poster", "invite-link", "--group", "Field\u{1B}]8;;https://evil/\u{7}Team\u{202E}", kit])
         #expect(group.status == 1)
         #expect(group.stderr.contains("there is no group 'Field\\u{1B}]8;;https://evil/\\u{7}Team\\u{202E}'"))
-        let flag = try run(["build", "--bad\u{1B}[2J", kit])
+        let flag = try await run(["build", "--bad\u{1B}[2J", kit])
         #expect(flag.status == 64)
         #expect(flag.stderr.contains("--bad\\u{1B}[2J"))
         for output in [group.stderr, flag.stderr, group.stdout, flag.stdout] {

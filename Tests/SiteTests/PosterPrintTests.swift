@@ -134,7 +134,7 @@ import Testing
                 try await page.defaultViewport()
                 let pdf = folder.appendingPathComponent("poster.pdf")
                 try await page.pdf().write(to: pdf)
-                let info = try PrintTools.pdfInfo(pdf)
+                let info = try await PrintTools.pdfInfo(pdf)
                 #expect(info.pages == 1, "\(name): \(info.pages) pages")
                 #expect(info.size.contains(paper == "a4" ? "(A4)" : "(letter)"), "\(name): \(info.size)")
             }
@@ -201,10 +201,10 @@ import Testing
                 } ?? (entry["poster"] == "office365-sign-in" ? kitConfig.app.downloadURL : nil)
                 if entry["format"] == "png" {
                     #expect(PrintTools.pngSize(try Data(contentsOf: file)).0 == 1080, "\(path)")
-                    if let link { #expect(try PrintTools.decode(file) == link, "\(path)") }
+                    if let link { #expect(try await PrintTools.decode(file) == link, "\(path)") }
                     continue
                 }
-                let info = try PrintTools.pdfInfo(file)
+                let info = try await PrintTools.pdfInfo(file)
                 #expect(info.size.contains(paper == .a4 ? "(A4)" : "(letter)"), "\(path): \(info.size)")
                 if path == OutputPaths.allPostersPDF {
                     #expect(info.pages == posterCount, "\(path): \(info.pages) pages for \(posterCount) posters")
@@ -214,16 +214,16 @@ import Testing
                 let bytes = try Data(contentsOf: file)
                 #expect(bytes.range(of: Data("/CreationDate".utf8)) == nil && bytes.range(of: Data("/ModDate".utf8)) == nil, "\(path) keeps its dates")
                 guard let link else { continue }
-                #expect(try PrintTools.decode(PrintTools.render(file, dpi: 150, to: folder.appendingPathComponent("render"))) == link, "\(path) at 150 dpi")
+                #expect(try await PrintTools.decode(PrintTools.render(file, dpi: 150, to: folder.appendingPathComponent("render"))) == link, "\(path) at 150 dpi")
                 // From 2 m, a phone camera's 1,920-pixel preview over a 65° field sees 0.753
                 // pixels per printed mm (QRScanModel): 19.1 dpi. Poppler's anti-aliased render at
                 // that resolution averages each pixel's area as a sensor does.
                 let twoMetres = QRScanModel.pixelsPerMillimetre(atMetres: 2) * 25.4
-                let far = try PrintTools.render(file, dpi: twoMetres, to: folder.appendingPathComponent("far"))
-                #expect(try PrintTools.decode(far) == link, "\(path) does not scan from 2 m")
+                let far = try await PrintTools.render(file, dpi: twoMetres, to: folder.appendingPathComponent("far"))
+                #expect(try await PrintTools.decode(far) == link, "\(path) does not scan from 2 m")
                 // And the same code is too coarse at 5 m, so the simulation can fail.
-                let tooFar = try PrintTools.render(file, dpi: QRScanModel.pixelsPerMillimetre(atMetres: 5) * 25.4, to: folder.appendingPathComponent("too-far"))
-                #expect(try PrintTools.decode(tooFar) == "", "\(path) still scans from 5 m: the simulation proves nothing")
+                let tooFar = try await PrintTools.render(file, dpi: QRScanModel.pixelsPerMillimetre(atMetres: 5) * 25.4, to: folder.appendingPathComponent("too-far"))
+                #expect(try await PrintTools.decode(tooFar) == "", "\(path) still scans from 5 m: the simulation proves nothing")
             }
             let share = try String(contentsOf: site.appendingPathComponent("posters/contoso-sales/share.html"), encoding: .utf8)
             #expect(share.contains("<a href=\"invite-link.pdf\" download>PDF</a>") && share.contains("<a href=\"invite-link.png\" download>PNG for a chat</a>"))
@@ -271,22 +271,15 @@ import Testing
         try await TestSupport.withTemporaryFolder { folder in
             let site = folder.appendingPathComponent("site")
             let kit = TestSupport.repositoryRoot.path
-            let first = try PrintTools.run(CommandLineTests.executable.path, ["build", kit, "--output", site.path])
+            let first = try await PrintTools.run(CommandLineTests.executable.path, ["build", kit, "--output", site.path])
             #expect(first.status == 0)
             let before = try Data(contentsOf: site.appendingPathComponent("manifest.json"))
             var environment = ProcessInfo.processInfo.environment
             environment["ADOPTKIT_CHROMIUM"] = folder.appendingPathComponent("no-such-chromium").path
-            let process = Process()
-            process.executableURL = CommandLineTests.executable
-            process.arguments = ["build", kit, "--output", site.path, "--export", "pdf"]
-            process.environment = environment
-            let errors = Pipe()
-            process.standardError = errors
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 1)
+            let run = try await TestProcess.run(CommandLineTests.executable.path, ["build", kit, "--output", site.path, "--export", "pdf"],
+                                                environment: environment, timeout: 120)
+            let message = run.errors
+            #expect(run.status == 1)
             #expect(message.contains("apt-get install chromium") && message.contains("[poster.export]"), "\(message)")
             #expect(try Data(contentsOf: site.appendingPathComponent("manifest.json")) == before)
             #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("posters/all-posters.pdf").path))

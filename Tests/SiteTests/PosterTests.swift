@@ -74,13 +74,13 @@ import Testing
             for group in config.groups where group.posters?.contains("invite-link") ?? true {
                 let html = TestSupport.text(tree, "posters/\(group.slug)/invite-link.html")
                 let code = try #require(QRCode(svg: html), "no QR code on \(group.name)'s poster")
-                #expect(try QRDecoder.decode(pbm: code.pbm()) == group.inviteLink)
+                #expect(try await QRDecoder.decode(pbm: code.pbm()) == group.inviteLink)
             }
             // The sign-in poster's code opens what its steps describe: the app unless `sign_in.opens: web`.
             let signInPoster = TestSupport.text(tree, "posters/office365-sign-in.html")
             if let link = config.signIn.opens == .web ? config.signIn.url : config.app.downloadURL {
                 let signIn = try #require(QRCode(svg: signInPoster))
-                #expect(try QRDecoder.decode(pbm: signIn.pbm()) == link)
+                #expect(try await QRDecoder.decode(pbm: signIn.pbm()) == link)
             } else {
                 #expect(QRCode(svg: signInPoster) == nil)
             }
@@ -91,9 +91,9 @@ import Testing
         "https://login.microsoftonline.com/?whr=contoso.com&x=1#frag",
         "https://example.com/grüße/\u{1F600}?q=a%20b",
     ])
-    func payloadIsExactlyTheLink(_ link: String) throws {
+    func payloadIsExactlyTheLink(_ link: String) async throws {
         let code = try #require(QRCode(link))
-        #expect(try QRDecoder.decode(pbm: code.pbm()) == link)
+        #expect(try await QRDecoder.decode(pbm: code.pbm()) == link)
     }
 
     /// A non-ASCII invite link is encoded (IDNA host, percent-encoded path) before it becomes a
@@ -109,7 +109,7 @@ import Testing
         let code = try #require(QRCode(svg: poster))
         // The symbol is exactly the encoded link's (and a real decoder agrees, when present).
         #expect(code == QRCode(encoded))
-        if QRDecoder.zbarimg != nil { #expect(try QRDecoder.decode(pbm: code.pbm()) == encoded) }
+        if QRDecoder.zbarimg != nil { #expect(try await QRDecoder.decode(pbm: code.pbm()) == encoded) }
         #expect(poster.contains(encoded))
         let share = TestSupport.text(tree, "posters/cafe/share.html")
         #expect(share.contains("href=\"\(encoded)\""))

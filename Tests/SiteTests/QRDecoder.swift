@@ -4,18 +4,11 @@ import Foundation
 enum QRDecoder {
     static let zbarimg = ["/usr/bin/zbarimg", "/usr/local/bin/zbarimg"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    static func decode(pbm: String) throws -> String {
+    /// The payload zbarimg reads, run off the cooperative pool and killed after 30 s.
+    static func decode(pbm: String) async throws -> String {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("qr-\(UUID().uuidString).pbm")
         try Data(pbm.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: zbarimg!)
-        process.arguments = ["--quiet", "--raw", "-Sbinary", file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return try await TestProcess.run(zbarimg!, ["--quiet", "--raw", "-Sbinary", file.path], timeout: 30).output
     }
 }

@@ -22,6 +22,7 @@ import Testing
             "Content/index.md:13:4", "Content/index.md:13:21", "Content/index.md:13:51",
             "Content/index.md:16:7",
             "Content/toc.yml:1:11",
+            "Templates/page.mustache:3:36", "Templates/page.mustache:4:7", "Templates/page.mustache:4:39", "Templates/page.mustache:4:72",
             "adoptkit.yml:4:13", "adoptkit.yml:6:11", "adoptkit.yml:8:18",
         ])
         #expect(result.diagnostics.first { $0.location?.line == 9 && $0.location?.column == 9 }?.message.contains("U+202E") == true)

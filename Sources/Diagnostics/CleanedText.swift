@@ -1,17 +1,17 @@
-import Diagnostics
-
-/// A Markdown body with control, bidirectional and zero-width characters removed before cmark
-/// sees it (see `TextHygiene`), so no node of the tree (text, code, link, raw HTML) can carry
-/// them into HTML, chat text or a terminal. Each run removed is a warning at its exact place.
-/// Removal shortens lines; `originalByteColumn` maps cmark's columns back to the file's.
-struct CleanedBody {
-    let text: String
-    let diagnostics: [Diagnostic]
+/// Kit text (a Markdown body before cmark sees it, a kit template before it is parsed) with
+/// control, bidirectional and zero-width characters removed (see `TextHygiene`), so nothing made
+/// from it (a Markdown node, a template's literal text) can carry them into HTML, chat text or a
+/// terminal. Each run removed is a warning at its exact place. Removal shortens lines;
+/// `originalByteColumn` and `originalCharacterColumn` map positions in the cleaned text back to
+/// the file's.
+package struct CleanedText {
+    package let text: String
+    package let diagnostics: [Diagnostic]
     /// For each line (1-based) that lost bytes: ascending (first cleaned byte column after a
     /// removal, bytes removed before that column on the line).
     private let shifts: [Int: [(column: Int, removed: Int)]]
 
-    init(_ body: String, source: SourceText) {
+    package init(_ body: String, source: SourceText) {
         let runs = TextHygiene.scan(body)
         guard !runs.isEmpty else {
             (text, diagnostics, shifts) = (body, [], [:])
@@ -42,10 +42,19 @@ struct CleanedBody {
         self.shifts = shifts
     }
 
-    /// The file's byte column for a byte column cmark reports on the cleaned text.
-    func originalByteColumn(line: Int, column: Int) -> Int {
+    /// The file's byte column for a byte column on the cleaned text (as cmark reports them).
+    package func originalByteColumn(line: Int, column: Int) -> Int {
         guard let lineShifts = shifts[line] else { return column }
         let removed = lineShifts.last { $0.column <= column }?.removed ?? 0
         return column + removed
+    }
+
+    /// The file's character column for a character column on the cleaned text (as the template
+    /// scanner counts them); `source` is the file before cleaning.
+    package func originalCharacterColumn(line: Int, column: Int, source: SourceText) -> Int {
+        guard shifts[line] != nil else { return column }
+        let cleanedLine = text.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false).dropFirst(line - 1).first ?? ""
+        let byteColumn = cleanedLine.prefix(max(0, column - 1)).utf8.count + 1
+        return source.characterColumn(line: line, byteColumn: originalByteColumn(line: line, column: byteColumn))
     }
 }
