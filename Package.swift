@@ -43,6 +43,8 @@ let package = Package(
             exclude: ["Templates"],
             plugins: ["EmbedTemplates"]
         ),
+        // The kit `adoptkit init` writes: the top-level Starter/ folder, compiled in the same way.
+        .target(name: "StarterKit", exclude: ["Starter"], plugins: ["EmbedTemplates"]),
         .executableTarget(name: "TemplateEmbedder"),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
         .target(name: "Rendering", dependencies: ["Markdown", "Diagnostics", "CQRencode"]),
@@ -53,13 +55,13 @@ let package = Package(
         .target(name: "SiteChecks", dependencies: ["SiteModel", "SiteProducers", "Diagnostics", "Markdown", "KitConfig", "Templating", "Rendering"]),
         // Headless Chromium over the DevTools protocol (a pipe, no port), for PDF and PNG posters.
         .target(name: "BrowserExport"),
-        .target(name: "Site", dependencies: ["SiteModel", "SiteProducers", "SiteChecks", "Diagnostics", "KitFiles", "KitConfig", "Rendering", "BrowserExport", "SiteProducers"]),
+        .target(name: "Site", dependencies: ["SiteModel", "SiteProducers", "SiteChecks", "Diagnostics", "KitFiles", "KitConfig", "Rendering", "BrowserExport", "StarterKit"]),
         .target(
             name: "Preview",
             dependencies: ["Site", "SiteModel", "Diagnostics", "Rendering", .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types")]
         ),
-        .target(name: "AdoptKitCLI", dependencies: ["Site", "SiteModel", "Preview", "KitConfig", "Diagnostics", "KitFiles", "Rendering", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(name: "AdoptKitCLI", dependencies: ["Site", "SiteModel", "Preview", "KitConfig", "Diagnostics", "KitFiles", "Rendering", "StarterKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "adoptkit", dependencies: ["AdoptKitCLI"]),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
@@ -68,7 +70,7 @@ let package = Package(
         .testTarget(name: "TemplatingTests", dependencies: ["Templating", "Diagnostics"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Markdown", "CCmarkGFM"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site", "SiteModel", "Rendering"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "SiteModel", "AdoptKitCLI", "KitConfig", "Rendering", "BrowserExport", "SiteProducers"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "SiteModel", "AdoptKitCLI", "KitConfig", "Rendering", "BrowserExport", "SiteProducers", "StarterKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,6 +7,9 @@
 #                that lists every copy's pages, nested under a "Copy I" heading each, so the
 #                sidebar on every page is as long as the kit (the per-page navigation cost)
 #   groups-xN    a one-page kit with GROUPS_COUNT groups: every group gets its posters and texts
+#   csv-xN       the same with CSV_GROUPS groups (default 10,000; 0 skips it) from groups.csv, as a
+#                champion's spreadsheet export arrives: semicolons, CRLF, quoted values. The
+#                slowest case: about 80,000 outputs and 20 s of CPU per run
 # Output goes to RAM (/dev/shm when it exists) so the figures measure adoptkit, not this
 # machine's slow disk; one more run per kit, to the repository's disk, is reported separately.
 # Columns: outputs = pages and posters in the manifest (kinds page and poster); min and median
@@ -49,6 +52,16 @@ mkdir -p "$work/groups/Content"
 } > "$work/groups/adoptkit.yml"
 printf '# Bench Co\n\n{{ groups }}\n' > "$work/groups/Content/index.md"
 kits+=("groups-x$groups:$work/groups:")
+
+csv_groups=${CSV_GROUPS:-10000}
+if [ "$csv_groups" -gt 0 ]; then
+  mkdir -p "$work/csv/Content"
+  printf 'organization: {name: Bench Co}\nsign_in: {url: "https://login.microsoftonline.com/"}\ngroups_file: groups.csv\n' > "$work/csv/adoptkit.yml"
+  awk -v n="$csv_groups" 'BEGIN { printf "name;invite_link;description;admins\r\n"
+    for (i = 1; i <= n; i++) printf "Team %d;https://kaiza.la/g/team-%d;\"Team %d; every site\";Lead %d\r\n", i, i, i, i }' > "$work/csv/groups.csv"
+  printf '# Bench Co\n\n{{ groups }}\n' > "$work/csv/Content/index.md"
+  kits+=("csv-x$csv_groups:$work/csv:")
+fi
 
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
 

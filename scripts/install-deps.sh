@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages adoptkit builds against, when they are missing. Safe to re-run.
-# With --test it also installs what the tests use: a real QR decoder (zbar-tools) and a real
-# headless browser (chromium). Those are best effort: if they cannot be installed, the tests
-# that need them say so and are skipped, and the build still goes on.
+# With --test it also installs what the tests use: a real QR decoder (zbar-tools), a real MIME
+# parser (python3's email package) and a real headless browser (chromium). Those are best
+# effort: if they cannot be installed, the tests that need them say so and are skipped, and
+# the build still goes on.
 set -euo pipefail
 required=(libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev pkg-config)
 optional=()
-if [ "${1:-}" = "--test" ]; then optional=(zbar-tools chromium); fi
+if [ "${1:-}" = "--test" ]; then optional=(zbar-tools chromium python3); fi
 
 missing() {
   for package in "$@"; do

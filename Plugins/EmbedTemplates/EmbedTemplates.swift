@@ -1,17 +1,25 @@
 import Foundation
 import PackagePlugin
 
-/// Compiles the package's top-level `Templates/` folder (the built-in templates and assets) into
-/// the target it is applied to, so the binary reads nothing from the build folder at run time.
+/// Compiles one of the package's top-level folders into the target it is applied to, so the
+/// binary reads nothing from the build folder at run time: `Templates/` (the built-in templates
+/// and assets) into Templating, `Starter/` (the kit `adoptkit init` writes) into StarterKit.
 @main struct EmbedTemplates: BuildToolPlugin {
+    /// Target → the folder it embeds and the enum the generated source declares.
+    static let folders: [String: (folder: String, type: String)] = [
+        "Templating": ("Templates", "EmbeddedTemplates"),
+        "StarterKit": ("Starter", "EmbeddedStarterKit"),
+    ]
+
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
-        let root = context.package.directoryURL.appending(path: "Templates")
-        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedTemplates.swift")
+        guard let (folder, type) = Self.folders[target.name] else { return [] }
+        let root = context.package.directoryURL.appending(path: folder)
+        let output = context.pluginWorkDirectoryURL.appending(path: type + ".swift")
         return [
             .buildCommand(
-                displayName: "Embedding the built-in templates",
+                displayName: "Embedding \(folder)/",
                 executable: try context.tool(named: "TemplateEmbedder").url,
-                arguments: [output.path(percentEncoded: false), root.path(percentEncoded: false)],
+                arguments: [output.path(percentEncoded: false), root.path(percentEncoded: false), type],
                 inputFiles: try Self.inputs(under: root),
                 outputFiles: [output]
             ),

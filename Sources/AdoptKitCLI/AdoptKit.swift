@@ -9,10 +9,15 @@ public struct AdoptKit: AsyncParsableCommand {
         abstract: "Turn a work-chat adoption kit into a website, posters and chat-ready text.",
         discussion: """
             A kit is a folder with adoptkit.yml, Content/ (Markdown in the Microsoft Docs dialect) \
-            and optionally Templates/. Exit codes: 0 success, 1 the kit has errors, 64 usage error.
+            and optionally Templates/; `adoptkit init` starts one. Exit codes: 0 success, 1 the \
+            kit has errors, 64 usage error.
             """,
-        subcommands: [Build.self, Check.self, PosterCommand.self, Serve.self]
+        version: AdoptKit.version,
+        subcommands: [Init.self, Build.self, Check.self, PosterCommand.self, Serve.self]
     )
+
+    /// What `adoptkit --version` prints.
+    public static let version = "0.1.0"
 
     public init() {}
 }

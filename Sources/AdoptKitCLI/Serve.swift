@@ -34,6 +34,11 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Nothing to preview or watch: say so at once rather than serve an error page.
+        if let missing = ContentScanner.missingKit(kit.location) {
+            Report.diagnostics([missing], location: kit.location)
+            throw ExitCode(1)
+        }
         let options = PreviewServer.Options(host: host, port: port ?? 8000, findFreePort: port == nil)
         let server = PreviewServer(location: kit.location, options: options)
         let location = kit.location

@@ -87,6 +87,18 @@ extension DiagnosticID {
     public static let configType: DiagnosticID = "config.type"
     public static let configUnknownKey: DiagnosticID = "config.unknown-key"
     public static let configUnknownPoster: DiagnosticID = "config.unknown-poster"
+    /// `groups_file` names a file that is missing, outside the kit or too large.
+    public static let configGroupsFile: DiagnosticID = "config.groups-file"
+
+    // The groups file (CSV)
+    /// An unclosed quoted value, a quote inside an unquoted one, text after a closing quote.
+    public static let csvSyntax: DiagnosticID = "csv.syntax"
+    public static let csvMissingColumn: DiagnosticID = "csv.missing-column"
+    public static let csvDuplicateColumn: DiagnosticID = "csv.duplicate-column"
+    /// A header a letter or two away from a known column name; the column is not read.
+    public static let csvUnknownColumn: DiagnosticID = "csv.unknown-column"
+    /// A row with more values than the header has columns (an unquoted separator in a value).
+    public static let csvRowWidth: DiagnosticID = "csv.row-width"
 
     // Templates
     public static let templateMissing: DiagnosticID = "template.missing"

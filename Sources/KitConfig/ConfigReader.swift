@@ -16,6 +16,8 @@ struct ConfigReader {
 
     func location(_ node: Node) -> SourceLocation { YAMLLoader.location(of: node, path: path, lineOffset: 0) }
 
+    mutating func append(_ found: [Diagnostic]) { diagnostics += found }
+
     mutating func error(_ id: DiagnosticID, _ message: String, at node: Node, notes: [String] = []) {
         diagnostics.append(.error(id, message, at: location(node), notes: notes))
     }

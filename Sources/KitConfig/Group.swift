@@ -71,16 +71,14 @@ public struct Group: Sendable, Hashable {
     }
 }
 
+/// The `groups:` list of `adoptkit.yml`.
 enum GroupsDecoder {
-    static func decode(_ node: Node, reader: inout ConfigReader) -> [Group] {
+    static func candidates(_ node: Node, reader: inout ConfigReader) -> [GroupCandidate] {
         guard case .sequence(let entries) = node else {
             reader.error(.configType, "'groups' must be a list of groups (lines starting with '- '), not \(ConfigReader.describe(node))", at: node)
             return []
         }
-        var groups: [Group] = []
-        var seenNames: [String: SourceLocation] = [:]
-        var seenSlugs: [String: (name: String, location: SourceLocation)] = [:]
-        var seenLinks: [String: Group] = [:]
+        var candidates: [GroupCandidate] = []
         for entry in entries {
             guard let fields = reader.mapping(entry, named: "groups entry", allowed: ["name", "invite_link", "description", "admins", "posters"]) else { continue }
             // The name is checked (and remembered) even when the link is bad, so one run
@@ -94,39 +92,16 @@ enum GroupsDecoder {
                 continue
             }
             let link = reader.httpsURL(fields["invite_link"], named: "invite_link", required: true, in: entry)
-            let identity = Group.identity(name)
-            let slug = Group.slug(for: name)
             let location = reader.location(entry)
-            if let first = seenNames[identity] {
-                reader.error(.configDuplicateGroup, "group '\(name)' is listed twice", at: fields["name"] ?? entry,
-                             notes: ["first listed at line \(first.line)"])
-                continue
-            }
-            seenNames[identity] = location
-            if let first = seenSlugs[slug] {
-                reader.error(.configGroupFileCollision,
-                             "groups '\(first.name)' and '\(name)' would both write posters/\(slug)/; rename one",
-                             at: fields["name"] ?? entry, notes: ["first listed at line \(first.location.line)"])
-                continue
-            }
-            seenSlugs[slug] = (name, location)
-            guard let link else { continue }
-            let group = Group(name: name, inviteLink: link,
-                              description: reader.text(fields["description"], named: "description", multiline: true)?
-                                  .trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
-                              admins: reader.textList(fields["admins"], named: "admins") ?? [],
-                              posters: reader.textList(fields["posters"], named: "posters"),
-                              postersLocation: fields["posters"].map(reader.location),
-                              location: location, slug: slug)
-            var located = group
-            located.inviteLinkLocation = fields["invite_link"].map(reader.location)
-            if let first = seenLinks[link] {
-                reader.warning(.configDuplicateInviteLink, "group '\(name)' uses the same invite link as '\(first.name)'",
-                               at: fields["invite_link"] ?? entry, notes: ["first used at line \(first.location.line)"])
-            }
-            seenLinks[link] = seenLinks[link] ?? located
-            groups.append(located)
+            candidates.append(GroupCandidate(
+                name: name, nameLocation: reader.location(fields["name"] ?? entry), inviteLink: link,
+                linkLocation: reader.location(fields["invite_link"] ?? entry),
+                description: reader.text(fields["description"], named: "description", multiline: true)?
+                    .trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
+                admins: reader.textList(fields["admins"], named: "admins") ?? [],
+                posters: reader.textList(fields["posters"], named: "posters"),
+                postersLocation: fields["posters"].map(reader.location), location: location))
         }
-        return groups
+        return candidates
     }
 }

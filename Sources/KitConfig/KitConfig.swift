@@ -88,16 +88,29 @@ public struct KitConfig: Sendable, Hashable {
     public var support = Support()
     public var posters = PosterSettings()
     public var groups: [Group] = []
+    /// `groups_file`: a spreadsheet of more groups, relative to the kit (see `GroupsCSV`).
+    public var groupsFile: String?
+    public var groupsFileLocation: SourceLocation?
     public var chat = ChatSettings()
     public var markdown = MarkdownSettings()
 
     public init() {}
 
     public static let fileName = "adoptkit.yml"
-    public static let topLevelKeys = ["site", "organization", "app", "sign_in", "support", "posters", "groups", "chat", "markdown"]
+    public static let topLevelKeys = ["site", "organization", "app", "sign_in", "support", "posters", "groups", "groups_file", "chat", "markdown"]
+
+    /// What reading the groups file gave: its text and how diagnostics name it, or the problems
+    /// that kept it from being read.
+    public enum GroupsFileContents {
+        case text(String, path: String)
+        case unreadable([Diagnostic])
+    }
 
     /// Decodes `text` (the file's contents); `path` is how diagnostics name the file.
-    public static func decode(_ text: String, path: String) -> (KitConfig, [Diagnostic]) {
+    /// `readGroupsFile` reads `groups_file` (its path as written, and where it is written); the
+    /// file's groups follow the inline ones, and duplicates are reported across both.
+    public static func decode(_ text: String, path: String,
+                              readGroupsFile: ((String, SourceLocation) -> GroupsFileContents)? = nil) -> (KitConfig, [Diagnostic]) {
         var config = KitConfig()
         // Duplicate keys and anchors are errors, but the rest of the file is still read so that
         // every problem shows up in one run (the loader keeps first keys and drops aliases).
@@ -159,9 +172,25 @@ public struct KitConfig: Sendable, Hashable {
             }
             config.support.url = reader.httpsURL(support["url"], named: "support.url")
         }
-        if let groupsNode = top["groups"] {
-            config.groups = GroupsDecoder.decode(groupsNode, reader: &reader)
+        var candidates = top["groups"].map { GroupsDecoder.candidates($0, reader: &reader) } ?? []
+        if let fileNode = top["groups_file"], let file = reader.text(fileNode, named: "groups_file") {
+            config.groupsFile = file
+            config.groupsFileLocation = reader.location(fileNode)
+            switch readGroupsFile?(file, reader.location(fileNode)) {
+            case .text(let csv, let csvPath):
+                let (rows, problems) = GroupsCSV.candidates(csv, path: csvPath)
+                candidates += rows
+                reader.append(problems)
+            case .unreadable(let problems):
+                reader.append(problems)
+            case nil:
+                break
+            }
         }
+        var roster = GroupRoster()
+        for candidate in candidates { roster.add(candidate) }
+        config.groups = roster.groups
+        reader.append(roster.diagnostics)
         if let chatNode = top["chat"], let chat = reader.mapping(chatNode, named: "chat", allowed: ["flavors", "limit"]) {
             if let flavorsNode = chat["flavors"], let flavors = reader.textList(flavorsNode, named: "chat.flavors") {
                 let unknown = flavors.filter { !ChatSettings.knownFlavors.contains($0) }

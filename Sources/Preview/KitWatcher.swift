@@ -3,15 +3,18 @@ import Site
 import SiteModel
 
 /// Notices edits to a kit by polling: a fingerprint of every file's path, size and modification
-/// time under `Content/`, `Templates/` and the config file. Polling works on every file system
-/// (including network and container mounts where inotify stays silent).
+/// time under `Content/`, `Templates/`, the config file and `files` (the logo, the groups
+/// file). Polling works on every file system (including network and container mounts where
+/// inotify stays silent).
 struct KitWatcher: Sendable {
     let location: KitLocation
     let interval: Duration
+    let files: [URL]
 
-    init(location: KitLocation, interval: Duration = .milliseconds(200)) {
+    init(location: KitLocation, interval: Duration = .milliseconds(200), files: [URL] = []) {
         self.location = location
         self.interval = interval
+        self.files = files
     }
 
     struct Fingerprint: Hashable, Sendable {
@@ -28,6 +31,7 @@ struct KitWatcher: Sendable {
             entries[url.path] = [size, modified]
         }
         record(location.config)
+        files.forEach(record)
         for root in [location.content, location.templates] {
             guard let enumerator = fm.enumerator(atPath: root.path) else { continue }
             while let relative = enumerator.nextObject() as? String {

@@ -115,7 +115,7 @@ public struct PreviewServer: Sendable {
         if let watcher = FileChangeWatcher(folders: [location.content, location.templates], files: files) {
             return .inotify(watcher, files: files)
         }
-        return .polling(KitWatcher(location: location, interval: options.pollInterval).fingerprint())
+        return .polling(KitWatcher(location: location, interval: options.pollInterval, files: files).fingerprint())
     }
 
     /// Rebuilds after every change until cancelled. inotify reports which files changed (and
@@ -125,7 +125,7 @@ public struct PreviewServer: Sendable {
         while !Task.isCancelled {
             switch armed {
             case .polling(let baseline):
-                await KitWatcher(location: location, interval: options.pollInterval).watch(from: baseline) {
+                await KitWatcher(location: location, interval: options.pollInterval, files: await site.watchedFiles).watch(from: baseline) {
                     onRebuild(await rebuild(changedFiles: nil))
                 }
                 return
@@ -135,7 +135,7 @@ public struct PreviewServer: Sendable {
                     case .overflow: onRebuild(await rebuild(changedFiles: nil))
                     case .paths(let paths): onRebuild(await rebuild(changedFiles: paths))
                     }
-                    // An edit of the config may name another logo: watch that one instead.
+                    // An edit of the config may name another logo or groups file: watch that one instead.
                     if await site.watchedFiles != files { break }
                     if Task.isCancelled { break }
                 }

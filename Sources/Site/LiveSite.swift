@@ -36,10 +36,11 @@ public actor LiveSite {
         public var succeeded: Bool { !diagnostics.hasErrors }
     }
 
-    /// Files the site reads, as absolute paths: the watcher's list (the logo may move with an
-    /// edit of the config).
+    /// Files the site reads, as absolute paths: the watcher's list (the logo and the groups
+    /// file may move with an edit of the config).
     public var watchedFiles: [URL] {
-        [location.config] + (kit?.config.organization.logo.map { [location.kit.appendingPathComponent($0).standardizedFileURL] } ?? [])
+        [location.config] + [kit?.config.organization.logo, kit?.config.groupsFile].compactMap { $0 }
+            .map { location.kit.appendingPathComponent($0).standardizedFileURL }
     }
 
     /// Brings the site up to date after `changedFiles` (absolute paths) changed; nil means

@@ -247,6 +247,11 @@ extension KitChecks {
         }
         if kit.plan.hasSharePages {
             diagnostics += kit.templates.check(OutputPaths.shareTemplate, against: SharePages.shape(kit))
+            let emailShape = InvitationEmails.shape(kit)
+            for template in [OutputPaths.emailHTMLTemplate, OutputPaths.emailTextTemplate, OutputPaths.emailSubjectTemplate] {
+                diagnostics += kit.templates.contains(template) ? kit.templates.check(template, against: emailShape)
+                    : [.error(.templateMissing, "the invitation e-mail needs the template '\(template).mustache'", at: nil)]
+            }
         }
         let perGroup = kit.posters.filter { $0.scope == .group }.map(\.name)
         for group in kit.config.groups {

@@ -22,7 +22,11 @@ extension BuildPlan {
         var hasIndexPage: Bool { pages.contains(where: \.isHome) }
         var homeSource: String { pages.first(where: \.isHome)?.source ?? "index.md" }
         var flavors: [ChatFlavor] { OutputPaths.flavors(config) }
-        var configFile: PlanInput { .file(location.displayPath(location.config)) }
+        /// `adoptkit.yml` and the groups file it names: what the config is read from.
+        var configFiles: [PlanInput] {
+            [.file(location.displayPath(location.config))] + (groupsFile.map { [.file(location.displayPath($0))] } ?? [])
+        }
+        var groupsFile: URL? { config.groupsFile.map { location.kit.appendingPathComponent($0).standardizedFileURL } }
         var tocFile: [PlanInput] { tocFiles.map { .file(location.displayPath(content: $0)) } }
         var logoFile: [PlanInput] { config.organization.logo.map { [.file(location.displayPath(location.kit.appendingPathComponent($0)))] } ?? [] }
 
@@ -79,14 +83,14 @@ extension BuildPlan {
         let navigationSource = parts.tocPath.map { parts.location.manifestPath(content: $0) } ?? parts.location.manifestPath(parts.location.content)
         var outputs: [PlannedOutput] = [
             PlannedOutput(path: parts.contentsPath, kind: .index, format: "html", producer: .contents, source: navigationSource,
-                          inputs: [parts.configFile] + layout + tocFile + allTitles),
+                          inputs: parts.configFiles + layout + tocFile + allTitles),
         ]
         if !parts.hasIndexPage {
             outputs.append(PlannedOutput(path: "index.html", kind: .index, format: "html", producer: .home, source: navigationSource,
-                                         inputs: [parts.configFile] + layout + tocFile + allTitles))
+                                         inputs: parts.configFiles + layout + tocFile + allTitles))
         }
         outputs.append(PlannedOutput(path: parts.searchPath, kind: .index, format: "html", producer: .searchPage, source: navigationSource,
-                                     inputs: [parts.configFile] + layout + tocFile))
+                                     inputs: parts.configFiles + layout + tocFile))
         if let logo = OutputPaths.logo(parts.config) {
             outputs.append(PlannedOutput(path: logo, kind: .asset, format: ContentPath.fileExtension(logo), producer: .logo,
                                          source: parts.location.manifestPath(parts.location.kit.appendingPathComponent(parts.config.organization.logo!)),
@@ -102,7 +106,7 @@ extension BuildPlan {
 
     private static func posterOutputs(_ parts: Parts, layout: [PlanInput]) -> [PlannedOutput] {
         guard !parts.instances.isEmpty else { return [] }
-        let shared = [parts.configFile] + parts.logoFile
+        let shared = parts.configFiles + parts.logoFile
         let configSource = parts.location.manifestPath(parts.location.config)
         var outputs = [PlannedOutput(path: OutputPaths.postersIndex, kind: .index, format: "html", producer: .postersIndex, source: configSource,
                                      inputs: shared + layout + parts.templates.files(under: TemplateSet.postersFolder).map(PlanInput.file)
@@ -139,12 +143,25 @@ extension BuildPlan {
             let textTemplate = parts.templates.displayPath(of: invite.textTemplate) ?? invite.textTemplate
             let textInputs = shared + parts.templateFiles(invite.textTemplate)
             let htmlInputs = textInputs + parts.templateFiles(OutputPaths.shareTemplate)
+            let emailInputs = shared + parts.templateFiles(OutputPaths.emailHTMLTemplate, OutputPaths.emailTextTemplate, OutputPaths.emailSubjectTemplate)
+            let emailSource = parts.templates.displayPath(of: OutputPaths.emailHTMLTemplate) ?? OutputPaths.emailHTMLTemplate
             for (number, group) in parts.config.groups.enumerated() {
+                let emails: [(String, Producer)] = [("html", .emailHTML(group: number)), ("txt", .emailText(group: number)), ("eml", .emailMessage(group: number))]
+                for (format, producer) in emails {
+                    outputs.append(PlannedOutput(path: OutputPaths.email(group, format: format), kind: .email, format: format, producer: producer,
+                                                 source: emailSource, inputs: emailInputs, group: group.name))
+                }
                 outputs.append(PlannedOutput(path: OutputPaths.shareHTML(group), kind: .share, format: "html", producer: .shareHTML(group: number),
                                              source: parts.templates.displayPath(of: OutputPaths.shareTemplate) ?? OutputPaths.shareTemplate,
                                              inputs: htmlInputs, group: group.name))
                 outputs.append(PlannedOutput(path: OutputPaths.shareText(group), kind: .share, format: ChatFlavor.plain.rawValue,
                                              producer: .shareText(group: number), source: textTemplate, inputs: textInputs, group: group.name))
+            }
+            if !parts.config.groups.isEmpty {
+                // Every group with its share page, posters and WhatsApp link, for mail merges.
+                let source = parts.groupsFile.map(parts.location.manifestPath) ?? configSource
+                outputs.append(PlannedOutput(path: OutputPaths.groupsExport, kind: .index, format: "csv", producer: .groupsExport,
+                                             source: source, inputs: textInputs))
             }
         }
         return outputs
@@ -158,7 +175,7 @@ extension BuildPlan {
         for page in parts.pages {
             let source = parts.location.manifestPath(content: page.source)
             // The page, what it includes, and the config its placeholders read.
-            let text = [.file(parts.location.displayPath(content: page.source)), parts.configFile]
+            let text = [.file(parts.location.displayPath(content: page.source))] + parts.configFiles
                 + includes.transitiveIncludes(of: page.source).sorted().map { PlanInput.file(parts.location.displayPath(content: $0)) }
                 + CodeFiles.referenced(by: page.document).map { PlanInput.file(parts.location.displayPath(content: $0)) }
             // The HTML also shows navigation: titles of its branch, previous/next, breadcrumbs.
@@ -173,7 +190,7 @@ extension BuildPlan {
         }
         // The search index reads every page's text (and the includes it brings) and titles.
         let included = Set(includes.edges.values.joined()).sorted().map { PlanInput.file(parts.location.displayPath(content: $0)) }
-        let searchInputs = [parts.configFile] + parts.pages.map { PlanInput.file(parts.location.displayPath(content: $0.source)) } + included
+        let searchInputs = parts.configFiles + parts.pages.map { PlanInput.file(parts.location.displayPath(content: $0.source)) } + included
         let navigationSource = parts.tocPath.map { parts.location.manifestPath(content: $0) } ?? parts.location.manifestPath(parts.location.content)
         for part in searchIndexParts(pageCount: parts.pages.count) {
             outputs.append(PlannedOutput(path: OutputPaths.searchFolder + part + ".js", kind: .index, format: "js", producer: .searchIndex(part),

@@ -125,7 +125,7 @@ public struct PlannedOutput: Sendable, Hashable {
     public var group: String? = nil
 }
 
-public enum OutputKind: String, Sendable, Codable, Hashable { case page, asset, index, poster, share }
+public enum OutputKind: String, Sendable, Codable, Hashable { case page, asset, index, poster, share, email }
 
 /// What renders an output. Each case names the unit of work; `OutputProducer` dispatches.
 public enum Producer: Sendable, Hashable {
@@ -149,6 +149,13 @@ public enum Producer: Sendable, Hashable {
     /// The share page of group `group` (an index into `config.groups`), HTML or text.
     case shareHTML(group: Int)
     case shareText(group: Int)
+    /// Group `group`'s invitation e-mail: HTML (QR code embedded), plain text, or the whole
+    /// message (`.eml`).
+    case emailHTML(group: Int)
+    case emailText(group: Int)
+    case emailMessage(group: Int)
+    /// `groups.csv`: every group with its share page, poster files and WhatsApp link.
+    case groupsExport
     /// A content file copied as it is.
     case contentFile(String)
     /// A file of the templates folder copied to `assets/`.

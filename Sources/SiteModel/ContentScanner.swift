@@ -42,12 +42,27 @@ package struct ContentScanner {
                                            at: nil, notes: ["name it with --content to build it on purpose"]))
             return scan
         default:
-            scan.diagnostics.append(.error(.contentMissing, "content folder '\(display)' does not exist or is not a folder", at: nil))
+            scan.diagnostics.append(missingKit(location)
+                ?? .error(.contentMissing, "content folder '\(display)' does not exist or is not a folder", at: nil))
             return scan
         }
         scan.readDocFX(location)
         scan.classify()
         return scan
+    }
+
+    /// The finding for a folder that holds no kit at all (no `adoptkit.yml`, no `Content/`, and
+    /// neither named on the command line), with the way to start one; nil when there is a kit.
+    package static func missingKit(_ location: KitLocation) -> Diagnostic? {
+        let fm = FileManager.default
+        guard location.content == location.kit.appendingPathComponent("Content").standardizedFileURL,
+              location.config == location.kit.appendingPathComponent("adoptkit.yml").standardizedFileURL,
+              !fm.fileExists(atPath: location.content.path), !fm.fileExists(atPath: location.config.path) else { return nil }
+        let cwd = URL(fileURLWithPath: fm.currentDirectoryPath).standardizedFileURL
+        let folder = location.kit == cwd ? "." : location.displayPath(location.kit)
+        let command = folder == "." ? "adoptkit init" : "adoptkit init \(folder.contains(" ") ? "'\(folder)'" : folder)"
+        return .error(.contentMissing, "there is no kit in '\(folder)': it has no adoptkit.yml and no Content/ folder", at: nil,
+                      notes: ["to start one, run `\(command)`; it writes a kit that builds at once"])
     }
 
     /// Depth-first over the folder tree with an explicit stack. A folder link is followed

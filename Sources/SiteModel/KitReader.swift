@@ -99,9 +99,45 @@ package enum KitReader {
             diagnostics.append(problem)
             return KitConfig()
         case .success(let source):
-            let (config, problems) = KitConfig.decode(source.text, path: display)
+            let (config, problems) = KitConfig.decode(source.text, path: display) { file, at in
+                readGroupsFile(file, at: at, location: location)
+            }
             diagnostics += problems
             return config
+        }
+    }
+
+    /// A groups file may hold tens of thousands of rows; it is still read whole.
+    static let groupsFileLimit = 16 << 20
+
+    /// Reads `groups_file` (relative to the kit), which must be a regular file inside the kit
+    /// folder. A UTF-8 byte-order mark is dropped; any other encoding is an error at its first
+    /// bad byte.
+    static func readGroupsFile(_ file: String, at: SourceLocation, location: KitLocation) -> KitConfig.GroupsFileContents {
+        let url = location.kit.appendingPathComponent(file).standardizedFileURL
+        let display = location.displayPath(url)
+        guard KitLocation.isSameOrInside(url.path, location.kit.path) else {
+            return .unreadable([.error(.configGroupsFile, "groups file '\(file)' must be a file inside the kit folder", at: at)])
+        }
+        switch FileBoundary(roots: [location.kit]).read(url, limit: groupsFileLimit) {
+        case .success(let data):
+            if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+                return .unreadable([.error(.configGroupsFile, "groups file '\(file)' is UTF-16; save it as CSV UTF-8", at: at,
+                                           notes: ["in Excel: File → Save As → CSV UTF-8 (Comma delimited)"])])
+            }
+            switch SourceText.decode(data, path: display) {
+            case .success(let source): return .text(source.text, path: display)
+            case .failure(var problem):
+                problem.notes.append("save the spreadsheet as CSV UTF-8 (in Excel: CSV UTF-8 (Comma delimited))")
+                return .unreadable([problem])
+            }
+        case .failure(.missing):
+            return .unreadable([.error(.configGroupsFile, "groups file '\(file)' does not exist", at: at)])
+        case .failure(.tooLarge(let bytes, let limit)):
+            return .unreadable([.error(.configGroupsFile, "groups file '\(file)' is \(bytes) bytes, larger than the limit of \(limit >> 20) MiB", at: at)])
+        case .failure(let refusal):
+            // Never decode or quote a file outside the kit: it may be a secret.
+            return .unreadable([.error(.configGroupsFile, "groups file: " + refusal.describe(file), at: at)])
         }
     }
 

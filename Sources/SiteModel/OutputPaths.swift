@@ -17,6 +17,17 @@ package enum OutputPaths {
         return folder + poster.name + "." + format.fileExtension
     }
 
+    /// Beside the site's home page: the groups with their outputs, for mail merges.
+    package static let groupsExport = "groups.csv"
+
+    /// The invitation e-mail's templates: HTML, plain text and the subject line.
+    package static let emailHTMLTemplate = "email/invite.html"
+    package static let emailTextTemplate = "email/invite.txt"
+    package static let emailSubjectTemplate = "email/invite-subject.txt"
+
+    /// `posters/<group-slug>/invite-email.html|txt|eml`.
+    package static func email(_ group: Group, format: String) -> String { "posters/\(group.slug)/invite-email.\(format)" }
+
     /// `posters/<group-slug>/<poster>.pdf|.png`: a poster printed by the browser (`posters.export`).
     package static func posterExport(_ poster: PosterTemplate, group: Group?, format: KitConfig.PosterSettings.ExportFormat) -> String {
         let folder = group.map { "posters/\($0.slug)/" } ?? "posters/"

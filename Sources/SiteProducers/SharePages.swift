@@ -67,8 +67,15 @@ package enum SharePages {
                 "has_canonical_url": .bool(!canonical.isEmpty),
             ]),
             "posters": .list(posters),
+            "email": emailLinks(group, from: page),
         ]
         return kit.templates.render(OutputPaths.shareTemplate, context.posterData(invite, group: group).merging(share))
+    }
+
+    /// The group's invitation e-mail, linked from its share page.
+    static func emailLinks(_ group: Group, from page: String) -> TemplateValue {
+        func link(_ format: String) -> TemplateValue { .url(ContentPath.relativeURL(from: page, to: OutputPaths.email(group, format: format))) }
+        return .object(["eml_url": link("eml"), "html_url": link("html"), "text_url": link("txt")])
     }
 
     /// The shape the share template is checked against.
@@ -81,6 +88,7 @@ package enum SharePages {
         fields["share"] = .object(["text": .text(""), "description": .text(""), "whatsapp_url": .url(""), "canonical_url": .url(""), "has_canonical_url": .bool(true)])
         fields["posters"] = .list([.object(["title": .text(""), "url": .url(""), "pdf_url": .url(""), "has_pdf": .bool(true),
                                             "png_url": .url(""), "has_png": .bool(true)])])
+        fields["email"] = emailLinks(sample, from: "")
         return TemplateShape(of: .object(fields))
     }
 }

@@ -52,6 +52,14 @@ public enum SiteRenderer {
             return bytes(SharePages.html(kit.config.groups[group], context: context))
         case .shareText(let group):
             return bytes(SharePages.text(kit.config.groups[group], context: context))
+        case .emailHTML(let group):
+            return bytes(InvitationEmails.htmlFile(kit.config.groups[group], context: context))
+        case .emailText(let group):
+            return bytes(InvitationEmails.text(kit.config.groups[group], context: context))
+        case .emailMessage(let group):
+            return .bytes(InvitationEmails.message(kit.config.groups[group], context: context))
+        case .groupsExport:
+            return .bytes(GroupsExport.csv(context: context))
         case .contentFile(let path):
             return .copy(of: kit.location.content.appendingPathComponent(path))
         case .templateAsset(let name):

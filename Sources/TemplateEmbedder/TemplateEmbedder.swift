@@ -2,21 +2,23 @@ import Foundation
 
 /// Writes a Swift source that holds every built-in template file, so the Templating target
 /// carries them in the binary instead of reading a resource bundle from the build folder.
-/// Run by the EmbedTemplates build-tool plugin: `TemplateEmbedder OUTPUT ROOT`.
+/// Run by the EmbedTemplates build-tool plugin: `TemplateEmbedder OUTPUT ROOT TYPE`, where TYPE
+/// names the enum that holds the files (the Starter/ kit uses the same tool).
 @main struct TemplateEmbedder {
     static func main() throws {
         let arguments = CommandLine.arguments.dropFirst()
-        guard arguments.count == 2, let output = arguments.first else {
-            FileHandle.standardError.write(Data("usage: TemplateEmbedder OUTPUT ROOT\n".utf8))
+        guard arguments.count == 3, let output = arguments.first, let type = arguments.last else {
+            FileHandle.standardError.write(Data("usage: TemplateEmbedder OUTPUT ROOT TYPE\n".utf8))
             exit(64)
         }
         let root = URL(fileURLWithPath: arguments.dropFirst().first!)
+        let folder = root.lastPathComponent
         var source = """
-            // Generated at build time by TemplateEmbedder (Plugins/EmbedTemplates) from Templates/.
-            // Do not edit: edit Templates/ and rebuild.
+            // Generated at build time by TemplateEmbedder (Plugins/EmbedTemplates) from \(folder)/.
+            // Do not edit: edit \(folder)/ and rebuild.
 
-            enum EmbeddedTemplates {
-                /// Path relative to Templates/ and the file's bytes. Base64 because long string
+            enum \(type) {
+                /// Path relative to \(folder)/ and the file's bytes. Base64 because long string
                 /// literals compile fast where long array literals of bytes do not.
                 static let base64: [(path: String, bytes: String)] = [
 

@@ -31,6 +31,12 @@ extension CommandLineTests {
             #expect(css == (try Data(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("Templates/adoptkit.css"))))
             let poster = try String(contentsOf: site.appendingPathComponent("posters/office365-sign-in.html"), encoding: .utf8)
             #expect(poster.hasPrefix("<!DOCTYPE html>") && poster.contains("<h1 data-fit=\"headline\">Sign in to Kaizala with <span class=\"accent\">Office 365"))
+
+            // `init` writes the starter kit from the copy too: it is compiled in as well.
+            let started = try await run(["init", "../started"], in: work, executable: binary)
+            #expect(started.status == 0, "\(started.stderr)")
+            let starter = try String(contentsOf: folder.appendingPathComponent("started/Content/index.md"), encoding: .utf8)
+            #expect(starter == (try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("Starter/Content/index.md"), encoding: .utf8)))
         }
     }
 

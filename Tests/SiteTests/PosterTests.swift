@@ -167,8 +167,8 @@ import Testing
                 #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "\(file.path) does not show the value")
             }
             // The page, the contents and search pages, the posters index, two group posters and the
-            // sign-in poster with a text page each, the share page.
-            #expect(htmlFiles == 11)
+            // sign-in poster with a text page each, the share page, the invitation e-mail.
+            #expect(htmlFiles == 12)
             // Text posters keep the value verbatim: that is what gets pasted into a chat.
             #expect(TestSupport.text(tree, "posters/\(Group.slug(for: payload))/invite-link.txt").contains(payload))
             // The manifest is still valid JSON.

@@ -9,6 +9,11 @@ enum QRDecoder {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("qr-\(UUID().uuidString).pbm")
         try Data(pbm.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        return try await TestProcess.run(zbarimg!, ["--quiet", "--raw", "-Sbinary", file.path], timeout: 30).output
+        return try await decode(file: file)
+    }
+
+    /// Any image file zbarimg reads (PBM, PNG, …), run off the cooperative pool and killed after 30 s.
+    static func decode(file: URL) async throws -> String {
+        try await TestProcess.run(zbarimg!, ["--quiet", "--raw", "-Sbinary", file.path], timeout: 30).output
     }
 }

@@ -1,0 +1,60 @@
+import Foundation
+import KitConfig
+import Rendering
+import SiteModel
+import Templating
+
+/// A group's invitation e-mail, from the `email/invite*` templates: HTML laid out for Outlook,
+/// Gmail and Apple Mail (tables, inline CSS, no external assets), a plain-text alternative and
+/// a whole message (`.eml`) that opens in a mail client ready to send. The QR code is a PNG: a
+/// `data:` URI in the `.html` file (so it shows when opened alone), an inline `cid:` part in the
+/// message. The templates see the invite poster's data plus `email.qr_src` (url).
+package enum InvitationEmails {
+    static let qrContentID = "invite-qr@adoptkit"
+
+    static func data(_ group: Group, context: RenderContext, qrSource: String) -> TemplateData? {
+        guard let invite = SharePages.invite(context.kit) else { return nil }
+        return context.posterData(invite, group: group).merging(["email": .object(["qr_src": .url(qrSource)])])
+    }
+
+    static func qrPNG(_ group: Group) -> Data { QRCode(group.inviteLink)?.png() ?? Data() }
+
+    static func html(_ group: Group, context: RenderContext, qrSource: String) -> String {
+        guard let data = data(group, context: context, qrSource: qrSource) else { return "" }
+        return context.kit.templates.render(OutputPaths.emailHTMLTemplate, data)
+    }
+
+    /// The standalone `.html` file, its QR code embedded.
+    static func htmlFile(_ group: Group, context: RenderContext) -> String {
+        html(group, context: context, qrSource: "data:image/png;base64," + qrPNG(group).base64EncodedString())
+    }
+
+    static func text(_ group: Group, context: RenderContext) -> String {
+        guard let data = data(group, context: context, qrSource: "") else { return "" }
+        return context.kit.templates.render(OutputPaths.emailTextTemplate, data)
+    }
+
+    /// The subject on one line: the template's line breaks and runs of spaces become one space.
+    static func subject(_ group: Group, context: RenderContext) -> String {
+        guard let data = data(group, context: context, qrSource: "") else { return "" }
+        return context.kit.templates.render(OutputPaths.emailSubjectTemplate, data)
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    static func message(_ group: Group, context: RenderContext) -> Data {
+        let domain = context.kit.config.site.baseURL.flatMap { URL(string: $0)?.host } ?? "adoptkit.invalid"
+        let image = MIMEMessage.InlineImage(contentID: qrContentID, mediaType: "image/png", fileName: "invite-qr.png", data: qrPNG(group))
+        return MIMEMessage(subject: subject(group, context: context), text: text(group, context: context),
+                           html: html(group, context: context, qrSource: "cid:" + qrContentID), images: [image], domain: domain).eml()
+    }
+
+    /// The shape the three templates are checked against.
+    package static func shape(_ kit: Kit) -> TemplateShape {
+        var shape = PosterModel.shape(scope: .group, kit: kit)
+        if case .object(var fields) = shape {
+            fields["email"] = TemplateShape(of: .object(["qr_src": .url("")]))
+            shape = .object(fields)
+        }
+        return shape
+    }
+}
