@@ -19,7 +19,8 @@
 #   wall s       median wall-clock seconds of the counted runs (min–max in peers' summary)
 #   CPU s        median user+sys seconds
 #   RSS MB       median peak resident memory of the largest single process (GNU time %M)
-#   out MB       size of adoptkit's output folder, from an untimed probe build made first. When
+#   out MB       size of adoptkit's output folder, from an untimed probe build made first
+#                (which also prints the search index's size against the kit's Markdown). When
 #                the probe fails, or is stopped because MemAvailable fell below
 #                PROBE_MIN_AVAIL_MB (default 2048), adoptkit is left out of that kit's timed runs
 #                (the peers are still timed) and its row says why.
@@ -102,6 +103,14 @@ probe() {
   wait "$pid" || rc=$?
   # a stopped build leaves its staging folder (.out.adoptkit-new-*) next to the output
   mb=$(du -scm "$work/out" "$work"/.out.adoptkit-new-* 2>/dev/null | tail -n 1 | cut -f1 || true)
+  # the search index's size against the Markdown it is made from (the docs issue allows 30 %)
+  if [ -d "$work/out/assets/search" ]; then
+    local index_bytes markdown_bytes
+    index_bytes=$(du -scb "$work/out/assets/search" | tail -n 1 | cut -f1)
+    markdown_bytes=$(find "$kit/Content" -name '*.md' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+    awk -v i="$index_bytes" -v m="$markdown_bytes" 'BEGIN { printf "search index %.1f MB for %.1f MB of Markdown (%.1f %%)\n", i / 1e6, m / 1e6, m ? 100 * i / m : 0 }' \
+      | tee "${note%/*}/search" >&2
+  fi
   rm -rf "$work/out" "$work"/.out.adoptkit-new-*
   if [ "$stopped" = 1 ]; then
     echo "stopped after $((SECONDS - t0)) s: MemAvailable < $min MB, $mb MB of output written" >"$note"

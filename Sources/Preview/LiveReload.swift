@@ -30,14 +30,21 @@ enum LiveReload {
         return nil
     }
 
+    /// The overlay's colours: every element sets its own text and background colour, so the
+    /// page's theme (light or dark, `pre` backgrounds) cannot change them. Each text colour
+    /// reaches at least 4.5:1 on `background` (a test holds them to it).
+    static let overlayBackground = "#141418"
+    static let overlayText = "#f5f5f5", overlayTitle = "#ff9b9b", overlayHint = "#c8c8c8"
+
     /// The failed rebuild's diagnostics, escaped, over the last good page.
     static func overlay(_ diagnostics: [Diagnostic]) -> String {
         let text = DiagnosticFormatter.text(diagnostics) + DiagnosticFormatter.summary(diagnostics)
+        let box = "background:\(overlayBackground);border:0;padding:0;box-shadow:none"
         return """
-            <div id="adoptkit-overlay" role="alert" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.94);color:#fff;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:24px">
-            <h2 style="margin:0 0 12px;font:700 18px system-ui,sans-serif;color:#ff8d8d">The last rebuild failed: showing the last good version underneath</h2>
-            <pre style="white-space:pre-wrap;margin:0">\(HTMLEscaping.escape(text))</pre>
-            <p style="font-family:system-ui,sans-serif;color:#ccc">Fix the file and save: this page reloads by itself.</p>
+            <div id="adoptkit-overlay" role="alert" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;color-scheme:dark;background:\(overlayBackground);color:\(overlayText);font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:24px">
+            <h2 style="margin:0 0 12px;font:700 18px system-ui,sans-serif;\(box);color:\(overlayTitle)">The last rebuild failed: showing the last good version underneath</h2>
+            <pre style="white-space:pre-wrap;margin:0;font:inherit;\(box);color:\(overlayText)">\(HTMLEscaping.escape(text))</pre>
+            <p style="font-family:system-ui,sans-serif;\(box);color:\(overlayHint)">Fix the file and save: this page reloads by itself.</p>
             </div>
             """
     }

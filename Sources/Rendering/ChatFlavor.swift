@@ -104,3 +104,16 @@ public enum ChatFlavor: String, Sendable, Hashable, CaseIterable, Codable {
         return result
     }
 }
+
+extension ChatFlavor {
+    /// The flavour's name as a reader knows it.
+    public var displayName: String {
+        switch self {
+        case .plain: "Plain text"
+        case .whatsapp: "WhatsApp"
+        case .slack: "Slack"
+        case .telegram: "Telegram"
+        case .teams: "Microsoft Teams"
+        }
+    }
+}

@@ -18,14 +18,31 @@ public struct HTMLRenderer {
         public var rawHTML: RawHTML
         /// Write `id` attributes on headings.
         public var headingIDs: Bool
+        /// The site's markup on top of cmark's: a permalink in each heading, tables in a box
+        /// that scrolls sideways, images with their size, lazy loading after the first and a
+        /// link to the full image, and task-list boxes with an accessible name. Off, the output
+        /// is cmark's own (a differential test holds it there).
+        public var siteMarkup: Bool
 
-        public init(allowRawHTML: Bool = false, headingIDs: Bool = true) {
-            self.init(rawHTML: allowRawHTML ? .allowed : .sanitized, headingIDs: headingIDs)
+        public init(allowRawHTML: Bool = false, headingIDs: Bool = true, siteMarkup: Bool = false) {
+            self.init(rawHTML: allowRawHTML ? .allowed : .sanitized, headingIDs: headingIDs, siteMarkup: siteMarkup)
         }
 
-        public init(rawHTML: RawHTML, headingIDs: Bool = true) {
+        public init(rawHTML: RawHTML, headingIDs: Bool = true, siteMarkup: Bool = false) {
             self.rawHTML = rawHTML
             self.headingIDs = headingIDs
+            self.siteMarkup = siteMarkup
+        }
+    }
+
+    /// A heading of the rendered page, for its "On this page" list.
+    public struct Heading: Sendable, Equatable {
+        public var level: Int
+        public var id: String
+        public var text: String
+
+        public init(level: Int, id: String, text: String) {
+            (self.level, self.id, self.text) = (level, id, text)
         }
     }
 
@@ -36,12 +53,17 @@ public struct HTMLRenderer {
     }
 
     public func render(_ document: MarkdownDocument, environment: MarkdownEnvironment = PlainEnvironment()) -> String {
+        renderPage(document, environment: environment).html
+    }
+
+    /// The HTML and the headings (with ids) it holds, in order.
+    public func renderPage(_ document: MarkdownDocument, environment: MarkdownEnvironment = PlainEnvironment()) -> (html: String, headings: [Heading]) {
         var state = State(options: options, environment: environment)
         for event in ExpandedWalk(document, environment: environment) {
             if event.isEntering { state.enter(event) } else { state.exit(event) }
         }
         state.closeSanitizedElements()
-        return state.html
+        return (state.html, state.headings)
     }
 
     struct State {
@@ -56,6 +78,17 @@ public struct HTMLRenderer {
         /// A paragraph replaced by a block variable: its subtree is skipped.
         var skipping: NodeID?
         var skippingDepth = 0
+        var headings: [Heading] = []
+        /// The text of the heading being written, while inside one.
+        var headingText: String?
+        /// Images written so far: the first loads at once, later ones lazily.
+        var imageCount = 0
+        /// >0 inside a link, where an image is not wrapped in a link of its own.
+        var linkDepth = 0
+        /// The outermost inline image being written: its source, and the UTF-8 offsets in `html`
+        /// where its link (if any), its `<img` and its alt text start.
+        var openImage: (source: String, linkStart: Int?, imageStart: Int, altStart: Int)?
+
         /// Raw HTML sanitisers by the node holding the raw pieces: elements one piece opens stay
         /// open for its siblings and are closed when their parent ends.
         var sanitizers: [SanitizerKey: HTMLSanitizer] = [:]
@@ -84,7 +117,22 @@ public struct HTMLRenderer {
             if let last = html.utf8.last, last != UInt8(ascii: "\n") { html += "\n" }
         }
 
-        mutating func text(_ s: String) { html += HTMLEscaping.escape(s) }
+        mutating func text(_ s: String) {
+            html += HTMLEscaping.escape(s)
+            if headingText != nil { headingText! += s }
+        }
+
+        /// ` width="…" height="…"` when the environment knows the image's size.
+        private func sizeAttributes(_ source: String, in doc: MarkdownDocument) -> String {
+            guard options.siteMarkup, let size = environment.imageSize(for: source, in: doc.path) else { return "" }
+            return " width=\"\(size.width)\" height=\"\(size.height)\""
+        }
+
+        /// The first image of a page loads at once; the rest wait until they near the screen.
+        private mutating func loadingAttribute() -> String {
+            imageCount += 1
+            return imageCount > 1 ? " loading=\"lazy\"" : ""
+        }
 
         mutating func enter(_ event: ExpandedWalk.Event) {
             if skipping != nil { skippingDepth += 1; return }
@@ -107,7 +155,10 @@ public struct HTMLRenderer {
                 if !ordered { html += "<ul>\n" } else if start == 1 { html += "<ol>\n" } else { html += "<ol start=\"\(start)\">\n" }
             case .item(let task):
                 cr(); html += "<li>"
-                if let checked = task { html += checked ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> " : "<input type=\"checkbox\" disabled=\"\" /> " }
+                if let checked = task {
+                    let label = options.siteMarkup ? " aria-label=\"Done\"" : ""
+                    html += checked ? "<input type=\"checkbox\" checked=\"\" disabled=\"\"\(label) /> " : "<input type=\"checkbox\" disabled=\"\"\(label) /> "
+                }
             case let .codeBlock(info, literal):
                 cr()
                 let language = info.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
@@ -129,9 +180,13 @@ public struct HTMLRenderer {
             case let .heading(level, id):
                 cr()
                 html += options.headingIDs && !id.isEmpty ? "<h\(level) id=\"\(HTMLEscaping.escape(id))\">" : "<h\(level)>"
+                headingText = ""
             case .thematicBreak: cr(); html += "<hr />\n"
             case .table:
-                cr(); html += "<table>\n"; tableBodies.append(false)
+                cr()
+                // Focusable, so keyboard users can scroll a table wider than the screen.
+                if options.siteMarkup { html += "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">\n" }
+                html += "<table>\n"; tableBodies.append(false)
             case .tableRow(let header):
                 cr()
                 if header {
@@ -177,11 +232,18 @@ public struct HTMLRenderer {
             case .strong: html += "<strong>"
             case .strikethrough: html += "<del>"
             case let .link(destination, title):
+                linkDepth += 1
                 html += "<a href=\"" + HTMLEscaping.escapeHref(environment.url(for: destination, in: doc.path, isImage: false)) + "\""
                 if !title.isEmpty { html += " title=\"" + HTMLEscaping.escape(title) + "\"" }
                 html += ">"
             case .inlineImage(let source, _):
-                html += "<img src=\"" + HTMLEscaping.escapeHref(environment.url(for: source, in: doc.path, isImage: true)) + "\" alt=\""
+                let src = HTMLEscaping.escapeHref(environment.url(for: source, in: doc.path, isImage: true))
+                let linkStart = html.utf8.count
+                let linked = options.siteMarkup && linkDepth == 0 && !src.isEmpty
+                if linked { html += "<a class=\"image-link\" href=\"\(src)\">" }
+                let imageStart = html.utf8.count
+                html += "<img src=\"" + src + "\" alt=\""
+                openImage = (source, linked ? linkStart : nil, imageStart, html.utf8.count)
                 plainDepth += 1
             }
         }
@@ -203,7 +265,20 @@ public struct HTMLRenderer {
                 if plainDepth == 0 {
                     html += "\""
                     if !title.isEmpty { html += " title=\"" + HTMLEscaping.escape(title) + "\"" }
+                    guard let image = openImage else { html += " />"; return }
+                    openImage = nil
+                    if options.siteMarkup { html += sizeAttributes(image.source, in: event.document) + loadingAttribute() }
                     html += " />"
+                    if let linkStart = image.linkStart {
+                        // An image without alt text would make a link with no name: no link then.
+                        if html.utf8.dropFirst(image.altStart).first == UInt8(ascii: "\"") {
+                            let utf8 = html.utf8
+                            let start = utf8.index(utf8.startIndex, offsetBy: linkStart)
+                            html.removeSubrange(start..<utf8.index(start, offsetBy: image.imageStart - linkStart))
+                        } else {
+                            html += "</a>"
+                        }
+                    }
                 }
                 return
             }
@@ -212,11 +287,22 @@ public struct HTMLRenderer {
             case let .list(ordered, _, _, _): cr(); html += ordered ? "</ol>\n" : "</ul>\n"
             case .item: html += "</li>\n"
             case .paragraph: if !isTight(event) { html += "</p>\n" }
-            case let .heading(level, _): html += "</h\(level)>\n"
+            case let .heading(level, id):
+                if let text = headingText, !id.isEmpty {
+                    let title = text.trimmingCharacters(in: .whitespaces)
+                    headings.append(Heading(level: level, id: id, text: title))
+                    if options.siteMarkup && options.headingIDs && level >= 2 {
+                        let escaped = HTMLEscaping.escape(id)
+                        html += " <a class=\"heading-anchor\" href=\"#\(escaped)\" aria-label=\"Link to this section: \(HTMLEscaping.escape(title))\"></a>"
+                    }
+                }
+                headingText = nil
+                html += "</h\(level)>\n"
             case .table:
                 cr()
                 if tableBodies.removeLast() { html += "</tbody>\n" }
                 html += "</table>\n"
+                if options.siteMarkup { html += "</div>\n" }
             case .tableRow(let header):
                 cr(); html += header ? "</tr>\n</thead>\n" : "</tr>\n"
             case .tableCell(_, let header):
@@ -226,7 +312,7 @@ public struct HTMLRenderer {
             case .emphasis: html += "</em>"
             case .strong: html += "</strong>"
             case .strikethrough: html += "</del>"
-            case .link: html += "</a>"
+            case .link: html += "</a>"; linkDepth -= 1
             default: break
             }
         }
@@ -281,6 +367,10 @@ public struct HTMLRenderer {
             if let lightbox { html += "<a href=\"\(lightbox)\">" }
             if image.kind == .icon {
                 html += "<img src=\"\(src)\" alt=\"\" role=\"presentation\" />"
+            } else if options.siteMarkup {
+                let img = "<img src=\"\(src)\" alt=\"\(HTMLEscaping.escape(image.altText))\"\(sizeAttributes(image.source, in: doc))\(loadingAttribute()) />"
+                // A lightbox already links to the large image; otherwise link to this one.
+                html += image.altText.isEmpty || src.isEmpty || linkDepth > 0 || lightbox != nil ? img : "<a class=\"image-link\" href=\"\(src)\">\(img)</a>"
             } else {
                 html += "<img src=\"\(src)\" alt=\"\(HTMLEscaping.escape(image.altText))\" loading=\"lazy\" />"
             }

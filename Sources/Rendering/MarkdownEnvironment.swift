@@ -18,6 +18,8 @@ public protocol MarkdownEnvironment: Sendable {
     /// An absolute URL for chat text, where relative links mean nothing; nil drops the link
     /// (its text stays).
     func absoluteURL(for destination: String, in sourcePath: String) -> String?
+    /// The intrinsic size of the image a `destination` names, when the site can read it.
+    func imageSize(for destination: String, in sourcePath: String) -> ImageSize?
     /// The text of a local file a `:::code source="…":::` names, or nil when it is not one.
     func codeFile(_ path: String, in sourcePath: String) -> String?
 }
@@ -26,6 +28,7 @@ extension MarkdownEnvironment {
     public var variables: [String: String] { [:] }
     public func blockHTML(forVariable name: String) -> String? { nil }
     public func chatItems(forVariable name: String) -> [(text: String, url: String?)]? { nil }
+    public func imageSize(for destination: String, in sourcePath: String) -> ImageSize? { nil }
     public func codeFile(_ path: String, in sourcePath: String) -> String? { nil }
     public func absoluteURL(for destination: String, in sourcePath: String) -> String? {
         let url = self.url(for: destination, in: sourcePath, isImage: false)

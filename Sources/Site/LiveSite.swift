@@ -72,7 +72,9 @@ public actor LiveSite {
         var carried = opened.filter { next.plan[$0.key] != nil && !stalePaths.contains($0.key) }
         var changed = Set(opened.keys.filter { next.plan[$0] == nil })
         let context = RenderContext(kit: next)
-        let again = stale.filter { opened[$0.path] != nil }
+        // Outputs made from every page (the search index) wait until asked for again: rebuilding
+        // them after each edit would cost as much as the whole kit, and no page reloads for them.
+        let again = stale.filter { opened[$0.path] != nil && !$0.producer.readsEveryPage }
         let rendered = await parallelMap(again, chunk: 4) { ($0.path, SiteRenderer.contents(of: $0, context: context)) }
         for (path, contents) in rendered {
             // A copied file is named by its source, so a stale one always counts as changed.

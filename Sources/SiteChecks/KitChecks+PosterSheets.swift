@@ -55,16 +55,32 @@ extension KitChecks {
 
     static func decimal(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
 
-    /// Posters colour their large text (headline, organisation line) with the brand colour; a
-    /// colour too light for 3:1 on white prints as a darker shade of the same hue instead.
+    /// One warning for the brand colour, for posters and the docs site alike. Posters colour
+    /// their large text (headline, organisation line) with it: a colour under 3:1 on white
+    /// prints as a darker shade of the same hue. The site's links and buttons need 4.5:1 on the
+    /// light theme: a colour under that is shown darker there (the dark theme always gets a
+    /// lighter shade where needed, silently: almost every brand colour is too dark for it).
     static func checkBrandContrast(_ kit: Kit) -> [Diagnostic] {
-        guard !kit.posterInstances.isEmpty, let color = BrandColor(hex: kit.config.organization.color) else { return [] }
+        let organization = kit.config.organization
+        guard !organization.name.isEmpty, let color = BrandColor(hex: organization.color), let site = SitePalette(hex: organization.color) else { return [] }
         let ratio = color.contrast(with: .white)
-        guard ratio < BrandColor.largeTextContrast else { return [] }
-        let shade = color.readable(on: .white, minimum: BrandColor.largeTextContrast)
-        return [.warning(.configColorContrast,
-            "organization.color \(color.hex) has a contrast of \(decimal(ratio, 1)):1 on white, below the \(decimal(BrandColor.largeTextContrast, 0)):1 "
-                + "that large poster text needs; posters print that text in \(shade.hex) (\(decimal(shade.contrast(with: .white), 1)):1), a darker shade of the same hue",
-            at: kit.config.organization.colorLocation, notes: ["choose a darker colour to print the one you chose; bars and borders keep it as it is"])]
+        let posterShaded = !kit.posterInstances.isEmpty && ratio < BrandColor.largeTextContrast
+        let siteShaded = site.light != color
+        guard posterShaded || siteShaded else { return [] }
+        var message = "organization.color \(color.hex) has a contrast of \(decimal(ratio, 1)):1 on white and \(decimal(site.lightContrast, 1)):1 "
+            + "on the docs site's light background (\(decimal(site.darkContrast, 1)):1 on its dark one)"
+        var uses: [String] = []
+        if posterShaded {
+            let shade = color.readable(on: .white, minimum: BrandColor.largeTextContrast)
+            message += ", below the \(decimal(BrandColor.largeTextContrast, 0)):1 that large poster text needs"
+            uses.append("posters print that text in \(shade.hex) (\(decimal(shade.contrast(with: .white), 1)):1), a darker shade of the same hue")
+        }
+        if siteShaded {
+            if !posterShaded { message += ", below the \(decimal(BrandColor.textContrast, 1)):1 that the site's links need" }
+            uses.append("the site's links and buttons use \(site.light.hex) (\(decimal(site.light.contrast(with: SitePalette.lightBackground), 1)):1) "
+                        + "on its light theme and \(site.dark.hex) on its dark one")
+        }
+        return [.warning(.configColorContrast, message + "; " + uses.joined(separator: "; "),
+                         at: organization.colorLocation, notes: ["choose a darker colour to print and show the one you chose; bars and borders keep it as it is"])]
     }
 }

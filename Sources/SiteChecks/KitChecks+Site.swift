@@ -1,3 +1,4 @@
+import KitConfig
 import Diagnostics
 import KitConfig
 import Markdown

@@ -39,6 +39,40 @@ extension BuildPlan {
             let taken = Set(pages.map(\.output) + assets)
             return ["contents.html", "all-pages.html", "site-contents.html"].first { !taken.contains($0) } ?? "adoptkit-contents.html"
         }
+
+        /// `search.html`, unless a page or copied file is called that.
+        var searchPath: String {
+            let taken = Set(pages.map(\.output) + assets)
+            return ["search.html", "site-search.html"].first { !taken.contains($0) } ?? "adoptkit-search.html"
+        }
+    }
+
+    /// Kits above this many pages get their search terms in one file per first character,
+    /// loaded as the reader types, instead of one file.
+    package static let searchSplitAbove = 300
+    /// Pages per search sections file.
+    package static let searchPagesPerChunk = 500
+
+    package static func searchIndexIsSplit(pageCount: Int) -> Bool { pageCount > searchSplitAbove }
+
+    /// The terms file a term goes in, for split indexes: its first character when a-z, `0` for
+    /// digits, `_` for anything else (the search script picks the same).
+    package static func searchShard(of term: String) -> String {
+        guard let first = term.unicodeScalars.first else { return "_" }
+        switch first {
+        case "0"..."9": return "0"
+        case "a"..."z": return String(first)
+        default: return "_"
+        }
+    }
+
+    /// The index files of a kit with `pageCount` pages, as `Producer.searchIndex` names them.
+    package static func searchIndexParts(pageCount: Int) -> [String] {
+        let chunks = max(1, (pageCount + searchPagesPerChunk - 1) / searchPagesPerChunk)
+        let terms = searchIndexIsSplit(pageCount: pageCount)
+            ? (["0", "_"] + (UInt8(ascii: "a")...UInt8(ascii: "z")).map { String(UnicodeScalar($0)) }).map { "terms-" + $0 }
+            : ["terms"]
+        return ["index"] + (0..<chunks).map { "sections-\($0)" } + terms
     }
 
     /// Outputs that do not come from a content file, known before navigation exists.
@@ -54,6 +88,13 @@ extension BuildPlan {
         if !parts.hasIndexPage {
             outputs.append(PlannedOutput(path: "index.html", kind: .index, format: "html", producer: .home, source: navigationSource,
                                          inputs: parts.configFiles + layout + tocFile + allTitles))
+        }
+        outputs.append(PlannedOutput(path: parts.searchPath, kind: .index, format: "html", producer: .searchPage, source: navigationSource,
+                                     inputs: parts.configFiles + layout + tocFile))
+        if let logo = OutputPaths.logo(parts.config) {
+            outputs.append(PlannedOutput(path: logo, kind: .asset, format: ContentPath.fileExtension(logo), producer: .logo,
+                                         source: parts.location.manifestPath(parts.location.kit.appendingPathComponent(parts.config.organization.logo!)),
+                                         inputs: parts.logoFile))
         }
         for asset in parts.templates.assets {
             outputs.append(PlannedOutput(path: "assets/" + asset.name, kind: .asset, format: ContentPath.fileExtension(asset.name),
@@ -80,6 +121,8 @@ extension BuildPlan {
                               poster: instance.poster.name, group: instance.group?.name)
             }
             outputs.append(poster(html, "html", .posterHTML(instance: number), instance.poster.htmlTemplate, htmlInputs))
+            outputs.append(poster(OutputPaths.posterTextPage(instance.poster, group: instance.group), "html", .posterTextPage(instance: number),
+                                  instance.poster.textTemplate, textInputs))
             // Printed from the same HTML, so they go stale with it.
             for format in parts.config.posters.export {
                 outputs.append(poster(OutputPaths.posterExport(instance.poster, group: instance.group, format: format), format.rawValue,
@@ -144,6 +187,14 @@ extension BuildPlan {
                 outputs.append(PlannedOutput(path: OutputPaths.chatText(besides: page.output, flavor: flavor), kind: .page, format: flavor.rawValue,
                                              producer: .pageText(source: page.source, flavor: flavor.rawValue), source: source, inputs: text))
             }
+        }
+        // The search index reads every page's text (and the includes it brings) and titles.
+        let included = Set(includes.edges.values.joined()).sorted().map { PlanInput.file(parts.location.displayPath(content: $0)) }
+        let searchInputs = parts.configFiles + parts.pages.map { PlanInput.file(parts.location.displayPath(content: $0.source)) } + included
+        let navigationSource = parts.tocPath.map { parts.location.manifestPath(content: $0) } ?? parts.location.manifestPath(parts.location.content)
+        for part in searchIndexParts(pageCount: parts.pages.count) {
+            outputs.append(PlannedOutput(path: OutputPaths.searchFolder + part + ".js", kind: .index, format: "js", producer: .searchIndex(part),
+                                         source: navigationSource, inputs: searchInputs))
         }
         for asset in parts.assets {
             let display = parts.location.displayPath(content: asset)

@@ -160,6 +160,21 @@ public enum Producer: Sendable, Hashable {
     case contentFile(String)
     /// A file of the templates folder copied to `assets/`.
     case templateAsset(String)
+    /// The organisation's logo, for the site's header and favicon.
+    case logo
+    /// The search page (results for `?q=`).
+    case searchPage
+    /// One file of the search index (`index`, `sections-N`, `terms` or `terms-X`).
+    case searchIndex(String)
+    /// Poster `instance`'s text in every flavour, on an HTML page with Copy buttons.
+    case posterTextPage(instance: Int)
+}
+
+extension Producer {
+    /// True for outputs made from the text of every page (the search index).
+    package var readsEveryPage: Bool {
+        if case .searchIndex = self { true } else { false }
+    }
 }
 
 /// Something an output depends on. Files are named as the manifest names them (relative to

@@ -71,6 +71,18 @@ package struct Navigation: Sendable {
 
     package func contains(_ source: String) -> Bool { firstItem[source] != nil }
 
+    /// The top level of the tree: each entry's title, target and how many pages lie under it.
+    package var topLevel: [(title: String, target: Target?, pages: Int)] {
+        roots.map { root in
+            var count = 0, stack = items[root].children
+            while let index = stack.popLast() {
+                if case .page = items[index].target { count += 1 }
+                stack += items[index].children
+            }
+            return (items[root].title, items[root].target, count)
+        }
+    }
+
     /// Items above the page in the tree, outermost first (empty for pages not in the tree).
     package func trail(of source: String) -> [Item] {
         guard let index = firstItem[source] else { return [] }

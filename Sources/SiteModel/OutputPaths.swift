@@ -38,6 +38,24 @@ package enum OutputPaths {
     package static let allPostersPDF = "posters/all-posters.pdf"
 
     package static func shareHTML(_ group: Group) -> String { "posters/\(group.slug)/share.html" }
+
+    /// `posters/<group>/invite-link.text.html`: a poster's text versions on a page that states
+    /// its charset, so it reads right on hosts that send `.txt` without one.
+    package static func posterTextPage(_ poster: PosterTemplate, group: Group?) -> String {
+        let html = self.poster(poster, group: group, format: .html)
+        return String(html.dropLast(".html".count)) + ".text.html"
+    }
+
+    /// `assets/site-logo.svg` (the logo's own extension, lower-cased).
+    package static func logo(_ config: KitConfig) -> String? {
+        guard let logo = config.organization.logo, !config.organization.name.isEmpty else { return nil }
+        let name = logo.split(separator: "/").last.map(String.init) ?? logo
+        let ext = name.contains(".") ? String(name.split(separator: ".").last!).lowercased() : "img"
+        return "assets/site-logo." + ext
+    }
+
+    /// The search index's files live here.
+    package static let searchFolder = "assets/search/"
     package static func shareText(_ group: Group) -> String { "posters/\(group.slug)/share.txt" }
 
     /// `guide/invite.html` → `guide/invite.txt` (plain) or `guide/invite.whatsapp.txt`.

@@ -1,3 +1,4 @@
+import Foundation
 import KitConfig
 import Markdown
 import Rendering
@@ -18,6 +19,14 @@ package struct PageEnvironment: MarkdownEnvironment {
     let baseURL: String?
     /// Local files that `:::code source="…":::` shows, by content-relative path.
     let codeFiles: [String: String]
+    var imageSizes: ImageSizeCache? = nil
+    var content: URL? = nil
+
+    /// Sizes of images copied from the content folder (the scan kept them inside the kit).
+    package func imageSize(for destination: String, in sourcePath: String) -> ImageSize? {
+        guard let imageSizes, let content, case .asset(let path, _) = resolver.resolve(destination, from: sourcePath) else { return nil }
+        return imageSizes.size(of: path, in: content)
+    }
 
     package func chatItems(forVariable name: String) -> [(text: String, url: String?)]? { chatBlocks[name] }
 

@@ -18,6 +18,8 @@ package struct PageViewModel {
     var next: (title: String, url: String)?
     /// Front matter entries as written (lists joined with ", ").
     var metadata: [(key: String, value: String)] = []
+    /// The page's `##` and `###` headings, for "On this page".
+    var outline: [HTMLRenderer.Heading] = []
     /// DocFX's `titleSuffix` (front matter or docfx.json): what `full_title` adds instead of the site title.
     var titleSuffix: String? = nil
 
@@ -27,19 +29,40 @@ package struct PageViewModel {
         return title == suffix ? title : "\(title) – \(suffix)"
     }
 
-    func value(config: KitConfig, hasPosters: Bool) -> TemplateValue {
+    /// What every page of one site shares: the brand and where the shared outputs are.
+    struct Chrome {
+        var hasPosters: Bool
+        var searchPath: String
+        var logoPath: String?
+        var palette: SitePalette?
+    }
+
+    func value(config: KitConfig, chrome: Chrome) -> TemplateValue {
         let canonical = config.site.baseURL.map { ContentPath.absoluteURL(base: $0, path: outputPath) } ?? ""
         func link(_ item: (title: String, url: String)?) -> TemplateValue {
             .list(item.map { [.object(["title": .text($0.title), "url": .url($0.url)])] } ?? [])
         }
+        let logoURL = chrome.logoPath.map { ContentPath.relativeURL(from: outputPath, to: $0) } ?? ""
         return .object([
             "site": .object([
                 "title": .text(config.site.title),
                 "language": .text(config.site.language),
                 "organization": .text(config.organization.name),
                 "has_organization": .bool(!config.organization.name.isEmpty),
-                "has_posters": .bool(hasPosters),
+                "has_posters": .bool(chrome.hasPosters),
+                "has_logo": .bool(!logoURL.isEmpty),
+                "logo_url": .url(logoURL),
             ]),
+            "brand": .object([
+                "has_color": .bool(chrome.palette != nil),
+                "light": .token(chrome.palette?.light.hex ?? ""),
+                "dark": .token(chrome.palette?.dark.hex ?? ""),
+            ]),
+            "search": .object(["url": .url(ContentPath.relativeURL(from: outputPath, to: chrome.searchPath))]),
+            "has_outline": .bool(outline.count >= 2),
+            "outline": .list(outline.map {
+                .object(["title": .text($0.text), "url": .url("#" + $0.id), "level": .token(String($0.level))])
+            }),
             "page": .object([
                 "title": .text(title),
                 "full_title": .text(fullTitle(siteTitle: config.site.title)),
@@ -65,9 +88,10 @@ package struct PageViewModel {
 
     /// A page with every optional part present: the data the layout is checked against.
     package static func sample(config: KitConfig) -> TemplateValue {
-        PageViewModel(title: "", description: "", contentHTML: "", outputPath: "index.html", sourcePath: "",
-                      sidebarHTML: "", breadcrumbs: [("", "", false)], previous: ("", ""), next: ("", ""),
-                      metadata: [("", "")]).value(config: config, hasPosters: true)
+        let chrome = Chrome(hasPosters: true, searchPath: "search.html", logoPath: "assets/site-logo.svg", palette: SitePalette(hex: "#000000"))
+        return PageViewModel(title: "", description: "", contentHTML: "", outputPath: "index.html", sourcePath: "",
+                             sidebarHTML: "", breadcrumbs: [("", "", false)], previous: ("", ""), next: ("", ""),
+                             metadata: [("", "")], outline: [.init(level: 2, id: "", text: "")]).value(config: config, chrome: chrome)
     }
 
     /// The shape used to check the layout.

@@ -62,7 +62,7 @@ package enum PosterPages {
         func url(_ path: String) -> String { HTMLEscaping.escape(ContentPath.relativeURL(from: here, to: path)) }
         func card(_ instance: PosterInstance) -> String {
             let html = url(OutputPaths.poster(instance.poster, group: instance.group, format: .html))
-            let text = url(OutputPaths.poster(instance.poster, group: instance.group, format: .text))
+            let text = url(OutputPaths.posterTextPage(instance.poster, group: instance.group))
             let title = HTMLEscaping.escape(instance.poster.title)
             let thumbnail = exports.contains(.png)
                 ? "<img src=\"\(url(OutputPaths.posterExport(instance.poster, group: instance.group, format: .png)))\" alt=\"\" loading=\"lazy\">"

@@ -17,6 +17,12 @@ package struct RenderContext: Sendable {
     let posterFields: TemplateData
     /// Per-group poster instances by group slug, for the share pages.
     let instancesByGroup: [String: [PosterInstance]]
+    let searchPath: String
+    /// The site's logo (header, favicon), relative to the site root.
+    let logoPath: String?
+    let palette: SitePalette?
+    let searchIndex = SearchIndexCache()
+    let imageSizes = ImageSizeCache()
 
     package init(kit: Kit) {
         self.kit = kit
@@ -24,6 +30,9 @@ package struct RenderContext: Sendable {
         self.blocks = KitVariables.blocks(kit.config, hasPosters: !kit.posterInstances.isEmpty)
         self.chatBlocks = KitVariables.chatBlocks(kit.config)
         self.contentsPath = kit.plan.outputs.first { $0.producer == .contents }?.path ?? "contents.html"
+        self.searchPath = kit.plan.outputs.first { $0.producer == .searchPage }?.path ?? "search.html"
+        self.logoPath = kit.plan.outputs.first { $0.producer == .logo }?.path
+        self.palette = kit.config.organization.name.isEmpty ? nil : SitePalette(hex: kit.config.organization.color)
         let codes = QRCache()
         self.qrCodes = codes
         self.posterFields = TemplateData(PosterModel.sharedFields(kit: kit) { link, label in codes.svg(link, label: label) })
@@ -40,11 +49,30 @@ package struct RenderContext: Sendable {
 
     func environment(for output: String) -> PageEnvironment {
         PageEnvironment(pageOutput: output, resolver: kit.resolver, documents: kit.documents, variables: variables, blocks: blocks,
-                        chatBlocks: chatBlocks, baseURL: kit.config.site.baseURL, codeFiles: kit.codeFiles)
+                        chatBlocks: chatBlocks, baseURL: kit.config.site.baseURL, codeFiles: kit.codeFiles,
+                        imageSizes: imageSizes, content: kit.location.content)
     }
 
     func sidebar(current source: String?, output: String) -> String {
         kit.navigation.sidebarHTML(currentSource: source, currentOutput: output, contentsOutput: contentsPath)
+    }
+}
+
+/// Image sizes by content-relative path, read from each file's header once per build.
+package final class ImageSizeCache: @unchecked Sendable {
+    // Guarded by `lock`; reading happens outside it.
+    private var sizes: [String: ImageSize?] = [:]
+    private let lock = NSLock()
+
+    func size(of path: String, in content: URL) -> ImageSize? {
+        if let known = lock.withLock({ sizes[path] }) { return known }
+        var size: ImageSize?
+        if let handle = try? FileHandle(forReadingFrom: content.appendingPathComponent(path)) {
+            size = (try? handle.read(upToCount: ImageSize.headerLength)).flatMap { ImageSize(header: $0) }
+            try? handle.close()
+        }
+        lock.withLock { sizes[path] = size }
+        return size
     }
 }
 

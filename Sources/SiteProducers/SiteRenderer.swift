@@ -64,6 +64,14 @@ public enum SiteRenderer {
             return .copy(of: kit.location.content.appendingPathComponent(path))
         case .templateAsset(let name):
             return .bytes(kit.templates.assets.first { $0.name == name }?.contents ?? Data())
+        case .logo:
+            return kit.config.organization.logo.map { .copy(of: kit.location.kit.appendingPathComponent($0)) } ?? .bytes(Data())
+        case .searchPage:
+            return bytes(PageRenderer.searchPage(path: output.path, context: context))
+        case .searchIndex(let part):
+            return .bytes(context.searchIndex.index(kit: kit, context: context).file(part))
+        case .posterTextPage(let instance):
+            return bytes(TextPages.posterTextPage(kit.posterInstances[instance], path: output.path, context: context))
         }
     }
 }

@@ -1,11 +1,31 @@
 import Foundation
 import Preview
+import Rendering
 import Site
 import SiteModel
 import Testing
 
 /// A real preview server on an ephemeral loopback port, spoken to with real HTTP.
 @Suite(.serialized) struct PreviewServerTests {
+    /// Each element of the overlay sets its own text colour on the overlay's own background,
+    /// so neither theme's CSS (a light `pre` background, say) reaches it, and each pair is
+    /// at least 4.5:1.
+    static func expectReadableOverlay(_ body: String) {
+        guard let start = body.range(of: "<div id=\"adoptkit-overlay\""), let end = body[start.lowerBound...].range(of: "</div>") else {
+            Issue.record("no overlay")
+            return
+        }
+        let overlay = body[start.lowerBound..<end.upperBound]
+        let tags = overlay.matches(of: /<(div|h2|pre|p) [^>]*style="([^"]*)"/).map { (String($0.output.1), String($0.output.2)) }
+        #expect(tags.map(\.0) == ["div", "h2", "pre", "p"])
+        for (tag, style) in tags {
+            let background = style.firstMatch(of: /background:(#[0-9a-fA-F]{6})/).flatMap { BrandColor(hex: String($0.output.1)) }
+            let text = style.firstMatch(of: /(?:^|;)color:(#[0-9a-fA-F]{6})/).flatMap { BrandColor(hex: String($0.output.1)) }
+            #expect(background != nil && text != nil, "<\(tag)> does not set both colours: \(style)")
+            if let background, let text { #expect(text.contrast(with: background) >= 4.5, "<\(tag)>: \(text.contrast(with: background)):1") }
+        }
+    }
+
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Copies the example kit to a temporary folder (so tests can edit it), starts the server
@@ -122,6 +142,7 @@ import Testing
             #expect(failed.body.contains("[include.missing]"))
             #expect(failed.body.contains("gone&amp;lost.md") && !failed.body.contains("gone&lost.md"), "the overlay escapes what it shows")
             #expect(failed.body.contains("A brand-new sentence."), "the last good build is still served")
+            Self.expectReadableOverlay(failed.body)
 
             // Fixing the file clears the overlay.
             try Data(original.utf8).write(to: page)

@@ -21,7 +21,7 @@ extension CommandLineTests {
             // Relative paths from the other folder; the kit has only its own page.mustache.
             let result = try await run(["build", "../kit", "--output", "../site"], in: work, executable: binary)
             #expect(result.status == 0, "\(result.stderr)")
-            #expect(result.stdout.contains("Wrote 5 pages, 6 chat texts, 3 poster files and 2 other files"))
+            #expect(result.stdout.contains("Wrote 6 pages, 6 chat texts, 4 poster files and 7 other files"))
             let site = folder.appendingPathComponent("site")
             let manifest = try String(contentsOf: site.appendingPathComponent("manifest.json"), encoding: .utf8)
             #expect(manifest.contains("\"(built-in)/adoptkit.css\""))

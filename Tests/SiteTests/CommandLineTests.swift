@@ -23,7 +23,7 @@ import Testing
             let output = folder.appendingPathComponent("site")
             let result = try await run(["build", TestSupport.fixture("valid-kit").path, "--output", output.path])
             #expect(result.status == 0, "\(result.stderr)")
-            #expect(result.stdout.contains("Wrote 5 pages, 6 chat texts, 3 poster files and 2 other files"))
+            #expect(result.stdout.contains("Wrote 6 pages, 6 chat texts, 4 poster files and 7 other files"))
             #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("guide/start.html").path))
         }
     }

@@ -58,10 +58,11 @@ import Testing
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let tree = try #require(result.tree)
         #expect(tree.files.map(\.path) == [
-            "assets/adoptkit.css", "contents.html", "guide/next-steps.html", "guide/next-steps.txt", "guide/next-steps.whatsapp.txt",
+            "assets/adoptkit.css", "assets/search.js", "assets/search/index.js", "assets/search/sections-0.js", "assets/search/terms.js",
+            "assets/site.js", "contents.html", "guide/next-steps.html", "guide/next-steps.txt", "guide/next-steps.whatsapp.txt",
             "guide/start.html", "guide/start.txt", "guide/start.whatsapp.txt", "index.html", "index.txt", "index.whatsapp.txt",
-            "media/logo.svg", "posters/index.html", "posters/office365-sign-in.html", "posters/office365-sign-in.txt",
-            "posters/office365-sign-in.whatsapp.txt",
+            "media/logo.svg", "posters/index.html", "posters/office365-sign-in.html", "posters/office365-sign-in.text.html",
+            "posters/office365-sign-in.txt", "posters/office365-sign-in.whatsapp.txt", "search.html",
         ])
         let start = TestSupport.text(tree, "guide/start.html")
         #expect(start.contains("<body class=\"custom-layout\">"))
@@ -70,7 +71,7 @@ import Testing
         #expect(start.contains("<span class=\"toc-heading\">Guide</span>"))
         // The include's link resolves against the include file, then relative to this page.
         #expect(start.contains("Help is on the <a href=\"../index.html\">home page</a>."))
-        #expect(start.contains("<img src=\"../media/logo.svg\" alt=\"Logo\" />"))
+        #expect(start.contains("<a class=\"image-link\" href=\"../media/logo.svg\"><img src=\"../media/logo.svg\" alt=\"Logo\" width=\"16\" height=\"16\" /></a>"))
         #expect(start.contains("<a rel=\"next\" href=\"next-steps.html\">Next steps</a>"))
         let index = TestSupport.text(tree, "index.html")
         #expect(index.contains("<kbd>Ctrl</kbd>"))
@@ -109,8 +110,11 @@ import Testing
             #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
             let tree = try #require(result.tree)
             #expect(tree["index.html"]?.kind == .index)
+            // The home page has a card per top-level entry; the contents page lists the whole tree.
             let home = TestSupport.text(tree, "index.html")
-            let order = ["Alpha page", "Zeta page", "The team", "Roles"].map { home.range(of: ">\($0)<")?.lowerBound }
+            #expect(["Alpha page", "Zeta page", "The team"].allSatisfy { home.contains("<li class=\"home-card\"><h3><a href=") && home.contains(">\($0)</a></h3>") })
+            let contents = TestSupport.text(tree, "contents.html")
+            let order = ["Alpha page", "Zeta page", "The team", "Roles"].map { contents.range(of: ">\($0)<")?.lowerBound }
             #expect(order.allSatisfy { $0 != nil })
             #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
             let roles = TestSupport.text(tree, "team/roles.html")

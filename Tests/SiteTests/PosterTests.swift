@@ -11,7 +11,7 @@ import Testing
         let result = await TestSupport.render(KitLocation(kit: TestSupport.fixture("poster-kit")))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let tree = try #require(result.tree)
-        let posters = tree.files.filter { $0.kind == .poster && $0.format != "whatsapp" }
+        let posters = tree.files.filter { $0.kind == .poster && $0.format != "whatsapp" && !$0.path.hasSuffix(".text.html") }
         #expect(posters.map(\.path) == [
             "posters/fabrikam-field-team/invite-link.html", "posters/fabrikam-field-team/invite-link.txt",
             "posters/fabrikam-field-team/org-mapping.html", "posters/fabrikam-field-team/org-mapping.txt",
@@ -22,6 +22,8 @@ import Testing
         ])
         // Every poster's text also comes in each chat flavour the kit writes (plain and whatsapp by default).
         #expect(tree.files.filter { $0.kind == .poster && $0.format == "whatsapp" }.count == 5)
+        // And on a small HTML page with every flavour, which the posters index links as "text".
+        #expect(tree.files.filter { $0.path.hasSuffix(".text.html") }.count == 5)
         #expect(tree.files.filter { $0.kind == .share }.map(\.path) == [
             "posters/fabrikam-field-team/share.html", "posters/fabrikam-field-team/share.txt",
             "posters/fabrikam-office/share.html", "posters/fabrikam-office/share.txt",
@@ -60,7 +62,7 @@ import Testing
         let postersIndex = TestSupport.text(tree, "posters/index.html")
         #expect(postersIndex.contains("<h2 id=\"fabrikam-office\">Fabrikam – Office</h2>"))
         #expect(postersIndex.contains("<iframe src=\"fabrikam-office/welcome-pack.html\" title=\"Preview of Welcome pack\""))
-        #expect(postersIndex.contains("<a href=\"fabrikam-office/welcome-pack.html\">Open and print</a> <a href=\"fabrikam-office/welcome-pack.txt\">Text for a chat</a>"))
+        #expect(postersIndex.contains("<a href=\"fabrikam-office/welcome-pack.html\">Open and print</a> <a href=\"fabrikam-office/welcome-pack.text.html\">Text for a chat</a>"))
     }
 
     @Test(.enabled(if: QRDecoder.zbarimg != nil, "zbarimg is missing: make test installs zbar-tools"))
@@ -164,7 +166,9 @@ import Testing
                 #expect(!html.contains("onerror=alert(2)>"), "\(file.path) contains an injected attribute")
                 #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "\(file.path) does not show the value")
             }
-            #expect(htmlFiles == 8) // the page, the contents page, the posters index, two group posters, the sign-in poster, the share page, the invitation e-mail
+            // The page, the contents and search pages, the posters index, two group posters and the
+            // sign-in poster with a text page each, the share page, the invitation e-mail.
+            #expect(htmlFiles == 12)
             // Text posters keep the value verbatim: that is what gets pasted into a chat.
             #expect(TestSupport.text(tree, "posters/\(Group.slug(for: payload))/invite-link.txt").contains(payload))
             // The manifest is still valid JSON.
@@ -180,7 +184,7 @@ import Testing
             let result = await TestSupport.render(KitLocation(kit: kit))
             #expect(result.diagnostics.isEmpty)
             let tree = try #require(result.tree)
-            #expect(tree.files.filter { $0.kind == .poster }.count == 1000 * 6 + 3) // two posters × (HTML, plain, whatsapp), and the sign-in poster
+            #expect(tree.files.filter { $0.kind == .poster }.count == 1000 * 8 + 4) // two posters × (HTML, text page, plain, whatsapp), and the sign-in poster
             #expect(tree.files.filter { $0.kind == .share }.count == 1000 * 2)
             #expect(TestSupport.text(tree, "index.html").components(separatedBy: "<li><a href=\"https://kaiza.la/g/team-").count == 1001)
         }

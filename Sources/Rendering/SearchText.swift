@@ -1,0 +1,121 @@
+import Foundation
+import Markdown
+
+/// A page's text cut at its headings, for the site's search index: each section keeps its
+/// heading, the heading's id (the link target) and the words under it, includes expanded and
+/// placeholders filled in, markup left out.
+public enum SearchText {
+    public struct Section: Sendable, Equatable {
+        /// The heading's id; empty for the text before the first `##` heading.
+        public var anchor: String
+        public var heading: String
+        public var text: String
+
+        public init(anchor: String, heading: String, text: String) {
+            (self.anchor, self.heading, self.text) = (anchor, heading, text)
+        }
+    }
+
+    public static func sections(_ document: MarkdownDocument, environment: MarkdownEnvironment) -> [Section] {
+        var sections = [Section(anchor: "", heading: "", text: "")]
+        let variables = environment.variables
+        var inHeading = false, headingLevel = 0
+        var heading = "", skipDepth = 0
+        func add(_ text: String) {
+            if inHeading { heading += text } else if skipDepth == 0 { sections[sections.count - 1].text += text }
+        }
+        for event in ExpandedWalk(document, environment: environment) {
+            let node = event.node
+            switch node.kind {
+            case let .heading(level, id):
+                if event.isEntering {
+                    inHeading = true; headingLevel = level; heading = ""
+                } else {
+                    inHeading = false
+                    let title = heading.trimmingCharacters(in: .whitespaces)
+                    if headingLevel >= 2, !id.isEmpty {
+                        sections.append(Section(anchor: id, heading: title, text: ""))
+                    } else if sections.count == 1, sections[0].heading.isEmpty {
+                        sections[0].heading = title
+                    }
+                }
+            case .text(let s) where event.isEntering:
+                add(variables.isEmpty ? s : DocVariables.substitute(s, values: variables))
+            case .code(let s) where event.isEntering:
+                add(s)
+            case .codeBlock(_, let literal) where event.isEntering:
+                add(" " + literal + " ")
+            case .softBreak, .lineBreak:
+                if event.isEntering { add(" ") }
+            case .paragraph, .item, .tableCell, .blockQuote:
+                if !event.isEntering { add(" ") }
+            case .alert:
+                if event.isEntering { add(" ") }
+            case .htmlBlock, .htmlInline:
+                break
+            default:
+                break
+            }
+        }
+        return sections.compactMap { section in
+            var section = section
+            section.text = collapseSpaces(section.text)
+            return section.text.isEmpty && section.anchor.isEmpty && section.heading.isEmpty ? nil : section
+        }
+    }
+
+    static func collapseSpaces(_ text: String) -> String {
+        var result = "", pendingSpace = false
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            if character.isWhitespace { pendingSpace = !result.isEmpty; continue }
+            if pendingSpace { result.append(" "); pendingSpace = false }
+            result.append(character)
+        }
+        return result
+    }
+
+    /// Search terms: runs of letters, digits and marks, lower-cased, accents removed (NFD, then
+    /// combining marks U+0300–U+036F dropped), so `Équipe` and `equipe` are one term. The
+    /// search script folds what the reader types the same way.
+    public static func terms(_ text: String) -> [String] {
+        var terms: [String] = [], current = String.UnicodeScalarView()
+        func flush() {
+            if !current.isEmpty { terms.append(String(current)); current.removeAll(keepingCapacity: true) }
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let value = scalar.value
+                if (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) { current.append(scalar) }
+                else if (0x41...0x5A).contains(value) { current.append(Unicode.Scalar(value + 32)!) }
+                else { flush() }
+                continue
+            }
+            for folded in fold(scalar) {
+                if isWordScalar(folded) { current.append(folded) } else { flush() }
+            }
+        }
+        flush()
+        return terms
+    }
+
+    /// `scalar` decomposed (NFD), accents dropped, lower-cased, as JavaScript's
+    /// `normalize("NFD")`, `replace(/[\u0300-\u036f]/g, "")` and `toLowerCase()` do.
+    static func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        let decomposed = String(scalar).decomposedStringWithCanonicalMapping
+        var result: [Unicode.Scalar] = []
+        for part in decomposed.unicodeScalars where !(0x300...0x36F).contains(part.value) {
+            result.append(contentsOf: part.properties.lowercaseMapping.unicodeScalars)
+        }
+        return result
+    }
+
+    /// Letters, marks and numbers (`[\p{L}\p{M}\p{N}]` in the script).
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber: true
+        default: false
+        }
+    }
+}

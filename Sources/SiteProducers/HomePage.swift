@@ -1,0 +1,44 @@
+import Markdown
+import Rendering
+import SiteModel
+
+/// The home page of a kit without `index.md`: the site title, one card per top-level section of
+/// the navigation (title, the section page's description, how many pages it holds), and the
+/// champions' way to the posters and share pages.
+enum HomePage {
+    static func content(context: RenderContext) -> String {
+        let kit = context.kit, here = "index.html"
+        var html = "<h1 id=\"\(HTMLEscaping.escape(HeadingIDGenerator.slug(kit.config.site.title)))\">\(HTMLEscaping.escape(kit.config.site.title))</h1>\n"
+        let sections = kit.navigation.topLevel
+        if !sections.isEmpty {
+            html += "<h2 id=\"sections\" class=\"visually-hidden\">Sections</h2>\n<ul class=\"home-cards\">\n"
+            for section in sections {
+                var title = HTMLEscaping.escape(section.title), description = ""
+                if case .page(let source)? = section.target, let page = kit.page(at: source) {
+                    title = "<a href=\"\(HTMLEscaping.escape(ContentPath.relativeURL(from: here, to: page.output)))\">\(title)</a>"
+                    description = page.description
+                } else if case .external(let href)? = section.target {
+                    title = "<a href=\"\(HTMLEscaping.escapeHref(href))\">\(title)</a>"
+                } else {
+                    title = "<a href=\"\(HTMLEscaping.escape(ContentPath.relativeURL(from: here, to: context.contentsPath)))\">\(title)</a>"
+                }
+                html += "<li class=\"home-card\"><h3>\(title)</h3>\n"
+                if !description.isEmpty { html += "<p>\(HTMLEscaping.escape(description))</p>\n" }
+                if section.pages > 0 { html += "<p class=\"card-count\">\(section.pages) page\(section.pages == 1 ? "" : "s")</p>\n" }
+                html += "</li>\n"
+            }
+            html += "</ul>\n"
+        }
+        if context.hasPosters {
+            let posters = HTMLEscaping.escape(ContentPath.relativeURL(from: here, to: OutputPaths.postersIndex))
+            html += "<h2 id=\"for-champions\">For champions</h2>\n<ul class=\"home-cards\">\n"
+                + "<li class=\"home-card\"><h3><a href=\"\(posters)\">Posters</a></h3>\n<p>Print-ready posters with QR codes for every group, and their text to paste into a chat.</p></li>\n"
+            if kit.plan.hasSharePages {
+                html += "<li class=\"home-card\"><h3><a href=\"\(posters)\">Share pages</a></h3>\n<p>One page per group with the invite text, a Copy button and a WhatsApp link.</p></li>\n"
+            }
+            html += "</ul>\n"
+        }
+        html += "<p><a href=\"\(HTMLEscaping.escape(ContentPath.relativeURL(from: here, to: context.contentsPath)))\">All pages</a></p>\n"
+        return html
+    }
+}

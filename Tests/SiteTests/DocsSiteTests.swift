@@ -1,0 +1,101 @@
+import Diagnostics
+import Foundation
+import Rendering
+import Site
+import SiteModel
+import Testing
+
+/// The docs site's features on a real build: home page cards, brand, search index outputs,
+/// image sizes, text pages.
+@Suite struct DocsSiteTests {
+    func build() async throws -> BuildAction.Result {
+        try await TestSupport.withTemporaryFolder { kit in
+            try DocsSiteKit.write(under: kit)
+            return await TestSupport.render(KitLocation(kit: kit))
+        }
+    }
+
+    @Test func homePageWithoutIndexHasSectionCardsAndPosters() async throws {
+        let result = try await build()
+        #expect(result.succeeded, "\(TestSupport.summary(result.diagnostics))")
+        let home = TestSupport.text(result.tree, "index.html")
+        #expect(home.contains("<h1 id=\"fabrikam-guide\">Fabrikam guide</h1>"))
+        #expect(home.contains("<li class=\"home-card\"><h3><a href=\"start/index.html\">Getting started</a></h3>\n<p>Install the app and sign in on your phone.</p>"))
+        #expect(home.contains("<a href=\"equipes/index.html\">Réunions d&#39;équipe</a>") || home.contains("<a href=\"equipes/index.html\">Réunions d'équipe</a>"))
+        #expect(home.contains("<a href=\"posters/index.html\">Posters</a>"))
+        #expect(home.contains("Share pages"))
+        #expect(!home.contains("home-contents"), "the home page is no longer the whole tree")
+    }
+
+    @Test func brandColourIsShadedForBothThemesAndWarned() async throws {
+        let result = try await build()
+        let warning = try #require(result.diagnostics.first { $0.id == .configColorContrast })
+        #expect(warning.severity == .warning)
+        #expect(warning.location?.path == "adoptkit.yml")
+        #expect(warning.location?.line == 6)
+        let palette = try #require(SitePalette(hex: "#FFB900"))
+        #expect(warning.message.contains(String(format: "%.1f:1 on the docs site's light background (%.1f:1 on its dark one)", palette.lightContrast, palette.darkContrast)), "\(warning.message)")
+        #expect(warning.message.contains("use \(palette.light.hex) ("), "\(warning.message)")
+        #expect(palette.light.contrast(with: SitePalette.lightBackground) >= 4.5)
+        #expect(palette.dark.contrast(with: SitePalette.darkBackground) >= 4.5)
+        #expect(palette.light.contrast(with: .white) >= 4.5)
+        let page = TestSupport.text(result.tree, "start/index.html")
+        #expect(page.contains("style=\"--brand-light: \(palette.light.hex); --brand-dark: \(palette.dark.hex)\""))
+        #expect(page.contains("<link rel=\"icon\" href=\"../assets/site-logo.svg\">"))
+        #expect(page.contains("<img class=\"site-logo\" src=\"../assets/site-logo.svg\" alt=\"\">"))
+        #expect(result.plan?["assets/site-logo.svg"]?.producer == .logo, "the logo is copied for the header")
+        // The example kit's colour is dark enough for the light theme: no warning.
+        let example = await TestSupport.render(KitLocation(kit: TestSupport.repositoryRoot))
+        #expect(!example.diagnostics.contains { $0.id == .configColorContrast })
+    }
+
+    @Test func imagesCarryTheirSizeLazyLoadingAndALink() async throws {
+        let result = try await build()
+        let page = TestSupport.text(result.tree, "start/tables.html")
+        #expect(page.contains("<a class=\"image-link\" href=\"../media/screen.png\"><img src=\"../media/screen.png\" alt=\"The group info screen\" width=\"640\" height=\"360\" /></a>"))
+        #expect(page.contains("<img src=\"../media/screen.png\" alt=\"A second screenshot\" width=\"640\" height=\"360\" loading=\"lazy\" />"))
+        #expect(page.contains("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">\n<table>"))
+        #expect(page.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />"))
+    }
+
+    @Test func headingsGetPermalinksAndAnOutline() async throws {
+        let result = try await build()
+        let page = TestSupport.text(result.tree, "start/index.html")
+        #expect(page.contains("<h2 id=\"install-the-app\">Install the app <a class=\"heading-anchor\" href=\"#install-the-app\" aria-label=\"Link to this section: Install the app\"></a></h2>"))
+        #expect(page.contains("<h2 id=\"adoptkit-outline-title\">On this page</h2>"))
+        #expect(page.contains("<li class=\"outline-h2\"><a href=\"#sign-in\">Sign in</a></li>"))
+    }
+
+    @Test func searchIndexIsPlannedAndFoldsAccents() async throws {
+        let result = try await build()
+        let plan = try #require(result.plan)
+        for path in ["search.html", "assets/search/index.js", "assets/search/sections-0.js", "assets/search/terms.js", "assets/search.js"] {
+            #expect(plan[path] != nil, "\(path) is not in the plan")
+            #expect(result.tree?[path] != nil, "\(path) was not rendered")
+        }
+        let terms = TestSupport.text(result.tree, "assets/search/terms.js")
+        #expect(terms.hasPrefix("adoptkitSearch.receive(\"terms\",{\"t\":["))
+        for term in ["\"reunions\"", "\"equipe\"", "\"ubersicht\"", "\"große\""] {
+            #expect(terms.contains(term), "\(term) missing")
+        }
+        let sections = TestSupport.text(result.tree, "assets/search/sections-0.js")
+        #expect(sections.contains("[0,\"\",\"\",\"Start here.\"]") || sections.contains(",\"\",\"\",\"Start here.\"]"), "the text before the first heading goes under the page title")
+        #expect(sections.contains("\"übersicht-der-gruppen\",\"Übersicht der Gruppen\"") || sections.contains(",\"Übersicht der Gruppen\","))
+        let index = TestSupport.text(result.tree, "assets/search/index.js")
+        #expect(index.contains("[\"Getting started\",\"start/index.html\"]"))
+    }
+
+    @Test func posterTextVersionsOpenAsHTMLPages() async throws {
+        let result = try await build()
+        let posters = TestSupport.text(result.tree, "posters/index.html")
+        #expect(posters.contains("<a href=\"fabrikam-equipe-paris/invite-link.text.html\">Text for a chat</a>"))
+        let page = TestSupport.text(result.tree, "posters/fabrikam-equipe-paris/invite-link.text.html")
+        #expect(page.contains("<meta charset=\"utf-8\">"))
+        let plain = TestSupport.text(result.tree, "posters/fabrikam-equipe-paris/invite-link.txt")
+        #expect(!plain.isEmpty)
+        #expect(page.contains("<pre class=\"text-version\" id=\"text-plain\" tabindex=\"0\" aria-labelledby=\"text-plain-heading\">"
+                              + HTMLEscaping.escape(plain) + "</pre>"))
+        #expect(page.contains("data-copy=\"text-plain\""))
+        #expect(result.tree?["posters/fabrikam-equipe-paris/invite-link.txt"] != nil, "the .txt file stays")
+    }
+}
