@@ -114,9 +114,10 @@ public enum NodeKind: Sendable, Hashable {
     case alert(AlertKind)
     case video(url: String)
     case include(path: String, title: String)
-    case image(ImageBlock)
+    // Boxed (image, codeReference): their strings would otherwise widen every node of every tree.
+    indirect case image(ImageBlock)
     case container(DocFXContainer)
-    case codeReference(CodeReference)
+    indirect case codeReference(CodeReference)
 
     // Inlines
     case text(String)
@@ -150,10 +151,46 @@ public struct NodeID: Hashable, Sendable, Comparable {
 }
 
 /// One node of the flat tree: its kind, where it came from, and links to its neighbours.
+/// Positions and links are stored as 32-bit numbers (-1 for none): a build holds every node of
+/// every page, and this keeps a node at 64 bytes instead of 144.
 public struct MarkdownNode: Sendable, Hashable {
     public var kind: NodeKind
-    public var range: SourceRange
-    public internal(set) var parent: NodeID?
-    public internal(set) var firstChild: NodeID?
-    public internal(set) var nextSibling: NodeID?
+    private var startLine: Int32 = 0, startColumn: Int32 = 0, endLine: Int32 = 0, endColumn: Int32 = 0
+    private var parentIndex: Int32 = -1, firstChildIndex: Int32 = -1, nextSiblingIndex: Int32 = -1
+
+    init(kind: NodeKind, range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+
+    public var range: SourceRange {
+        get {
+            SourceRange(start: .init(line: Int(startLine), column: Int(startColumn)),
+                        end: .init(line: Int(endLine), column: Int(endColumn)))
+        }
+        set {
+            (startLine, startColumn) = (Self.narrow(newValue.start.line), Self.narrow(newValue.start.column))
+            (endLine, endColumn) = (Self.narrow(newValue.end.line), Self.narrow(newValue.end.column))
+        }
+    }
+
+    public internal(set) var parent: NodeID? {
+        get { Self.id(parentIndex) }
+        set { parentIndex = Self.index(newValue) }
+    }
+
+    public internal(set) var firstChild: NodeID? {
+        get { Self.id(firstChildIndex) }
+        set { firstChildIndex = Self.index(newValue) }
+    }
+
+    public internal(set) var nextSibling: NodeID? {
+        get { Self.id(nextSiblingIndex) }
+        set { nextSiblingIndex = Self.index(newValue) }
+    }
+
+    /// Files are capped at a few MiB, so lines, columns and node counts fit; clamp regardless.
+    private static func narrow(_ value: Int) -> Int32 { Int32(clamping: value) }
+    private static func id(_ index: Int32) -> NodeID? { index < 0 ? nil : NodeID(Int(index)) }
+    private static func index(_ id: NodeID?) -> Int32 { id.map { Int32(clamping: $0.index) } ?? -1 }
 }

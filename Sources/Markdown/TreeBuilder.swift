@@ -10,7 +10,7 @@ struct TreeBuilder {
     @discardableResult
     mutating func append(_ kind: NodeKind, _ range: SourceRange) -> NodeID {
         let id = NodeID(nodes.count)
-        var node = MarkdownNode(kind: kind, range: range, parent: nil, firstChild: nil, nextSibling: nil)
+        var node = MarkdownNode(kind: kind, range: range)
         if let top = open.last {
             node.parent = top.id
             if let last = top.lastChild {

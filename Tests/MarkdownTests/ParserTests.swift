@@ -56,3 +56,8 @@ import Testing
         }
     }
 }
+
+/// Every node of every page stays in memory for the whole build: keep a node compact.
+@Test func markdownNodeStaysCompact() {
+    #expect(MemoryLayout<MarkdownNode>.stride <= 64)
+}
