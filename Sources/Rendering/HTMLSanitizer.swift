@@ -149,11 +149,13 @@ public struct HTMLSanitizer {
     /// tabs and line breaks removed, as the URL parser does, so `java&#x09;script:` or
     /// ` javascript:` cannot hide a scheme.
     public static func safeURL(_ decoded: String, isImage: Bool) -> String? {
-        var scalars = Array(decoded.unicodeScalars)
-        while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
-        while let last = scalars.last, last.value <= 0x20 { scalars.removeLast() }
-        scalars.removeAll { $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        let url = String(String.UnicodeScalarView(scalars))
+        // Sliced, not removed one by one: a hostile attribute may start with a million spaces.
+        let all = decoded.unicodeScalars
+        let start = all.firstIndex { $0.value > 0x20 } ?? all.endIndex
+        let end = all[start...].lastIndex { $0.value > 0x20 }.map(all.index(after:)) ?? start
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: all[start..<end].lazy.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" })
+        let url = String(scalars)
         // The scheme is what comes before the first ':' that precedes any '/', '?' or '#'.
         let head = url.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != "\\" }
         // Relative: no scheme to hide. What is written is this decoded text, re-escaped, so the

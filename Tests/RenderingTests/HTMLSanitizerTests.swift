@@ -89,3 +89,12 @@ import Testing
         #expect(HTMLRenderer(options: .init(rawHTML: .omitted)).render(document).contains("<!-- raw HTML omitted -->"))
     }
 }
+
+/// A link padded with a million spaces is trimmed in one pass (removing them one at a time was
+/// quadratic) and its scheme is still found.
+@Test func paddedURLsAreTrimmedInOnePass() {
+    let padding = String(repeating: " ", count: 1_000_000)
+    #expect(HTMLSanitizer.safeURL(padding + "java\tscript:alert(1)" + padding, isImage: false) == nil)
+    #expect(HTMLSanitizer.safeURL(padding + "https://example.com/a" + padding, isImage: false) == "https://example.com/a")
+    #expect(HTMLSanitizer.safeURL("\u{1}\u{2} guide/page.html \n", isImage: true) == "guide/page.html")
+}
