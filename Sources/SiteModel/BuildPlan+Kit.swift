@@ -171,19 +171,22 @@ extension BuildPlan {
     static func contentOutputs(_ parts: Parts, navigation: Navigation, includes: IncludeGraph) -> [PlannedOutput] {
         let layout = parts.templateFiles(OutputPaths.layoutTemplate)
         let tocFile = parts.tocFile
+        // Worked out once: each is a scan of every page or a few URL operations, and per page
+        // they made planning quadratic.
+        let (homeSource, configFiles, flavors) = (parts.homeSource, parts.configFiles, parts.flavors)
         var outputs: [PlannedOutput] = []
         for page in parts.pages {
             let source = parts.location.manifestPath(content: page.source)
             // The page, what it includes, and the config its placeholders read.
-            let text = [.file(parts.location.displayPath(content: page.source))] + parts.configFiles
+            let text = [.file(parts.location.displayPath(content: page.source))] + configFiles
                 + includes.transitiveIncludes(of: page.source).sorted().map { PlanInput.file(parts.location.displayPath(content: $0)) }
                 + CodeFiles.referenced(by: page.document).map { PlanInput.file(parts.location.displayPath(content: $0)) }
             // The HTML also shows navigation: titles of its branch, previous/next, breadcrumbs.
-            let neighbours = [navigation.previous(of: page.source), navigation.next(of: page.source), parts.homeSource].compactMap { $0 }
+            let neighbours = [navigation.previous(of: page.source), navigation.next(of: page.source), homeSource].compactMap { $0 }
             let shown = Set(navigation.titleSources(shownOn: page.source) + neighbours).subtracting([page.source]).sorted()
             outputs.append(PlannedOutput(path: page.output, kind: .page, format: "html", producer: .pageHTML(source: page.source),
                                          source: source, inputs: text + layout + tocFile + shown.map(PlanInput.title)))
-            for flavor in parts.flavors {
+            for flavor in flavors {
                 outputs.append(PlannedOutput(path: OutputPaths.chatText(besides: page.output, flavor: flavor), kind: .page, format: flavor.rawValue,
                                              producer: .pageText(source: page.source, flavor: flavor.rawValue), source: source, inputs: text))
             }
