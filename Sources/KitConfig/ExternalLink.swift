@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// A link written in page content or the TOC (`[x](https://münchen.de/café)`), in the ASCII form
@@ -42,11 +43,6 @@ public enum ExternalLink {
     /// `text` after NFC with every non-ASCII character as `%XX` UTF-8 escapes; ASCII stays.
     static func percentEncodingNonASCII(_ text: Substring) -> String {
         guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return String(text) }
-        var result = ""
-        for scalar in String(text).precomposedStringWithCanonicalMapping.unicodeScalars {
-            if scalar.isASCII { result.unicodeScalars.append(scalar); continue }
-            for byte in String(scalar).utf8 { result += String(format: "%%%02X", byte) }
-        }
-        return result
+        return PercentEncoding.encode(String(text).precomposedStringWithCanonicalMapping) { $0 < 0x80 }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Diagnostics
 import KitConfig
 
 /// Path arithmetic on content-relative paths (`guide/invite.md`), always with `/`.
@@ -81,17 +82,7 @@ package enum ContentPath {
 
     /// Percent-encodes one path segment (spaces, `#`, `?`, `%` and non-ASCII bytes).
     static func encodeSegment(_ segment: String) -> String {
-        guard segment.utf8.contains(where: { $0 >= 128 || !segmentAllowed[Int($0)] }) else { return segment }
-        let hex = Array("0123456789ABCDEF".utf8)
-        var bytes: [UInt8] = []
-        for byte in segment.utf8 {
-            if byte < 128, segmentAllowed[Int(byte)] {
-                bytes.append(byte)
-            } else {
-                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        PercentEncoding.encode(segment) { $0 < 128 && segmentAllowed[Int($0)] }
     }
 
     /// Splits a link destination into path, query and fragment.

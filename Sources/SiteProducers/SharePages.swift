@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import KitConfig
 import Rendering
@@ -17,18 +18,7 @@ package enum SharePages {
     }
 
     static func percentEncode(_ text: String) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
-        var bytes: [UInt8] = []
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                bytes.append(byte)
-            default:
-                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        PercentEncoding.encode(text, keeping: PercentEncoding.isUnreserved)
     }
 
     static func invite(_ kit: Kit) -> PosterTemplate? { kit.posters.first { $0.name == OutputPaths.invitePoster } }
