@@ -31,12 +31,17 @@ actor PreviewState {
         generation += 1
         let wasFailing = diagnostics.hasErrors
         diagnostics = update.diagnostics
+        let replaced = site
         if update.succeeded, let newSite = update.site { site = newSite }
         let event: PreviewEvent = update.succeeded ? .reload(generation) : .failed(generation)
         for listener in listeners.values {
             let showsChange = listener.page.map { update.changed.contains($0) } ?? true
             if !update.succeeded || wasFailing || showsChange { listener.continuation.yield(event) }
         }
+        // Freeing the last site lets go of everything the edit replaced (on a big kit, the old
+        // copies of its page and document tables): done off this actor, so reloading browsers
+        // are answered first.
+        if let replaced, replaced !== site { Task.detached(priority: .background) { withExtendedLifetime(replaced) {} } }
     }
 
     func subscribe(page: String?) -> (id: Int, events: AsyncStream<PreviewEvent>) {

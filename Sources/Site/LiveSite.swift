@@ -65,13 +65,14 @@ public actor LiveSite {
         guard !next.diagnostics.hasErrors else {
             return Update(diagnostics: next.diagnostics, site: site, stale: [], changed: [], rendered: 0, seconds: seconds())
         }
-        let stale = staleOutputs(old: kit, new: next, changedFiles: changedFiles)
+        let stale = staleOutputs(old: kit, new: next, changedFiles: changedFiles, edited: new != nil ? relevant?.markdown ?? [] : nil)
         let stalePaths = Set(stale.map(\.path))
         // What browsers opened carries over; what the edit made stale is rendered again now.
         let opened = site?.renderedOutputs ?? [:]
         var carried = opened.filter { next.plan[$0.key] != nil && !stalePaths.contains($0.key) }
         var changed = Set(opened.keys.filter { next.plan[$0] == nil })
-        let context = RenderContext(kit: next)
+        // A patched kit has the config, templates and outputs of the last one.
+        let context = if new != nil, let previous = site?.context { RenderContext(kit: next, sameConfigAs: previous) } else { RenderContext(kit: next) }
         // Outputs made from every page (the search index) wait until asked for again: rebuilding
         // them after each edit would cost as much as the whole kit, and no page reloads for them.
         let again = stale.filter { opened[$0.path] != nil && !$0.producer.readsEveryPage }
@@ -113,15 +114,19 @@ public actor LiveSite {
     }
 
     /// Everything, unless the old site's outputs are the same set and the change is known:
-    /// then the outputs whose inputs changed, including the titles that changed.
-    private func staleOutputs(old: Kit?, new: Kit, changedFiles: Set<String>?) -> [PlannedOutput] {
+    /// then the outputs whose inputs changed, including the titles that changed. `edited` names
+    /// the Markdown files of a patched kit, the only pages whose titles can have changed.
+    private func staleOutputs(old: Kit?, new: Kit, changedFiles: Set<String>?, edited: [String]?) -> [PlannedOutput] {
         guard let old, let changedFiles else { return new.plan.outputs }
         var inputs = Set(changedFiles.map { PlanInput.file(location.displayPath(URL(fileURLWithPath: $0))) })
-        // A patched kit keeps its plan and its titles.
-        if !old.plan.isSame(as: new.plan) {
+        let retitled: [String]
+        if let edited, old.plan.isSame(as: new.plan) {
+            retitled = edited.filter { old.page(at: $0)?.title != new.page(at: $0)?.title }
+        } else {
             guard old.plan.paths == new.plan.paths, old.toc?.files == new.toc?.files else { return new.plan.outputs }
-            for page in new.pages where old.page(at: page.source)?.title != page.title { inputs.insert(.title(page.source)) }
+            retitled = new.pages.filter { old.page(at: $0.source)?.title != $0.title }.map(\.source)
         }
+        inputs.formUnion(retitled.map(PlanInput.title))
         return new.plan.outputs(dependingOn: inputs)
     }
 }

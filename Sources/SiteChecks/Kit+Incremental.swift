@@ -6,10 +6,9 @@ import SiteProducers
 extension Kit {
     /// The kit after the Markdown files in `changed` were edited, when the edit keeps their
     /// heading ids and includes (as written and where), so no other file's findings change.
-    /// With the same titles, the navigation, link targets, include graph and plan carry over
-    /// unchanged; a new title rebuilds them and reruns the kit-wide rules. Either way only the
-    /// edited files are checked again. Nil when the edit reaches further: the caller loads the
-    /// kit anew.
+    /// The link targets, include graph and heading index carry over; so do the navigation and
+    /// plan, unless a title changed (see `retitled`). Only the edited files are checked again.
+    /// Nil when the edit reaches further: the caller loads the kit anew.
     package func updating(_ changed: [String: KitReader.Parsed]) -> Kit? {
         var next = self
         var titlesChanged = false
@@ -30,16 +29,9 @@ extension Kit {
             next.includes.update(document)
             next.parseDiagnostics[path] = document.diagnostics + problems
         }
-        if titlesChanged {
-            // Navigation shows titles: it, and the plan's inputs, are made again. Includes and
-            // heading ids are unchanged, and no kit-wide rule reads a page title.
-            var rebuilt = Kit(location: location, config: config, pages: next.pages, documents: next.documents, assets: assets, toc: toc,
-                              templates: templates, posters: posters, logoDataURI: logoDataURI,
-                              loadDiagnostics: loadDiagnostics, parseDiagnostics: next.parseDiagnostics, docfx: docfx, codeFiles: codeFiles,
-                              includes: includes, anchors: anchors)
-            rebuilt.findings = findings
-            next = rebuilt
-        }
+        // Navigation shows titles: it is made again, and the plan with it when the navigation
+        // changed shape. Includes and heading ids are unchanged, and no kit-wide rule reads a title.
+        if titlesChanged { next = next.retitled() }
         // A file that grew counts against the include budget of every page that includes it;
         // a page on its own is held to the budget alone.
         if changed.keys.contains(where: includes.takesPartInIncludes) {
@@ -47,7 +39,7 @@ extension Kit {
         } else {
             let edited = Set(changed.keys.compactMap { next.documents[$0]?.displayPath })
             next.findings.kit.removeAll { KitChecks.budgetIDs.contains($0.id) && edited.contains($0.location?.path ?? "") }
-            next.findings.kit += KitChecks.checkIncludeBudgets(next, pages: next.pages.filter { changed[$0.source] != nil })
+            next.findings.kit += KitChecks.checkIncludeBudgets(next, pages: changed.keys.sorted().compactMap(next.page(at:)))
         }
         let known = KitChecks.knownVariables(next)
         for path in changed.keys {

@@ -33,7 +33,7 @@ public struct Kit: Sendable {
     /// Where every link points, and the navigation: worked out once, used by checks and
     /// renderers alike.
     package let resolver: LinkResolver
-    package let navigation: Navigation
+    package internal(set) var navigation: Navigation
     package var includes: IncludeGraph
     /// Heading ids of every page, with those its includes bring.
     package let anchors: AnchorIndex

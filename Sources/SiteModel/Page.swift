@@ -3,30 +3,44 @@ import Markdown
 import Rendering
 
 /// A Markdown file that becomes an HTML page.
+///
+/// Its fields sit in one shared, immutable box: a kit holds thousands of pages, and `serve`
+/// copies the kit's page list on every edit, so copying a page must cost one reference count,
+/// not one per field.
 public struct Page: Sendable {
     /// Path relative to the content folder (`guide/invite.md`).
-    public let source: String
+    public var source: String { fields.source }
     /// Path relative to the output folder (`guide/invite.html`).
-    public let output: String
-    public let document: MarkdownDocument
-    public let metadata: Metadata
+    public var output: String { fields.output }
+    public var document: MarkdownDocument { fields.document }
+    public var metadata: Metadata { fields.metadata }
     /// From front matter, else the first H1, else the file name.
-    public let title: String
-    public let description: String
+    public var title: String { fields.title }
+    public var description: String { fields.description }
 
-    /// `variables` fill `{{ name }}` placeholders in the title and description, as in the text.
+    private final class Fields: Sendable {
+        let source, output: String
+        let document: MarkdownDocument
+        let metadata: Metadata
+        let title, description: String
+
+        init(source: String, output: String, document: MarkdownDocument, metadata: Metadata, title: String, description: String) {
+            (self.source, self.output, self.document, self.metadata, self.title, self.description) = (source, output, document, metadata, title, description)
+        }
+    }
+    private let fields: Fields
+
     /// The page `index.html` comes from: `index.md`, or a landing page `index.yml`.
     public var isHome: Bool { source == "index.md" || source == "index.yml" }
 
+    /// `variables` fill `{{ name }}` placeholders in the title and description, as in the text.
     package init(source: String, document: MarkdownDocument, metadata: Metadata, variables: [String: String] = [:]) {
-        self.source = source
-        self.output = ContentPath.outputPath(forPage: source)
-        self.document = document
-        self.metadata = metadata
-        let fileTitle = String(ContentPath.components(ContentPath.outputPath(forPage: source)).last ?? "").replacingOccurrences(of: ".html", with: "")
+        let output = ContentPath.outputPath(forPage: source)
+        let fileTitle = String(ContentPath.components(output).last ?? "").replacingOccurrences(of: ".html", with: "")
             .replacingOccurrences(of: "-", with: " ")
         let title = metadata["title"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? document.firstHeadingText ?? fileTitle
-        self.title = DocVariables.substitute(title, values: variables)
-        self.description = DocVariables.substitute(metadata["description"]?.string ?? "", values: variables)
+        fields = Fields(source: source, output: output, document: document, metadata: metadata,
+                        title: DocVariables.substitute(title, values: variables),
+                        description: DocVariables.substitute(metadata["description"]?.string ?? "", values: variables))
     }
 }
