@@ -120,13 +120,23 @@ public actor LiveSite {
         guard let old, let changedFiles else { return new.plan.outputs }
         var inputs = Set(changedFiles.map { PlanInput.file(location.displayPath(URL(fileURLWithPath: $0))) })
         let retitled: [String]
-        if let edited, old.plan.isSame(as: new.plan) {
+        if let edited {
+            // A patched kit has the same outputs, and only the edited pages can have new titles.
             retitled = edited.filter { old.page(at: $0)?.title != new.page(at: $0)?.title }
         } else {
-            guard old.plan.paths == new.plan.paths, old.toc?.files == new.toc?.files else { return new.plan.outputs }
+            // Both plans are sorted by path.
+            guard old.plan.outputs.lazy.map(\.path).elementsEqual(new.plan.outputs.lazy.map(\.path)), old.toc?.files == new.toc?.files
+            else { return new.plan.outputs }
             retitled = new.pages.filter { old.page(at: $0.source)?.title != $0.title }.map(\.source)
         }
         inputs.formUnion(retitled.map(PlanInput.title))
-        return new.plan.outputs(dependingOn: inputs)
+        let stale = new.plan.outputs(dependingOn: inputs)
+        guard !old.plan.isSame(as: new.plan) else { return stale }
+        // New titles that sort elsewhere also change what pages around the old and new places
+        // show (other neighbours, another window of siblings) without any title they show
+        // changing.
+        guard let moved = new.navigation.pagesShownDifferently(than: old.navigation) else { return new.plan.outputs }
+        let known = Set(stale.map(\.path))
+        return stale + moved.sorted().compactMap { new.page(at: $0).flatMap { new.plan[$0.output] } }.filter { !known.contains($0.path) }
     }
 }

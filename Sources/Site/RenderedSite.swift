@@ -17,6 +17,9 @@ public final class RenderedSite: @unchecked Sendable {
         self.rendered = rendered
     }
 
+    /// Every output the site has, with its inputs.
+    package var plan: BuildPlan { kit.plan }
+
     /// True when the site has a file at `path`; nothing is rendered.
     public func contains(_ path: String) -> Bool { kit.plan[path] != nil }
 

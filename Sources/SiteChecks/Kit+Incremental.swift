@@ -31,7 +31,7 @@ extension Kit {
         }
         // Navigation shows titles: it is made again, and the plan with it when the navigation
         // changed shape. Includes and heading ids are unchanged, and no kit-wide rule reads a title.
-        if titlesChanged { next = next.retitled() }
+        if titlesChanged { next = next.retitled(changed.keys) }
         // A file that grew counts against the include budget of every page that includes it;
         // a page on its own is held to the budget alone.
         if changed.keys.contains(where: includes.takesPartInIncludes) {

@@ -167,6 +167,14 @@ extension BuildPlan {
         return outputs
     }
 
+    /// The titles a page's HTML shows besides its own, through navigation: its branch,
+    /// previous and next, breadcrumbs and the home page. The only inputs of a page that
+    /// navigation decides.
+    static func titlesShown(on source: String, navigation: Navigation, homeSource: String) -> [PlanInput] {
+        let neighbours = [navigation.previous(of: source), navigation.next(of: source), homeSource].compactMap { $0 }
+        return Set(navigation.titleSources(shownOn: source) + neighbours).subtracting([source]).sorted().map(PlanInput.title)
+    }
+
     /// Pages (HTML and chat text) and copied content files.
     static func contentOutputs(_ parts: Parts, navigation: Navigation, includes: IncludeGraph) -> [PlannedOutput] {
         let layout = parts.templateFiles(OutputPaths.layoutTemplate)
@@ -181,11 +189,8 @@ extension BuildPlan {
             let text = [.file(parts.location.displayPath(content: page.source))] + configFiles
                 + includes.transitiveIncludes(of: page.source).sorted().map { PlanInput.file(parts.location.displayPath(content: $0)) }
                 + CodeFiles.referenced(by: page.document).map { PlanInput.file(parts.location.displayPath(content: $0)) }
-            // The HTML also shows navigation: titles of its branch, previous/next, breadcrumbs.
-            let neighbours = [navigation.previous(of: page.source), navigation.next(of: page.source), homeSource].compactMap { $0 }
-            let shown = Set(navigation.titleSources(shownOn: page.source) + neighbours).subtracting([page.source]).sorted()
             outputs.append(PlannedOutput(path: page.output, kind: .page, format: "html", producer: .pageHTML(source: page.source),
-                                         source: source, inputs: text + layout + tocFile + shown.map(PlanInput.title)))
+                                         source: source, inputs: text + layout + tocFile + titlesShown(on: page.source, navigation: navigation, homeSource: homeSource)))
             for flavor in flavors {
                 outputs.append(PlannedOutput(path: OutputPaths.chatText(besides: page.output, flavor: flavor), kind: .page, format: flavor.rawValue,
                                              producer: .pageText(source: page.source, flavor: flavor.rawValue), source: source, inputs: text))

@@ -17,6 +17,29 @@ public struct BuildPlan: Sendable {
         self.dependents = Dependents()
     }
 
+    private init(outputs: [PlannedOutput], index: [String: Int], dependents: Dependents) {
+        (self.outputs, self.index, self.dependents) = (outputs, index, dependents)
+    }
+
+    /// The same outputs with new inputs for some of them (by path), and the input index
+    /// brought up to date for those alone (`serve`, when new titles reorder the navigation).
+    package func replacingInputs(_ replacements: [String: [PlanInput]]) -> BuildPlan {
+        var outputs = self.outputs
+        var map = dependents.map(for: outputs)
+        for (path, inputs) in replacements {
+            guard let number = index[path] else { continue }
+            let old = outputs[number]
+            for input in Set(old.inputs).subtracting(inputs) {
+                map[input]?.removeAll { $0 == number }
+                if map[input]?.isEmpty == true { map[input] = nil }
+            }
+            for input in Set(inputs).subtracting(old.inputs) { map[input, default: []].append(number) }
+            outputs[number] = PlannedOutput(path: old.path, kind: old.kind, format: old.format, producer: old.producer, source: old.source,
+                                            inputs: inputs, poster: old.poster, group: old.group)
+        }
+        return BuildPlan(outputs: outputs, index: index, dependents: Dependents(built: map))
+    }
+
     public subscript(path: String) -> PlannedOutput? { index[path].map { outputs[$0] } }
 
     /// True when the kit prints share pages (a poster kit with the invite poster).
@@ -63,6 +86,8 @@ public struct BuildPlan: Sendable {
         // Guarded by `lock`; written once.
         private var built: [PlanInput: [Int]]?
         private let lock = NSLock()
+
+        init(built: [PlanInput: [Int]]? = nil) { self.built = built }
 
         func map(for outputs: [PlannedOutput]) -> [PlanInput: [Int]] {
             lock.withLock {

@@ -182,10 +182,11 @@ package struct IncludeGraph: Sendable {
     /// The place in `path` where nesting first goes deeper than `limit`: a quote, list or alert
     /// of the file itself, or an include that leads to one.
     package func tooDeep(_ path: String, limit: Int, document: MarkdownDocument, memo: inout [String: Int]) -> SourceLocation? {
-        if let own = FileMeasure.firstDeeper(than: limit, in: document) { return own }
-        let includes = Self.includes(in: document)
+        // The file's own depth is measured already: walk it only to find the place.
+        if measures[path].map({ $0.depth > limit }) ?? true, let own = FileMeasure.firstDeeper(than: limit, in: document) { return own }
         let targets = edges[path] ?? [], indices = resolvedIncludes[path] ?? []
         for (k, depth) in includeDepths(of: path).enumerated() where k < targets.count && depth + expandedDepth(of: targets[k], memo: &memo) > limit {
+            let includes = Self.includes(in: document)
             return indices[k] < includes.count ? includes[indices[k]].location : SourceLocation(path: document.displayPath, line: 1, column: 1)
         }
         return nil

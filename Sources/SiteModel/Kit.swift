@@ -38,7 +38,7 @@ public struct Kit: Sendable {
     /// Heading ids of every page, with those its includes bring.
     package let anchors: AnchorIndex
     /// Every output of the build with its producer and inputs.
-    public let plan: BuildPlan
+    public internal(set) var plan: BuildPlan
     /// `docfx.json` at the content root, when there is one (page metadata, published prefix).
     public let docfx: DocFXProject?
     /// Local files `:::code source="…":::` shows, by content-relative path, read once.

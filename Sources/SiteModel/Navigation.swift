@@ -33,7 +33,7 @@ package struct Navigation: Sendable {
     /// Each item's page as an output path, and its title escaped: worked out once, not for
     /// every page whose sidebar shows the item.
     private let itemOutputs: [String?]
-    private let itemTitles: [String]
+    private var itemTitles: [String]
 
     /// How many siblings the sidebar shows on each side of the reader's branch; the rest are
     /// one "more" line, so a page's size never depends on the size of the kit.
@@ -223,6 +223,38 @@ package struct Navigation: Sendable {
         case nil:
             return "<span class=\"toc-heading\">\(title)</span>"
         }
+    }
+}
+
+extension Navigation {
+    /// The same tree with the new `titles` (by page source), when each page still sorts in its
+    /// place among its siblings; nil when one moved (the tree must be made again). A TOC's own
+    /// titles never change with a page's.
+    package func retitling(_ titles: [String: String]) -> Navigation? {
+        var next = self
+        var retitled: [Int] = []
+        for index in items.indices {
+            guard let source = items[index].titleSource, let title = titles[source], title != items[index].title else { continue }
+            next.items[index].title = title
+            next.itemTitles[index] = HTMLEscaping.escape(title)
+            retitled.append(index)
+        }
+        // A folder's pages are sorted by title and source (`addFolders`): each retitled one must
+        // still come after the sibling before it and before the one after it.
+        func key(_ index: Int) -> (String, String) { (next.items[index].title, next.items[index].titleSource ?? "") }
+        for index in retitled where Self.sortsByTitle(items[index]) {
+            let siblings = (items[index].parent.map { items[$0].children } ?? roots).filter { Self.sortsByTitle(items[$0]) }
+            guard let at = siblings.firstIndex(of: index) else { return nil }
+            if at > 0, !(key(siblings[at - 1]) < key(index)) { return nil }
+            if at + 1 < siblings.count, !(key(index) < key(siblings[at + 1])) { return nil }
+        }
+        return next
+    }
+
+    /// A page of a folder tree, placed by its title; index pages and folders are not.
+    private static func sortsByTitle(_ item: Item) -> Bool {
+        guard item.children.isEmpty, let source = item.titleSource, item.target == .page(source) else { return false }
+        return !["index.md", "index.yml"].contains(ContentPath.components(source).last ?? "")
     }
 }
 

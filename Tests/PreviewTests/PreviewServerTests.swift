@@ -3,6 +3,7 @@ import Preview
 import Rendering
 import Site
 import SiteModel
+import Synchronization
 import Testing
 
 /// A real preview server on an ephemeral loopback port, spoken to with real HTTP.
@@ -31,7 +32,9 @@ import Testing
     /// Copies the example kit to a temporary folder (so tests can edit it), starts the server
     /// and hands `body` a client for it.
     /// `prepare` edits the copy before the server starts.
-    func withServer(prepare: (URL) throws -> Void = { _ in }, _ body: (RawHTTP, URL) async throws -> Void) async throws {
+    /// `onRebuild` hears of every rebuild after the first.
+    func withServer(prepare: (URL) throws -> Void = { _ in }, onRebuild: @escaping @Sendable (LiveSite.Update) -> Void = { _ in },
+                    _ body: (RawHTTP, URL) async throws -> Void) async throws {
         let kit = FileManager.default.temporaryDirectory.appendingPathComponent("preview-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: kit, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: kit) }
@@ -41,7 +44,7 @@ import Testing
         try prepare(kit)
         let server = PreviewServer(location: KitLocation(kit: kit), options: .init(port: 0, pollInterval: .milliseconds(50)))
         let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let task = Task { try await server.run(onReady: { port, _ in continuation.yield(port) }) }
+        let task = Task { try await server.run(onReady: { port, _ in continuation.yield(port) }, onRebuild: onRebuild) }
         defer { task.cancel() }
         var iterator = ports.makeAsyncIterator()
         let port = try #require(await iterator.next())
@@ -170,6 +173,26 @@ import Testing
             // The same rebuild told the other page nothing (its event would have come first).
             let quiet = await RawHTTP.read(other, until: "event: reload", seconds: 1)
             #expect(!quiet.contains("event: reload"))
+        }
+    }
+
+    /// An idle server does no work: no rebuild comes without an edit, and one edit is one
+    /// rebuild (inotify reports it; nothing polls).
+    @Test func anIdleServerRebuildsNothing() async throws {
+        let rebuilds = Mutex(0)
+        try await withServer(onRebuild: { _ in rebuilds.withLock { $0 += 1 } }) { http, kit in
+            _ = try await http.request("GET", "/champions.html")
+            let events = try await http.open("GET", "/_adoptkit/events?page=%2Fchampions.html")
+            defer { close(events) }
+            _ = await RawHTTP.read(events, until: ": connected", seconds: 5)
+            // Several times the polling fallback's interval, with a browser listening.
+            try await Task.sleep(for: .seconds(1))
+            #expect(rebuilds.withLock { $0 } == 0)
+            let page = kit.appendingPathComponent("Content/champions.md")
+            try Data((try String(contentsOf: page, encoding: .utf8) + "\nOne edit.\n").utf8).write(to: page)
+            #expect(await RawHTTP.read(events, until: "event: reload", seconds: 5).contains("event: reload"))
+            try await Task.sleep(for: .seconds(1))
+            #expect(rebuilds.withLock { $0 } == 1)
         }
     }
 
