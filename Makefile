@@ -3,7 +3,7 @@ SWIFT ?= swift
 KIT ?= .
 PREFIX ?= /usr/local
 
-.PHONY: deps build install site test bench bench-deps posters-check serve-check clean tsan fuzz
+.PHONY: deps build install site test bench bench-serve bench-deps posters-check serve-check clean tsan fuzz
 
 deps:
 	@scripts/install-deps.sh
@@ -29,12 +29,22 @@ test: build
 
 # Release build, then timings with output in RAM: scripts/bench.sh (small kits, adoptkit alone),
 # then scripts/bench-peers.sh (make-corpus kits of 1,000 and 10,000 pages, adoptkit next to a C
-# libcmark-gfm floor and Hugo). Variables: RUNS, BIG=1 (adds 100,000 pages), PEERS=0 (skip the
-# peers part), BENCH_RESULTS (default .build/bench); see both scripts' headers.
+# libcmark-gfm floor and Hugo), then scripts/serve-bench.py (adoptkit serve on a 10,000-page
+# kit: edits to served bytes, idle CPU, memory). Variables: RUNS, BIG=1 (adds 100,000 pages),
+# PEERS=0 (skip the peers part), SERVE=0 (skip serve), BENCH_RESULTS (default .build/bench);
+# see the scripts' headers.
 bench: deps bench-deps
 	$(SWIFT) build -c release
 	scripts/bench.sh $$($(SWIFT) build -c release --show-bin-path)/adoptkit
 	@if [ "$${PEERS:-1}" != 0 ]; then scripts/bench-peers.sh $$($(SWIFT) build -c release --show-bin-path)/adoptkit; fi
+	@if [ "$${SERVE:-1}" != 0 ]; then scripts/serve-bench.py $$($(SWIFT) build -c release --show-bin-path)/adoptkit; fi
+
+# Only the serve part of make bench: SERVE_PAGES (10000), SERVE_GROUPS (1000), ROUNDS (5),
+# IDLE_SECONDS (30); see scripts/serve-bench.py.
+bench-serve: deps
+	@command -v python3 >/dev/null || { echo "bench-serve needs python3" >&2; exit 1; }
+	$(SWIFT) build -c release
+	scripts/serve-bench.py $$($(SWIFT) build -c release --show-bin-path)/adoptkit
 
 # Only for make bench: Hugo, GNU time and cmark-gfm (the peers that ../shared/bench/peers.sh
 # times), plus a C compiler and python3 if the machine has none. apt-get only when missing.

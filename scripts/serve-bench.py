@@ -17,7 +17,9 @@ make-corpus kits have none. Then it:
 4. ROUNDS times, each of these edits, saved the way editors save (a hidden temporary file
    renamed over the original):
      body     a new paragraph at the end of the edited page
-     title    a new `title:` in the edited page's front matter (moves through the navigation)
+     title    a new `title:` in the edited page's front matter that keeps its place
+     move     a `title:` that sorts first in its folder, then the one before again: the page
+              moves in the navigation (twice a round)
      include  new text in the include
      config   a new `site.title` in adoptkit.yml
    and for each, the time from the rename to the new bytes being served over HTTP (the page's
@@ -234,6 +236,12 @@ def prepare(kit, work):
     if len(pages) < 4:
         raise SystemExit("serve-bench: the kit needs at least 4 pages")
     edited, included = pages[len(pages) // 2], pages[len(pages) // 3]
+    # Pages may share a title; a suffix set before the server starts means later suffixes keep
+    # the page's place among them.
+    path = os.path.join(content, edited)
+    text = read(path)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(re.sub(r"^(title: *.*?) *$", lambda m: m.group(1) + " renamed 0", text, count=1, flags=re.M))
     os.makedirs(os.path.dirname(os.path.join(content, INCLUDE)), exist_ok=True)
     with open(os.path.join(content, INCLUDE), "w") as f:
         f.write("Include text 0.\n")
@@ -295,7 +303,7 @@ def main():
             streams[path] = EventStream(server.port, path)
 
         idle_start, idle_rebuilds = idle_cpu(server, IDLE_SECONDS)
-        results = {kind: ([], []) for kind in ("body", "title", "include", "config")}
+        results = {kind: ([], []) for kind in ("body", "title", "move", "include", "config")}
         failed = []
         page_file, include_file = os.path.join(kit_copy, "Content", edited), os.path.join(kit_copy, "Content", INCLUDE)
         original_page, original_config = read(page_file), read(config)
@@ -321,12 +329,18 @@ def main():
                 text = original_page.replace(title.group(0), f"title: {page_title}", 1) if title else f"---\ntitle: {page_title}\n---\n" + text
             return text + (f"\n{body_line}\n" if body_line else "")
 
-        page_title, body_line = None, None
+        # The kit's copy already has "renamed 0" (see `prepare`), so "renamed N" keeps its place.
+        base_title = title.group(1).strip().removesuffix(" renamed 0") if title else "Serve bench"
+        page_title, body_line = f"{base_title} renamed 0" if title else None, None
         for run in range(1, ROUNDS + 1):
             body_line = f"Serve bench body {run}."
             edit("body", page_file, page_text(page_title, body_line), page, body_line)
-            page_title = f"{title.group(1).strip() if title else 'Serve bench'} renamed {run}"
+            page_title = f"{base_title} renamed {run}"
             edit("title", page_file, page_text(page_title, body_line), before, page_title)
+            # A title that sorts first in its folder, and back: the page moves in the navigation,
+            # and the pages around its old and new places change.
+            edit("move", page_file, page_text(f"Aaa serve bench {run}", body_line), page, f"Aaa serve bench {run}")
+            edit("move", page_file, page_text(page_title, body_line), before, page_title)
             edit("include", include_file, f"Include text {run}.\n", include_page, f"Include text {run}.")
             site_title = f"Serve bench site {run}"
             text, count = re.subn(r"^(  title: ).*$", lambda m: m.group(1) + site_title, original_config, count=1, flags=re.M)
@@ -348,6 +362,8 @@ def main():
             median_row("body edit: rebuild (`--verbose`)", results["body"][1], "ms", TARGETS["body"]),
             median_row("title edit: saved → previous page served", results["title"][0], "ms"),
             median_row("title edit: rebuild (`--verbose`)", results["title"][1], "ms", TARGETS["title"]),
+            median_row("title that moves the page: saved → served", results["move"][0], "ms"),
+            median_row("title that moves the page: rebuild (`--verbose`)", results["move"][1], "ms", TARGETS["title"]),
             median_row("include edit: saved → served", results["include"][0], "ms"),
             median_row("include edit: rebuild (`--verbose`)", results["include"][1], "ms"),
             median_row("config edit: saved → served", results["config"][0], "ms"),

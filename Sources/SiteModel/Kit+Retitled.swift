@@ -17,7 +17,9 @@ extension Kit {
         let homeSource = BuildPlan.Parts(location: location, config: config, pages: pages, assets: assets, templates: templates,
                                          posters: posters, instances: posterInstances, tocFiles: toc?.files ?? []).homeSource
         var replacements: [String: [PlanInput]] = [:]
-        for page in pages {
+        // Pages outside the moved pages' folders and away from their places show what they did.
+        let candidates = kit.navigation.pagesShownDifferently(than: navigation).map { $0.sorted().compactMap(kit.page(at:)) } ?? pages
+        for page in candidates {
             guard let output = plan[page.output], case .pageHTML = output.producer else { continue }
             let shown = BuildPlan.titlesShown(on: page.source, navigation: kit.navigation, homeSource: homeSource)
             let others = output.inputs.filter { if case .title = $0 { false } else { true } }
