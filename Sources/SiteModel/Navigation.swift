@@ -240,22 +240,24 @@ extension Navigation {
     /// place among its siblings; nil when one moved (the tree must be made again). A TOC's own
     /// titles never change with a page's.
     package func retitling(_ titles: [String: String]) -> Navigation? {
-        var next = self
-        var retitled: [Int] = []
+        var retitled: [Int: String] = [:]
         for index in items.indices {
             guard let source = items[index].titleSource, let title = titles[source], title != items[index].title else { continue }
-            next.items[index].title = title
-            next.itemTitles[index] = HTMLEscaping.escape(title)
-            retitled.append(index)
+            retitled[index] = title
         }
         // A folder's pages are sorted by title and source (`addFolders`): each retitled one must
         // still come after the sibling before it and before the one after it.
-        func key(_ index: Int) -> (String, String) { (next.items[index].title, next.items[index].titleSource ?? "") }
-        for index in retitled where Self.sortsByTitle(items[index]) {
+        func key(_ index: Int) -> (String, String) { (retitled[index] ?? items[index].title, items[index].titleSource ?? "") }
+        for index in retitled.keys where Self.sortsByTitle(items[index]) {
             let siblings = (items[index].parent.map { items[$0].children } ?? roots).filter { Self.sortsByTitle(items[$0]) }
             guard let at = siblings.firstIndex(of: index) else { return nil }
             if at > 0, !(key(siblings[at - 1]) < key(index)) { return nil }
             if at + 1 < siblings.count, !(key(index) < key(siblings[at + 1])) { return nil }
+        }
+        var next = self
+        for (index, title) in retitled {
+            next.items[index].title = title
+            next.itemTitles[index] = HTMLEscaping.escape(title)
         }
         return next
     }
@@ -263,7 +265,13 @@ extension Navigation {
     /// A page of a folder tree, placed by its title; index pages and folders are not.
     private static func sortsByTitle(_ item: Item) -> Bool {
         guard item.children.isEmpty, let source = item.titleSource, item.target == .page(source) else { return false }
-        return !["index.md", "index.yml"].contains(ContentPath.components(source).last ?? "")
+        return !isIndex(source)
+    }
+
+    /// `index.md` or `index.yml` in any folder: the page a folder's item opens.
+    static func isIndex(_ source: String) -> Bool {
+        for name in ["index.md", "index.yml"] where source == name || source.hasSuffix("/" + name) { return true }
+        return false
     }
 }
 
@@ -315,7 +323,7 @@ extension Navigation {
                 }
                 folder.pages.append(page)
             }
-            func isIndex(_ page: Page) -> Bool { ["index.md", "index.yml"].contains(ContentPath.components(page.source).last ?? "") }
+            func isIndex(_ page: Page) -> Bool { Navigation.isIndex(page.source) }
             if let index = root.pages.first(where: isIndex) {
                 _ = add(Item(title: index.title, target: .page(index.source), titleSource: index.source))
             }
