@@ -24,6 +24,8 @@ public enum SiteRenderer {
     /// The bytes of one output (copied files are read only when written or served).
     package static func contents(of output: PlannedOutput, context: RenderContext) -> OutputTree.Contents {
         let kit = context.kit
+        // Every output is rendered in its own language: its strings, its folder's index pages.
+        let context = context.localized(output.language)
         func bytes(_ text: String) -> OutputTree.Contents { .bytes(Data(text.utf8)) }
         switch output.producer {
         case .pageHTML(let source):
