@@ -41,8 +41,8 @@ package struct RenderContext: Sendable {
         self.variables = KitVariables.values(kit.config)
         self.blocks = KitVariables.blocks(kit.config, hasPosters: !kit.posterInstances.isEmpty)
         self.chatBlocks = KitVariables.chatBlocks(kit.config)
-        self.contentsPath = kit.plan.outputs.first { $0.producer == .contents }?.path ?? "contents.html"
-        self.searchPath = kit.plan.outputs.first { $0.producer == .searchPage }?.path ?? "search.html"
+        self.contentsPath = kit.plan.outputs.first { $0.producer == .contents && $0.language == nil }?.path ?? "contents.html"
+        self.searchPath = kit.plan.outputs.first { $0.producer == .searchPage && $0.language == nil }?.path ?? "search.html"
         self.logoPath = kit.plan.outputs.first { $0.producer == .logo }?.path
         self.palette = kit.config.organization.name.isEmpty ? nil : SitePalette(hex: kit.config.organization.color)
         self.outputPaths = kit.languages.isMultilingual ? kit.plan.paths : []
