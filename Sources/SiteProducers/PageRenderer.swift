@@ -8,7 +8,7 @@ import SiteModel
 package enum PageRenderer {
     static func html(_ page: Page, context: RenderContext) -> String {
         let kit = context.kit, navigation = kit.navigation(for: context.language.tag)
-        let rendered = HTMLRenderer(options: .init(allowRawHTML: kit.config.markdown.rawHTML, siteMarkup: true))
+        let rendered = HTMLRenderer(options: .init(allowRawHTML: kit.config.markdown.rawHTML, siteMarkup: true, words: context.words))
             .renderPage(page.document, environment: context.environment(for: page.output, fallback: page.fallback != nil))
         var model = PageViewModel(
             title: page.title, description: page.description, contentHTML: rendered.html, outputPath: page.output, sourcePath: page.source,

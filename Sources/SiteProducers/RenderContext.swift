@@ -1,5 +1,6 @@
 import Foundation
 import KitConfig
+import Markdown
 import Rendering
 import SiteModel
 import Templating
@@ -26,6 +27,8 @@ package struct RenderContext: Sendable {
     private(set) var strings: StringTable
     /// `strings` filled in with the site's values, as the layout sees them (made once per language).
     private(set) var siteStrings: TemplateValue = .object([:])
+    /// Alert labels and the page markup's names in this language.
+    private(set) var words = RenderWords()
     private(set) var prefix = ""
     /// Every output path, for the links of stand-in pages and the language switch (empty for a
     /// one-language kit, which needs neither).
@@ -58,6 +61,17 @@ package struct RenderContext: Sendable {
         self.posterFields = byLanguage[kit.languages.defaultLanguage.tag] ?? TemplateData([:])
         self.instancesByGroup = Dictionary(grouping: kit.posterInstances.filter { $0.group != nil }, by: { $0.group!.slug })
         self.siteStrings = stringsValue()
+        self.words = Self.words(strings)
+    }
+
+    static func words(_ strings: StringTable) -> RenderWords {
+        var words = RenderWords()
+        for kind in AlertKind.allCases { words.alerts[kind] = strings["alert_" + kind.rawValue] }
+        words.done = strings["task_done"] ?? words.done
+        words.table = strings["table_label"] ?? words.table
+        words.linkToSection = strings["link_to_section"] ?? words.linkToSection
+        words.watchVideo = strings["watch_video"] ?? words.watchVideo
+        return words
     }
 
     /// What a poster's templates see: the shared fields and those of `poster` for `group`,
@@ -82,6 +96,7 @@ package struct RenderContext: Sendable {
         copy.searchPath = prefix + String(searchPath.dropFirst(self.prefix.count))
         copy.prefix = prefix
         copy.siteStrings = copy.stringsValue()
+        copy.words = Self.words(copy.strings)
         copy.posterFields = posterFieldsByLanguage[copy.language.tag] ?? posterFields
         return copy
     }

@@ -32,7 +32,8 @@ public enum SiteRenderer {
             return bytes(kit.page(at: source).map { PageRenderer.html($0, context: context) } ?? "")
         case .pageText(let source, let flavor):
             guard let page = kit.page(at: source), let flavor = ChatFlavor(rawValue: flavor) else { return .bytes(Data()) }
-            return .bytes(ChatPages.pageText(page, flavor: flavor, environment: context.environment(for: page.output), config: kit.config))
+            return .bytes(ChatPages.pageText(page, flavor: flavor, environment: context.environment(for: page.output, fallback: page.fallback != nil),
+                                             config: kit.config, words: context.words))
         case .home:
             return bytes(PageRenderer.home(context: context))
         case .contents:
