@@ -204,6 +204,7 @@ extension BuildPlan {
         let (homeSource, configFiles, flavors) = (parts.homeSource, parts.configFiles, parts.flavors)
         var outputs: [PlannedOutput] = []
         let defaultTag = parts.languages.defaultLanguage.tag
+        let strings = Dictionary(uniqueKeysWithValues: parts.languages.languages.map { ($0.tag, parts.strings($0.tag)) })
         for page in parts.pages {
             // A stand-in for a page its language lacks reads the default language's file.
             let file = page.fallback ?? page.source
@@ -221,7 +222,7 @@ extension BuildPlan {
             let shown = Set(navigation.titleSources(shownOn: page.source) + neighbours).subtracting([page.source]).sorted()
             let languageTOC = (language.flatMap { parts.languageTOCFiles[$0] } ?? []).map { PlanInput.file(parts.location.displayPath(content: $0)) }
             var html = PlannedOutput(path: page.output, kind: .page, format: "html", producer: .pageHTML(source: page.source),
-                                     source: source, inputs: text + layout + parts.strings(language) + tocFile + languageTOC + shown.map(PlanInput.title))
+                                     source: source, inputs: text + layout + (strings[tag] ?? []) + tocFile + languageTOC + shown.map(PlanInput.title))
             html.language = language
             outputs.append(html)
             for flavor in flavors {
