@@ -26,11 +26,14 @@ package enum PageRenderer {
 
     static func layout(_ model: PageViewModel, context: RenderContext) -> String {
         let chrome = PageViewModel.Chrome(hasPosters: context.hasPosters, searchPath: context.searchPath, logoPath: context.logoPath,
-                                          palette: context.palette, language: context.language, strings: context.siteStrings,
+                                          palette: context.palette, language: context.language,
                                           languageFields: LanguageLinks(outputPath: model.outputPath, context: context)
                                               .fields(from: model.outputPath, baseURL: context.kit.config.site.baseURL),
                                           languageRoot: context.prefix)
-        return context.kit.templates.render(OutputPaths.layoutTemplate, model.value(config: context.kit.config, chrome: chrome))
+        // The strings come converted once per language; the rest is the page's own.
+        guard case .object(var fields) = model.value(config: context.kit.config, chrome: chrome) else { return "" }
+        fields.removeValue(forKey: "i18n")
+        return context.kit.templates.render(OutputPaths.layoutTemplate, context.siteStringsData.merging(fields))
     }
 
     private static func neighbour(_ source: String, from output: String, kit: Kit) -> (title: String, url: String)? {

@@ -27,6 +27,8 @@ package struct RenderContext: Sendable {
     private(set) var strings: StringTable
     /// `strings` filled in with the site's values, as the layout sees them (made once per language).
     private(set) var siteStrings: TemplateValue = .object([:])
+    /// `siteStrings` converted for the renderer once per language, not for every page.
+    private(set) var siteStringsData = TemplateData([:])
     /// Alert labels and the page markup's names in this language.
     private(set) var words = RenderWords()
     private(set) var prefix = ""
@@ -61,6 +63,7 @@ package struct RenderContext: Sendable {
         self.posterFields = byLanguage[kit.languages.defaultLanguage.tag] ?? TemplateData([:])
         self.instancesByGroup = Dictionary(grouping: kit.posterInstances.filter { $0.group != nil }, by: { $0.group!.slug })
         self.siteStrings = stringsValue()
+        self.siteStringsData = TemplateData(["i18n": siteStrings])
         self.words = Self.words(strings)
     }
 
@@ -96,6 +99,7 @@ package struct RenderContext: Sendable {
         copy.searchPath = prefix + String(searchPath.dropFirst(self.prefix.count))
         copy.prefix = prefix
         copy.siteStrings = copy.stringsValue()
+        copy.siteStringsData = TemplateData(["i18n": copy.siteStrings])
         copy.words = Self.words(copy.strings)
         copy.posterFields = posterFieldsByLanguage[copy.language.tag] ?? posterFields
         return copy
