@@ -126,4 +126,38 @@ import Testing
         #expect(LanguageTag.isValid("pt-BR") && LanguageTag.isValid("zh-Hant-TW") && !LanguageTag.isValid("en_US") && !LanguageTag.isValid("e"))
         #expect(LanguageTag.isRightToLeft("ar") && LanguageTag.isRightToLeft("he-IL") && LanguageTag.isRightToLeft("az-Arab") && !LanguageTag.isRightToLeft("fr"))
     }
+
+    /// `serve`: editing a string table makes exactly the outputs that print its words stale.
+    @Test func editingAStringTableRebuildsWhatPrintsIt() async throws {
+        try await TestSupport.withTemporaryFolder { root in
+            let kit = root.appendingPathComponent("kit")
+            try FileManager.default.copyItem(at: Self.kit, to: kit)
+            let site = LiveSite(location: KitLocation(kit: kit))
+            let first = await site.update(changedFiles: nil)
+            #expect(first.succeeded, "\(first.diagnostics)")
+            _ = first.site?.file(at: "fr/index.html")
+            _ = first.site?.file(at: "index.html")
+            let table = kit.appendingPathComponent("Templates/i18n/fr.yml")
+            try Data("posters: Nos affiches\n".utf8).write(to: table)
+            let edit = await site.update(changedFiles: [table.path])
+            #expect(edit.succeeded, "\(edit.diagnostics)")
+            #expect(edit.changed.contains("fr/index.html") && !edit.changed.contains("index.html"), "\(edit.changed)")
+            #expect(LiveSiteTests.text(edit, "fr/index.html").contains(">Nos affiches</a>"))
+        }
+    }
+
+    /// A one-language kit keeps its English words and may override them.
+    @Test func aOneLanguageKitOverridesAnEnglishString() async throws {
+        try await TestSupport.withTemporaryFolder { kit in
+            try TestSupport.write([
+                "Content/index.md": "# Home\n\nText.\n\n## A\n\n## B\n",
+                "Templates/i18n/en.yml": "on_this_page: In this article\n",
+            ], under: kit)
+            let result = await TestSupport.render(KitLocation(kit: kit))
+            #expect(result.succeeded, "\(TestSupport.summary(result.diagnostics))")
+            let home = TestSupport.text(result.tree, "index.html")
+            #expect(home.contains(">In this article</h2>") && home.contains(">Skip to content</a>"))
+            #expect(!home.contains("hreflang") && !home.contains("language-switch"))
+        }
+    }
 }
