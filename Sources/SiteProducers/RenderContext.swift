@@ -24,14 +24,18 @@ package struct RenderContext: Sendable {
     /// The language this render is in (`localized(_:)` picks it per output), its strings and
     /// the folder its outputs are in (`""` for the default, `fr/`).
     private(set) var language: SiteLanguage
-    private(set) var strings: StringTable
-    /// `strings` filled in with the site's values, as the layout sees them (made once per language).
-    private(set) var siteStrings: TemplateValue = .object([:])
-    /// `siteStrings` converted for the renderer once per language, not for every page.
-    private(set) var siteStringsData = TemplateData([:])
-    /// Alert labels and the page markup's names in this language.
-    private(set) var words = RenderWords()
+    private var chrome: LanguageChrome
+    /// Every language's strings in the forms the renderers take, made once per build.
+    private let chromes: [String: LanguageChrome]
     private(set) var prefix = ""
+
+    var strings: StringTable { chrome.strings }
+    /// `strings` filled in with the site's values, as the layout sees them.
+    var siteStrings: TemplateValue { chrome.siteStrings }
+    /// `siteStrings` converted for the renderer, not again for every page.
+    var siteStringsData: TemplateData { chrome.siteStringsData }
+    /// Alert labels and the page markup's names in this language.
+    var words: RenderWords { chrome.words }
     /// Every output path, for the links of stand-in pages and the language switch (empty for a
     /// one-language kit, which needs neither).
     let outputPaths: Set<String>
@@ -52,30 +56,22 @@ package struct RenderContext: Sendable {
         self.palette = kit.config.organization.name.isEmpty ? nil : SitePalette(hex: kit.config.organization.color)
         self.outputPaths = kit.languages.isMultilingual ? kit.plan.paths : []
         self.language = kit.languages.defaultLanguage
-        self.strings = kit.languages.strings(nil)
         let codes = QRCache()
         self.qrCodes = codes
         var byLanguage: [String: TemplateData] = [:]
+        var chromes: [String: LanguageChrome] = [:]
         for language in kit.languages.languages {
             byLanguage[language.tag] = TemplateData(PosterModel.sharedFields(kit: kit, language: language.tag) { link, label in codes.svg(link, label: label) })
+            chromes[language.tag] = LanguageChrome(kit.languages.strings(language.tag), config: kit.config)
         }
+        self.chromes = chromes
+        self.chrome = chromes[kit.languages.defaultLanguage.tag] ?? LanguageChrome(StringTable(), config: kit.config)
         self.posterFieldsByLanguage = byLanguage
         self.posterFields = byLanguage[kit.languages.defaultLanguage.tag] ?? TemplateData([:])
         self.instancesByGroup = Dictionary(grouping: kit.posterInstances.filter { $0.group != nil }, by: { $0.group!.slug })
-        self.siteStrings = stringsValue()
-        self.siteStringsData = TemplateData(["i18n": siteStrings])
-        self.words = Self.words(strings)
     }
 
-    static func words(_ strings: StringTable) -> RenderWords {
-        var words = RenderWords()
-        for kind in AlertKind.allCases { words.alerts[kind] = strings["alert_" + kind.rawValue] }
-        words.done = strings["task_done"] ?? words.done
-        words.table = strings["table_label"] ?? words.table
-        words.linkToSection = strings["link_to_section"] ?? words.linkToSection
-        words.watchVideo = strings["watch_video"] ?? words.watchVideo
-        return words
-    }
+
 
     /// What a poster's templates see: the shared fields and those of `poster` for `group`,
     /// with type at the sizes `fit` chose.
@@ -93,14 +89,11 @@ package struct RenderContext: Sendable {
         guard let tag, tag != language.tag else { return self }
         var copy = self
         copy.language = kit.languages.language(tag)
-        copy.strings = kit.languages.strings(tag)
+        copy.chrome = chromes[copy.language.tag] ?? chrome
         let prefix = kit.languages.prefix(tag)
         copy.contentsPath = prefix + String(contentsPath.dropFirst(self.prefix.count))
         copy.searchPath = prefix + String(searchPath.dropFirst(self.prefix.count))
         copy.prefix = prefix
-        copy.siteStrings = copy.stringsValue()
-        copy.siteStringsData = TemplateData(["i18n": copy.siteStrings])
-        copy.words = Self.words(copy.strings)
         copy.posterFields = posterFieldsByLanguage[copy.language.tag] ?? posterFields
         return copy
     }
@@ -109,18 +102,10 @@ package struct RenderContext: Sendable {
     func path(_ path: String) -> String { prefix + path }
 
     /// String `name` of this language with `{site}`, `{organization}`, `{app}` and `values` filled in.
-    func text(_ name: String, _ values: [String: String] = [:]) -> String {
-        let config = kit.config
-        var all = ["site": config.site.title, "organization": config.organization.name, "app": config.app.name,
-                   "account": config.signIn.account, "contact": config.support.contact]
-        all.merge(values) { $1 }
-        return StringTable.fill(strings[name] ?? "", all)
-    }
+    func text(_ name: String, _ values: [String: String] = [:]) -> String { chrome.text(name, values) }
 
     /// Every string of this language, filled in, as templates see them (`i18n.NAME`).
-    func stringsValue(_ values: [String: String] = [:]) -> TemplateValue {
-        .object(Dictionary(uniqueKeysWithValues: strings.strings.keys.map { ($0, TemplateValue.text(text($0, values))) }))
-    }
+    func stringsValue(_ values: [String: String] = [:]) -> TemplateValue { values.isEmpty ? chrome.siteStrings : chrome.value(values) }
 
     /// For a stand-in page, links that reach a default-language page go to its counterpart in
     /// the page's language, so a reader stays in it.
