@@ -12,7 +12,7 @@ package struct PageEnvironment: MarkdownEnvironment {
     let documents: [String: MarkdownDocument]
     package let variables: [String: String]
     /// Block placeholders (`groups`) as HTML with URLs relative to the site root.
-    let blocks: [String: @Sendable (String) -> String]
+    let blocks: [String: @Sendable (String, String) -> String]
     /// The same placeholders for chat text.
     let chatBlocks: [String: [(text: String, url: String?)]]
     /// `site.base_url`; chat text needs absolute links.
@@ -25,6 +25,9 @@ package struct PageEnvironment: MarkdownEnvironment {
     /// to their counterparts there when the plan has them. Empty otherwise.
     var languagePrefix = ""
     var translatedOutputs: Set<String> = []
+    /// The page's language's folder (`fr/`), and its word for posters, for `{{ groups }}`.
+    var languageRoot = ""
+    var postersWord = "posters"
 
     /// `path` in the page's language, when it has its own copy there.
     func inLanguage(_ path: String) -> String {
@@ -61,7 +64,7 @@ package struct PageEnvironment: MarkdownEnvironment {
     }
 
     package func blockHTML(forVariable name: String) -> String? {
-        blocks[name].map { $0(ContentPath.rootPrefix(for: pageOutput)) }
+        blocks[name].map { $0(ContentPath.rootPrefix(for: pageOutput) + languageRoot, postersWord) }
     }
 
     package func url(for destination: String, in sourcePath: String, isImage: Bool) -> String {

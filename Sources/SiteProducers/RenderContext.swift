@@ -10,7 +10,7 @@ import Templating
 package struct RenderContext: Sendable {
     let kit: Kit
     let variables: [String: String]
-    let blocks: [String: @Sendable (String) -> String]
+    let blocks: [String: @Sendable (String, String) -> String]
     let chatBlocks: [String: [(text: String, url: String?)]]
     private(set) var contentsPath: String
     let qrCodes: QRCache
@@ -113,7 +113,8 @@ package struct RenderContext: Sendable {
         PageEnvironment(pageOutput: output, resolver: kit.resolver, documents: kit.documents, variables: variables, blocks: blocks,
                         chatBlocks: chatBlocks, baseURL: kit.config.site.baseURL, codeFiles: kit.codeFiles,
                         imageSizes: imageSizes, content: kit.location.content,
-                        languagePrefix: fallback ? prefix : "", translatedOutputs: fallback ? outputPaths : [])
+                        languagePrefix: fallback ? prefix : "", translatedOutputs: fallback ? outputPaths : [],
+                        languageRoot: prefix, postersWord: strings["groups_posters"] ?? "posters")
     }
 
     func sidebar(current source: String?, output: String) -> String {

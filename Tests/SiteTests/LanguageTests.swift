@@ -72,6 +72,7 @@ import Testing
         let french = TestSupport.text(result.tree, "fr/index.html")
         #expect(french.contains(">Affiches à imprimer</a>"), "the kit's override")
         #expect(french.contains("placeholder=\"Rechercher\""), "the built-in French string")
+        #expect(french.contains("(<a href=\"../fr/posters/index.html#contoso-sales\">affiches</a>)"), "{{ groups }} links the French posters")
         #expect(TestSupport.text(result.tree, "index.html").contains(">Posters</a>"))
         let poster = TestSupport.text(result.tree, "fr/posters/contoso-sales/invite-link.html")
         #expect(poster.contains("Scannez pour rejoindre") && poster.contains("<html lang=\"fr\">"))
