@@ -34,6 +34,9 @@ package struct Navigation: Sendable {
     /// every page whose sidebar shows the item.
     private let itemOutputs: [String?]
     private let itemTitles: [String]
+    /// Each item's place among its siblings: finding it by search made every page's sidebar
+    /// linear in the size of its folder, and the kit quadratic in it.
+    private let siblingPosition: [Int]
 
     /// The sidebar's own words, from the language's string table.
     package struct Labels: Sendable {
@@ -70,6 +73,11 @@ package struct Navigation: Sendable {
             if case .page(let source) = item.target { ContentPath.outputPath(forPage: source) } else { nil }
         }
         itemTitles = items.map { HTMLEscaping.escape($0.title) }
+        var position = [Int](repeating: 0, count: items.count)
+        for list in [roots] + items.map(\.children) {
+            for (offset, item) in list.enumerated() { position[item] = offset }
+        }
+        siblingPosition = position
         var order: [String] = [], firstItem: [String: Int] = [:]
         // Depth-first, explicit stack, so deep TOCs cannot overflow the stack.
         var stack = roots.reversed() as [Int]
@@ -133,15 +141,16 @@ package struct Navigation: Sendable {
         let branch = currentItem.map { ancestors(of: $0) + [$0] } ?? []
         let open = Set(branch)
         var shown: [Int: Window] = [:]
-        shown[-1] = Window(roots, focus: branch.first)
+        shown[-1] = Window(roots, focus: branch.first.map { siblingPosition[$0] })
         for (depth, index) in branch.enumerated() {
-            let focus = depth + 1 < branch.count ? branch[depth + 1] : nil
+            let focus = depth + 1 < branch.count ? siblingPosition[branch[depth + 1]] : nil
             shown[index] = Window(items[index].children, focus: focus)
         }
         return (open, shown)
     }
 
-    /// A slice of a list of siblings around `focus` (or its start), with what is left out.
+    /// A slice of a list of siblings around the one at position `focus` (or its start), with
+    /// what is left out.
     package struct Window {
         var visible: ArraySlice<Int>
         var before: Int, after: Int
@@ -149,7 +158,7 @@ package struct Navigation: Sendable {
         init(_ list: [Int], focus: Int?) {
             let w = Navigation.siblingWindow
             guard list.count > 2 * w + 1 else { visible = list[...]; before = 0; after = 0; return }
-            let center = focus.flatMap { list.firstIndex(of: $0) } ?? 0
+            let center = focus ?? 0
             let start = max(0, min(center - w, list.count - (2 * w + 1)))
             let end = min(list.count, start + 2 * w + 1)
             visible = list[start..<end]
