@@ -71,8 +71,7 @@ public actor LiveSite {
         let opened = site?.renderedOutputs ?? [:]
         var carried = opened.filter { next.plan[$0.key] != nil && !stalePaths.contains($0.key) }
         var changed = Set(opened.keys.filter { next.plan[$0] == nil })
-        // A patched kit has the config, templates and outputs of the last one.
-        let context = if new != nil, let previous = site?.context { RenderContext(kit: next, sameConfigAs: previous) } else { RenderContext(kit: next) }
+        let context = RenderContext(kit: next)
         // Outputs made from every page (the search index) wait until asked for again: rebuilding
         // them after each edit would cost as much as the whole kit, and no page reloads for them.
         let again = stale.filter { opened[$0.path] != nil && !$0.producer.readsEveryPage }
@@ -135,7 +134,8 @@ public actor LiveSite {
         // New titles that sort elsewhere also change what pages around the old and new places
         // show (other neighbours, another window of siblings) without any title they show
         // changing.
-        guard let moved = new.navigation.pagesShownDifferently(than: old.navigation) else { return new.plan.outputs }
+        // (With several languages, each has a navigation of its own: everything may differ.)
+        guard !new.languages.isMultilingual, let moved = new.navigation.pagesShownDifferently(than: old.navigation) else { return new.plan.outputs }
         let known = Set(stale.map(\.path))
         return stale + moved.sorted().compactMap { new.page(at: $0).flatMap { new.plan[$0.output] } }.filter { !known.contains($0.path) }
     }

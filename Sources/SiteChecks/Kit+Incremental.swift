@@ -13,8 +13,11 @@ extension Kit {
         var next = self
         var titlesChanged = false
         let variables = KitVariables.values(config)
+        // A page another language shows as its stand-in would keep the old text: load anew.
+        let shownElsewhere = Set(fallbackPages.compactMap(\.fallback))
         for (path, parsed) in changed {
-            guard !(toc?.files.contains(path) ?? false), !ContentScanner.isTOC(path), let old = documents[path], case .success(let (document, metadata, problems)) = parsed,
+            guard !shownElsewhere.contains(path), !languageTOCs.values.contains(where: { $0.files.contains(path) }),
+                  !(toc?.files.contains(path) ?? false), !ContentScanner.isTOC(path), let old = documents[path], case .success(let (document, metadata, problems)) = parsed,
                   old.headings.map(\.anchor) == document.headings.map(\.anchor),
                   IncludeGraph.includes(in: old).elementsEqual(IncludeGraph.includes(in: document), by: { $0 == $1 }),
                   CodeFiles.referenced(by: old) == CodeFiles.referenced(by: document)

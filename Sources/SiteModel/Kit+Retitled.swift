@@ -6,6 +6,17 @@ extension Kit {
     /// titles and the plan carries over whole; otherwise the navigation is made again, and the
     /// pages whose navigation now shows other titles get their new inputs.
     package func retitled(_ sources: some Sequence<String>) -> Kit {
+        // Several languages: a new title also reaches the pages that stand in for it and the
+        // other languages' navigation, which are made again with the whole kit.
+        guard !languages.isMultilingual else {
+            var rebuilt = Kit(location: location, config: config, pages: pages, documents: documents, assets: assets, toc: toc,
+                              templates: templates, posters: posters, logoDataURI: logoDataURI,
+                              loadDiagnostics: loadDiagnostics, parseDiagnostics: parseDiagnostics,
+                              languages: languages, languageTOCs: languageTOCs, docfx: docfx, codeFiles: codeFiles,
+                              includes: includes, anchors: anchors)
+            rebuilt.findings = findings
+            return rebuilt
+        }
         var kit = self
         let titles = Dictionary(sources.compactMap { source in page(at: source).map { (source, $0.title) } }, uniquingKeysWith: { first, _ in first })
         if let same = navigation.retitling(titles) {
@@ -15,7 +26,8 @@ extension Kit {
         kit.navigation = Navigation(toc: toc, pages: pages, resolver: resolver)
         guard !kit.navigation.hasSameShape(as: navigation) else { return kit }
         let homeSource = BuildPlan.Parts(location: location, config: config, pages: pages, assets: assets, templates: templates,
-                                         posters: posters, instances: posterInstances, tocFiles: toc?.files ?? []).homeSource
+                                         posters: posters, instances: posterInstances, tocFiles: toc?.files ?? [], languages: languages,
+                                         languageTOCFiles: languageTOCs.mapValues(\.files)).homeSource
         var replacements: [String: [PlanInput]] = [:]
         // Pages outside the moved pages' folders and away from their places show what they did.
         let candidates = kit.navigation.pagesShownDifferently(than: navigation).map { $0.sorted().compactMap(kit.page(at:)) } ?? pages

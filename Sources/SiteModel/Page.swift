@@ -17,15 +17,20 @@ public struct Page: Sendable {
     /// From front matter, else the first H1, else the file name.
     public var title: String { fields.title }
     public var description: String { fields.description }
+    /// For a page another language lacks: the default language's page it shows (`guide/a.md`
+    /// for `fr/guide/a.md`). Nil for a page read from its own file.
+    public var fallback: String? { fields.fallback }
 
     private final class Fields: Sendable {
         let source, output: String
         let document: MarkdownDocument
         let metadata: Metadata
         let title, description: String
+        let fallback: String?
 
-        init(source: String, output: String, document: MarkdownDocument, metadata: Metadata, title: String, description: String) {
-            (self.source, self.output, self.document, self.metadata, self.title, self.description) = (source, output, document, metadata, title, description)
+        init(source: String, document: MarkdownDocument, metadata: Metadata, title: String, description: String, fallback: String?) {
+            (self.source, self.output, self.document, self.metadata) = (source, ContentPath.outputPath(forPage: source), document, metadata)
+            (self.title, self.description, self.fallback) = (title, description, fallback)
         }
     }
     private let fields: Fields
@@ -35,12 +40,16 @@ public struct Page: Sendable {
 
     /// `variables` fill `{{ name }}` placeholders in the title and description, as in the text.
     package init(source: String, document: MarkdownDocument, metadata: Metadata, variables: [String: String] = [:]) {
-        let output = ContentPath.outputPath(forPage: source)
-        let fileTitle = String(ContentPath.components(output).last ?? "").replacingOccurrences(of: ".html", with: "")
+        let fileTitle = String(ContentPath.components(ContentPath.outputPath(forPage: source)).last ?? "").replacingOccurrences(of: ".html", with: "")
             .replacingOccurrences(of: "-", with: " ")
         let title = metadata["title"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? document.firstHeadingText ?? fileTitle
-        fields = Fields(source: source, output: output, document: document, metadata: metadata,
-                        title: DocVariables.substitute(title, values: variables),
-                        description: DocVariables.substitute(metadata["description"]?.string ?? "", values: variables))
+        fields = Fields(source: source, document: document, metadata: metadata, title: DocVariables.substitute(title, values: variables),
+                        description: DocVariables.substitute(metadata["description"]?.string ?? "", values: variables), fallback: nil)
+    }
+
+    /// `original` (a default-language page) standing in at `source` for a language that lacks it.
+    package init(fallbackOf original: Page, at source: String) {
+        fields = Fields(source: source, document: original.document, metadata: original.metadata, title: original.title,
+                        description: original.description, fallback: original.source)
     }
 }
