@@ -29,7 +29,8 @@ test: build
 
 # Release build, then timings with output in RAM: scripts/bench.sh (small kits, adoptkit alone),
 # then scripts/bench-peers.sh (make-corpus kits of 1,000 and 10,000 pages, adoptkit next to a C
-# libcmark-gfm floor and Hugo). Variables: RUNS, BIG=1 (adds 100,000 pages), PEERS=0 (skip the
+# libcmark-gfm floor and Hugo; its last column is the search index: size, share of the Markdown,
+# time to make it). Variables: RUNS, BIG=1 (adds 100,000 pages), PEERS=0 (skip the
 # peers part), BENCH_RESULTS (default .build/bench); see both scripts' headers.
 bench: deps bench-deps
 	$(SWIFT) build -c release

@@ -54,25 +54,34 @@ public struct BuildPlan: Sendable {
     /// The outputs that depend on any of `inputs`: what an edit makes stale, in path order.
     public func outputs(dependingOn inputs: Set<PlanInput>) -> [PlannedOutput] {
         guard !inputs.isEmpty else { return [] }
-        let map = dependents.map(for: outputs)
-        return Set(inputs.flatMap { map[$0] ?? [] }).sorted().map { outputs[$0] }
+        let (map, runs) = dependents.map(for: outputs)
+        return Set(inputs.flatMap { map[$0] ?? [] }.flatMap { runs[$0] }).sorted().map { outputs[$0] }
     }
 
     /// Input → the outputs that read it, built the first time `serve` asks (a build never does).
+    /// Neighbouring outputs with the same inputs (the search index's files, which all read every
+    /// page) are one run, so each input is listed once for the run, not once per file.
     private final class Dependents: @unchecked Sendable {
         // Guarded by `lock`; written once.
-        private var built: [PlanInput: [Int]]?
+        private var built: (map: [PlanInput: [Int]], runs: [[Int]])?
         private let lock = NSLock()
 
-        func map(for outputs: [PlannedOutput]) -> [PlanInput: [Int]] {
+        func map(for outputs: [PlannedOutput]) -> (map: [PlanInput: [Int]], runs: [[Int]]) {
             lock.withLock {
                 if let built { return built }
                 var map: [PlanInput: [Int]] = [:]
+                var runs: [[Int]] = []
                 for (number, output) in outputs.enumerated() {
-                    for input in output.inputs { map[input, default: []].append(number) }
+                    // Arrays that share storage compare equal at once.
+                    if number > 0, output.inputs == outputs[number - 1].inputs {
+                        runs[runs.count - 1].append(number)
+                        continue
+                    }
+                    runs.append([number])
+                    for input in output.inputs { map[input, default: []].append(runs.count - 1) }
                 }
-                built = map
-                return map
+                built = (map, runs)
+                return (map, runs)
             }
         }
     }
