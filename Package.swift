@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "CCmarkGFM"]),
         .testTarget(name: "KitConfigTests", dependencies: ["KitConfig"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating", "Diagnostics"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Markdown", "CCmarkGFM"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Markdown", "CCmarkGFM", "BrowserExport"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site", "SiteModel", "Rendering"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "SiteModel", "AdoptKitCLI", "KitConfig", "Rendering", "BrowserExport", "SiteProducers", "StarterKit"]),
     ],

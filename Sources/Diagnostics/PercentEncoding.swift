@@ -3,7 +3,9 @@
 package enum PercentEncoding {
     /// `text` with every byte for which `keep` is false written as `%XX`.
     package static func encode(_ text: some StringProtocol, keeping keep: (UInt8) -> Bool) -> String {
-        guard text.utf8.contains(where: { !keep($0) }) else { return String(text) }
+        // A concrete String: the generic view's iteration went through witness tables per byte.
+        let text = String(text)
+        guard text.utf8.contains(where: { !keep($0) }) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {

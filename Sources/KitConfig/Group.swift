@@ -67,7 +67,7 @@ public struct Group: Sendable, Hashable {
 
     /// The name compared for duplicates: trimmed and in Unicode canonical composition (NFC).
     public static func identity(_ name: String) -> String {
-        name.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
+        name.trimmingWhitespace().precomposedStringWithCanonicalMapping
     }
 }
 
@@ -87,7 +87,7 @@ enum GroupsDecoder {
                 _ = reader.httpsURL(fields["invite_link"], named: "invite_link", required: true, in: entry)
                 continue
             }
-            if name.trimmingCharacters(in: .whitespaces).isEmpty {
+            if name.trimmingSpaces().isEmpty {
                 reader.error(.configType, "a group's 'name' must not be empty", at: fields["name"] ?? entry)
                 continue
             }
@@ -97,7 +97,7 @@ enum GroupsDecoder {
                 name: name, nameLocation: reader.location(fields["name"] ?? entry), inviteLink: link,
                 linkLocation: reader.location(fields["invite_link"] ?? entry),
                 description: reader.text(fields["description"], named: "description", multiline: true)?
-                    .trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
+                    .trimmingWhitespace() ?? "",
                 admins: reader.textList(fields["admins"], named: "admins") ?? [],
                 posters: reader.textList(fields["posters"], named: "posters"),
                 postersLocation: fields["posters"].map(reader.location), location: location))

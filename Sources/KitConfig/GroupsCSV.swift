@@ -105,7 +105,7 @@ enum GroupsCSV {
                 diagnostics.append(.error(.configType, "'\(column.rawValue)' must be on one line; it contains \(TextHygiene.describe(bad))", at: at))
                 return nil
             }
-            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = value.trimmingWhitespace()
             return trimmed.isEmpty ? nil : (multiline ? trimmed : value, at)
         }
 
@@ -113,7 +113,7 @@ enum GroupsCSV {
         mutating func list(_ column: Column) -> ([String], SourceLocation)? {
             guard let (value, at) = text(column, multiline: true) else { return nil }
             let items = value.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" })
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
             return (items, at)
         }
 
@@ -140,7 +140,7 @@ enum GroupsCSV {
             }
             guard let (name, nameAt) = name else {
                 // A name on two lines was reported as such; an empty one is reported here.
-                if (field(.name)?.value.trimmingCharacters(in: .whitespacesAndNewlines) ?? "").isEmpty {
+                if (field(.name)?.value.trimmingWhitespace() ?? "").isEmpty {
                     diagnostics.append(.error(.configType, "this group has no 'name'", at: field(.name).map { GroupsCSV.at($0, path) } ?? start))
                 }
                 return nil

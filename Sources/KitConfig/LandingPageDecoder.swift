@@ -37,7 +37,7 @@ public struct LandingPage: Sendable {
 public enum LandingPageDecoder {
     /// True for the first line DocFX gives landing and hub pages.
     public static func isLandingPage(_ text: Substring) -> Bool {
-        let first = text.prefix { $0 != "\n" && $0 != "\r" }.trimmingCharacters(in: .whitespaces).lowercased()
+        let first = text.prefix { $0 != "\n" && $0 != "\r" }.trimmingSpaces().lowercased()
         return first == "### yamlmime:landing" || first == "### yamlmime:hub"
     }
 
@@ -56,7 +56,7 @@ public enum LandingPageDecoder {
         }
         func string(_ node: Node?) -> String {
             guard case .scalar(let scalar)? = node, !ConfigReader.isNull(scalar) else { return "" }
-            return scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            return scalar.string.trimmingWhitespace()
         }
         func field(_ mapping: Node.Mapping, _ key: String) -> Node? { mapping.first { $0.key.string == key }?.value }
         func link(_ item: Node) -> LandingPage.Link? {

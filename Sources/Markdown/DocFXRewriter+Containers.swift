@@ -36,7 +36,7 @@ extension DocFXRewriter {
             default: return nil
             }
         }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         guard trimmed.count >= 7, trimmed.hasPrefix(":::"), trimmed.hasSuffix(":::"),
               let first = trimmed.dropFirst(3).first, first.isLetter else { return nil }
         return trimmed
@@ -138,7 +138,7 @@ extension DocFXRewriter {
         let kids = children(id)
         guard kids.count == 1, case .link(let destination, _) = source[kids[0].index].kind,
               destination.lowercased().hasPrefix("#tab/") else { return nil }
-        return (plainText(kids[0]).trimmingCharacters(in: .whitespaces), String(destination.dropFirst(5)))
+        return (plainText(kids[0]).trimmingSpaces(), String(destination.dropFirst(5)))
     }
 
     /// A tab heading ends the tab before it, or starts a group.

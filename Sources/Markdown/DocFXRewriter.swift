@@ -225,7 +225,7 @@ struct DocFXRewriter {
             }
             if restOfParagraph { break }
         }
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmingSpaces()
         guard trimmed.hasPrefix("[!") else { return nil }
         let location = locate(first)
         guard let close = trimmed.firstIndex(of: "]") else {
@@ -234,10 +234,10 @@ struct DocFXRewriter {
             return nil
         }
         let inside = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close]
-        let afterMarker = trimmed[trimmed.index(after: close)...].trimmingCharacters(in: .whitespaces)
+        let afterMarker = trimmed[trimmed.index(after: close)...].trimmingSpaces()
 
         if inside.lowercased().hasPrefix("video") {
-            let url = inside.dropFirst(5).trimmingCharacters(in: .whitespaces)
+            let url = inside.dropFirst(5).trimmingSpaces()
             guard !url.isEmpty, afterMarker.isEmpty else { return nil }
             if !url.lowercased().hasPrefix("https://") {
                 diagnostics.append(.warning(.videoNotHTTPS, "video URL '\(url)' is not https; it is shown as a link", at: location))
@@ -301,7 +301,7 @@ struct DocFXRewriter {
             default: text += plainText(child)
             }
         }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace()
         guard trimmed.hasPrefix(":::image ") || trimmed.hasPrefix(":::image\t") else { return nil }
         // Several images, or an image with other lines after it (only a complex image has a
         // description there): split into lines instead, so no text is lost.
@@ -337,7 +337,7 @@ struct DocFXRewriter {
             diagnostics.append(.warning(.imageMissingAlt, "image '\(source)' has no alt-text; screen readers cannot describe it", at: location))
         }
         return .some(ImageBlock(kind: kind, source: source, altText: alt,
-                                longDescription: longDescription.trimmingCharacters(in: .whitespacesAndNewlines),
+                                longDescription: longDescription.trimmingWhitespace(),
                                 lightbox: attributes["lightbox"].flatMap { $0.isEmpty ? nil : $0 }))
     }
 

@@ -56,7 +56,7 @@ public struct CodeReference: Sendable, Hashable {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         var chosen: [Substring] = []
         for part in range.split(separator: ",") {
-            let bounds = part.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            let bounds = part.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingSpaces()) }
             guard let first = bounds.first ?? nil, first >= 1 else { continue }
             let last = bounds.count > 1 ? (bounds[1] ?? lines.count) : first
             guard first <= last else { continue }
@@ -86,7 +86,7 @@ public enum DocFXContainer: Sendable, Hashable {
     public var label: String? {
         switch self {
         case .tab(let label, _): return label
-        case .zone(let pivot): return pivot.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
+        case .zone(let pivot): return pivot.split(separator: ",").map { $0.trimmingSpaces() }.joined(separator: ", ")
         default: return nil
         }
     }

@@ -212,7 +212,7 @@ private struct State {
             writePendingAlertLabels()
             finishLine()
             for textLine in text.split(separator: "\n") where !TextScan.isBlank(String(textLine)) {
-                write(flavor.escape(textLine.trimmingCharacters(in: .whitespaces)))
+                write(flavor.escape(textLine.trimmingSpaces()))
                 finishLine()
             }
             endBlock()

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// `{{ name }}` placeholders in Markdown text, filled from the kit's config when pages render.
 /// Substitution happens on parsed text nodes, so a value can never become Markdown or HTML:
 /// it is text, escaped like any other.
@@ -16,7 +18,7 @@ public enum DocVariables {
         var index = text.startIndex
         while let open = text[index...].range(of: "{{") {
             guard let close = text[open.upperBound...].range(of: "}}") else { break }
-            let name = text[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            let name = text[open.upperBound..<close.lowerBound].trimmingSpaces()
             if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "_-.".contains($0) }) {
                 result.append(Reference(name: name, offset: text.distance(from: text.startIndex, to: open.lowerBound),
                                         range: open.lowerBound..<close.upperBound))
@@ -43,7 +45,7 @@ public enum DocVariables {
 
     /// The name when `text` is nothing but one placeholder (`{{ groups }}` alone in a paragraph).
     public static func soleReference(in text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         let found = references(in: trimmed)
         guard found.count == 1, found[0].range == trimmed.startIndex..<trimmed.endIndex else { return nil }
         return found[0].name

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Markdown
 
@@ -289,7 +290,7 @@ public struct HTMLRenderer {
             case .paragraph: if !isTight(event) { html += "</p>\n" }
             case let .heading(level, id):
                 if let text = headingText, !id.isEmpty {
-                    let title = text.trimmingCharacters(in: .whitespaces)
+                    let title = text.trimmingSpaces()
                     headings.append(Heading(level: level, id: id, text: title))
                     if options.siteMarkup && options.headingIDs && level >= 2 {
                         let escaped = HTMLEscaping.escape(id)

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// An image's intrinsic size, read from the first bytes of its file (PNG, JPEG, GIF, SVG), so
@@ -72,7 +73,7 @@ public struct ImageSize: Hashable, Sendable {
             return (match.output[1].substring ?? match.output[2].substring).map(String.init)
         }
         func pixels(_ value: String?) -> Int? {
-            guard var value = value?.trimmingCharacters(in: .whitespaces) else { return nil }
+            guard var value = value?.trimmingSpaces() else { return nil }
             if value.hasSuffix("px") { value.removeLast(2) }
             return Double(value).map { Int($0.rounded()) }
         }

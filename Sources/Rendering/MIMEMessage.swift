@@ -85,33 +85,39 @@ public enum MIMEEncoding {
     /// ASCII encoded.
     public static func quotedPrintable(_ text: String) -> String {
         let hex = Array("0123456789ABCDEF".utf8)
-        var out = ""
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            .split(separator: "\n", omittingEmptySubsequences: false)
-        for (number, line) in lines.enumerated() {
-            let bytes = Array(line.utf8)
-            var current = ""
-            for (index, byte) in bytes.enumerated() {
-                let isLast = index == bytes.count - 1
-                let token: String
-                if (byte == 0x20 || byte == 0x09) && !isLast {
-                    token = String(UnicodeScalar(byte))
-                } else if byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=") {
-                    token = String(UnicodeScalar(byte))
-                } else {
-                    token = "=" + String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]], as: UTF8.self)
-                }
-                // 76 characters at most, the soft break's `=` included.
-                if current.utf8.count + token.utf8.count > (isLast ? 76 : 75) {
-                    out += current + "=\r\n"
-                    current = ""
-                }
-                current += token
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count * 11 / 10 + 16)
+        // Lines end at CR LF, LF or a lone CR; each is written with CR LF.
+        var lines: [ArraySlice<UInt8>] = []
+        let all = Array(text.utf8)
+        var start = 0, index = 0
+        while index < all.count {
+            if all[index] == 0x0A || all[index] == 0x0D {
+                lines.append(all[start..<index])
+                index += all[index] == 0x0D && index + 1 < all.count && all[index + 1] == 0x0A ? 2 : 1
+                start = index
+            } else {
+                index += 1
             }
-            out += current
-            if number < lines.count - 1 { out += "\r\n" }
         }
-        return out
+        lines.append(all[start...])
+        for (number, line) in lines.enumerated() {
+            var length = 0
+            for (offset, byte) in zip(line.indices, line) {
+                let isLast = offset == line.endIndex - 1
+                let literal = ((byte == 0x20 || byte == 0x09) && !isLast) || (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "="))
+                let width = literal ? 1 : 3
+                // 76 characters at most, the soft break's `=` included.
+                if length + width > (isLast ? 76 : 75) {
+                    out += [UInt8(ascii: "="), 0x0D, 0x0A]
+                    length = 0
+                }
+                if literal { out.append(byte) } else { out += [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]] }
+                length += width
+            }
+            if number < lines.count - 1 { out += [0x0D, 0x0A] }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Base64 in lines of 76 characters.

@@ -8,13 +8,14 @@ import SiteProducers
 /// Checks of the printed sheet: every poster fits (`poster.overflow`), every code scans from
 /// where posters are read (`poster.qr-too-dense`), the brand colour reads on white.
 extension KitChecks {
-    /// Renders each poster as the build will and measures it (`PosterFit`), in parallel.
-    static func checkPosterSheets(_ kit: Kit) async -> [Diagnostic] {
-        guard !kit.posterInstances.isEmpty else { return [] }
+    /// Renders each poster as the build will and measures it (`PosterFit`), in parallel; with
+    /// the sizes each poster fits at, for the render.
+    static func checkPosterSheets(_ kit: Kit) async -> (diagnostics: [Diagnostic], sizes: [PosterTypeSizes]) {
+        guard !kit.posterInstances.isEmpty else { return ([], []) }
         let context = RenderContext(kit: kit)
         let paper = kit.config.site.paper == .a4 ? "A4" : "US Letter"
         let configFile = SourceLocation(path: kit.location.displayPath(kit.location.config), line: 1, column: 1)
-        let found = await parallelMap(Array(kit.posterInstances.indices), chunk: 8) { number -> [Diagnostic] in
+        let found = await parallelMap(Array(kit.posterInstances.indices), chunk: 8) { number -> ([Diagnostic], PosterTypeSizes) in
             let instance = kit.posterInstances[number]
             let fit = PosterPages.fitted(instance, context: context).fit
             let at = instance.group?.location ?? configFile
@@ -36,11 +37,12 @@ extension KitChecks {
                         + "it scans from about \(decimal(QRScanModel.maximumDistance(modules: code.modules, codeWidthMillimetres: code.width), 1)) m",
                     at: link?.location ?? at, notes: ["use a shorter link (a short link service keeps the code coarse)"]))
             }
-            return diagnostics
+            return (diagnostics, fit.sizes)
         }
         // A link shown on many posters is reported once, at its line.
         var seen = Set<String>()
-        return found.flatMap { $0 }.filter { seen.insert("\($0.id) \($0.location.map { "\($0.line):\($0.column)" } ?? "") \($0.message)").inserted }
+        let diagnostics = found.flatMap(\.0).filter { seen.insert("\($0.id) \($0.location.map { "\($0.line):\($0.column)" } ?? "") \($0.message)").inserted }
+        return (diagnostics, found.map(\.1))
     }
 
     /// Which configured link a code of `modules` on `instance` shows, with where it is written.

@@ -1,5 +1,5 @@
-import KitConfig
 import Diagnostics
+import Foundation
 import KitConfig
 import Markdown
 import Rendering
@@ -12,8 +12,19 @@ extension KitChecks {
     /// Two sources that would write the same file (`a.md` and a copied `a.html`), read off the plan.
     static func checkOutputs(_ kit: Kit) -> [Diagnostic] {
         kit.plan.collisions.map { path, sources in
-            .error(.outputCollision, "'\(path)' would be written by more than one source: " + sources.joined(separator: ", "), at: nil)
+            .error(.outputCollision, "'\(path)' would be written by more than one source: " + sources.joined(separator: ", "),
+                   at: collisionLocation(sources, kit: kit))
         }
+    }
+
+    /// A file that takes part in a collision, to point at: a content file first (the one to
+    /// rename), else the config or a template; nil when only generated outputs clash.
+    private static func collisionLocation(_ sources: [String], kit: Kit) -> SourceLocation? {
+        let files = sources.map { kit.location.kit.appendingPathComponent($0).standardizedFileURL }
+            .filter { FileManager.default.fileExists(atPath: $0.path) }
+        let content = kit.location.content.path + "/"
+        guard let chosen = files.first(where: { $0.path.hasPrefix(content) }) ?? files.first else { return nil }
+        return SourceLocation(path: kit.location.displayPath(chosen), line: 1, column: 1)
     }
 
     /// Every link that becomes a QR code must fit in one.

@@ -28,9 +28,16 @@ package enum KitChecks {
         let known = knownVariables(kit)
         let found = await parallelMap(paths, chunk: 64) { checkDocument($0, kit: kit, anchors: kit.anchors, known: known) }
         var kitFindings = checkKit(kit)
+        var posterSizes: [PosterTypeSizes] = []
         // Posters are measured from their HTML, so only once their templates are known good.
-        if !kitFindings.hasErrors { kitFindings += await checkPosterSheets(kit) }
-        return CheckFindings(documents: Dictionary(uniqueKeysWithValues: zip(paths, found)), kit: kitFindings)
+        if !kitFindings.hasErrors {
+            let sheets = await checkPosterSheets(kit)
+            kitFindings += sheets.diagnostics
+            posterSizes = sheets.sizes
+        }
+        var findings = CheckFindings(documents: Dictionary(uniqueKeysWithValues: zip(paths, found)), kit: kitFindings)
+        findings.posterSizes = posterSizes
+        return findings
     }
 
     /// A Markdown file that `docfx.json` leaves out of the set (a README) and nothing includes:

@@ -4,6 +4,10 @@ import Diagnostics
 package struct CheckFindings: Sendable {
     package var documents: [String: DocumentFindings] = [:]
     package var kit: [Diagnostic] = []
+    /// The type sizes each poster (by index in `Kit.posterInstances`) fits its sheet at, as
+    /// the sheet check measured them; rendering uses them instead of measuring again. Empty
+    /// when the posters were not checked.
+    package var posterSizes: [PosterTypeSizes] = []
 
     package init(documents: [String: DocumentFindings] = [:], kit: [Diagnostic] = []) {
         self.documents = documents
@@ -18,4 +22,14 @@ package struct DocumentFindings: Sendable {
     package var internalLinks: [SourceLocation] = []
 
     package init() {}
+}
+
+/// Steps down from a poster's largest type: the headline's and the other text's.
+package struct PosterTypeSizes: Sendable, Hashable {
+    package var headlineStep = 0
+    package var textStep = 0
+
+    package init(headlineStep: Int = 0, textStep: Int = 0) {
+        (self.headlineStep, self.textStep) = (headlineStep, textStep)
+    }
 }

@@ -11,14 +11,14 @@ package enum ContentPath {
 
     /// Resolves `relative` against the folder of `base`; nil when it climbs above the root.
     static func resolve(_ relative: String, from base: String) -> String? {
-        var parts = relative.hasPrefix("/") ? [] : components(base).dropLast().map(String.init)
+        var parts = relative.hasPrefix("/") ? [] : components(base).dropLast()
         for part in components(relative) {
             switch part {
             case ".": continue
             case "..":
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
-            default: parts.append(String(part))
+            default: parts.append(part)
             }
         }
         return parts.joined(separator: "/")
@@ -27,6 +27,32 @@ package enum ContentPath {
     /// A relative URL from the page at `from` to the file at `to` (both output paths), so the
     /// site works from `file://` as well as from any server.
     package static func relativeURL(from: String, to: String) -> String {
+        // Every page's navigation asks this for each link it shows: walk the bytes once for the
+        // folders both paths share instead of splitting both into segments.
+        guard isPlain(from), isPlain(to) else { return segmentwiseRelativeURL(from: from, to: to) }
+        let source = from.utf8, target = to.utf8
+        var i = source.startIndex, j = target.startIndex
+        while let slash = source[i...].firstIndex(of: UInt8(ascii: "/")), let targetSlash = target[j...].firstIndex(of: UInt8(ascii: "/")),
+              source[i..<slash].elementsEqual(target[j..<targetSlash]) {
+            i = source.index(after: slash)
+            j = target.index(after: targetSlash)
+        }
+        let ups = source[i...].reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+        let rest = PercentEncoding.encode(to[j...]) { $0 < 128 && ($0 == UInt8(ascii: "/") || segmentAllowed[Int($0)]) }
+        return safeRelative(String(repeating: "../", count: ups) + rest)
+    }
+
+    /// A path without empty segments (no leading, trailing or doubled `/`): what output paths are.
+    private static func isPlain(_ path: String) -> Bool {
+        var previous = UInt8(ascii: "/")
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/"), previous == byte { return false }
+            previous = byte
+        }
+        return previous != UInt8(ascii: "/")
+    }
+
+    private static func segmentwiseRelativeURL(from: String, to: String) -> String {
         let fromDirs = components(from).dropLast()
         let toParts = components(to)
         var common = 0
@@ -87,33 +113,48 @@ package enum ContentPath {
 
     /// Splits a link destination into path, query and fragment.
     static func split(_ destination: String) -> (path: String, query: String?, fragment: String?) {
-        var rest = Substring(destination)
+        // By byte: `#` and `?` are ASCII, and the indices of the UTF-8 view are the string's.
+        let utf8 = destination.utf8
+        var end = utf8.endIndex
         var fragment: String?
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: hash)...])
-            rest = rest[..<hash]
+        if let hash = utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(destination[utf8.index(after: hash)...])
+            end = hash
         }
         var query: String?
-        if let q = rest.firstIndex(of: "?") {
-            query = String(rest[rest.index(after: q)...])
-            rest = rest[..<q]
+        if let mark = utf8[..<end].firstIndex(of: UInt8(ascii: "?")) {
+            query = String(destination[utf8.index(after: mark)..<end])
+            end = mark
         }
-        return (String(rest), query, fragment)
+        return (end == utf8.endIndex ? destination : String(destination[..<end]), query, fragment)
     }
 
-    /// True for `https:`, `mailto:`, `//host` and other links that leave the kit.
+    /// True for `https:`, `mailto:`, `//host` and other links that leave the kit: a scheme is an
+    /// ASCII letter, then letters, digits, `+`, `-` and `.`, then `:` (as browsers parse it).
     static func isExternal(_ destination: String) -> Bool {
-        if destination.hasPrefix("//") { return true }
-        guard let colon = destination.firstIndex(of: ":") else { return false }
-        let scheme = destination[..<colon]
-        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) } && scheme.first!.isLetter
+        var bytes = destination.utf8.makeIterator()
+        guard let first = bytes.next() else { return false }
+        if first == UInt8(ascii: "/") { return bytes.next() == UInt8(ascii: "/") }
+        guard isASCIILetter(first) else { return false }
+        while let byte = bytes.next() {
+            if byte == UInt8(ascii: ":") { return true }
+            guard isASCIILetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                    || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else { return false }
+        }
+        return false
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
     }
 
     /// `https://site/base/` + the output path, segments percent-encoded (`base` with or
     /// without its trailing slash).
     package static func absoluteURL(base: String, path: String) -> String {
         let prefix = base.hasSuffix("/") ? base : base + "/"
-        return prefix + components(path).map { encodeSegment(String($0)) }.joined(separator: "/")
+        // Output paths have no empty segments, so encoding the whole path keeping `/` is the
+        // same as encoding segment by segment.
+        return prefix + PercentEncoding.encode(path) { $0 < 128 && ($0 == UInt8(ascii: "/") || segmentAllowed[Int($0)]) }
     }
 
     /// `guide/Logo.SVG` → `svg`; empty without an extension.

@@ -30,6 +30,10 @@ package struct Navigation: Sendable {
     private let position: [String: Int]
     /// Each page's first item in the tree.
     private let firstItem: [String: Int]
+    /// Each item's page as an output path, and its title escaped: worked out once, not for
+    /// every page whose sidebar shows the item.
+    private let itemOutputs: [String?]
+    private let itemTitles: [String]
 
     /// How many siblings the sidebar shows on each side of the reader's branch; the rest are
     /// one "more" line, so a page's size never depends on the size of the kit.
@@ -44,6 +48,10 @@ package struct Navigation: Sendable {
         }
         items = builder.items
         roots = builder.roots
+        itemOutputs = items.map { item in
+            if case .page(let source) = item.target { ContentPath.outputPath(forPage: source) } else { nil }
+        }
+        itemTitles = items.map { HTMLEscaping.escape($0.title) }
         var order: [String] = [], firstItem: [String: Int] = [:]
         // Depth-first, explicit stack, so deep TOCs cannot overflow the stack.
         var stack = roots.reversed() as [Int]
@@ -165,7 +173,7 @@ package struct Navigation: Sendable {
                 stack.append(contentsOf: work.reversed())
             case .item(let index):
                 let item = items[index]
-                html += "<li>" + link(item, currentSource: currentSource, currentOutput: currentOutput)
+                html += "<li>" + link(index, currentSource: currentSource, currentOutput: currentOutput)
                 if item.children.isEmpty {
                     html += "</li>\n"
                 } else if open.contains(index) {
@@ -191,7 +199,7 @@ package struct Navigation: Sendable {
                 html += "</ul>\n</li>\n"
             case .item(let index):
                 let item = items[index]
-                html += "<li>" + link(item, currentSource: nil, currentOutput: currentOutput)
+                html += "<li>" + link(index, currentSource: nil, currentOutput: currentOutput)
                 if item.children.isEmpty {
                     html += "</li>\n"
                 } else {
@@ -204,11 +212,11 @@ package struct Navigation: Sendable {
         return html + "</ul>\n"
     }
 
-    private func link(_ item: Item, currentSource: String?, currentOutput: String) -> String {
-        let title = HTMLEscaping.escape(item.title)
-        switch item.target {
+    private func link(_ index: Int, currentSource: String?, currentOutput: String) -> String {
+        let title = itemTitles[index]
+        switch items[index].target {
         case .page(let source)?:
-            let href = HTMLEscaping.escape(ContentPath.relativeURL(from: currentOutput, to: ContentPath.outputPath(forPage: source)))
+            let href = HTMLEscaping.escape(ContentPath.relativeURL(from: currentOutput, to: itemOutputs[index] ?? ""))
             return source == currentSource ? "<a href=\"\(href)\" aria-current=\"page\">\(title)</a>" : "<a href=\"\(href)\">\(title)</a>"
         case .external(let href)?:
             return "<a href=\"\(HTMLEscaping.escapeHref(href))\">\(title)</a>"

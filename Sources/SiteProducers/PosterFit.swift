@@ -1,5 +1,6 @@
 import Foundation
 import KitConfig
+import SiteModel
 
 /// Whether a poster fits its sheet, estimated from its rendered HTML with the geometry of the
 /// built-in `poster-style` partial (sizes in mm there, mirrored here). The estimate is
@@ -32,6 +33,13 @@ package struct PosterFit: Sendable, Hashable {
     package var textSize: String { Self.points(Self.textSteps[textStep]) }
     package var fits: Bool { overflow <= 0 }
     package static let largest = PosterFit()
+
+    /// The sizes chosen, to render with again without measuring.
+    package var sizes: PosterTypeSizes { PosterTypeSizes(headlineStep: headlineStep, textStep: textStep) }
+
+    init(sizes: PosterTypeSizes) { (headlineStep, textStep) = (sizes.headlineStep, sizes.textStep) }
+
+    init() {}
 
     static func points(_ value: Double) -> String { value == value.rounded() ? "\(Int(value))pt" : "\(value)pt" }
 

@@ -14,6 +14,16 @@ package enum PosterPages {
         fitted(instance, context: context).html
     }
 
+    /// The poster at `index` of the kit's instances, at the sizes the sheet check chose when
+    /// it ran (measured now otherwise).
+    package static func html(at index: Int, context: RenderContext) -> String {
+        let sizes = context.kit.findings.posterSizes
+        let instance = context.kit.posterInstances[index]
+        guard index < sizes.count else { return html(instance, context: context) }
+        return context.kit.templates.render(instance.poster.htmlTemplate,
+                                            context.posterData(instance.poster, group: instance.group, fit: PosterFit(sizes: sizes[index])))
+    }
+
     /// The poster's HTML and the sizes it was rendered at. Most posters fit at the largest
     /// sizes and render once; a long one renders again with smaller type.
     package static func fitted(_ instance: PosterInstance, context: RenderContext) -> (html: String, fit: PosterFit) {
@@ -30,8 +40,8 @@ package enum PosterPages {
     package static func allPostersHTML(context: RenderContext) -> String {
         var styles: [String] = []
         var sheets = ""
-        for instance in context.kit.posterInstances {
-            let html = html(instance, context: context)
+        for index in context.kit.posterInstances.indices {
+            let html = html(at: index, context: context)
             for style in html.matches(of: /<style>[\s\S]*?<\/style>/).map({ String($0.output) }) where !styles.contains(style) {
                 styles.append(style)
             }

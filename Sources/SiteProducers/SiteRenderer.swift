@@ -38,13 +38,13 @@ public enum SiteRenderer {
         case .postersIndex:
             return bytes(PageRenderer.postersIndex(context: context))
         case .posterHTML(let instance):
-            return bytes(PosterPages.html(kit.posterInstances[instance], context: context))
+            return bytes(PosterPages.html(at: instance, context: context))
         case .posterText(let instance, let flavor):
             let text = PosterPages.text(kit.posterInstances[instance], context: context)
             guard let flavor = ChatFlavor(rawValue: flavor), flavor != .plain else { return bytes(text) }
             return .bytes(ChatPages.contents(flavor.escape(text), flavor: flavor, config: kit.config))
         case .posterExport(let instance, let format):
-            let html = PosterPages.html(kit.posterInstances[instance], context: context)
+            let html = PosterPages.html(at: instance, context: context)
             return .printed(PrintJob(html: html, format: PrintJob.Format(rawValue: format) ?? .pdf, paper: kit.config.site.paper))
         case .allPostersPDF:
             return .printed(PrintJob(html: PosterPages.allPostersHTML(context: context), format: .pdf, paper: kit.config.site.paper))

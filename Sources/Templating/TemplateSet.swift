@@ -52,6 +52,7 @@ public struct TemplateSet: Sendable {
     /// absent; `displayRoot` is how the kit folder is named in diagnostics.
     /// Every file read from `kitFolder` must lie inside `boundary` after following links.
     public static func load(kitFolder: URL?, displayRoot: String = "Templates", boundary: FileBoundary? = nil) -> (TemplateSet, [Diagnostic]) {
+        _ = HTMLContent.registered
         var diagnostics: [Diagnostic] = []
         var kitFiles: [(String, Data)] = []
         if let kitFolder, FileManager.default.fileExists(atPath: kitFolder.path) {
@@ -118,12 +119,13 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                parsed[name] = try MustacheTemplate(string: isText ? textPragma + text : text)
+                parsed[name] = try MustacheTemplate(string: (isText ? textPragma : HTMLContent.pragma) + text)
                 templates[name] = LoadedTemplate(name: name, displayPath: file.display, tags: tags)
             } catch let error as MustacheTemplate.ParserError {
                 unparsable.insert(name)
                 let line = error.context.lineNumber
-                let parsedColumn = isText && line == 1 ? max(1, error.context.columnNumber - textPragma.count) : error.context.columnNumber
+                let pragma = isText ? textPragma : HTMLContent.pragma
+                let parsedColumn = line == 1 ? max(1, error.context.columnNumber - pragma.count) : error.context.columnNumber
                 diagnostics.append(.error(.templateSyntax, "template syntax: \(describe(error.error))",
                                           at: SourceLocation(path: file.display, line: line, column: fileColumn(line: line, parsedColumn))))
             } catch {

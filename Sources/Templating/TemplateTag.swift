@@ -33,7 +33,7 @@ struct TemplateTag: Sendable, Hashable {
             let closer = triple ? "}}}" : "}}"
             let bodyStart = triple ? text.index(after: open.upperBound) : open.upperBound
             guard let close = text[bodyStart...].range(of: closer) else { break }
-            let body = text[bodyStart..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            let body = text[bodyStart..<close.lowerBound].trimmingSpaces()
             var kind: Kind = triple ? .unescaped : .variable
             var name = body
             if !triple, let sigil = body.first {
@@ -52,7 +52,7 @@ struct TemplateTag: Sendable, Hashable {
                 }
                 if let mapped {
                     kind = mapped
-                    name = body.dropFirst().trimmingCharacters(in: .whitespaces)
+                    name = body.dropFirst().trimmingSpaces()
                 }
             }
             tags.append(TemplateTag(kind: kind, name: name, line: tagLine, column: tagColumn, context: html.context))

@@ -1,3 +1,4 @@
+import BrowserExport
 import Foundation
 import Markdown
 import Rendering
@@ -11,7 +12,7 @@ import Testing
 /// execution. (All the vectors unsanitised would not do: a meta refresh or a frameset takes the
 /// page away before the harness can report.)
 @Suite struct SanitizerBrowserTests {
-    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let chromium = HeadlessBrowser.find()
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/xss-vectors")
 

@@ -1,3 +1,4 @@
+import BrowserExport
 import Diagnostics
 import Foundation
 import KitConfig
@@ -130,7 +131,7 @@ import Testing
         #expect(TestSupport.text(tree, "posters/index.html").contains("<a href=\"contoso-finance/share.html\">Share page</a>"))
     }
 
-    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let chromium = HeadlessBrowser.find()
 
     /// Opens a share page in headless Chromium and reads the copy box as the browser sees it.
     @Test(.enabled(if: chromium != nil, "chromium is missing: make test installs it"))

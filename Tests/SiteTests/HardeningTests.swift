@@ -188,6 +188,9 @@ import Testing
             let collisions = result.diagnostics.filter { $0.id == .outputCollision }.map(\.message)
             #expect(collisions.count == 2, "\(collisions)")
             #expect(collisions.contains { $0.contains("'assets'") } && collisions.contains { $0.contains("'manifest.json'") })
+            // Each points at the content file to rename.
+            let summary = TestSupport.summary(result.diagnostics)
+            #expect(summary.contains("output.collision Content/assets:1:1") && summary.contains("output.collision Content/manifest.json:1:1"), "\(summary)")
         }
     }
 

@@ -94,6 +94,21 @@ import Testing
 
     static let pixelsPerMillimetre = 96 / 25.4
 
+    /// The build renders each poster at the sizes the sheet check chose, without measuring
+    /// again: the same bytes as measuring, and the long names really are set smaller.
+    @Test func theBuildReusesTheSizesTheCheckChose() async throws {
+        try await TestSupport.withTemporaryFolder { folder in
+            try TestSupport.write(Self.hostileKit(paper: "a4"), under: folder)
+            let kit = await KitLoader.load(KitLocation(kit: folder))
+            #expect(kit.findings.posterSizes.count == kit.posterInstances.count)
+            #expect(kit.findings.posterSizes.contains { $0.headlineStep > 0 })
+            let context = RenderContext(kit: kit)
+            for index in kit.posterInstances.indices {
+                #expect(PosterPages.html(at: index, context: context) == PosterPages.fitted(kit.posterInstances[index], context: context).html)
+            }
+        }
+    }
+
     /// The hostile kit on A4 and Letter: every poster fits its sheet in the browser, and the
     /// estimate that chose its type sizes is never smaller than what the browser laid out.
     @Test(.enabled(if: PrintTools.available, .init(rawValue: PrintTools.missing)), arguments: ["a4", "letter"])

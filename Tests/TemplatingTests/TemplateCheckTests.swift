@@ -67,6 +67,22 @@ import Testing
         #expect(found == ["template.unsafe-context 1:4", "template.unsafe-context 1:29"])
     }
 
+    /// Escaping works on bytes: a quote or `<` that a combining mark follows is one Character
+    /// to Swift but still a quote or `<` to the browser.
+    @Test func htmlTemplatesEscapeEveryQuoteAndAngleBracket() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("<p title=\"{{title}}\">{{title}}</p>".utf8).write(to: folder.appendingPathComponent("page.mustache"))
+        try Data("{{title}}".utf8).write(to: folder.appendingPathComponent("note.txt.mustache"))
+        let (set, problems) = TemplateSet.load(kitFolder: folder)
+        #expect(problems.isEmpty)
+        let title = "\"\u{301} onmouseover=alert(1) x='\u{301}' <\u{338}script> & é"
+        let escaped = "&quot;\u{301} onmouseover=alert(1) x=&#39;\u{301}&#39; &lt;\u{338}script&gt; &amp; é"
+        #expect(set.render("page", .object(["title": .text(title)])) == "<p title=\"\(escaped)\">\(escaped)</p>")
+        #expect(set.render("note.txt", .object(["title": .text(title)])) == title)
+    }
+
     @Test func textTemplatesEscapeNothingAndMayUseTripleMustache() throws {
         #expect(try check("{{{title}}} <script>{{title}}</script>", name: "note.txt") == [])
     }

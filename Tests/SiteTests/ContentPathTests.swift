@@ -1,0 +1,44 @@
+@testable import SiteModel
+import Testing
+
+/// The path arithmetic every link and every navigation entry goes through.
+@Suite struct ContentPathTests {
+    @Test(arguments: [
+        ("a/b.html", "a/c.html", "c.html"),
+        ("index.html", "a/b.html", "a/b.html"),
+        ("a/b/c.html", "a/d/e.html", "../d/e.html"),
+        ("a/b.html", "index.html", "../index.html"),
+        ("a/b.html", "a/b/c.html", "b/c.html"),
+        ("ab/x.html", "a/y.html", "../a/y.html"),
+        ("a/x.html", "ab/y.html", "../ab/y.html"),
+        ("a/b/c/d.html", "a/b/c/d.html", "d.html"),
+        ("a/b/c/d.html", "assets/site.js", "../../../assets/site.js"),
+        ("x/y.html", "javascript:z.html", "../javascript:z.html"),
+        ("y.html", "javascript:z.html", "./javascript:z.html"),
+        ("a/b.html", "a b/ü#.html", "../a%20b/%C3%BC%23.html"),
+        // Not output paths, but answered as the segment-wise rule does.
+        ("a//b.html", "a/c.html", "c.html"),
+        ("/a/b.html", "a/c/", "c"),
+    ])
+    func relativeURLClimbsOutOfTheFoldersNotShared(_ from: String, _ to: String, _ expected: String) {
+        #expect(ContentPath.relativeURL(from: from, to: to) == expected)
+    }
+
+    @Test(arguments: [
+        ("https://x", true), ("mailto:a@b", true), ("//host/x", true), ("a+b-c.d:x", true), ("C:/x", true),
+        ("/x", false), ("x.md", false), ("1a:x", false), (":x", false), ("é:x", false), ("a b:x", false), ("", false), ("x/y:z", false),
+    ])
+    func externalLinksHaveASchemeOrAHost(_ destination: String, _ expected: Bool) {
+        #expect(ContentPath.isExternal(destination) == expected)
+    }
+
+    @Test func splitSeparatesPathQueryAndFragment() {
+        #expect(ContentPath.split("a/b.md?x=1#top") == ("a/b.md", "x=1", "top"))
+        #expect(ContentPath.split("a.md#x?y") == ("a.md", nil, "x?y"))
+        #expect(ContentPath.split("ü.md?é") == ("ü.md", "é", nil))
+        #expect(ContentPath.split("#") == ("", nil, ""))
+        #expect(ContentPath.resolve("../c/./d.md", from: "a/b/x.md") == "a/c/d.md")
+        #expect(ContentPath.resolve("../../x.md", from: "a.md") == nil)
+        #expect(ContentPath.absoluteURL(base: "https://h/docs", path: "a b/ü.html") == "https://h/docs/a%20b/%C3%BC.html")
+    }
+}
