@@ -89,6 +89,21 @@ extension DiagnosticID {
     public static let configUnknownPoster: DiagnosticID = "config.unknown-poster"
     /// `groups_file` names a file that is missing, outside the kit or too large.
     public static let configGroupsFile: DiagnosticID = "config.groups-file"
+    /// A `site.languages` entry that is not a language tag (`english`, `en_US`).
+    public static let configLanguage: DiagnosticID = "config.language"
+    public static let configDuplicateLanguage: DiagnosticID = "config.duplicate-language"
+    /// `site.language` names another language than the first of `site.languages`.
+    public static let configLanguageMismatch: DiagnosticID = "config.language-mismatch"
+
+    // Languages
+    /// A page of the default language that another language lacks: the default's is shown.
+    public static let languageFallback: DiagnosticID = "i18n.fallback-page"
+    /// A string table without a string the site prints, or no table for a listed language.
+    public static let stringMissing: DiagnosticID = "i18n.missing-string"
+    /// A string table that is not a mapping of names to one-line texts.
+    public static let stringTableSyntax: DiagnosticID = "i18n.syntax"
+    /// A name in a string table that no built-in table has: a typo, or a string nothing prints.
+    public static let stringUnknown: DiagnosticID = "i18n.unknown-string"
 
     // The groups file (CSV)
     /// An unclosed quoted value, a quote inside an unquoted one, text after a closing quote.

@@ -15,6 +15,9 @@ public struct KitConfig: Sendable, Hashable {
         /// Absolute https URL the site is published at; enables canonical URLs and Open Graph URLs.
         public var baseURL: String?
         public var language: String = "en"
+        /// `site.languages`: every language of the site, the default first. Empty for a
+        /// one-language site (the layout of every kit before languages).
+        public var languages: [SiteLanguage] = []
         /// Poster sheet size.
         public var paper: Paper = .a4
     }
@@ -120,10 +123,14 @@ public struct KitConfig: Sendable, Hashable {
         guard let top = reader.mapping(node, named: "adoptkit.yml", allowed: topLevelKeys) else {
             return (config, reader.diagnostics.sorted(by: Diagnostic.ordered))
         }
-        if let siteNode = top["site"], let site = reader.mapping(siteNode, named: "site", allowed: ["title", "base_url", "language", "paper"]) {
+        if let siteNode = top["site"], let site = reader.mapping(siteNode, named: "site", allowed: ["title", "base_url", "language", "languages", "paper"]) {
             if let title = reader.text(site["title"], named: "site.title") { config.site.title = title }
             config.site.baseURL = reader.httpsURL(site["base_url"], named: "site.base_url", isBase: true)
             if let language = reader.text(site["language"], named: "site.language") { config.site.language = language }
+            if let languagesNode = site["languages"], let languages = reader.languages(languagesNode, language: site["language"]) {
+                config.site.languages = languages
+                config.site.language = languages[0].tag
+            }
             if let paper = reader.choice(site["paper"], named: "site.paper", among: Paper.allCases.map(\.rawValue)) {
                 config.site.paper = Paper(rawValue: paper) ?? .a4
             }

@@ -87,7 +87,8 @@ struct ChatMarkup {
         }
     }
 
-    func alertLabel(_ kind: AlertKind) -> String {
+    /// `label` is the alert's name in the page's language (`RenderWords`), escaped for the flavour.
+    func alertLabel(_ kind: AlertKind, label: String) -> String {
         let emoji: String
         let slackEmoji: String
         switch kind {
@@ -96,11 +97,12 @@ struct ChatMarkup {
         case .important: emoji = "❗"; slackEmoji = ":exclamation:"
         case .caution, .warning: emoji = "⚠️"; slackEmoji = ":warning:"
         }
+        let label = flavor.escape(label)
         switch flavor {
-        case .plain: return "\(kind.label): "
-        case .whatsapp, .telegram: return "\(emoji) *\(kind.label):* "
-        case .slack: return "\(slackEmoji) *\(kind.label):* "
-        case .teams: return "\(emoji) **\(kind.label):** "
+        case .plain: return "\(label): "
+        case .whatsapp, .telegram: return "\(emoji) *\(label):* "
+        case .slack: return "\(slackEmoji) *\(label):* "
+        case .teams: return "\(emoji) **\(label):** "
         }
     }
 }

@@ -13,11 +13,13 @@ public struct ChatText: Sendable, Hashable {
 /// plain-text renderer drops link targets), iterative like every other pass.
 public struct ChatTextRenderer {
     public var flavor: ChatFlavor
+    /// Alert labels in the page's language.
+    public var words: RenderWords
 
-    public init(flavor: ChatFlavor) { self.flavor = flavor }
+    public init(flavor: ChatFlavor, words: RenderWords = RenderWords()) { (self.flavor, self.words) = (flavor, words) }
 
     public func render(_ document: MarkdownDocument, environment: MarkdownEnvironment = PlainEnvironment()) -> ChatText {
-        var state = State(flavor: flavor, environment: environment)
+        var state = State(flavor: flavor, environment: environment, words: words)
         for event in ExpandedWalk(document, environment: environment) {
             if event.isEntering { state.enter(event) } else { state.exit(event) }
         }
@@ -58,8 +60,11 @@ private struct State {
         case alert(label: String, used: Bool)
     }
 
-    init(flavor: ChatFlavor, environment: MarkdownEnvironment) {
+    let words: RenderWords
+
+    init(flavor: ChatFlavor, environment: MarkdownEnvironment, words: RenderWords = RenderWords()) {
         self.flavor = flavor
+        self.words = words
         self.environment = environment
         self.variables = environment.variables
         self.markup = ChatMarkup(flavor: flavor)
@@ -180,7 +185,7 @@ private struct State {
             containers.append(.quote)
         case .alert(let kind):
             finishLine()
-            containers.append(.alert(label: markup.alertLabel(kind), used: false))
+            containers.append(.alert(label: markup.alertLabel(kind, label: words.alert(kind)), used: false))
             unlabelledAlerts += 1
         case let .list(ordered, start, tight, _):
             writePendingAlertLabels()

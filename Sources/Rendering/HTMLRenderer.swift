@@ -24,9 +24,12 @@ public struct HTMLRenderer {
         /// link to the full image, and task-list boxes with an accessible name. Off, the output
         /// is cmark's own (a differential test holds it there).
         public var siteMarkup: Bool
+        /// Alert labels and the site markup's names, in the page's language.
+        public var words = RenderWords()
 
-        public init(allowRawHTML: Bool = false, headingIDs: Bool = true, siteMarkup: Bool = false) {
+        public init(allowRawHTML: Bool = false, headingIDs: Bool = true, siteMarkup: Bool = false, words: RenderWords = RenderWords()) {
             self.init(rawHTML: allowRawHTML ? .allowed : .sanitized, headingIDs: headingIDs, siteMarkup: siteMarkup)
+            self.words = words
         }
 
         public init(rawHTML: RawHTML, headingIDs: Bool = true, siteMarkup: Bool = false) {
@@ -157,7 +160,7 @@ public struct HTMLRenderer {
             case .item(let task):
                 cr(); html += "<li>"
                 if let checked = task {
-                    let label = options.siteMarkup ? " aria-label=\"Done\"" : ""
+                    let label = options.siteMarkup ? " aria-label=\"\(HTMLEscaping.escape(options.words.done))\"" : ""
                     html += checked ? "<input type=\"checkbox\" checked=\"\" disabled=\"\"\(label) /> " : "<input type=\"checkbox\" disabled=\"\"\(label) /> "
                 }
             case let .codeBlock(info, literal):
@@ -186,7 +189,7 @@ public struct HTMLRenderer {
             case .table:
                 cr()
                 // Focusable, so keyboard users can scroll a table wider than the screen.
-                if options.siteMarkup { html += "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">\n" }
+                if options.siteMarkup { html += "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(HTMLEscaping.escape(options.words.table))\">\n" }
                 html += "<table>\n"; tableBodies.append(false)
             case .tableRow(let header):
                 cr()
@@ -209,7 +212,7 @@ public struct HTMLRenderer {
             case .alert(let kind):
                 cr()
                 html += "<div class=\"alert alert-\(kind.rawValue)\" role=\"note\">\n"
-                html += "<p class=\"alert-title\">\(AlertIcons.svg(kind))\(kind.label)</p>\n"
+                html += "<p class=\"alert-title\">\(AlertIcons.svg(kind))\(HTMLEscaping.escape(options.words.alert(kind)))</p>\n"
             case .video(let url):
                 cr()
                 renderVideo(url, in: doc)
@@ -294,7 +297,7 @@ public struct HTMLRenderer {
                     headings.append(Heading(level: level, id: id, text: title))
                     if options.siteMarkup && options.headingIDs && level >= 2 {
                         let escaped = HTMLEscaping.escape(id)
-                        html += " <a class=\"heading-anchor\" href=\"#\(escaped)\" aria-label=\"Link to this section: \(HTMLEscaping.escape(title))\"></a>"
+                        html += " <a class=\"heading-anchor\" href=\"#\(escaped)\" aria-label=\"\(HTMLEscaping.escape(options.words.linkToSection + title))\"></a>"
                     }
                 }
                 headingText = nil
@@ -355,9 +358,9 @@ public struct HTMLRenderer {
             if VideoEmbedding.isEmbeddable(url) {
                 // The link keeps the video reachable offline and on paper, where the player is empty.
                 html += "<div class=\"video\"><iframe src=\"\(href)\" title=\"Video player\" loading=\"lazy\" allowfullscreen></iframe></div>\n"
-                html += "<p class=\"video-link\"><a href=\"\(href)\">Watch the video</a></p>\n"
+                html += "<p class=\"video-link\"><a href=\"\(href)\">\(HTMLEscaping.escape(options.words.watchVideo))</a></p>\n"
             } else {
-                html += "<p class=\"video-link\"><a href=\"\(href)\">Watch the video</a></p>\n"
+                html += "<p class=\"video-link\"><a href=\"\(href)\">\(HTMLEscaping.escape(options.words.watchVideo))</a></p>\n"
             }
         }
 

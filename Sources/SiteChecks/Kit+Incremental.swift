@@ -14,8 +14,11 @@ extension Kit {
         var next = self
         var titlesChanged = false
         let variables = KitVariables.values(config)
+        // A page another language shows as its stand-in would keep the old text: load anew.
+        let shownElsewhere = Set(fallbackPages.compactMap(\.fallback))
         for (path, parsed) in changed {
-            guard !(toc?.files.contains(path) ?? false), !ContentScanner.isTOC(path), let old = documents[path], case .success(let (document, metadata, problems)) = parsed,
+            guard !shownElsewhere.contains(path), !languageTOCs.values.contains(where: { $0.files.contains(path) }),
+                  !(toc?.files.contains(path) ?? false), !ContentScanner.isTOC(path), let old = documents[path], case .success(let (document, metadata, problems)) = parsed,
                   old.headings.map(\.anchor) == document.headings.map(\.anchor),
                   IncludeGraph.includes(in: old).elementsEqual(IncludeGraph.includes(in: document), by: { $0 == $1 }),
                   CodeFiles.referenced(by: old) == CodeFiles.referenced(by: document)
@@ -35,7 +38,8 @@ extension Kit {
             // heading ids are unchanged, and no kit-wide rule reads a page title.
             var rebuilt = Kit(location: location, config: config, pages: next.pages, documents: next.documents, assets: assets, toc: toc,
                               templates: templates, posters: posters, logoDataURI: logoDataURI,
-                              loadDiagnostics: loadDiagnostics, parseDiagnostics: next.parseDiagnostics, docfx: docfx, codeFiles: codeFiles,
+                              loadDiagnostics: loadDiagnostics, parseDiagnostics: next.parseDiagnostics,
+                              languages: languages, languageTOCs: languageTOCs, docfx: docfx, codeFiles: codeFiles,
                               includes: includes, anchors: anchors)
             rebuilt.findings = findings
             next = rebuilt

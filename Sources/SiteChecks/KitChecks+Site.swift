@@ -17,6 +17,18 @@ extension KitChecks {
         }
     }
 
+    /// Each page a language lacks, shown in the default language instead: one warning per page
+    /// and language, at the default page's file.
+    static func checkFallbacks(_ kit: Kit) -> [Diagnostic] {
+        kit.fallbackPages.compactMap { page in
+            guard let original = page.fallback.flatMap(kit.page(at:)) else { return nil }
+            let language = kit.languages.language(ofSource: page.source).tag
+            return .warning(.languageFallback, "page '\(original.source)' has no '\(language)' version ('\(page.source)'); '\(page.output)' shows the '\(kit.languages.defaultLanguage.tag)' page",
+                            at: SourceLocation(path: original.document.displayPath, line: 1, column: 1),
+                            notes: ["translate it as \(kit.location.displayPath(content: page.source))"])
+        }
+    }
+
     /// A file that takes part in a collision, to point at: a content file first (the one to
     /// rename), else the config or a template; nil when only generated outputs clash.
     private static func collisionLocation(_ sources: [String], kit: Kit) -> SourceLocation? {
@@ -43,9 +55,11 @@ extension KitChecks {
         var diagnostics = checkFrontMatterVariables(page, known: known)
         do {
             let top = SourceLocation(path: page.document.displayPath, line: 1, column: 1)
-            if kit.toc != nil, !kit.navigation.contains(page.source), !page.isHome {
+            let language = kit.languages.language(ofSource: page.source).tag
+            let isHome = ["index.md", "index.yml"].contains(kit.languages.pathInLanguage(page.source))
+            if let toc = kit.toc(for: language), !kit.navigation(for: language).contains(page.source), !isHome {
                 diagnostics.append(.warning(.tocUnreachablePage, "page '\(page.source)' is in no table of contents entry; readers cannot navigate to it",
-                                            at: top, notes: ["add it to \(kit.toc!.path)"]))
+                                            at: top, notes: ["add it to \(kit.languages.prefix(language).isEmpty || kit.languageTOCs[language] != nil ? toc.path : kit.toc?.path ?? toc.path)"]))
             }
             // Front matter that failed to parse was reported already; its keys are unknown.
             let unreadable = page.document.frontMatter.isPresent && page.metadata.entries.isEmpty

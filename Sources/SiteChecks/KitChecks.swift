@@ -56,11 +56,13 @@ package enum KitChecks {
     static func checkKit(_ kit: Kit) -> [Diagnostic] {
         var diagnostics = kit.includes.diagnostics + checkIncludeBudgets(kit)
         if let toc = kit.toc { diagnostics += checkTOC(toc, resolver: kit.resolver, kit: kit) }
-        diagnostics += kit.templates.check(OutputPaths.layoutTemplate, against: PageViewModel.shape(config: kit.config))
+        for tag in kit.languageTOCs.keys.sorted() { diagnostics += checkTOC(kit.languageTOCs[tag]!, resolver: kit.resolver, kit: kit) }
+        diagnostics += kit.templates.check(OutputPaths.layoutTemplate, against: PageViewModel.shape(config: kit.config, strings: kit.languages.strings(nil)))
         diagnostics += checkPosters(kit)
         diagnostics += checkOutputs(kit)
         diagnostics += checkQRCodes(kit)
         diagnostics += checkBrandContrast(kit)
+        diagnostics += checkFallbacks(kit)
         return diagnostics
     }
 

@@ -17,7 +17,17 @@ extension BuildPlan {
         let posters: [PosterTemplate]
         let instances: [PosterInstance]
         let tocFiles: [String]
+        let languages: SiteLanguages
+        /// Each other language's own TOC files, by tag.
+        let languageTOCFiles: [String: [String]]
         var tocPath: String? { tocFiles.first }
+        /// The pages read from files (not stand-ins for a language that lacks them).
+        var ownPages: [Page] { pages.filter { $0.fallback == nil } }
+
+        /// The string table files of `language` (nil: the default): inputs of whatever prints its words.
+        func strings(_ language: String?) -> [PlanInput] {
+            (languages.tableFiles[languages.language(language).tag] ?? []).map(PlanInput.file)
+        }
 
         var hasIndexPage: Bool { pages.contains(where: \.isHome) }
         var homeSource: String { pages.first(where: \.isHome)?.source ?? "index.md" }
@@ -65,7 +75,25 @@ extension BuildPlan {
 
     /// Outputs that do not come from a content file, known before navigation exists.
     static func generatedOutputs(_ parts: Parts) -> [PlannedOutput] {
-        let layout = parts.templateFiles(OutputPaths.layoutTemplate)
+        let outputs = defaultLanguageOutputs(parts)
+        let defaultStrings = parts.strings(nil)
+        var translated: [PlannedOutput] = []
+        for language in parts.languages.others {
+            let prefix = parts.languages.prefix(language.tag)
+            let ownHome = parts.pages.contains { [prefix + "index.md", prefix + "index.yml"].contains($0.source) }
+            let toc = (parts.languageTOCFiles[language.tag] ?? []).map { PlanInput.file(parts.location.displayPath(content: $0)) }
+            for output in outputs where output.producer.isTranslated && !(output.producer == .home && ownHome) {
+                translated.append(output.translated(into: language.tag, prefix: prefix, replacing: defaultStrings,
+                                                    with: parts.strings(language.tag) + (output.kind == .index ? toc : [])))
+            }
+        }
+        return outputs + translated
+    }
+
+    /// The outputs of the default language (every output of a one-language kit).
+    private static func defaultLanguageOutputs(_ parts: Parts) -> [PlannedOutput] {
+        let strings = parts.strings(nil)
+        let layout = parts.templateFiles(OutputPaths.layoutTemplate) + strings
         let allTitles = parts.pages.map { PlanInput.title($0.source) }
         let tocFile = parts.tocFile
         let navigationSource = parts.tocPath.map { parts.location.manifestPath(content: $0) } ?? parts.location.manifestPath(parts.location.content)
@@ -94,7 +122,7 @@ extension BuildPlan {
 
     private static func posterOutputs(_ parts: Parts, layout: [PlanInput]) -> [PlannedOutput] {
         guard !parts.instances.isEmpty else { return [] }
-        let shared = parts.configFiles + parts.logoFile
+        let shared = parts.configFiles + parts.logoFile + parts.strings(nil)
         let configSource = parts.location.manifestPath(parts.location.config)
         var outputs = [PlannedOutput(path: OutputPaths.postersIndex, kind: .index, format: "html", producer: .postersIndex, source: configSource,
                                      inputs: shared + layout + parts.templates.files(under: TemplateSet.postersFolder).map(PlanInput.file)
@@ -156,34 +184,48 @@ extension BuildPlan {
     }
 
     /// Pages (HTML and chat text) and copied content files.
-    static func contentOutputs(_ parts: Parts, navigation: Navigation, includes: IncludeGraph) -> [PlannedOutput] {
+    static func contentOutputs(_ parts: Parts, navigation navigationFor: (String) -> Navigation, includes: IncludeGraph) -> [PlannedOutput] {
         let layout = parts.templateFiles(OutputPaths.layoutTemplate)
         let tocFile = parts.tocFile
         // Worked out once: each is a scan of every page or a few URL operations, and per page
         // they made planning quadratic.
         let (homeSource, configFiles, flavors) = (parts.homeSource, parts.configFiles, parts.flavors)
         var outputs: [PlannedOutput] = []
+        let defaultTag = parts.languages.defaultLanguage.tag
+        let strings = Dictionary(uniqueKeysWithValues: parts.languages.languages.map { ($0.tag, parts.strings($0.tag)) })
         for page in parts.pages {
-            let source = parts.location.manifestPath(content: page.source)
+            // A stand-in for a page its language lacks reads the default language's file.
+            let file = page.fallback ?? page.source
+            let tag = parts.languages.language(ofSource: page.source).tag
+            let language = tag == defaultTag ? nil : tag
+            let navigation = navigationFor(tag)
+            let languageHome = parts.languages.prefix(language) + homeSource
+            let source = parts.location.manifestPath(content: file)
             // The page, what it includes, and the config its placeholders read.
-            let text = [.file(parts.location.displayPath(content: page.source))] + configFiles
-                + includes.transitiveIncludes(of: page.source).sorted().map { PlanInput.file(parts.location.displayPath(content: $0)) }
+            let text = [.file(parts.location.displayPath(content: file))] + configFiles
+                + includes.transitiveIncludes(of: file).sorted().map { PlanInput.file(parts.location.displayPath(content: $0)) }
                 + CodeFiles.referenced(by: page.document).map { PlanInput.file(parts.location.displayPath(content: $0)) }
             // The HTML also shows navigation: titles of its branch, previous/next, breadcrumbs.
-            let neighbours = [navigation.previous(of: page.source), navigation.next(of: page.source), homeSource].compactMap { $0 }
+            let neighbours = [navigation.previous(of: page.source), navigation.next(of: page.source), languageHome].compactMap { $0 }
             let shown = Set(navigation.titleSources(shownOn: page.source) + neighbours).subtracting([page.source]).sorted()
-            outputs.append(PlannedOutput(path: page.output, kind: .page, format: "html", producer: .pageHTML(source: page.source),
-                                         source: source, inputs: text + layout + tocFile + shown.map(PlanInput.title)))
+            let languageTOC = (language.flatMap { parts.languageTOCFiles[$0] } ?? []).map { PlanInput.file(parts.location.displayPath(content: $0)) }
+            var html = PlannedOutput(path: page.output, kind: .page, format: "html", producer: .pageHTML(source: page.source),
+                                     source: source, inputs: text + layout + (strings[tag] ?? []) + tocFile + languageTOC + shown.map(PlanInput.title))
+            html.language = language
+            outputs.append(html)
             for flavor in flavors {
-                outputs.append(PlannedOutput(path: OutputPaths.chatText(besides: page.output, flavor: flavor), kind: .page, format: flavor.rawValue,
-                                             producer: .pageText(source: page.source, flavor: flavor.rawValue), source: source, inputs: text))
+                var chat = PlannedOutput(path: OutputPaths.chatText(besides: page.output, flavor: flavor), kind: .page, format: flavor.rawValue,
+                                         producer: .pageText(source: page.source, flavor: flavor.rawValue), source: source, inputs: text)
+                chat.language = language
+                outputs.append(chat)
             }
         }
         // The search index reads every page's text (and the includes it brings) and titles.
         let included = Set(includes.edges.values.joined()).sorted().map { PlanInput.file(parts.location.displayPath(content: $0)) }
-        let searchInputs = parts.configFiles + parts.pages.map { PlanInput.file(parts.location.displayPath(content: $0.source)) } + included
+        let ownPages = parts.ownPages
+        let searchInputs = parts.configFiles + ownPages.map { PlanInput.file(parts.location.displayPath(content: $0.source)) } + included
         let navigationSource = parts.tocPath.map { parts.location.manifestPath(content: $0) } ?? parts.location.manifestPath(parts.location.content)
-        for part in searchIndexParts(pageCount: parts.pages.count) {
+        for part in searchIndexParts(pageCount: ownPages.count) {
             outputs.append(PlannedOutput(path: OutputPaths.searchFolder + part + ".js", kind: .index, format: "js", producer: .searchIndex(part),
                                          source: navigationSource, inputs: searchInputs))
         }

@@ -91,7 +91,8 @@ public struct BuildPlan: Sendable {
     /// `{"outputs": [...]}`: every output with its kind, format and source, sorted by path;
     /// keys sorted too, so the bytes are the same on every run.
     public func manifestJSON() -> Data {
-        Self.manifestJSON(outputs.map { .init(path: $0.path, kind: $0.kind, format: $0.format, source: $0.source, poster: $0.poster, group: $0.group) })
+        Self.manifestJSON(outputs.map { .init(path: $0.path, kind: $0.kind, format: $0.format, source: $0.source, poster: $0.poster, group: $0.group,
+                                              language: $0.language) })
     }
 
     package struct ManifestEntry: Encodable {
@@ -99,6 +100,8 @@ public struct BuildPlan: Sendable {
         let kind: OutputKind
         let format, source: String
         let poster, group: String?
+        /// Only outputs of a language other than the default carry it.
+        var language: String? = nil
     }
 
     static func manifestJSON(_ entries: [ManifestEntry]) -> Data {
@@ -132,6 +135,18 @@ public struct PlannedOutput: Sendable, Hashable {
     public var poster: String? = nil
     /// For per-group outputs: the group's name exactly as written in `adoptkit.yml`.
     public var group: String? = nil
+    /// The language it is written in, when that is not the site's default (`fr`): its words
+    /// come from that language's string table, its links stay within that language's folder.
+    public var language: String? = nil
+
+    /// This output for another language: under its folder, with its string table as an input
+    /// in place of the default's.
+    func translated(into language: String, prefix: String, replacing defaultStrings: [PlanInput], with strings: [PlanInput]) -> PlannedOutput {
+        var copy = PlannedOutput(path: prefix + path, kind: kind, format: format, producer: producer, source: source,
+                                 inputs: inputs.filter { !defaultStrings.contains($0) } + strings, poster: poster, group: group)
+        copy.language = language
+        return copy
+    }
 }
 
 public enum OutputKind: String, Sendable, Codable, Hashable { case page, asset, index, poster, share, email }
@@ -180,6 +195,19 @@ public enum Producer: Sendable, Hashable {
 }
 
 extension Producer {
+    /// True for generated outputs every language has its own of: the site's index pages,
+    /// posters, share pages and e-mails (assets, the logo, the search index and the groups
+    /// export are shared).
+    package var isTranslated: Bool {
+        switch self {
+        case .home, .contents, .searchPage, .postersIndex, .posterHTML, .posterText, .posterExport, .allPostersPDF,
+             .shareHTML, .shareText, .emailHTML, .emailText, .emailMessage, .posterTextPage:
+            return true
+        case .pageHTML, .pageText, .groupsExport, .contentFile, .templateAsset, .logo, .searchIndex:
+            return false
+        }
+    }
+
     /// True for outputs made from the text of every page (the search index).
     package var readsEveryPage: Bool {
         if case .searchIndex = self { true } else { false }

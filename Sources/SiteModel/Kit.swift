@@ -34,6 +34,16 @@ public struct Kit: Sendable {
     /// renderers alike.
     package let resolver: LinkResolver
     package let navigation: Navigation
+    /// The site's languages and their strings (one language without `site.languages`).
+    public let languages: SiteLanguages
+    /// Pages a language lacks, standing in with the default language's page (`fr/guide/a.md`
+    /// showing `guide/a.md`), sorted by source. Not documents: checks never see them twice.
+    public let fallbackPages: [Page]
+    /// Each other language's navigation, by tag (the default's is `navigation`).
+    package let languageNavigations: [String: Navigation]
+    /// Each other language's own TOC (`Content/fr/TOC.md`), by tag; a language without one
+    /// follows the default's, its links moved into the language's folder.
+    public let languageTOCs: [String: TableOfContentsSource]
     package var includes: IncludeGraph
     /// Heading ids of every page, with those its includes bring.
     package let anchors: AnchorIndex
@@ -50,7 +60,18 @@ public struct Kit: Sendable {
 
     /// The page for a content-relative `.md` path.
     public func page(at source: String) -> Page? {
-        pageIndex[source].map { pages[$0] }
+        pageIndex[source].map { $0 < pages.count ? pages[$0] : fallbackPages[$0 - pages.count] }
+    }
+
+    /// The navigation of `language` (the default's for nil or the default tag).
+    package func navigation(for language: String?) -> Navigation {
+        language.flatMap { languageNavigations[$0] } ?? navigation
+    }
+
+    /// The TOC a language's navigation follows: its own, or the default's moved into its folder.
+    public func toc(for language: String?) -> TableOfContentsSource? {
+        guard let language, language != languages.defaultLanguage.tag else { return toc }
+        return languageTOCs[language] ?? toc.map { $0.relocated(into: languages.prefix(language)) }
     }
 
     package let pageIndex: [String: Int]
@@ -60,6 +81,7 @@ public struct Kit: Sendable {
     package init(location: KitLocation, config: KitConfig, pages: [Page], documents: [String: MarkdownDocument], assets: [String],
          toc: TableOfContentsSource?, templates: TemplateSet, posters: [PosterTemplate], logoDataURI: String?,
          loadDiagnostics: [Diagnostic], parseDiagnostics: [String: [Diagnostic]],
+         languages: SiteLanguages, languageTOCs: [String: TableOfContentsSource],
          docfx: DocFXProject? = nil, codeFiles: [String: String] = [:], includes known: IncludeGraph? = nil, anchors knownAnchors: AnchorIndex? = nil) {
         self.location = location
         self.config = config
@@ -76,21 +98,36 @@ public struct Kit: Sendable {
         self.posterInstances = instances
         self.loadDiagnostics = loadDiagnostics
         self.parseDiagnostics = parseDiagnostics
+        self.languages = languages
+        self.languageTOCs = languageTOCs
+        let fallbacks = Self.fallbackPages(pages: pages, languages: languages)
+        self.fallbackPages = fallbacks
+        let allPages = pages + fallbacks
         // The scanner refuses Unicode-equivalent names; keep the first should one slip through.
-        self.pageIndex = Dictionary(pages.enumerated().map { ($1.source, $0) }, uniquingKeysWith: { first, _ in first })
-        let parts = BuildPlan.Parts(location: location, config: config, pages: pages, assets: assets, templates: templates,
-                                    posters: posters, instances: instances, tocFiles: toc?.files ?? [])
+        self.pageIndex = Dictionary(allPages.enumerated().map { ($1.source, $0) }, uniquingKeysWith: { first, _ in first })
+        let parts = BuildPlan.Parts(location: location, config: config, pages: allPages, assets: assets, templates: templates,
+                                    posters: posters, instances: instances, tocFiles: toc?.files ?? [], languages: languages,
+                                    languageTOCFiles: languageTOCs.mapValues(\.files))
         let generated = BuildPlan.generatedOutputs(parts)
-        let resolver = LinkResolver(pages: pages, assets: assets, generated: generated.map(\.path),
+        let resolver = LinkResolver(pages: allPages, assets: assets, generated: generated.map(\.path),
                                     rootURL: config.markdown.rootURL ?? (docfx != nil ? Self.docfxRootURL : nil),
                                     publishedPrefixes: [config.markdown.publishedPath ?? docfx?.publishedPrefix].compactMap { $0 })
-        let navigation = Navigation(toc: toc, pages: pages, resolver: resolver)
+        let byLanguage = Dictionary(grouping: allPages) { languages.language(ofSource: $0.source).tag }
+        let navigation = Navigation(toc: toc, pages: languages.isMultilingual ? byLanguage[languages.defaultLanguage.tag] ?? [] : pages, resolver: resolver)
+        var navigations: [String: Navigation] = [:]
+        for language in languages.others {
+            let own = languageTOCs[language.tag]
+            navigations[language.tag] = Navigation(toc: own ?? toc.map { $0.relocated(into: languages.prefix(language.tag)) },
+                                                   pages: byLanguage[language.tag] ?? [], resolver: resolver,
+                                                   folder: languages.prefix(language.tag), titlesFromPages: own == nil)
+        }
+        self.languageNavigations = navigations
         let includes = known ?? IncludeGraph(documents: documents)
         self.resolver = resolver
         self.navigation = navigation
         self.includes = includes
         self.anchors = knownAnchors ?? AnchorIndex(documents: documents, pages: pages, includes: includes)
-        self.plan = BuildPlan(outputs: generated + BuildPlan.contentOutputs(parts, navigation: navigation, includes: includes))
+        self.plan = BuildPlan(outputs: generated + BuildPlan.contentOutputs(parts, navigation: { navigations[$0] ?? navigation }, includes: includes))
     }
 }
 
@@ -121,6 +158,23 @@ extension Kit {
     }
 }
 
+extension Kit {
+    /// For every other language, a stand-in for each default-language page it lacks.
+    static func fallbackPages(pages: [Page], languages: SiteLanguages) -> [Page] {
+        guard languages.isMultilingual, !languages.others.isEmpty else { return [] }
+        let defaultTag = languages.defaultLanguage.tag
+        let own = Set(pages.map(\.source))
+        var result: [Page] = []
+        for language in languages.others {
+            let prefix = languages.prefix(language.tag)
+            for page in pages where languages.language(ofSource: page.source).tag == defaultTag && !own.contains(prefix + page.source) {
+                result.append(Page(fallbackOf: page, at: prefix + page.source))
+            }
+        }
+        return result.sorted { $0.source < $1.source }
+    }
+}
+
 /// The kit's table of contents, from `TOC.md` or `toc.yml` at the content root.
 public struct TableOfContentsSource: Sendable {
     /// Content-relative path of the TOC file; entry links are relative to it.
@@ -128,4 +182,10 @@ public struct TableOfContentsSource: Sendable {
     public let entries: [TOCEntry]
     /// Every TOC file read: the root one first, then the nested ones its entries name.
     public let files: [String]
+
+    /// The same entries read from `folder` (`fr/`): another language without a TOC of its own
+    /// follows the default's, its links reaching that language's pages. The files are the same.
+    package func relocated(into folder: String) -> TableOfContentsSource {
+        TableOfContentsSource(path: folder + path, entries: entries, files: files)
+    }
 }

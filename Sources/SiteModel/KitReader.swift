@@ -21,6 +21,8 @@ package enum KitReader {
         let (templates, templateProblems) = TemplateSet.load(kitFolder: location.templates, displayRoot: location.displayPath(location.templates),
                                                                              boundary: location.boundary)
         diagnostics += templateProblems
+        let (languages, languageProblems) = SiteLanguages.load(config, templates: templates)
+        diagnostics += languageProblems
 
         let variables = KitVariables.values(config)
         let scan = ContentScanner.scan(location)
@@ -56,11 +58,27 @@ package enum KitReader {
         let assets = landingPaths.isEmpty ? scan.assets : scan.assets.filter { !landingPaths.contains($0) }
         pages.sort { $0.source < $1.source }
 
+        // Each language's TOC sees only its own folder's TOC files and pages.
+        func inLanguage(_ path: String) -> String { languages.language(ofSource: path).tag }
+        let defaultTag = languages.defaultLanguage.tag
         var toc: TableOfContentsSource?
         if let tocPath = scan.tocPath {
-            let (loaded, problems) = TOCLoader.load(root: tocPath, location: location, documents: documents, tocFiles: scan.tocFiles,
-                                                    pages: Set(pages.map(\.source)))
+            let (loaded, problems) = TOCLoader.load(root: tocPath, location: location, documents: documents,
+                                                    tocFiles: scan.tocFiles.filter { inLanguage($0) == defaultTag },
+                                                    pages: Set(pages.map(\.source).filter { inLanguage($0) == defaultTag }))
             toc = loaded
+            diagnostics += problems
+        }
+        var languageTOCs: [String: TableOfContentsSource] = [:]
+        for language in languages.others {
+            let prefix = languages.prefix(language.tag)
+            let own = scan.tocFiles.filter { inLanguage($0) == language.tag }
+            // TOC.md wins over toc.yml, as at the root.
+            let roots = own.filter { ContentScanner.isTOCFile($0) && !$0.dropFirst(prefix.count).contains("/") }.sorted()
+            guard let root = roots.first(where: ContentScanner.isTOC) ?? roots.first else { continue }
+            let (loaded, problems) = TOCLoader.load(root: root, location: location, documents: documents, tocFiles: own,
+                                                    pages: Set(pages.map(\.source).filter { inLanguage($0) == language.tag }))
+            languageTOCs[language.tag] = loaded
             diagnostics += problems
         }
 
@@ -71,7 +89,8 @@ package enum KitReader {
         let codeFiles = CodeFiles.read(documents, files: scan.allFiles, location: location, into: &diagnostics)
         let kit = Kit(location: location, config: config, pages: pages, documents: documents, assets: assets,
                       toc: toc, templates: templates, posters: posters, logoDataURI: logo,
-                      loadDiagnostics: diagnostics, parseDiagnostics: parseDiagnostics, docfx: scan.docfx, codeFiles: codeFiles)
+                      loadDiagnostics: diagnostics, parseDiagnostics: parseDiagnostics, languages: languages, languageTOCs: languageTOCs,
+                      docfx: scan.docfx, codeFiles: codeFiles)
         clock.lap("kit model and plan")
         return kit
     }

@@ -40,14 +40,15 @@ package enum KitVariables {
         }]
     }
 
-    /// `{{ groups }}`: every group with its invite link and a link to its posters.
-    package static func blocks(_ config: KitConfig, hasPosters: Bool) -> [String: @Sendable (String) -> String] {
-        ["groups": { root in
+    /// `{{ groups }}`: every group with its invite link and a link to its posters. The closure
+    /// takes the way to the page's language's root (`../`, `../fr/`) and the word for posters.
+    package static func blocks(_ config: KitConfig, hasPosters: Bool) -> [String: @Sendable (String, String) -> String] {
+        ["groups": { root, postersWord in
             var html = "<ul class=\"group-list\">\n"
             for group in config.groups {
                 html += "<li><a href=\"\(HTMLEscaping.escapeHref(group.inviteLink))\">\(HTMLEscaping.escape(group.name))</a>"
                 if !group.description.isEmpty { html += ": " + HTMLEscaping.escape(group.description) }
-                if hasPosters { html += " (<a href=\"\(root)posters/index.html#\(group.slug)\">posters</a>)" }
+                if hasPosters { html += " (<a href=\"\(root)posters/index.html#\(group.slug)\">\(HTMLEscaping.escape(postersWord))</a>)" }
                 html += "</li>\n"
             }
             return html + "</ul>\n"

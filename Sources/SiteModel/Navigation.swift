@@ -34,17 +34,38 @@ package struct Navigation: Sendable {
     /// every page whose sidebar shows the item.
     private let itemOutputs: [String?]
     private let itemTitles: [String]
+    /// Each item's place among its siblings: finding it by search made every page's sidebar
+    /// linear in the size of its folder, and the kit quadratic in it.
+    private let siblingPosition: [Int]
+
+    /// The sidebar's own words, from the language's string table.
+    package struct Labels: Sendable {
+        var more = "{count} more…"
+        var pagesInSection = "{count} pages"
+        var allPages = "All pages"
+
+        package init() {}
+        package init(_ strings: StringTable) {
+            more = strings["more_pages"] ?? more
+            pagesInSection = strings["pages_in_section"] ?? pagesInSection
+            allPages = strings["all_pages"] ?? allPages
+        }
+    }
 
     /// How many siblings the sidebar shows on each side of the reader's branch; the rest are
     /// one "more" line, so a page's size never depends on the size of the kit.
     static let siblingWindow = 8
 
-    init(toc: TableOfContentsSource?, pages: [Page], resolver: LinkResolver) {
+    /// - Parameters: `folder` is where the pages lie (`fr/` for a language's own pages), so a
+    ///   tree made from folders starts there. With `titlesFromPages` (a language following the
+    ///   default's TOC), an entry that reaches a page shows that page's title, in its language.
+    init(toc: TableOfContentsSource?, pages: [Page], resolver: LinkResolver, folder: String = "", titlesFromPages: Bool = false) {
         var builder = Builder()
         if let toc {
-            builder.addTOC(toc.entries, tocPath: toc.path, resolver: resolver)
+            let titles = titlesFromPages ? Dictionary(pages.map { ($0.source, $0.title) }, uniquingKeysWith: { first, _ in first }) : [:]
+            builder.addTOC(toc.entries, tocPath: toc.path, resolver: resolver, titles: titles)
         } else {
-            builder.addFolders(pages)
+            builder.addFolders(pages, folder: folder)
         }
         items = builder.items
         roots = builder.roots
@@ -52,6 +73,11 @@ package struct Navigation: Sendable {
             if case .page(let source) = item.target { ContentPath.outputPath(forPage: source) } else { nil }
         }
         itemTitles = items.map { HTMLEscaping.escape($0.title) }
+        var position = [Int](repeating: 0, count: items.count)
+        for list in [roots] + items.map(\.children) {
+            for (offset, item) in list.enumerated() { position[item] = offset }
+        }
+        siblingPosition = position
         var order: [String] = [], firstItem: [String: Int] = [:]
         // Depth-first, explicit stack, so deep TOCs cannot overflow the stack.
         var stack = roots.reversed() as [Int]
@@ -115,15 +141,16 @@ package struct Navigation: Sendable {
         let branch = currentItem.map { ancestors(of: $0) + [$0] } ?? []
         let open = Set(branch)
         var shown: [Int: Window] = [:]
-        shown[-1] = Window(roots, focus: branch.first)
+        shown[-1] = Window(roots, focus: branch.first.map { siblingPosition[$0] })
         for (depth, index) in branch.enumerated() {
-            let focus = depth + 1 < branch.count ? branch[depth + 1] : nil
+            let focus = depth + 1 < branch.count ? siblingPosition[branch[depth + 1]] : nil
             shown[index] = Window(items[index].children, focus: focus)
         }
         return (open, shown)
     }
 
-    /// A slice of a list of siblings around `focus` (or its start), with what is left out.
+    /// A slice of a list of siblings around the one at position `focus` (or its start), with
+    /// what is left out.
     package struct Window {
         var visible: ArraySlice<Int>
         var before: Int, after: Int
@@ -131,7 +158,7 @@ package struct Navigation: Sendable {
         init(_ list: [Int], focus: Int?) {
             let w = Navigation.siblingWindow
             guard list.count > 2 * w + 1 else { visible = list[...]; before = 0; after = 0; return }
-            let center = focus.flatMap { list.firstIndex(of: $0) } ?? 0
+            let center = focus ?? 0
             let start = max(0, min(center - w, list.count - (2 * w + 1)))
             let end = min(list.count, start + 2 * w + 1)
             visible = list[start..<end]
@@ -151,7 +178,7 @@ package struct Navigation: Sendable {
 
     /// The sidebar for one page: only the reader's branch, URLs relative to `currentOutput`,
     /// the current page marked, and a link to the page with the whole tree.
-    package func sidebarHTML(currentSource: String?, currentOutput: String, contentsOutput: String) -> String {
+    package func sidebarHTML(currentSource: String?, currentOutput: String, contentsOutput: String, labels: Labels = Labels()) -> String {
         let (open, shown) = visibleLevels(current: currentSource)
         let contents = HTMLEscaping.escape(ContentPath.relativeURL(from: currentOutput, to: contentsOutput))
         var html = ""
@@ -162,7 +189,7 @@ package struct Navigation: Sendable {
             case .close(let text):
                 html += text
             case .more(let count, let closing):
-                html += "<li class=\"nav-more\"><a href=\"\(contents)\">\(count) more…</a></li>\n" + closing
+                html += "<li class=\"nav-more\"><a href=\"\(contents)\">\(HTMLEscaping.escape(StringTable.fill(labels.more, ["count": String(count)])))</a></li>\n" + closing
             case .list(let parent):
                 guard let window = shown[parent] else { continue }
                 html += "<ul>\n"
@@ -181,11 +208,12 @@ package struct Navigation: Sendable {
                     stack.append(.close("</li>\n"))
                     stack.append(.list(index))
                 } else {
-                    html += " <span class=\"nav-collapsed\" title=\"\(item.children.count) pages\">(\(item.children.count))</span></li>\n"
+                    let title = HTMLEscaping.escape(StringTable.fill(labels.pagesInSection, ["count": String(item.children.count)]))
+                    html += " <span class=\"nav-collapsed\" title=\"\(title)\">(\(item.children.count))</span></li>\n"
                 }
             }
         }
-        return html + "<p class=\"nav-all\"><a href=\"\(contents)\">All pages</a></p>\n"
+        return html + "<p class=\"nav-all\"><a href=\"\(contents)\">\(HTMLEscaping.escape(labels.allPages))</a></p>\n"
     }
 
     /// The whole tree as a nested list (the contents page and a home page without `index.md`).
@@ -239,7 +267,7 @@ extension Navigation {
             return index
         }
 
-        mutating func addTOC(_ entries: [TOCEntry], tocPath: String, resolver: LinkResolver) {
+        mutating func addTOC(_ entries: [TOCEntry], tocPath: String, resolver: LinkResolver, titles: [String: String] = [:]) {
             var stack: [(TOCEntry, Int?)] = entries.reversed().map { ($0, nil) }
             while let (entry, parent) = stack.popLast() {
                 var target: Target?
@@ -252,14 +280,16 @@ extension Navigation {
                     default: target = nil
                     }
                 }
-                let index = add(Item(title: entry.title, target: target, parent: parent))
+                var title = entry.title
+                if case .page(let source)? = target, let own = titles[source] { title = own }
+                let index = add(Item(title: title, target: target, parent: parent))
                 stack.append(contentsOf: entry.children.reversed().map { ($0, index) })
             }
         }
 
         /// Without a TOC: root pages (index first, then by title), then one item per folder,
         /// titled by the folder's `index.md` or its name.
-        mutating func addFolders(_ pages: [Page]) {
+        mutating func addFolders(_ pages: [Page], folder prefix: String = "") {
             final class Folder {
                 var pages: [Page] = []
                 var folders: [String: Folder] = [:]
@@ -267,7 +297,7 @@ extension Navigation {
             let root = Folder()
             for page in pages {
                 var folder = root
-                for part in ContentPath.components(page.source).dropLast() {
+                for part in ContentPath.components(String(page.source.dropFirst(prefix.count))).dropLast() {
                     let name = String(part)
                     if folder.folders[name] == nil { folder.folders[name] = Folder() }
                     folder = folder.folders[name]!

@@ -34,6 +34,8 @@ public struct OutputTree: Sendable {
         public var poster: String? = nil
         /// For per-group posters: the group's name exactly as written in `adoptkit.yml`.
         public var group: String? = nil
+        /// The language, when not the site's default.
+        public var language: String? = nil
 
         init(path: String, contents: Contents, kind: Kind, format: String, source: String, poster: String? = nil, group: String? = nil) {
             (self.path, self.contents, self.kind, self.format, self.source, self.poster, self.group) = (path, contents, kind, format, source, poster, group)
@@ -42,6 +44,7 @@ public struct OutputTree: Sendable {
         package init(_ output: PlannedOutput, contents: Contents) {
             self.init(path: output.path, contents: contents, kind: output.kind, format: output.format, source: output.source,
                       poster: output.poster, group: output.group)
+            self.language = output.language
         }
     }
 
@@ -59,7 +62,8 @@ public struct OutputTree: Sendable {
 
     /// The manifest of these files, as `BuildPlan.manifestJSON()` writes it for a build.
     public func manifestJSON() -> Data {
-        BuildPlan.manifestJSON(files.map { .init(path: $0.path, kind: $0.kind, format: $0.format, source: $0.source, poster: $0.poster, group: $0.group) })
+        BuildPlan.manifestJSON(files.map { .init(path: $0.path, kind: $0.kind, format: $0.format, source: $0.source, poster: $0.poster, group: $0.group,
+                                                 language: $0.language) })
     }
 
     public static let manifestName = BuildPlan.manifestName

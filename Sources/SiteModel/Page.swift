@@ -13,6 +13,9 @@ public struct Page: Sendable {
     /// From front matter, else the first H1, else the file name.
     public let title: String
     public let description: String
+    /// For a page another language lacks: the default language's page it shows (`guide/a.md`
+    /// for `fr/guide/a.md`). Nil for a page read from its own file.
+    public let fallback: String?
 
     /// `variables` fill `{{ name }}` placeholders in the title and description, as in the text.
     /// The page `index.html` comes from: `index.md`, or a landing page `index.yml`.
@@ -28,5 +31,17 @@ public struct Page: Sendable {
         let title = metadata["title"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? document.firstHeadingText ?? fileTitle
         self.title = DocVariables.substitute(title, values: variables)
         self.description = DocVariables.substitute(metadata["description"]?.string ?? "", values: variables)
+        self.fallback = nil
+    }
+
+    /// `original` (a default-language page) standing in at `source` for a language that lacks it.
+    package init(fallbackOf original: Page, at source: String) {
+        self.source = source
+        self.output = ContentPath.outputPath(forPage: source)
+        self.document = original.document
+        self.metadata = original.metadata
+        self.title = original.title
+        self.description = original.description
+        self.fallback = original.source
     }
 }

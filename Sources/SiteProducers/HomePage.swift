@@ -7,11 +7,12 @@ import SiteModel
 /// champions' way to the posters and share pages.
 enum HomePage {
     static func content(context: RenderContext) -> String {
-        let kit = context.kit, here = "index.html"
+        let kit = context.kit, here = context.path("index.html")
+        func word(_ name: String) -> String { HTMLEscaping.escape(context.text(name)) }
         var html = "<h1 id=\"\(HTMLEscaping.escape(HeadingIDGenerator.slug(kit.config.site.title)))\">\(HTMLEscaping.escape(kit.config.site.title))</h1>\n"
-        let sections = kit.navigation.topLevel
+        let sections = kit.navigation(for: context.language.tag).topLevel
         if !sections.isEmpty {
-            html += "<h2 id=\"sections\" class=\"visually-hidden\">Sections</h2>\n<ul class=\"home-cards\">\n"
+            html += "<h2 id=\"sections\" class=\"visually-hidden\">\(word("sections"))</h2>\n<ul class=\"home-cards\">\n"
             for section in sections {
                 var title = HTMLEscaping.escape(section.title), description = ""
                 if case .page(let source)? = section.target, let page = kit.page(at: source) {
@@ -24,21 +25,24 @@ enum HomePage {
                 }
                 html += "<li class=\"home-card\"><h3>\(title)</h3>\n"
                 if !description.isEmpty { html += "<p>\(HTMLEscaping.escape(description))</p>\n" }
-                if section.pages > 0 { html += "<p class=\"card-count\">\(section.pages) page\(section.pages == 1 ? "" : "s")</p>\n" }
+                if section.pages > 0 {
+                    let count = HTMLEscaping.escape(context.text(section.pages == 1 ? "page_count_one" : "page_count_other", ["count": String(section.pages)]))
+                    html += "<p class=\"card-count\">\(count)</p>\n"
+                }
                 html += "</li>\n"
             }
             html += "</ul>\n"
         }
         if context.hasPosters {
-            let posters = HTMLEscaping.escape(ContentPath.relativeURL(from: here, to: OutputPaths.postersIndex))
-            html += "<h2 id=\"for-champions\">For champions</h2>\n<ul class=\"home-cards\">\n"
-                + "<li class=\"home-card\"><h3><a href=\"\(posters)\">Posters</a></h3>\n<p>Print-ready posters with QR codes for every group, and their text to paste into a chat.</p></li>\n"
+            let posters = HTMLEscaping.escape(ContentPath.relativeURL(from: here, to: context.path(OutputPaths.postersIndex)))
+            html += "<h2 id=\"for-champions\">\(word("for_champions"))</h2>\n<ul class=\"home-cards\">\n"
+                + "<li class=\"home-card\"><h3><a href=\"\(posters)\">\(word("posters"))</a></h3>\n<p>\(word("home_posters_text"))</p></li>\n"
             if kit.plan.hasSharePages {
-                html += "<li class=\"home-card\"><h3><a href=\"\(posters)\">Share pages</a></h3>\n<p>One page per group with the invite text, a Copy button and a WhatsApp link.</p></li>\n"
+                html += "<li class=\"home-card\"><h3><a href=\"\(posters)\">\(word("share_pages"))</a></h3>\n<p>\(word("home_share_text"))</p></li>\n"
             }
             html += "</ul>\n"
         }
-        html += "<p><a href=\"\(HTMLEscaping.escape(ContentPath.relativeURL(from: here, to: context.contentsPath)))\">All pages</a></p>\n"
+        html += "<p><a href=\"\(HTMLEscaping.escape(ContentPath.relativeURL(from: here, to: context.contentsPath)))\">\(word("all_pages"))</a></p>\n"
         return html
     }
 }

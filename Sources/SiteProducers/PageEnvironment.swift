@@ -12,7 +12,7 @@ package struct PageEnvironment: MarkdownEnvironment {
     let documents: [String: MarkdownDocument]
     package let variables: [String: String]
     /// Block placeholders (`groups`) as HTML with URLs relative to the site root.
-    let blocks: [String: @Sendable (String) -> String]
+    let blocks: [String: @Sendable (String, String) -> String]
     /// The same placeholders for chat text.
     let chatBlocks: [String: [(text: String, url: String?)]]
     /// `site.base_url`; chat text needs absolute links.
@@ -21,6 +21,19 @@ package struct PageEnvironment: MarkdownEnvironment {
     let codeFiles: [String: String]
     var imageSizes: ImageSizeCache? = nil
     var content: URL? = nil
+    /// A stand-in page's language folder (`fr/`): its links to pages and generated outputs go
+    /// to their counterparts there when the plan has them. Empty otherwise.
+    var languagePrefix = ""
+    var translatedOutputs: Set<String> = []
+    /// The page's language's folder (`fr/`), and its word for posters, for `{{ groups }}`.
+    var languageRoot = ""
+    var postersWord = "posters"
+
+    /// `path` in the page's language, when it has its own copy there.
+    func inLanguage(_ path: String) -> String {
+        guard !languagePrefix.isEmpty, translatedOutputs.contains(languagePrefix + path) else { return path }
+        return languagePrefix + path
+    }
 
     /// Sizes of images copied from the content folder (the scan kept them inside the kit).
     package func imageSize(for destination: String, in sourcePath: String) -> ImageSize? {
@@ -38,9 +51,11 @@ package struct PageEnvironment: MarkdownEnvironment {
         case .rootAbsolute(let url):
             return url
         case .page(let source, let fragment):
-            return absolute(ContentPath.outputPath(forPage: source)).map { $0 + (fragment.map { "#" + $0 } ?? "") }
-        case .asset(let path, let suffix), .generated(let path, let suffix):
+            return absolute(inLanguage(ContentPath.outputPath(forPage: source))).map { $0 + (fragment.map { "#" + $0 } ?? "") }
+        case .asset(let path, let suffix):
             return absolute(path).map { $0 + suffix }
+        case .generated(let path, let suffix):
+            return absolute(inLanguage(path)).map { $0 + suffix }
         case .sameDocument(let fragment):
             return absolute(pageOutput).map { $0 + (fragment.isEmpty ? "" : "#" + fragment) }
         case .dangerous, .rootRelative, .missingPage, .missingFile, .outsideContent:
@@ -49,7 +64,7 @@ package struct PageEnvironment: MarkdownEnvironment {
     }
 
     package func blockHTML(forVariable name: String) -> String? {
-        blocks[name].map { $0(ContentPath.rootPrefix(for: pageOutput)) }
+        blocks[name].map { $0(ContentPath.rootPrefix(for: pageOutput) + languageRoot, postersWord) }
     }
 
     package func url(for destination: String, in sourcePath: String, isImage: Bool) -> String {
@@ -57,9 +72,11 @@ package struct PageEnvironment: MarkdownEnvironment {
         case .dangerous:
             return ""
         case .page(let source, let fragment):
-            return ContentPath.relativeURL(from: pageOutput, to: ContentPath.outputPath(forPage: source)) + (fragment.map { "#" + $0 } ?? "")
-        case .asset(let path, let suffix), .generated(let path, let suffix):
+            return ContentPath.relativeURL(from: pageOutput, to: inLanguage(ContentPath.outputPath(forPage: source))) + (fragment.map { "#" + $0 } ?? "")
+        case .asset(let path, let suffix):
             return ContentPath.relativeURL(from: pageOutput, to: path) + suffix
+        case .generated(let path, let suffix):
+            return ContentPath.relativeURL(from: pageOutput, to: inLanguage(path)) + suffix
         case .rootAbsolute(let url):
             return url
         case .missingPage, .missingFile:

@@ -22,6 +22,8 @@ package struct PageViewModel {
     var outline: [HTMLRenderer.Heading] = []
     /// DocFX's `titleSuffix` (front matter or docfx.json): what `full_title` adds instead of the site title.
     var titleSuffix: String? = nil
+    /// The language a stand-in page's text is in (the default's), when the layout's is another.
+    var contentLanguage: SiteLanguage? = nil
 
     /// "Page – Suffix", the suffix being `titleSuffix` or else the site's title.
     func fullTitle(siteTitle: String) -> String {
@@ -35,6 +37,12 @@ package struct PageViewModel {
         var searchPath: String
         var logoPath: String?
         var palette: SitePalette?
+        /// The language of the page's words, its strings (`i18n`) and its counterparts in the
+        /// other languages.
+        var language: SiteLanguage = SiteLanguage(tag: "en", location: nil)
+        var strings: TemplateValue = .object([:])
+        var languageFields: [String: TemplateValue] = LanguageLinks.sampleFields
+        var languageRoot = ""
     }
 
     func value(config: KitConfig, chrome: Chrome) -> TemplateValue {
@@ -43,10 +51,13 @@ package struct PageViewModel {
             .list(item.map { [.object(["title": .text($0.title), "url": .url($0.url)])] } ?? [])
         }
         let logoURL = chrome.logoPath.map { ContentPath.relativeURL(from: outputPath, to: $0) } ?? ""
-        return .object([
+        var fields: [String: TemplateValue] = [
             "site": .object([
                 "title": .text(config.site.title),
-                "language": .text(config.site.language),
+                "language": .text(chrome.language.tag),
+                "is_rtl": .bool(chrome.language.isRightToLeft),
+                // The language's folder from the site root (`fr/`), for its home and posters.
+                "language_root": .token(chrome.languageRoot),
                 "organization": .text(config.organization.name),
                 "has_organization": .bool(!config.organization.name.isEmpty),
                 "has_posters": .bool(chrome.hasPosters),
@@ -74,7 +85,11 @@ package struct PageViewModel {
                 "source": .text(sourcePath),
                 "path": .text(outputPath),
                 "metadata": .list(metadata.map { .object(["key": .text($0.key), "value": .text($0.value)]) }),
+                "has_content_language": .bool(contentLanguage != nil),
+                "content_language": .text(contentLanguage?.tag ?? ""),
+                "content_direction": .token(contentLanguage?.direction ?? "ltr"),
             ]),
+            "i18n": chrome.strings,
             "root": .token(ContentPath.rootPrefix(for: outputPath)),
             "sidebar": .html(sidebarHTML),
             "has_breadcrumbs": .bool(!breadcrumbs.isEmpty),
@@ -83,17 +98,21 @@ package struct PageViewModel {
             }),
             "previous": link(previous),
             "next": link(next),
-        ])
+        ]
+        fields.merge(chrome.languageFields) { $1 }
+        return .object(fields)
     }
 
     /// A page with every optional part present: the data the layout is checked against.
-    package static func sample(config: KitConfig) -> TemplateValue {
-        let chrome = Chrome(hasPosters: true, searchPath: "search.html", logoPath: "assets/site-logo.svg", palette: SitePalette(hex: "#000000"))
+    package static func sample(config: KitConfig, strings: StringTable) -> TemplateValue {
+        let names = Dictionary(uniqueKeysWithValues: strings.strings.keys.map { ($0, TemplateValue.text("")) })
+        let chrome = Chrome(hasPosters: true, searchPath: "search.html", logoPath: "assets/site-logo.svg", palette: SitePalette(hex: "#000000"),
+                            strings: .object(names))
         return PageViewModel(title: "", description: "", contentHTML: "", outputPath: "index.html", sourcePath: "",
                              sidebarHTML: "", breadcrumbs: [("", "", false)], previous: ("", ""), next: ("", ""),
                              metadata: [("", "")], outline: [.init(level: 2, id: "", text: "")]).value(config: config, chrome: chrome)
     }
 
     /// The shape used to check the layout.
-    package static func shape(config: KitConfig) -> TemplateShape { TemplateShape(of: sample(config: config)) }
+    package static func shape(config: KitConfig, strings: StringTable) -> TemplateShape { TemplateShape(of: sample(config: config, strings: strings)) }
 }

@@ -8,12 +8,16 @@ import Templating
 /// is a template error, caught by the strict check.
 package enum PosterModel {
     /// What every poster of a kit shares: built and converted once per build.
-    static func sharedFields(kit: Kit, qr: (String, String) -> String) -> [String: TemplateValue] {
+    /// - Parameter language: the posters' language (nil: the default), whose strings label the codes.
+    static func sharedFields(kit: Kit, language tag: String? = nil, qr: (String, String) -> String) -> [String: TemplateValue] {
         let config = kit.config
+        let language = kit.languages.language(tag), strings = kit.languages.strings(tag)
+        func label(_ name: String) -> String { StringTable.fill(strings[name] ?? "", ["app": config.app.name]) }
         return [
             "site": .object([
                 "title": .text(config.site.title),
-                "language": .text(config.site.language),
+                "language": .text(language.tag),
+                "is_rtl": .bool(language.isRightToLeft),
             ]),
             "organization": .object([
                 "name": .text(config.organization.name),
@@ -38,7 +42,7 @@ package enum PosterModel {
                 "opens_web": .bool(config.signIn.opens == .web),
                 "has_qr": .bool(signInCodeLink(config) != nil),
                 "qr": .html(signInCodeLink(config).map {
-                    qr($0, config.signIn.opens == .web ? "QR code for the \(config.app.name) sign-in page" : "QR code to get \(config.app.name)")
+                    qr($0, label(config.signIn.opens == .web ? "qr_sign_in_page" : "qr_get_app"))
                 } ?? ""),
             ]),
             "support": .object([
@@ -65,7 +69,7 @@ package enum PosterModel {
 
     /// What is particular to one poster: its template, its type sizes, its links and, per group,
     /// the group.
-    static func posterFields(poster: PosterTemplate, group: Group?, kit: Kit, fit: PosterFit = .largest,
+    static func posterFields(poster: PosterTemplate, group: Group?, kit: Kit, fit: PosterFit = .largest, strings: StringTable? = nil,
                              qr: (String, String) -> String) -> [String: TemplateValue] {
         let page = OutputPaths.poster(poster, group: group, format: .html)
         let exports = kit.config.posters.export
@@ -93,7 +97,8 @@ package enum PosterModel {
                 "has_description": .bool(!group.description.isEmpty),
                 "invite_link": .url(group.inviteLink),
                 "invite_link_wrapped": .html(HTMLEscaping.breakableLink(group.inviteLink)),
-                "invite_qr": .html(qr(group.inviteLink, "QR code to join \(group.name) on \(kit.config.app.name)")),
+                "invite_qr": .html(qr(group.inviteLink, StringTable.fill((strings ?? kit.languages.strings(nil))["qr_join"] ?? "",
+                                                                         ["group": group.name, "app": kit.config.app.name]))),
                 "admins": .list(group.admins.map(TemplateValue.text)),
                 "admins_text": .text(group.admins.joined(separator: ", ")),
                 "has_admins": .bool(!group.admins.isEmpty),
@@ -109,7 +114,9 @@ package enum PosterModel {
         let poster = PosterTemplate(name: "", title: "", description: "", scope: scope)
         let noQR: (String, String) -> String = { _, _ in "" }
         let fields = sharedFields(kit: kit, qr: noQR).merging(posterFields(poster: poster, group: scope == .group ? sample : nil, kit: kit, qr: noQR)) { $1 }
-        var shape = TemplateShape(of: .object(fields))
+        var withStrings = fields
+        withStrings["i18n"] = .object(Dictionary(uniqueKeysWithValues: kit.languages.strings(nil).strings.keys.map { ($0, TemplateValue.text("")) }))
+        var shape = TemplateShape(of: .object(withStrings))
         // A sample list element so names inside {{#groups}} are checked even when the kit has none.
         if case .object(var fields) = shape {
             fields["groups"] = TemplateShape.list(.object(["name": .text, "invite_link": .url]))

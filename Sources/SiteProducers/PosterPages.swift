@@ -48,7 +48,8 @@ package enum PosterPages {
             if let main = html.firstMatch(of: /<main[\s\S]*<\/main>/) { sheets += main.output + "\n" }
         }
         let config = context.kit.config
-        return "<!DOCTYPE html>\n<html lang=\"\(HTMLEscaping.escape(config.site.language))\">\n<head>\n<meta charset=\"utf-8\">\n"
+        let dir = context.language.isRightToLeft ? " dir=\"rtl\"" : ""
+        return "<!DOCTYPE html>\n<html lang=\"\(HTMLEscaping.escape(context.language.tag))\"\(dir)>\n<head>\n<meta charset=\"utf-8\">\n"
             + "<title>All posters – \(HTMLEscaping.escape(config.organization.name))</title>\n" + styles.joined(separator: "\n")
             + "\n<style>.sheet { break-after: page; } .sheet:last-of-type { break-after: auto; }</style>\n</head>\n<body>\n"
             + sheets + "</body>\n</html>\n"
@@ -62,27 +63,30 @@ package enum PosterPages {
     /// The index: organisation-wide posters, then every group with its invite link, each poster
     /// as a card with a thumbnail (the exported PNG when there is one, else the poster itself
     /// scaled down in a frame) and its print, download and text links.
-    static func indexContent(_ kit: Kit) -> String {
+    static func indexContent(_ context: RenderContext) -> String {
+        let kit = context.kit
         let instances = kit.posterInstances
-        let here = OutputPaths.postersIndex
+        let here = context.path(OutputPaths.postersIndex)
+        func word(_ name: String, _ values: [String: String] = [:]) -> String { HTMLEscaping.escape(context.text(name, values)) }
         let exports = kit.config.posters.export
         let paper = kit.config.site.paper
         // The frame is as wide as the sheet in CSS pixels, so the poster lays out as printed.
         let (sheetWidth, sheetHeight) = paper == .a4 ? (794, 1123) : (816, 1056)
-        func url(_ path: String) -> String { HTMLEscaping.escape(ContentPath.relativeURL(from: here, to: path)) }
+        func url(_ path: String) -> String { HTMLEscaping.escape(ContentPath.relativeURL(from: here, to: context.path(path))) }
         func card(_ instance: PosterInstance) -> String {
             let html = url(OutputPaths.poster(instance.poster, group: instance.group, format: .html))
             let text = url(OutputPaths.posterTextPage(instance.poster, group: instance.group))
             let title = HTMLEscaping.escape(instance.poster.title)
+            let preview = word("preview_of", ["poster": instance.poster.title])
             let thumbnail = exports.contains(.png)
                 ? "<img src=\"\(url(OutputPaths.posterExport(instance.poster, group: instance.group, format: .png)))\" alt=\"\" loading=\"lazy\">"
-                : "<iframe src=\"\(html)\" title=\"Preview of \(title)\" loading=\"lazy\" tabindex=\"-1\" aria-hidden=\"true\" scrolling=\"no\"></iframe>"
-            var actions = ["<a href=\"\(html)\">Open and print</a>"]
+                : "<iframe src=\"\(html)\" title=\"\(preview)\" loading=\"lazy\" tabindex=\"-1\" aria-hidden=\"true\" scrolling=\"no\"></iframe>"
+            var actions = ["<a href=\"\(html)\">\(word("open_and_print"))</a>"]
             for format in exports {
                 let file = url(OutputPaths.posterExport(instance.poster, group: instance.group, format: format))
-                actions.append("<a href=\"\(file)\" download>Download \(format.rawValue.uppercased())</a>")
+                actions.append("<a href=\"\(file)\" download>\(word("download_format", ["format": format.rawValue.uppercased()]))</a>")
             }
-            actions.append("<a href=\"\(text)\">Text for a chat</a>")
+            actions.append("<a href=\"\(text)\">\(word("text_for_chat"))</a>")
             return "<li class=\"poster-card\"><a class=\"poster-thumb\" href=\"\(html)\" tabindex=\"-1\" aria-hidden=\"true\">\(thumbnail)</a>\n"
                 + "<h3>\(title)</h3>\n"
                 + (instance.poster.description.isEmpty ? "" : "<p>\(HTMLEscaping.escape(instance.poster.description))</p>\n")
@@ -102,23 +106,23 @@ package enum PosterPages {
             </style>
 
             """
-        html += "<h1>Posters</h1>\n<p>Print-ready posters for \(HTMLEscaping.escape(kit.config.organization.name.isEmpty ? kit.config.site.title : kit.config.organization.name)). "
-            + "Open one and print it on \(paper == .a4 ? "A4" : "US Letter") paper, or copy its text version into a chat.</p>\n"
+        let organization = kit.config.organization.name.isEmpty ? kit.config.site.title : kit.config.organization.name
+        html += "<h1>\(word("posters"))</h1>\n<p>\(word("posters_intro", ["organization": organization, "paper": context.text(paper == .a4 ? "paper_a4" : "paper_letter")]))</p>\n"
         if exports.contains(.pdf) {
-            html += "<p><a href=\"\(url(OutputPaths.allPostersPDF))\" download>Download every poster as one PDF</a>, a sheet each, for a print shop.</p>\n"
+            html += "<p><a href=\"\(url(OutputPaths.allPostersPDF))\" download>\(word("download_all_posters"))</a>\(word("download_all_posters_after"))</p>\n"
         }
         let organizationWide = instances.filter { $0.group == nil }
         if !organizationWide.isEmpty {
-            html += "<h2 id=\"organization\">For everyone</h2>\n" + cards(organizationWide)
+            html += "<h2 id=\"organization\">\(word("for_everyone"))</h2>\n" + cards(organizationWide)
         }
         let byGroup = Dictionary(grouping: instances.filter { $0.group != nil }, by: { $0.group!.slug })
         let hasSharePages = kit.plan.hasSharePages
         for group in kit.config.groups {
             html += "<h2 id=\"\(HTMLEscaping.escape(group.slug))\">\(HTMLEscaping.escape(group.name))</h2>\n"
             if !group.description.isEmpty { html += "<p>\(HTMLEscaping.escape(group.description))</p>\n" }
-            html += "<p>Invite link: <a href=\"\(HTMLEscaping.escapeHref(group.inviteLink))\">\(HTMLEscaping.breakableLink(group.inviteLink))</a></p>\n"
+            html += "<p>\(word("invite_link_label"))<a href=\"\(HTMLEscaping.escapeHref(group.inviteLink))\">\(HTMLEscaping.breakableLink(group.inviteLink))</a></p>\n"
             if hasSharePages {
-                html += "<p><a href=\"\(url(OutputPaths.shareHTML(group)))\">Share page</a>: the invite text to copy into a chat, with a WhatsApp link and the QR code.</p>\n"
+                html += "<p><a href=\"\(url(OutputPaths.shareHTML(group)))\">\(word("share_page"))</a>\(word("share_page_after"))</p>\n"
             }
             let mine = byGroup[group.slug] ?? []
             if !mine.isEmpty { html += cards(mine) }

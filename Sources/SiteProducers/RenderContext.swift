@@ -1,5 +1,6 @@
 import Foundation
 import KitConfig
+import Markdown
 import Rendering
 import SiteModel
 import Templating
@@ -9,15 +10,35 @@ import Templating
 package struct RenderContext: Sendable {
     let kit: Kit
     let variables: [String: String]
-    let blocks: [String: @Sendable (String) -> String]
+    let blocks: [String: @Sendable (String, String) -> String]
     let chatBlocks: [String: [(text: String, url: String?)]]
-    let contentsPath: String
+    private(set) var contentsPath: String
     let qrCodes: QRCache
-    /// Poster data every poster and share page shares.
-    let posterFields: TemplateData
+    /// Poster data every poster and share page shares, in this context's language.
+    private(set) var posterFields: TemplateData
+    /// The same for every language, by tag, made once per build.
+    private let posterFieldsByLanguage: [String: TemplateData]
     /// Per-group poster instances by group slug, for the share pages.
     let instancesByGroup: [String: [PosterInstance]]
-    let searchPath: String
+    private(set) var searchPath: String
+    /// The language this render is in (`localized(_:)` picks it per output), its strings and
+    /// the folder its outputs are in (`""` for the default, `fr/`).
+    private(set) var language: SiteLanguage
+    private var chrome: LanguageChrome
+    /// Every language's strings in the forms the renderers take, made once per build.
+    private let chromes: [String: LanguageChrome]
+    private(set) var prefix = ""
+
+    var strings: StringTable { chrome.strings }
+    /// `strings` filled in with the site's values, as the layout sees them.
+    var siteStrings: TemplateValue { chrome.siteStrings }
+    /// `siteStrings` converted for the renderer, not again for every page.
+    var siteStringsData: TemplateData { chrome.siteStringsData }
+    /// Alert labels and the page markup's names in this language.
+    var words: RenderWords { chrome.words }
+    /// Every output path, for the links of stand-in pages and the language switch (empty for a
+    /// one-language kit, which needs neither).
+    let outputPaths: Set<String>
     /// The site's logo (header, favicon), relative to the site root.
     let logoPath: String?
     let palette: SitePalette?
@@ -29,32 +50,76 @@ package struct RenderContext: Sendable {
         self.variables = KitVariables.values(kit.config)
         self.blocks = KitVariables.blocks(kit.config, hasPosters: !kit.posterInstances.isEmpty)
         self.chatBlocks = KitVariables.chatBlocks(kit.config)
-        self.contentsPath = kit.plan.outputs.first { $0.producer == .contents }?.path ?? "contents.html"
-        self.searchPath = kit.plan.outputs.first { $0.producer == .searchPage }?.path ?? "search.html"
+        self.contentsPath = kit.plan.outputs.first { $0.producer == .contents && $0.language == nil }?.path ?? "contents.html"
+        self.searchPath = kit.plan.outputs.first { $0.producer == .searchPage && $0.language == nil }?.path ?? "search.html"
         self.logoPath = kit.plan.outputs.first { $0.producer == .logo }?.path
         self.palette = kit.config.organization.name.isEmpty ? nil : SitePalette(hex: kit.config.organization.color)
+        self.outputPaths = kit.languages.isMultilingual ? kit.plan.paths : []
+        self.language = kit.languages.defaultLanguage
         let codes = QRCache()
         self.qrCodes = codes
-        self.posterFields = TemplateData(PosterModel.sharedFields(kit: kit) { link, label in codes.svg(link, label: label) })
+        var byLanguage: [String: TemplateData] = [:]
+        var chromes: [String: LanguageChrome] = [:]
+        for language in kit.languages.languages {
+            byLanguage[language.tag] = TemplateData(PosterModel.sharedFields(kit: kit, language: language.tag) { link, label in codes.svg(link, label: label) })
+            chromes[language.tag] = LanguageChrome(kit.languages.strings(language.tag), config: kit.config)
+        }
+        self.chromes = chromes
+        self.chrome = chromes[kit.languages.defaultLanguage.tag] ?? LanguageChrome(StringTable(), config: kit.config)
+        self.posterFieldsByLanguage = byLanguage
+        self.posterFields = byLanguage[kit.languages.defaultLanguage.tag] ?? TemplateData([:])
         self.instancesByGroup = Dictionary(grouping: kit.posterInstances.filter { $0.group != nil }, by: { $0.group!.slug })
     }
+
+
 
     /// What a poster's templates see: the shared fields and those of `poster` for `group`,
     /// with type at the sizes `fit` chose.
     func posterData(_ poster: PosterTemplate, group: Group?, fit: PosterFit = .largest) -> TemplateData {
-        posterFields.merging(PosterModel.posterFields(poster: poster, group: group, kit: kit, fit: fit) { link, label in qrCodes.svg(link, label: label) })
+        var fields = PosterModel.posterFields(poster: poster, group: group, kit: kit, fit: fit, strings: strings) { link, label in qrCodes.svg(link, label: label) }
+        fields["i18n"] = stringsValue(group.map { ["group": $0.name] } ?? [:])
+        return posterFields.merging(fields)
     }
 
     var hasPosters: Bool { !kit.posterInstances.isEmpty }
 
-    func environment(for output: String) -> PageEnvironment {
+    /// The same context for an output in `tag` (nil: the default language): its strings, and
+    /// the index pages of its folder.
+    package func localized(_ tag: String?) -> RenderContext {
+        guard let tag, tag != language.tag else { return self }
+        var copy = self
+        copy.language = kit.languages.language(tag)
+        copy.chrome = chromes[copy.language.tag] ?? chrome
+        let prefix = kit.languages.prefix(tag)
+        copy.contentsPath = prefix + String(contentsPath.dropFirst(self.prefix.count))
+        copy.searchPath = prefix + String(searchPath.dropFirst(self.prefix.count))
+        copy.prefix = prefix
+        copy.posterFields = posterFieldsByLanguage[copy.language.tag] ?? posterFields
+        return copy
+    }
+
+    /// `posters/index.html` → `fr/posters/index.html` in another language.
+    func path(_ path: String) -> String { prefix + path }
+
+    /// String `name` of this language with `{site}`, `{organization}`, `{app}` and `values` filled in.
+    func text(_ name: String, _ values: [String: String] = [:]) -> String { chrome.text(name, values) }
+
+    /// Every string of this language, filled in, as templates see them (`i18n.NAME`).
+    func stringsValue(_ values: [String: String] = [:]) -> TemplateValue { values.isEmpty ? chrome.siteStrings : chrome.value(values) }
+
+    /// For a stand-in page, links that reach a default-language page go to its counterpart in
+    /// the page's language, so a reader stays in it.
+    func environment(for output: String, fallback: Bool = false) -> PageEnvironment {
         PageEnvironment(pageOutput: output, resolver: kit.resolver, documents: kit.documents, variables: variables, blocks: blocks,
                         chatBlocks: chatBlocks, baseURL: kit.config.site.baseURL, codeFiles: kit.codeFiles,
-                        imageSizes: imageSizes, content: kit.location.content)
+                        imageSizes: imageSizes, content: kit.location.content,
+                        languagePrefix: fallback ? prefix : "", translatedOutputs: fallback ? outputPaths : [],
+                        languageRoot: prefix, postersWord: strings["groups_posters"] ?? "posters")
     }
 
     func sidebar(current source: String?, output: String) -> String {
-        kit.navigation.sidebarHTML(currentSource: source, currentOutput: output, contentsOutput: contentsPath)
+        kit.navigation(for: language.tag).sidebarHTML(currentSource: source, currentOutput: output, contentsOutput: contentsPath,
+                                                      labels: Navigation.Labels(strings))
     }
 }
 

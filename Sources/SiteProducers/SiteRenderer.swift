@@ -24,13 +24,16 @@ public enum SiteRenderer {
     /// The bytes of one output (copied files are read only when written or served).
     package static func contents(of output: PlannedOutput, context: RenderContext) -> OutputTree.Contents {
         let kit = context.kit
+        // Every output is rendered in its own language: its strings, its folder's index pages.
+        let context = context.localized(output.language)
         func bytes(_ text: String) -> OutputTree.Contents { .bytes(Data(text.utf8)) }
         switch output.producer {
         case .pageHTML(let source):
             return bytes(kit.page(at: source).map { PageRenderer.html($0, context: context) } ?? "")
         case .pageText(let source, let flavor):
             guard let page = kit.page(at: source), let flavor = ChatFlavor(rawValue: flavor) else { return .bytes(Data()) }
-            return .bytes(ChatPages.pageText(page, flavor: flavor, environment: context.environment(for: page.output), config: kit.config))
+            return .bytes(ChatPages.pageText(page, flavor: flavor, environment: context.environment(for: page.output, fallback: page.fallback != nil),
+                                             config: kit.config, words: context.words))
         case .home:
             return bytes(PageRenderer.home(context: context))
         case .contents:

@@ -33,11 +33,17 @@ public struct TemplateSet: Sendable {
     /// Every non-template file, built-in ones replaced by the kit's of the same name.
     public let files: [TemplateAsset]
     private let library: MustacheLibrary
+    /// `i18n/<language>.yml`: the built-in table and the kit's, which overrides it string by
+    /// string (unlike templates, which replace the built-in file whole).
+    public let stringTables: [StringTableSource]
 
-    /// Files copied to the site's `assets/` folder: everything but poster definitions.
-    public var assets: [TemplateAsset] { files.filter { !$0.name.hasPrefix(Self.postersFolder + "/") } }
-
+    /// Files copied to the site's `assets/` folder: everything but poster definitions and
+    /// string tables.
+    public var assets: [TemplateAsset] {
+        files.filter { !$0.name.hasPrefix(Self.postersFolder + "/") && !$0.name.hasPrefix(Self.stringTablesFolder + "/") }
+    }
     public static let postersFolder = "posters"
+    public static let stringTablesFolder = "i18n"
     public static let maximumSectionDepth = 100
 
     /// Templates whose file name ends in `.txt.mustache` render text: nothing is HTML-escaped.
@@ -133,7 +139,8 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(.error(.templateSyntax, "template syntax: \(error)", at: SourceLocation(path: file.display, line: 1, column: 1)))
             }
         }
-        let set = TemplateSet(templates: templates, unparsable: unparsable, files: assets, library: MustacheLibrary(templates: parsed))
+        let set = TemplateSet(templates: templates, unparsable: unparsable, files: assets, library: MustacheLibrary(templates: parsed),
+                              stringTables: StringTableSource.collect(builtin: BuiltinTemplates.files, kit: kitFiles, displayRoot: displayRoot))
         return (set, diagnostics)
     }
 

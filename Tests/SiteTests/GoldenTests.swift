@@ -33,6 +33,23 @@ import Testing
         }
     }
 
+    /// One French page and one the French site shows from English, from the languages kit.
+    @Test func frenchPagesMatchTheirGoldenFiles() async throws {
+        let folder = TestSupport.repositoryRoot.appendingPathComponent("Tests/Golden/languages-kit")
+        let result = await TestSupport.render(KitLocation(kit: TestSupport.fixture("languages-kit")))
+        let tree = try #require(result.tree)
+        for path in ["fr/guide/create.html", "fr/guide/invite.html"] {
+            let data = try #require(tree[path]).contents.data()
+            let url = folder.appendingPathComponent(path)
+            if Self.recording {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+            } else {
+                #expect(data == (try Data(contentsOf: url)), "\(path) differs from its golden file; re-record with ADOPTKIT_RECORD_GOLDEN=1")
+            }
+        }
+    }
+
     @Test func theSameKitBuildsByteIdenticalOutputTwice() async throws {
         let first = try #require(await TestSupport.render(KitLocation(kit: TestSupport.repositoryRoot)).tree)
         let second = try #require(await TestSupport.render(KitLocation(kit: TestSupport.repositoryRoot)).tree)

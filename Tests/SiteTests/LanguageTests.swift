@@ -1,0 +1,164 @@
+import Diagnostics
+import Foundation
+import KitConfig
+import Site
+import SiteModel
+import Testing
+
+/// A kit in English (default), French and Arabic (`Tests/Fixtures/languages-kit`): output
+/// folders, `lang`/`hreflang`/`dir`, the language switch, stand-in pages and their warning,
+/// string tables (a kit override, a missing string), and per-language posters, share pages and
+/// e-mails.
+@Suite struct LanguageTests {
+    static let kit = TestSupport.fixture("languages-kit")
+
+    func build() async -> BuildAction.Result { await TestSupport.render(KitLocation(kit: Self.kit)) }
+
+    @Test func everyLanguageGetsItsFolderAndTheDefaultStaysAtTheRoot() async throws {
+        let result = await build()
+        #expect(result.succeeded, "\(TestSupport.summary(result.diagnostics))")
+        let tree = try #require(result.tree)
+        for path in ["index.html", "guide/create.html", "fr/index.html", "fr/guide/create.html", "fr/guide/invite.html", "ar/guide/invite.html",
+                     "fr/contents.html", "fr/search.html", "fr/posters/index.html", "fr/posters/contoso-sales/share.html",
+                     "fr/posters/contoso-sales/invite-email.eml", "fr/posters/contoso-sales/invite-link.html", "fr/index.txt", "ar/posters/contoso-sales/share.txt"] {
+            #expect(tree[path] != nil, "\(path) is missing")
+        }
+        #expect(tree["fr/assets/adoptkit.css"] == nil, "assets are shared")
+        let manifest = String(decoding: tree.manifestJSON(), as: UTF8.self)
+        #expect(manifest.contains("\"language\" : \"fr\""))
+        #expect(result.plan?["fr/guide/create.html"]?.language == "fr")
+        #expect(result.plan?["guide/create.html"]?.language == nil)
+    }
+
+    @Test func pagesCarryLangDirHreflangAndTheSwitch() async throws {
+        let result = await build()
+        let french = TestSupport.text(result.tree, "fr/guide/create.html")
+        #expect(french.contains("<html lang=\"fr\" style="))
+        #expect(french.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://adopt.contoso.com/guide/guide/create.html\">"))
+        #expect(french.contains("<link rel=\"alternate\" hreflang=\"ar\" href=\"https://adopt.contoso.com/guide/ar/guide/create.html\">"))
+        #expect(french.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://adopt.contoso.com/guide/guide/create.html\">"))
+        #expect(french.contains("<a href=\"../../guide/create.html\" hreflang=\"en\" lang=\"en\">English</a>"))
+        #expect(french.contains("<a href=\"create.html\" hreflang=\"fr\" lang=\"fr\" aria-current=\"page\">Français</a>"))
+        #expect(french.contains(">Aller au contenu</a>") && french.contains("aria-label=\"Fil d&#39;Ariane\"") || french.contains("aria-label=\"Fil d'Ariane\""))
+        let arabic = TestSupport.text(result.tree, "ar/index.html")
+        #expect(arabic.contains("<html lang=\"ar\" dir=\"rtl\""))
+        #expect(arabic.contains("العربية"))
+        #expect(arabic.contains("ملاحظة</p>"), "the alert's label is Arabic")
+        #expect(arabic.contains("aria-label=\"جدول\""))
+        #expect(TestSupport.text(result.tree, "ar/index.txt").contains("ملاحظة: "), "and in chat text")
+        #expect(french.contains("aria-label=\"Lien vers cette section : Ouvrir l"), "the permalink's name")
+        let english = TestSupport.text(result.tree, "index.html")
+        #expect(english.contains("<html lang=\"en\" style=") && !english.contains("dir=\"rtl\""))
+        #expect(english.contains("<a href=\"fr/index.html\" hreflang=\"fr\" lang=\"fr\">Français</a>"))
+    }
+
+    @Test func aMissingPageFallsBackWithAWarningAndStaysInItsLanguage() async throws {
+        let result = await build()
+        let warnings = result.diagnostics.filter { $0.id == .languageFallback }
+        #expect(warnings.count == 3, "\(TestSupport.summary(result.diagnostics))")
+        let invite = try #require(warnings.first { $0.message.contains("'fr/guide/invite.md'") })
+        #expect(invite.severity == .warning)
+        #expect(invite.message == "page 'guide/invite.md' has no 'fr' version ('fr/guide/invite.md'); 'fr/guide/invite.html' shows the 'en' page")
+        #expect(invite.location?.path == "Content/guide/invite.md" && invite.location?.line == 1)
+        let page = TestSupport.text(result.tree, "fr/guide/invite.html")
+        #expect(page.contains("<html lang=\"fr\""))
+        #expect(page.contains("<article lang=\"en\" dir=\"ltr\">"), "the English text is marked as such")
+        #expect(page.contains("Back to <a href=\"create.html\">creating a group</a>"), "its links reach the French pages")
+        #expect(page.contains("<a href=\"../index.html\">Bienvenue</a>"), "the French navigation")
+    }
+
+    @Test func stringsComeFromTheLanguagesTableAndAKitOverridesOne() async throws {
+        let result = await build()
+        let french = TestSupport.text(result.tree, "fr/index.html")
+        #expect(french.contains(">Affiches à imprimer</a>"), "the kit's override")
+        #expect(french.contains("placeholder=\"Rechercher\""), "the built-in French string")
+        #expect(french.contains("(<a href=\"../fr/posters/index.html#contoso-sales\">affiches</a>)"), "{{ groups }} links the French posters")
+        #expect(TestSupport.text(result.tree, "index.html").contains(">Posters</a>"))
+        let poster = TestSupport.text(result.tree, "fr/posters/contoso-sales/invite-link.html")
+        #expect(poster.contains("Scannez pour rejoindre") && poster.contains("<html lang=\"fr\">"))
+        #expect(TestSupport.text(result.tree, "ar/posters/contoso-sales/invite-link.html").contains("<html lang=\"ar\" dir=\"rtl\">"))
+        let share = TestSupport.text(result.tree, "fr/posters/contoso-sales/share.html")
+        #expect(share.contains("<h1>Rejoignez Contoso – Sales sur Kaizala</h1>"))
+        #expect(share.contains("<a href=\"../../../fr/posters/index.html\">Toutes les affiches</a>"))
+        #expect(TestSupport.text(result.tree, "fr/posters/contoso-sales/share.txt").hasPrefix("Rejoignez « Contoso – Sales » sur Kaizala"))
+        #expect(TestSupport.text(result.tree, "fr/posters/contoso-sales/invite-email.txt").contains("Connectez-vous avec"))
+        let eml = TestSupport.text(result.tree, "fr/posters/contoso-sales/invite-email.eml")
+        #expect(eml.contains("Subject: =?UTF-8?B?"))
+        #expect(TestSupport.text(result.tree, "posters/contoso-sales/invite-email.txt").hasPrefix("Join Contoso – Sales on Kaizala"))
+    }
+
+    @Test func stringTablesAreInputsOfWhatPrintsThem() async throws {
+        let result = await build()
+        let page = try #require(result.plan?["fr/guide/create.html"])
+        #expect(page.inputs.contains(.file("Templates/i18n/fr.yml")) && page.inputs.contains(.file("(built-in)/i18n/fr.yml")))
+        #expect(!page.inputs.contains(.file("(built-in)/i18n/en.yml")))
+        let poster = try #require(result.plan?["fr/posters/contoso-sales/invite-link.html"])
+        #expect(poster.inputs.contains(.file("Templates/i18n/fr.yml")))
+        #expect(result.plan?["posters/contoso-sales/invite-link.html"]?.inputs.contains(.file("(built-in)/i18n/en.yml")) == true)
+    }
+
+    @Test func aMissingStringIsAnErrorAtItsTableOrLanguage() async throws {
+        try await TestSupport.withTemporaryFolder { kit in
+            try TestSupport.write([
+                "adoptkit.yml": "site:\n  languages: [en, de, xx]\n",
+                "Content/index.md": "# Home\n",
+                "Templates/i18n/de.yml": "contents: Inhalt\nposter: Plakat\n",
+            ], under: kit)
+            let result = await TestSupport.render(KitLocation(kit: kit))
+            #expect(!result.succeeded)
+            let missing = result.diagnostics.filter { $0.id == .stringMissing }
+            let german = try #require(missing.first { $0.message == "string table 'Templates/i18n/de.yml' has no 'search'" })
+            #expect(german.severity == .error && german.location == SourceLocation(path: "Templates/i18n/de.yml", line: 1, column: 1))
+            let none = try #require(missing.first { $0.message.hasPrefix("language 'xx' has no string table") })
+            #expect(none.location == SourceLocation(path: "adoptkit.yml", line: 2, column: 23))
+            let unknown = try #require(result.diagnostics.first { $0.id == .stringUnknown })
+            #expect(unknown.location?.line == 2 && unknown.notes == ["did you mean 'posters'?"])
+        }
+    }
+
+    @Test func languageTagsAreChecked() {
+        let yaml = "site:\n  language: fr\n  languages: [en, english, fr, EN]\n"
+        let (config, problems) = KitConfig.decode(yaml, path: "adoptkit.yml")
+        #expect(problems.map(\.id.rawValue).sorted() == ["config.duplicate-language", "config.language", "config.language-mismatch"])
+        #expect(problems.first { $0.id == .configLanguage }?.location == SourceLocation(path: "adoptkit.yml", line: 3, column: 19))
+        #expect(problems.first { $0.id == .configLanguageMismatch }?.location?.line == 2)
+        #expect(config.site.languages.map(\.tag) == ["en", "fr"])
+        #expect(config.site.language == "en")
+        #expect(LanguageTag.isValid("pt-BR") && LanguageTag.isValid("zh-Hant-TW") && !LanguageTag.isValid("en_US") && !LanguageTag.isValid("e"))
+        #expect(LanguageTag.isRightToLeft("ar") && LanguageTag.isRightToLeft("he-IL") && LanguageTag.isRightToLeft("az-Arab") && !LanguageTag.isRightToLeft("fr"))
+    }
+
+    /// `serve`: editing a string table makes exactly the outputs that print its words stale.
+    @Test func editingAStringTableRebuildsWhatPrintsIt() async throws {
+        try await TestSupport.withTemporaryFolder { root in
+            let kit = root.appendingPathComponent("kit")
+            try FileManager.default.copyItem(at: Self.kit, to: kit)
+            let site = LiveSite(location: KitLocation(kit: kit))
+            let first = await site.update(changedFiles: nil)
+            #expect(first.succeeded, "\(first.diagnostics)")
+            _ = first.site?.file(at: "fr/index.html")
+            _ = first.site?.file(at: "index.html")
+            let table = kit.appendingPathComponent("Templates/i18n/fr.yml")
+            try Data("posters: Nos affiches\n".utf8).write(to: table)
+            let edit = await site.update(changedFiles: [table.path])
+            #expect(edit.succeeded, "\(edit.diagnostics)")
+            #expect(edit.changed.contains("fr/index.html") && !edit.changed.contains("index.html"), "\(edit.changed)")
+            #expect(LiveSiteTests.text(edit, "fr/index.html").contains(">Nos affiches</a>"))
+        }
+    }
+
+    /// A one-language kit keeps its English words and may override them.
+    @Test func aOneLanguageKitOverridesAnEnglishString() async throws {
+        try await TestSupport.withTemporaryFolder { kit in
+            try TestSupport.write([
+                "Content/index.md": "# Home\n\nText.\n\n## A\n\n## B\n",
+                "Templates/i18n/en.yml": "on_this_page: In this article\n",
+            ], under: kit)
+            let result = await TestSupport.render(KitLocation(kit: kit))
+            #expect(result.succeeded, "\(TestSupport.summary(result.diagnostics))")
+            let home = TestSupport.text(result.tree, "index.html")
+            #expect(home.contains(">In this article</h2>") && home.contains(">Skip to content</a>"))
+            #expect(!home.contains("hreflang") && !home.contains("language-switch"))
+        }
+    }
+}
