@@ -46,9 +46,12 @@ package struct SearchIndex: Sendable {
 
     package init(kit: Kit, context: RenderContext) {
         let started = DispatchTime.now()
-        shardCount = BuildPlan.searchTermsFiles(pageCount: kit.pages.count)
+        // A language's page that falls back to the default one's is the same text: once is enough,
+        // as the plan counts it (`BuildPlan.searchIndexParts`).
+        let pages = kit.pages.filter { $0.fallback == nil }
+        shardCount = BuildPlan.searchTermsFiles(pageCount: pages.count)
         // Text and terms come from every page: on every core, in chunks, results in order.
-        let extracted = ConcurrentMap.map(kit.pages) { page in
+        let extracted = ConcurrentMap.map(pages) { page in
             Self.extract(page, environment: context.environment(for: page.output))
         }
         var postings: [String: [UInt32]] = [:]
