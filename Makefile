@@ -29,10 +29,11 @@ test: build
 
 # Release build, then timings with output in RAM: scripts/bench.sh (small kits, adoptkit alone),
 # then scripts/bench-peers.sh (make-corpus kits of 1,000 and 10,000 pages, adoptkit next to a C
-# libcmark-gfm floor and Hugo), then scripts/serve-bench.py (adoptkit serve on a 10,000-page
-# kit: edits to served bytes, idle CPU, memory). Variables: RUNS, BIG=1 (adds 100,000 pages),
-# PEERS=0 (skip the peers part), SERVE=0 (skip serve), BENCH_RESULTS (default .build/bench);
-# see the scripts' headers.
+# libcmark-gfm floor and Hugo; its last column is the search index: size, share of the Markdown,
+# time to make it), then scripts/serve-bench.py (adoptkit serve on a 10,000-page kit: edits to
+# served bytes, idle CPU, memory). Variables: RUNS, BIG=1 (adds 100,000 pages), PEERS=0 (skip
+# the peers part), SERVE=0 (skip serve), BENCH_RESULTS (default .build/bench); see the scripts'
+# headers.
 bench: deps bench-deps
 	$(SWIFT) build -c release
 	scripts/bench.sh $$($(SWIFT) build -c release --show-bin-path)/adoptkit

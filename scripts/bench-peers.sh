@@ -19,11 +19,14 @@
 #   wall s       median wall-clock seconds of the counted runs (min–max in peers' summary)
 #   CPU s        median user+sys seconds
 #   RSS MB       median peak resident memory of the largest single process (GNU time %M)
-#   out MB       size of adoptkit's output folder, from an untimed probe build made first
-#                (which also prints the search index's size against the kit's Markdown). When
+#   out MB       size of adoptkit's output folder, from an untimed probe build made first. When
 #                the probe fails, or is stopped because MemAvailable fell below
 #                PROBE_MIN_AVAIL_MB (default 2048), adoptkit is left out of that kit's timed runs
 #                (the peers are still timed) and its row says why.
+#   search index from the same probe (build rows): the index's size (assets/search/), its share
+#                of the kit's Markdown, and how long making it took (`--timings`, "of which
+#                search index": wall time within "render and write", other outputs rendering
+#                beside it)
 #   ÷ TOOL       median over rounds of adoptkit's wall / TOOL's wall in the same round (the
 #                pairing peers.sh uses: it survives a machine whose speed drifts); in brackets
 #                TOOL's own median wall. 8.0 means adoptkit took 8 times as long.
@@ -93,7 +96,7 @@ peers() { # RESULT_DIR KIT RUNS TOOLS ADOPTKIT_BIN PAGES
 probe() {
   local kit=$1 note=$2 min=${PROBE_MIN_AVAIL_MB:-2048} rc=0 stopped=0 t0=$SECONDS k v u mb
   rm -rf "$work/out"
-  "$bin" build "$kit" --output "$work/out" >/dev/null 2>"$work/probe.err" &
+  "$bin" build "$kit" --output "$work/out" --timings >/dev/null 2>"$work/probe.err" &
   local pid=$!
   # (sleep first: a kill before the fork's exec would run this shell's EXIT trap in the child)
   while sleep 0.2 && kill -0 "$pid" 2>/dev/null; do
@@ -103,13 +106,17 @@ probe() {
   wait "$pid" || rc=$?
   # a stopped build leaves its staging folder (.out.adoptkit-new-*) next to the output
   mb=$(du -scm "$work/out" "$work"/.out.adoptkit-new-* 2>/dev/null | tail -n 1 | cut -f1 || true)
-  # the search index's size against the Markdown it is made from (the docs issue allows 30 %)
+  # the search index's size against the Markdown it is made from (the docs issue allows 30 %),
+  # and how long it took to make (--timings: "of which search index", within render and write)
   if [ -d "$work/out/assets/search" ]; then
-    local index_bytes markdown_bytes
-    index_bytes=$(du -scb "$work/out/assets/search" | tail -n 1 | cut -f1)
+    local index_bytes markdown_bytes index_ms
+    index_bytes=$(find "$work/out/assets/search" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
     markdown_bytes=$(find "$kit/Content" -name '*.md' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
-    awk -v i="$index_bytes" -v m="$markdown_bytes" 'BEGIN { printf "search index %.1f MB for %.1f MB of Markdown (%.1f %%)\n", i / 1e6, m / 1e6, m ? 100 * i / m : 0 }' \
-      | tee "${note%/*}/search" >&2
+    index_ms=$(sed -n 's/^of which search index: \([0-9]*\) ms$/\1/p' "$work/probe.err")
+    awk -v i="$index_bytes" -v m="$markdown_bytes" -v t="${index_ms:-0}" \
+      'BEGIN { printf "%.1f MB, %.1f %% of %.1f MB of Markdown, made in %.1f s\n", i / 1e6, m ? 100 * i / m : 0, m / 1e6, t / 1000 }' \
+      >"${note%/*}/search"
+    echo "bench-peers: search index $(cat "${note%/*}/search")" >&2
   fi
   rm -rf "$work/out" "$work"/.out.adoptkit-new-*
   if [ "$stopped" = 1 ]; then
@@ -173,8 +180,13 @@ def paired(rows, base):
 
 bases = ["cmark-lib", "cmark-lib-j2", "hugo", "cmark-lib-nowrite"]
 print("| adoptkit | pages | groups | runs | wall s | CPU s | RSS MB | out MB |"
-      + "".join(" ÷ %s |" % b for b in bases))
-print("|---|---:|---:|---:|---:|---:|---:|---:|" + "---|" * len(bases))
+      + "".join(" ÷ %s |" % b for b in bases) + " search index |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|" + "---|" * len(bases) + "---|")
+
+def search(cmd, n):
+    """the probe's search index: size, share of the Markdown, time to make it (build rows only)"""
+    p = os.path.join(res, "build-%s" % n, "search")
+    return open(p).read().strip() if cmd == "build" and os.path.exists(p) else "–"
 for n in kits:
     for cmd in ("build", "check"):
         rows = load("%s-%s" % (cmd, n))
@@ -188,16 +200,16 @@ for n in kits:
         note = open(note).read().strip() if os.path.exists(note) else ""
         out = note.split(", ")[-1].split()[0] if note.startswith("ok ") else "–"
         if note and not note.startswith("ok "):
-            print("| %s | %s | %d | not timed: %s | – | – | – | – |" % (cmd, n, groups, note) + " – |" * len(bases))
+            print("| %s | %s | %d | not timed: %s | – | – | – | – |" % (cmd, n, groups, note) + " – |" * len(bases) + " %s |" % search(cmd, n))
             continue
         if not good:
-            print("| %s | %s | %d | %s | – | – | – | %s |" % (cmd, n, groups, runs, out) + " – |" * len(bases))
+            print("| %s | %s | %d | %s | – | – | – | %s |" % (cmd, n, groups, runs, out) + " – |" * len(bases) + " %s |" % search(cmd, n))
             continue
         wall = st.median(float(r["wall_s"]) for r in good)
         cpu = st.median(float(r["user_s"]) + float(r["sys_s"]) for r in good)
         rss = st.median(int(r["maxrss_kb"]) for r in good) / 1024
         print("| %s | %s | %d | %s | %.2f | %.2f | %.0f | %s |" % (cmd, n, groups, runs, wall, cpu, rss, out)
-              + "".join(" %s |" % paired(rows, b) for b in bases))
+              + "".join(" %s |" % paired(rows, b) for b in bases) + " %s |" % search(cmd, n))
 EOF
 echo "(full peers.sh summaries: $results/{build,check}-N/summary.md; rows: runs.tsv)" >&2
 # a failed or stopped adoptkit run fails make bench, after the table (peers.sh printed its errors)

@@ -64,40 +64,64 @@ public enum SearchText {
         }
     }
 
+    /// `text` with each run of white space made one space, and none at the ends. Works on
+    /// scalars, not characters: a whole kit's text goes through here, and breaking it into
+    /// grapheme clusters costs several times as much.
     static func collapseSpaces(_ text: String) -> String {
-        var result = "", pendingSpace = false
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            if character.isWhitespace { pendingSpace = !result.isEmpty; continue }
-            if pendingSpace { result.append(" "); pendingSpace = false }
-            result.append(character)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : scalar.properties.isWhitespace {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace { bytes.append(0x20); pendingSpace = false }
+            appendUTF8(scalar, to: &bytes)
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        UTF8.encode(scalar) { bytes.append($0) }
     }
 
     /// Search terms: runs of letters, digits and marks, lower-cased, accents removed (NFD, then
     /// combining marks U+0300–U+036F dropped), so `Équipe` and `equipe` are one term. The
     /// search script folds what the reader types the same way.
     public static func terms(_ text: String) -> [String] {
-        var terms: [String] = [], current = String.UnicodeScalarView()
+        var terms: [String] = [], current: [UInt8] = []
+        current.reserveCapacity(32)
         func flush() {
-            if !current.isEmpty { terms.append(String(current)); current.removeAll(keepingCapacity: true) }
+            if !current.isEmpty { terms.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
         }
         for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                let value = scalar.value
-                if (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) { current.append(scalar) }
-                else if (0x41...0x5A).contains(value) { current.append(Unicode.Scalar(value + 32)!) }
+            let value = scalar.value
+            if value < 0x80 {
+                if (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) { current.append(UInt8(value)) }
+                else if (0x41...0x5A).contains(value) { current.append(UInt8(value + 32)) }
                 else { flush() }
                 continue
             }
-            for folded in fold(scalar) {
-                if isWordScalar(folded) { current.append(folded) } else { flush() }
+            // Punctuation, symbols and spaces (’, –, …) decompose to no letter: no need to fold.
+            guard isWordScalar(scalar) else { flush(); continue }
+            for folded in folded(scalar) {
+                if isWordScalar(folded) { appendUTF8(folded, to: &current) } else { flush() }
             }
         }
         flush()
         return terms
     }
+
+    /// `fold` of a scalar, from a table for the Latin letters of U+0080–U+024F (most accented
+    /// text), else worked out.
+    static func folded(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        let value = Int(scalar.value)
+        return value < latinFolds.count ? latinFolds[value] : fold(scalar)
+    }
+
+    private static let latinFolds: [[Unicode.Scalar]] = (0..<0x250).map { value in Unicode.Scalar(UInt32(value)).map(fold) ?? [] }
 
     /// `scalar` decomposed (NFD), accents dropped, lower-cased, as JavaScript's
     /// `normalize("NFD")`, `replace(/[\u0300-\u036f]/g, "")` and `toLowerCase()` do.

@@ -64,9 +64,12 @@ public struct BuildAction: Sendable {
         let (kit, diagnostics) = await load(&clock)
         guard let kit else { return Result(diagnostics: diagnostics, tree: nil, timings: clock.laps) }
         progress?.begin("Writing", total: kit.plan.outputs.count)
-        let problems = await SiteWriter(output: output, location: location).write(kit, progress: progress)
+        let context = RenderContext(kit: kit)
+        let problems = await SiteWriter(output: output, location: location).write(kit, context: context, progress: progress)
         progress?.finish()
         clock.lap("render and write")
+        // Made while other outputs render, so it is part of the lap above, not after it.
+        if let seconds = context.searchIndex.buildSeconds { clock.note("of which search index", seconds: seconds) }
         return Result(diagnostics: diagnostics + problems, tree: nil, plan: kit.plan, timings: clock.laps)
     }
 }

@@ -44,8 +44,12 @@ public struct SiteWriter {
     /// few outputs per core, whatever the kit's size. On any failure the previous output is
     /// left as it was.
     public func write(_ kit: Kit, progress: BuildProgress? = nil) async -> [Diagnostic] {
-        let context = RenderContext(kit: kit)
-        return await write(kit.plan, progress: progress) { SiteRenderer.contents(of: $0, context: context) }
+        await write(kit, context: RenderContext(kit: kit), progress: progress)
+    }
+
+    /// The same with `context`, which the caller keeps to read what the build cost (`--timings`).
+    package func write(_ kit: Kit, context: RenderContext, progress: BuildProgress? = nil) async -> [Diagnostic] {
+        await write(kit.plan, progress: progress) { SiteRenderer.contents(of: $0, context: context) }
     }
 
     /// Whether the plan has posters for a browser to print (`posters.export`).

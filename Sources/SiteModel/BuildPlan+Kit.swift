@@ -57,32 +57,20 @@ extension BuildPlan {
         }
     }
 
-    /// Kits above this many pages get their search terms in one file per first character,
-    /// loaded as the reader types, instead of one file.
-    package static let searchSplitAbove = 300
-    /// Pages per search sections file.
-    package static let searchPagesPerChunk = 500
+    /// Pages per search sections file (`sections-N.js`): a query loads only the files of the
+    /// pages it shows.
+    package static let searchPagesPerChunk = 100
+    /// Pages per search terms file (`terms-N.js`): the sorted terms are cut into this many
+    /// files of about equal size, and a word loads only the file its terms fall in.
+    package static let searchPagesPerTermsFile = 500
 
-    package static func searchIndexIsSplit(pageCount: Int) -> Bool { pageCount > searchSplitAbove }
-
-    /// The terms file a term goes in, for split indexes: its first character when a-z, `0` for
-    /// digits, `_` for anything else (the search script picks the same).
-    package static func searchShard(of term: String) -> String {
-        guard let first = term.unicodeScalars.first else { return "_" }
-        switch first {
-        case "0"..."9": return "0"
-        case "a"..."z": return String(first)
-        default: return "_"
-        }
-    }
+    /// How many terms files a kit of `pageCount` pages gets (at least one).
+    package static func searchTermsFiles(pageCount: Int) -> Int { max(1, pageCount / searchPagesPerTermsFile) }
 
     /// The index files of a kit with `pageCount` pages, as `Producer.searchIndex` names them.
     package static func searchIndexParts(pageCount: Int) -> [String] {
         let chunks = max(1, (pageCount + searchPagesPerChunk - 1) / searchPagesPerChunk)
-        let terms = searchIndexIsSplit(pageCount: pageCount)
-            ? (["0", "_"] + (UInt8(ascii: "a")...UInt8(ascii: "z")).map { String(UnicodeScalar($0)) }).map { "terms-" + $0 }
-            : ["terms"]
-        return ["index"] + (0..<chunks).map { "sections-\($0)" } + terms
+        return ["index"] + (0..<chunks).map { "sections-\($0)" } + (0..<searchTermsFiles(pageCount: pageCount)).map { "terms-\($0)" }
     }
 
     /// Outputs that do not come from a content file, known before navigation exists.

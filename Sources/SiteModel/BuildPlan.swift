@@ -23,21 +23,27 @@ public struct BuildPlan: Sendable {
 
     /// The same outputs with new inputs for some of them (by path), and the input index
     /// brought up to date for those alone (`serve`, when new titles reorder the navigation).
+    /// An output that shares its inputs with a neighbour has the index made again instead.
     package func replacingInputs(_ replacements: [String: [PlanInput]]) -> BuildPlan {
         var outputs = self.outputs
-        var map = dependents.map(for: outputs)
+        var (map, runs) = dependents.map(for: outputs)
+        var runOf = [Int](repeating: 0, count: outputs.count)
+        for (run, members) in runs.enumerated() { for number in members { runOf[number] = run } }
+        var indexed = true
         for (path, inputs) in replacements {
             guard let number = index[path] else { continue }
             let old = outputs[number]
+            outputs[number] = PlannedOutput(path: old.path, kind: old.kind, format: old.format, producer: old.producer, source: old.source,
+                                            inputs: inputs, poster: old.poster, group: old.group, language: old.language)
+            let run = runOf[number]
+            guard indexed, runs[run].count == 1 else { indexed = false; continue }
             for input in Set(old.inputs).subtracting(inputs) {
-                map[input]?.removeAll { $0 == number }
+                map[input]?.removeAll { $0 == run }
                 if map[input]?.isEmpty == true { map[input] = nil }
             }
-            for input in Set(inputs).subtracting(old.inputs) { map[input, default: []].append(number) }
-            outputs[number] = PlannedOutput(path: old.path, kind: old.kind, format: old.format, producer: old.producer, source: old.source,
-                                            inputs: inputs, poster: old.poster, group: old.group)
+            for input in Set(inputs).subtracting(old.inputs) { map[input, default: []].append(run) }
         }
-        return BuildPlan(outputs: outputs, index: index, dependents: Dependents(built: map))
+        return BuildPlan(outputs: outputs, index: index, dependents: indexed ? Dependents(built: (map, runs)) : Dependents())
     }
 
     public subscript(path: String) -> PlannedOutput? { index[path].map { outputs[$0] } }
@@ -77,27 +83,36 @@ public struct BuildPlan: Sendable {
     /// The outputs that depend on any of `inputs`: what an edit makes stale, in path order.
     public func outputs(dependingOn inputs: Set<PlanInput>) -> [PlannedOutput] {
         guard !inputs.isEmpty else { return [] }
-        let map = dependents.map(for: outputs)
-        return Set(inputs.flatMap { map[$0] ?? [] }).sorted().map { outputs[$0] }
+        let (map, runs) = dependents.map(for: outputs)
+        return Set(inputs.flatMap { map[$0] ?? [] }.flatMap { runs[$0] }).sorted().map { outputs[$0] }
     }
 
     /// Input → the outputs that read it, built the first time `serve` asks (a build never does).
+    /// Neighbouring outputs with the same inputs (the search index's files, which all read every
+    /// page) are one run, so each input is listed once for the run, not once per file.
     private final class Dependents: @unchecked Sendable {
         // Guarded by `lock`; written once.
-        private var built: [PlanInput: [Int]]?
+        private var built: (map: [PlanInput: [Int]], runs: [[Int]])?
         private let lock = NSLock()
 
-        init(built: [PlanInput: [Int]]? = nil) { self.built = built }
+        init(built: (map: [PlanInput: [Int]], runs: [[Int]])? = nil) { self.built = built }
 
-        func map(for outputs: [PlannedOutput]) -> [PlanInput: [Int]] {
+        func map(for outputs: [PlannedOutput]) -> (map: [PlanInput: [Int]], runs: [[Int]]) {
             lock.withLock {
                 if let built { return built }
                 var map: [PlanInput: [Int]] = [:]
+                var runs: [[Int]] = []
                 for (number, output) in outputs.enumerated() {
-                    for input in output.inputs { map[input, default: []].append(number) }
+                    // Arrays that share storage compare equal at once.
+                    if number > 0, output.inputs == outputs[number - 1].inputs {
+                        runs[runs.count - 1].append(number)
+                        continue
+                    }
+                    runs.append([number])
+                    for input in output.inputs { map[input, default: []].append(runs.count - 1) }
                 }
-                built = map
-                return map
+                built = (map, runs)
+                return (map, runs)
             }
         }
     }

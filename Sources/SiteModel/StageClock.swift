@@ -12,4 +12,9 @@ package struct StageClock {
         laps.append((stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
         last = now
     }
+
+    /// A part of a lap, timed on its own (it does not move the clock on).
+    package mutating func note(_ part: String, seconds: Double) {
+        laps.append((part, seconds))
+    }
 }

@@ -42,7 +42,7 @@ package struct RenderContext: Sendable {
     /// The site's logo (header, favicon), relative to the site root.
     let logoPath: String?
     let palette: SitePalette?
-    let searchIndex = SearchIndexCache()
+    package let searchIndex = SearchIndexCache()
     let imageSizes = ImageSizeCache()
 
     package init(kit: Kit) {

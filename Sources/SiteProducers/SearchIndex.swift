@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Markdown
 import Rendering
@@ -5,153 +6,120 @@ import SiteModel
 
 /// The site's offline search index, made once per build from every page's text and written as
 /// script files (`assets/search/*.js`) that the search box loads with `<script>` tags, so it
-/// works from `file://` where `fetch` does not. Each file calls `adoptkitSearch.receive(name, data)`.
+/// works from `file://` where `fetch` does not. Each file calls `adoptkitSearch.receive(name, data)`
+/// (`SearchIndex+Files` writes them):
 ///
-/// - `index.js`: the pages (title and URL) and where each sections file starts;
-/// - `sections-N.js`: each section's page, heading id, heading and a snippet;
-/// - `terms.js`, or one `terms-X.js` per first character for large kits: the sorted terms with
-///   the sections each occurs in, as heading/title postings and body postings.
-///
-/// Postings are delta-coded section numbers in a base-32 code whose last digit comes from a
-/// second alphabet, so lists need no separators and common terms cost about a byte a section.
+/// - `index.js`: how many sections there are, where each sections file starts, and the first
+///   term of each terms file; a few kilobytes whatever the kit's size;
+/// - `sections-N.js`: the pages of one slice of `BuildPlan.searchPagesPerChunk`, each with its
+///   title, URL and sections (heading, link target and snippet);
+/// - `terms-N.js`: a slice of the sorted terms, each with its postings (`SearchPostings`).
 package struct SearchIndex: Sendable {
+    struct Entry: Sendable {
+        var title: String
+        var url: String
+        /// The text before the first `##` heading first (it shows under the page's title, so it
+        /// has no heading or link target of its own), then one section per heading.
+        var sections: [Section]
+    }
+
     struct Section: Sendable {
-        var page: Int
         var anchor: String
         var heading: String
         var snippet: String
     }
 
-    var pages: [(title: String, url: String)] = []
-    var sections: [Section] = []
-    /// Term → (heading postings, body postings), section numbers ascending.
-    var postings: [String: (heading: [Int32], body: [Int32])] = [:]
-    /// First section number of each sections file.
+    var entries: [Entry] = []
+    var sectionCount = 0
+    /// The first section number of each sections file.
     var chunkStarts: [Int] = []
-    let split: Bool
+    /// Every term with its encoded postings, in UTF-16 order (the order JavaScript compares in).
+    var terms: [(term: String, postings: String)] = []
+    /// Where each terms file starts in `terms`: one per file that has terms (the rest are empty).
+    var shardStarts: [Int] = []
+    let shardCount: Int
+    /// How long making the index took, in seconds of wall time (`--timings`).
+    package private(set) var buildSeconds: Double = 0
 
-    /// Characters of text kept per section: the snippets are most of the index, which must stay
-    /// under 30 % of the Markdown (10,000 make-corpus pages: 110 characters gave 35 %).
+    /// Characters of text kept per section as its snippet.
     static let snippetLength = 64
 
     package init(kit: Kit, context: RenderContext) {
-        let pages = kit.pages
-        split = BuildPlan.searchIndexIsSplit(pageCount: pages.count)
-        // Text extraction is the costly part: on every core, in chunks, results in order.
+        let started = DispatchTime.now()
+        // A language's page that falls back to the default one's is the same text: once is enough,
+        // as the plan counts it (`BuildPlan.searchIndexParts`).
+        let pages = kit.pages.filter { $0.fallback == nil }
+        shardCount = BuildPlan.searchTermsFiles(pageCount: pages.count)
+        // Text and terms come from every page: on every core, in chunks, results in order.
         let extracted = ConcurrentMap.map(pages) { page in
-            SearchText.sections(page.document, environment: context.environment(for: page.output))
+            Self.extract(page, environment: context.environment(for: page.output))
         }
-        for (number, page) in pages.enumerated() {
-            if number % BuildPlan.searchPagesPerChunk == 0 { chunkStarts.append(sections.count) }
-            self.pages.append((page.title, page.output))
-            let titleTerms = SearchText.terms(page.title)
-            for (offset, section) in extracted[number].enumerated() {
-                let id = Int32(sections.count)
-                // The text before the first `##` shows under the page's title, which index.js holds.
-                let heading = offset == 0 ? "" : section.heading
-                sections.append(Section(page: number, anchor: section.anchor, heading: heading, snippet: Self.snippet(section.text)))
-                for term in Set(offset == 0 ? titleTerms + SearchText.terms(section.heading) : SearchText.terms(heading)) {
-                    postings[term, default: ([], [])].heading.append(id)
-                }
-                for term in Set(SearchText.terms(section.text)) {
-                    postings[term, default: ([], [])].body.append(id)
-                }
+        var postings: [String: [UInt32]] = [:]
+        for (number, page) in extracted.enumerated() {
+            if number % BuildPlan.searchPagesPerChunk == 0 { chunkStarts.append(sectionCount) }
+            entries.append(page.entry)
+            for (heading, body) in page.terms {
+                let id = UInt32(sectionCount) << 1
+                for term in heading { postings[term, default: []].append(id | 1) }
+                for term in body where !heading.contains(term) { postings[term, default: []].append(id) }
+                sectionCount += 1
             }
         }
         if chunkStarts.isEmpty { chunkStarts = [0] }
+        let sorted = postings.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
+        let lists = postings
+        let encoded = ConcurrentMap.map(sorted, chunk: 256) { SearchPostings.encode(lists[$0]!) }
+        terms = Array(zip(sorted, encoded))
+        shardStarts = Self.shardStarts(terms, files: shardCount)
+        buildSeconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+    }
+
+    struct Extracted: Sendable {
+        var entry: Entry
+        /// Per section: the terms of its title or heading, and those of its text.
+        var terms: [(heading: Set<String>, body: Set<String>)]
+    }
+
+    static func extract(_ page: Page, environment: MarkdownEnvironment) -> Extracted {
+        var sections = SearchText.sections(page.document, environment: environment)
+        if sections.first?.anchor.isEmpty != true { sections.insert(SearchText.Section(anchor: "", heading: "", text: ""), at: 0) }
+        let title = SearchText.terms(page.title)
+        var terms: [(heading: Set<String>, body: Set<String>)] = []
+        var kept: [Section] = []
+        for (offset, section) in sections.enumerated() {
+            // The page's `#` heading is in the first section's heading: it counts as the title.
+            terms.append((Set(offset == 0 ? title + SearchText.terms(section.heading) : SearchText.terms(section.heading)),
+                          Set(SearchText.terms(section.text))))
+            kept.append(Section(anchor: section.anchor, heading: offset == 0 ? "" : section.heading, snippet: snippet(section.text)))
+        }
+        return Extracted(entry: Entry(title: page.title, url: page.output, sections: kept), terms: terms)
     }
 
     /// The start of `text`, cut at a word, with an ellipsis when cut.
     static func snippet(_ text: String) -> String {
-        guard text.count > snippetLength else { return text }
+        // Counts no further than it needs: a section's text may be long.
+        guard text.prefix(snippetLength + 1).count > snippetLength else { return text }
         var cut = text.prefix(snippetLength)
         if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
         return cut + "…"
     }
 
-    /// The bytes of one index file (`part` as the plan names it: `index`, `sections-N`, `terms`, `terms-X`).
-    package func file(_ part: String) -> Data {
-        var out = "adoptkitSearch.receive(\(Self.json(part)),"
-        if part == "index" {
-            out += "{\"v\":1,\"split\":\(split),\"sections\":\(sections.count),\"chunks\":[" + chunkStarts.map(String.init).joined(separator: ",") + "],\"pages\":["
-            out += pages.map { "[" + Self.json($0.title) + "," + Self.json($0.url) + "]" }.joined(separator: ",")
-            out += "]}"
-        } else if part.hasPrefix("sections-"), let chunk = Int(part.dropFirst("sections-".count)), chunk < chunkStarts.count {
-            let end = chunk + 1 < chunkStarts.count ? chunkStarts[chunk + 1] : sections.count
-            out += "[" + sections[chunkStarts[chunk]..<end].map {
-                "[\($0.page)," + Self.json($0.anchor) + "," + Self.json($0.heading) + "," + Self.json($0.snippet) + "]"
-            }.joined(separator: ",\n") + "]"
-        } else {
-            let shard = part == "terms" ? nil : String(part.dropFirst("terms-".count))
-            let terms = postings.keys.filter { shard == nil || BuildPlan.searchShard(of: $0) == shard }
-                .sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
-            out += "{\"t\":[" + terms.map(Self.json).joined(separator: ",") + "],\n\"h\":["
-            out += terms.map { Self.json(Self.encode(postings[$0]!.heading)) }.joined(separator: ",") + "],\n\"b\":["
-            out += terms.map { Self.json(Self.encode(postings[$0]!.body)) }.joined(separator: ",") + "]}"
-        }
-        return Data((out + ");\n").utf8)
-    }
-
-    private static let lastDigits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef".utf8)
-    private static let moreDigits = Array("ghijklmnopqrstuvwxyz0123456789_$".utf8)
-
-    /// Ascending numbers as deltas (the first from -1), each in base 32, most significant
-    /// digit first; the last digit of each number from `lastDigits`, the others from `moreDigits`.
-    static func encode(_ numbers: [Int32]) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(numbers.count * 2)
-        var previous: Int32 = -1
-        var digits: [UInt8] = []
-        for number in numbers {
-            var delta = Int(number - previous) - 1
-            previous = number
-            digits.removeAll(keepingCapacity: true)
-            digits.append(lastDigits[delta & 31])
-            delta >>= 5
-            while delta > 0 { digits.append(moreDigits[delta & 31]); delta >>= 5 }
-            bytes.append(contentsOf: digits.reversed())
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// A JSON string literal (also a JavaScript one).
-    static func json(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            case "<": out += "\\u003c"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+    /// Cuts the sorted terms into at most `files` runs of about equal size in bytes: each run
+    /// ends once it holds its share of what the runs before it left. A term larger than a share
+    /// (a common word's postings) ends its run at once.
+    static func shardStarts(_ terms: [(term: String, postings: String)], files: Int) -> [Int] {
+        guard !terms.isEmpty else { return [] }
+        let sizes = terms.map { $0.term.utf8.count + $0.postings.utf8.count + 1 }
+        let total = sizes.reduce(0, +)
+        var starts = [0], sum = 0, runStart = 0
+        for (number, size) in sizes.enumerated() {
+            if number > starts.last!, starts.count < files, (sum - runStart) * (files - starts.count + 1) >= total - runStart {
+                starts.append(number)
+                runStart = sum
             }
+            sum += size
         }
-        return out + "\""
-    }
-}
-
-/// `transform` over `items` on every core from synchronous code, results in order.
-enum ConcurrentMap {
-    static func map<T: Sendable, R: Sendable>(_ items: [T], chunk: Int = 64, _ transform: @Sendable (T) -> R) -> [R] {
-        let chunks = stride(from: 0, to: items.count, by: chunk).map { $0..<min($0 + chunk, items.count) }
-        let results = Results<R>(count: chunks.count)
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { number in
-            results.set(number, items[chunks[number]].map(transform))
-        }
-        return results.all.flatMap { $0 }
-    }
-
-    private final class Results<R>: @unchecked Sendable {
-        // Each slot is written once, by one iteration, under `lock`.
-        private var slots: [[R]]
-        private let lock = NSLock()
-        init(count: Int) { slots = Array(repeating: [], count: count) }
-        func set(_ index: Int, _ value: [R]) { lock.withLock { slots[index] = value } }
-        var all: [[R]] { lock.withLock { slots } }
+        return starts
     }
 }
 
@@ -169,4 +137,7 @@ package final class SearchIndexCache: @unchecked Sendable {
             return index
         }
     }
+
+    /// How long the index took to make, or nil when nothing asked for it.
+    package var buildSeconds: Double? { lock.withLock { built?.buildSeconds } }
 }

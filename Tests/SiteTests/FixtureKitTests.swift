@@ -58,7 +58,7 @@ import Testing
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let tree = try #require(result.tree)
         #expect(tree.files.map(\.path) == [
-            "assets/adoptkit.css", "assets/search.js", "assets/search/index.js", "assets/search/sections-0.js", "assets/search/terms.js",
+            "assets/adoptkit.css", "assets/search.js", "assets/search/index.js", "assets/search/sections-0.js", "assets/search/terms-0.js",
             "assets/site.js", "contents.html", "guide/next-steps.html", "guide/next-steps.txt", "guide/next-steps.whatsapp.txt",
             "guide/start.html", "guide/start.txt", "guide/start.whatsapp.txt", "index.html", "index.txt", "index.whatsapp.txt",
             "media/logo.svg", "posters/index.html", "posters/office365-sign-in.html", "posters/office365-sign-in.text.html",

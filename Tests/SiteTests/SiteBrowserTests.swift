@@ -38,9 +38,11 @@ struct SiteBrowserTests {
               input.focus();
               input.value = \(SearchIndexJSON.string(text));
               input.dispatchEvent(new Event('input'));
-              var tries = 0;
+              var tries = 0, typed = '\\u201c' + input.value + '\\u201d';
               (function wait() {
-                if (!popup.hidden) {
+                // The list for this text, not the one still showing for the last.
+                var more = popup.querySelector('.search-more');
+                if (!popup.hidden && more && more.textContent.indexOf(typed) >= 0) {
                   resolve(Array.prototype.map.call(popup.querySelectorAll('.search-results a'), function (a) {
                     return { href: a.getAttribute('href'), page: a.querySelector('.result-page').textContent,
                              heading: (a.querySelector('.result-heading') || {}).textContent || '' };
@@ -77,6 +79,44 @@ struct SiteBrowserTests {
             #expect(focused == true)
             let status = try await browser.evaluate("document.getElementById('site-search-status').textContent") as? String
             #expect(status?.hasPrefix("1 result") == true || status?.contains("results") == true)
+        }
+    }
+
+    /// The index of a kit large enough for several sections and terms files (`SearchKit`):
+    /// results link to ids that exist on their pages, whether the script made the id from the
+    /// heading or the index carried it, and a word is found in whichever terms file it is.
+    @Test func searchLinksToRealHeadingsAcrossIndexFiles() async throws {
+        try await TestSupport.withTemporaryFolder { folder in
+            let kit = folder.appendingPathComponent("kit"), site = folder.appendingPathComponent("site")
+            try TestSupport.write(SearchKit.files(pages: SearchIndexSizeTests.pages), under: kit)
+            #expect(await BuildAction(location: KitLocation(kit: kit), output: site).run().succeeded)
+            let (chromium, browser) = try await Self.open()
+            defer { Task { await chromium.close() } }
+            try await browser.open(site.appendingPathComponent("guide/page-00000.html"))
+            func relative(_ href: String) -> String { href.components(separatedBy: "/site/").last ?? href }
+            func expectTargetsExist(_ results: [[String: Any]], _ query: String) throws {
+                #expect(!results.isEmpty, "no results for \(query)")
+                for href in results.compactMap({ $0["href"] as? String }) {
+                    let parts = relative(href).split(separator: "#", maxSplits: 1).map(String.init)
+                    let page = try String(contentsOf: site.appendingPathComponent(parts[0]), encoding: .utf8)
+                    if parts.count == 2 { #expect(page.contains("id=\"\(parts[1])\""), "\(query): \(href) has no such id") }
+                }
+            }
+            let next = try await search(browser, "next steps")
+            #expect(Set(next.compactMap { ($0["href"] as? String).map(relative) }) == ["guide/page-00003.html#next-steps", "guide/page-00003.html#next-steps-1"])
+            try expectTargetsExist(next, "next steps")
+            for query in ["set up then restart", "ubersicht großen", "retention", "site10"] {
+                try expectTargetsExist(try await search(browser, query), query)
+            }
+            // The first term of the second terms file, and the last of the first.
+            let index = try String(contentsOf: site.appendingPathComponent("assets/search/index.js"), encoding: .utf8)
+            let firsts = index.components(separatedBy: "\"terms\":[").last?.split(separator: "]").first?.split(separator: ",").map { $0.trimmingCharacters(in: ["\""]) } ?? []
+            try #require(firsts.count == 2)
+            let first = try String(contentsOf: site.appendingPathComponent("assets/search/terms-0.js"), encoding: .utf8)
+            let last = first.split(separator: " ").last.map { String($0.prefix { !("A"..."Z").contains($0) }) } ?? ""
+            for term in [firsts[1], last] {
+                try expectTargetsExist(try await search(browser, term), term)
+            }
         }
     }
 

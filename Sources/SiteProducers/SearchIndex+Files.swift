@@ -1,0 +1,71 @@
+import Foundation
+import Markdown
+import SiteModel
+
+/// The index's script files. Their formats, which `Templates/search.js` reads:
+///
+/// - `index`: `{"v":2,"sections":N,"chunks":[first section of each sections file],"terms":[first
+///   term of each terms file that has terms]}`;
+/// - `sections-N`: one array per page, `[title, url, snippet before the first heading, heading,
+///   snippet, heading, snippet, …]`. A heading whose link target is what the script makes of it
+///   (`HeadingIDGenerator.slug` of ASCII text) is a string; any other is `[heading, target]`;
+/// - `terms-N`: one string, the terms separated by spaces, each followed by its postings
+///   (`SearchPostings`; they start with a capital letter, which no term holds).
+extension SearchIndex {
+    /// The bytes of one index file (`part` as the plan names it: `index`, `sections-N`, `terms-N`).
+    package func file(_ part: String) -> Data {
+        var out = "adoptkitSearch.receive(\(Self.json(part)),"
+        if part == "index" {
+            out += "{\"v\":2,\"sections\":\(sectionCount),\"chunks\":[" + chunkStarts.map(String.init).joined(separator: ",") + "],\"terms\":["
+            out += shardStarts.map { Self.json(terms[$0].term) }.joined(separator: ",") + "]}"
+        } else if let chunk = Self.number(part, after: "sections-") {
+            let pages = entries.indices.dropFirst(chunk * BuildPlan.searchPagesPerChunk).prefix(BuildPlan.searchPagesPerChunk)
+            out += "[" + pages.map { Self.json(entries[$0]) }.joined(separator: ",\n") + "]"
+        } else if let shard = Self.number(part, after: "terms-") {
+            let start = shard < shardStarts.count ? shardStarts[shard] : terms.count
+            let end = shard + 1 < shardStarts.count ? shardStarts[shard + 1] : terms.count
+            out += Self.json(terms[start..<end].map { $0.term + $0.postings }.joined(separator: " "))
+        } else {
+            out += "null"
+        }
+        return Data((out + ");\n").utf8)
+    }
+
+    static func number(_ part: String, after prefix: String) -> Int? {
+        part.hasPrefix(prefix) ? Int(part.dropFirst(prefix.count)) : nil
+    }
+
+    static func json(_ entry: Entry) -> String {
+        var out = "[" + json(entry.title) + "," + json(entry.url) + "," + json(entry.sections.first?.snippet ?? "")
+        for section in entry.sections.dropFirst() {
+            out += "," + (anchorIsDerived(section) ? json(section.heading) : "[" + json(section.heading) + "," + json(section.anchor) + "]")
+            out += "," + json(section.snippet)
+        }
+        return out + "]"
+    }
+
+    /// Whether the search script makes `section.anchor` from its heading itself: for ASCII
+    /// headings it does what `HeadingIDGenerator.slug` does.
+    static func anchorIsDerived(_ section: Section) -> Bool {
+        section.heading.utf8.allSatisfy { $0 < 0x80 } && HeadingIDGenerator.slug(section.heading) == section.anchor
+    }
+
+    /// A JSON string literal (also a JavaScript one).
+    static func json(_ text: String) -> String {
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            case "<": out += "\\u003c"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}
