@@ -42,22 +42,37 @@ public struct StringTable: Sendable, Hashable {
         return (table, reader.diagnostics.sorted(by: Diagnostic.ordered))
     }
 
-    /// `text` with each `{name}` that `values` knows replaced; other braces stay as written.
-    public static func fill(_ text: String, _ values: [String: String]) -> String {
-        guard text.contains("{") else { return text }
-        var result = ""
+    /// The names `fill` may replace in `text`: what follows each `{` up to the next `}`.
+    public static func placeholders(in text: String) -> [String] {
+        var names: [String] = []
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
             let after = rest[rest.index(after: open)...]
-            if let close = after.firstIndex(of: "}"), let value = values[String(after[..<close])] {
-                result += value
-                rest = after[after.index(after: close)...]
-            } else {
-                result += "{"
-                rest = after
-            }
+            guard let close = after.firstIndex(of: "}") else { break }
+            names.append(String(after[..<close]))
+            // As `fill` reads: from the next character, so `{a{b}` names `b` too.
+            rest = after
         }
-        return result + rest
+        return names
+    }
+
+    /// `text` with each `{name}` that `values` knows replaced; other braces stay as written.
+    public static func fill(_ text: String, _ values: [String: String]) -> String {
+        // By byte (`{` and `}` are ASCII): this runs for every string of every poster.
+        let utf8 = text.utf8
+        guard var open = utf8.firstIndex(of: UInt8(ascii: "{")) else { return text }
+        var result = ""
+        var copied = utf8.startIndex
+        while true {
+            let after = utf8.index(after: open)
+            if let close = utf8[after...].firstIndex(of: UInt8(ascii: "}")), let value = values[String(text[after..<close])] {
+                result += text[copied..<open]
+                result += value
+                copied = utf8.index(after: close)
+            }
+            guard let next = utf8[max(after, copied)...].firstIndex(of: UInt8(ascii: "{")) else { break }
+            open = next
+        }
+        return result + text[copied...]
     }
 }

@@ -11,12 +11,17 @@ struct LanguageChrome: Sendable {
     private(set) var siteStrings: TemplateValue = .object([:])
     private(set) var siteStringsData = TemplateData([:])
     private(set) var words = RenderWords()
+    /// The names of the strings that hold each `{placeholder}`.
+    private var namesUsing: [String: [String]] = [:]
 
     init(_ strings: StringTable, config: KitConfig) {
         self.strings = strings
         self.values = ["site": config.site.title, "organization": config.organization.name, "app": config.app.name,
                        "account": config.signIn.account, "contact": config.support.contact]
-        siteStrings = value([:])
+        siteStrings = .object(strings.strings.mapValues { .text(StringTable.fill($0, values)) })
+        for (name, text) in strings.strings {
+            for placeholder in Set(StringTable.placeholders(in: text)) { namesUsing[placeholder, default: []].append(name) }
+        }
         siteStringsData = TemplateData(["i18n": siteStrings])
         for kind in AlertKind.allCases { words.alerts[kind] = strings["alert_" + kind.rawValue] }
         words.done = strings["task_done"] ?? words.done
@@ -29,8 +34,14 @@ struct LanguageChrome: Sendable {
         StringTable.fill(strings[name] ?? "", more.isEmpty ? values : values.merging(more) { $1 })
     }
 
+    /// Every string filled in with the site's values and `more`. Only the strings that name one
+    /// of `more` (`{group}` on a group's posters) are filled again: this runs for every poster.
     func value(_ more: [String: String]) -> TemplateValue {
-        let all = more.isEmpty ? values : values.merging(more) { $1 }
-        return .object(Dictionary(uniqueKeysWithValues: strings.strings.map { ($0.key, TemplateValue.text(StringTable.fill($0.value, all))) }))
+        guard case .object(var fields) = siteStrings, !more.isEmpty else { return siteStrings }
+        let all = values.merging(more) { $1 }
+        for name in Set(more.keys.flatMap { namesUsing[$0] ?? [] }) {
+            fields[name] = .text(StringTable.fill(strings[name] ?? "", all))
+        }
+        return .object(fields)
     }
 }

@@ -84,7 +84,7 @@ package enum PageRenderer {
         func word(_ name: String) -> String { HTMLEscaping.escape(context.text(name)) }
         let content = """
             <h1 id="search">\(word("search"))</h1>
-            <div id="search-page">
+            <div id="search-page" data-no-results="\(word("search_no_results"))" data-one-result="\(word("search_one_result"))" data-results="\(word("search_results"))">
             <form id="search-page-form" class="search-page-form" role="search" action="">
             <label class="visually-hidden" for="search-page-input">\(word("search_the_guide"))</label>
             <input id="search-page-input" class="search-input" type="search" name="q" autocomplete="off" spellcheck="false" aria-describedby="search-page-status">

@@ -132,3 +132,23 @@ import Testing
         #expect(DocFXProject.decode(Data("{".utf8), path: "docfx.json").1.map(\.id) == [.docfxSyntax])
     }
 }
+
+@Suite struct StringTableTests {
+    @Test(arguments: [
+        ("Join {group} on {app}", "Join Sales on Kaizala"),
+        ("{group}{group}", "SalesSales"),
+        ("{a{group}}", "{aSales}"),
+        ("{unknown} stays, { and } too", "{unknown} stays, { and } too"),
+        ("open {group", "open {group"),
+        ("«{group}» é", "«Sales» é"),
+        ("", ""),
+    ])
+    func fillReplacesKnownPlaceholdersOnly(_ text: String, _ expected: String) {
+        #expect(StringTable.fill(text, ["group": "Sales", "app": "Kaizala"]) == expected)
+    }
+
+    @Test func placeholdersAreWhatFillMayReplace() {
+        #expect(StringTable.placeholders(in: "{a{group}} {app}") == ["a{group", "group", "app"])
+        #expect(StringTable.placeholders(in: "none") == [])
+    }
+}

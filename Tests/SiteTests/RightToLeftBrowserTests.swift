@@ -70,4 +70,32 @@ struct RightToLeftBrowserTests {
             }
         }
     }
+
+    /// The search script speaks the page's language: its messages come from the string table.
+    @Test func frenchSearchSaysItsResultsInFrench() async throws {
+        try await withSite { site in
+            let browser = try HeadlessBrowser()
+            defer { Task { await browser.close() } }
+            let page = try await browser.newPage()
+            try await page.emulate(width: 1366, height: 900, dark: false)
+            try await page.open(site.appendingPathComponent("fr/index.html"))
+            let said = try await page.evaluate("""
+                new Promise(function (resolve, reject) {
+                  var input = document.getElementById('site-search-input'), status = document.getElementById('site-search-status');
+                  input.focus();
+                  input.value = 'groupe';
+                  input.dispatchEvent(new Event('input'));
+                  var tries = 0;
+                  (function wait() {
+                    var more = document.querySelector('#site-search-results .search-more');
+                    if (status.textContent && more) { resolve({ status: status.textContent, more: more.textContent }); }
+                    else if (++tries > 200) { reject(new Error('no results shown')); } else { setTimeout(wait, 20); }
+                  })();
+                })
+                """) as? [String: Any]
+            let status = said?["status"] as? String ?? "", more = said?["more"] as? String ?? ""
+            #expect(status.contains("résultat") && !status.contains("result."), "\(status)")
+            #expect(more.hasPrefix("Tous les résultats pour « groupe »") || more.hasPrefix("Aucun résultat pour « groupe »"), "\(more)")
+        }
+    }
 }

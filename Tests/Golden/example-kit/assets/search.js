@@ -303,16 +303,27 @@
     });
     return list;
   }
-  function countText(results) {
+  // The site's words for what the script says, from the string table through the element's
+  // data attributes (a kit's own template without them gets the English ones).
+  function messages(element) {
+    var data = element.dataset || {};
+    return function (name, english, values) {
+      var text = data[name] || english;
+      Object.keys(values || {}).forEach(function (key) { text = text.split("{" + key + "}").join(values[key]); });
+      return text;
+    };
+  }
+  function countText(results, say) {
     var total = results.total || results.length;
-    return total === 0 ? "No results." : total === 1 ? "1 result." : total + " results.";
+    return total === 0 ? say("noResults", "No results.") : total === 1 ? say("oneResult", "1 result.")
+      : say("results", "{count} results.", { count: String(total) });
   }
 
   // The header box: results under it as you type; arrow keys move through them, Escape closes.
   var form = document.querySelector("form.site-search");
   if (form) {
     var input = form.querySelector("input[type=search]"), popup = document.getElementById("site-search-results");
-    var status = document.getElementById("site-search-status"), generation = 0;
+    var status = document.getElementById("site-search-status"), generation = 0, say = messages(form);
     var close = function () { popup.hidden = true; };
     var links = function () { return Array.prototype.slice.call(popup.querySelectorAll("a")); };
     // index.js is a few kilobytes whatever the kit's size: loaded with the page, so the first
@@ -326,11 +337,12 @@
         if (mine !== generation) return;
         popup.textContent = "";
         if (results.length) popup.appendChild(resultList(results));
-        var all = element("a", "search-more", results.length ? "All results for “" + text + "”" : "No results for “" + text + "”");
+        var all = element("a", "search-more", results.length ? say("allResultsFor", "All results for “{query}”", { query: text })
+          : say("noResultsFor", "No results for “{query}”", { query: text }));
         all.href = form.getAttribute("action") + "?q=" + encodeURIComponent(text);
         popup.appendChild(all);
         popup.hidden = false;
-        status.textContent = countText(results) + (results.length ? " Press the down arrow to go through them." : "");
+        status.textContent = countText(results, say) + (results.length ? " " + say("arrowHint", "Press the down arrow to go through them.") : "");
       });
     });
     form.addEventListener("keydown", function (event) {
@@ -353,7 +365,7 @@
   var page = document.getElementById("search-page");
   if (page) {
     var pageInput = document.getElementById("search-page-input"), pageResults = document.getElementById("search-page-results");
-    var pageStatus = document.getElementById("search-page-status"), pageGeneration = 0;
+    var pageStatus = document.getElementById("search-page-status"), pageGeneration = 0, pageSay = messages(page);
     var run = function () {
       var mine = ++pageGeneration, text = pageInput.value;
       if (!words(text).length) { pageResults.textContent = ""; pageStatus.textContent = ""; return; }
@@ -361,7 +373,7 @@
         if (mine !== pageGeneration) return;
         pageResults.textContent = "";
         pageResults.appendChild(resultList(results));
-        pageStatus.textContent = countText(results);
+        pageStatus.textContent = countText(results, pageSay);
       });
     };
     var match = /[?&]q=([^&#]*)/.exec(location.search);
