@@ -94,7 +94,7 @@ if let fuzzerRuntime = Context.environment["ADOPTKIT_FUZZ"] {
         .target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"),
         fuzzTarget("FuzzMarkdown", ["Markdown", "Rendering", "Diagnostics"]),
         fuzzTarget("FuzzConfig", ["KitConfig", "Diagnostics"]),
-        fuzzTarget("FuzzTemplates", ["Templating", "SiteProducers", "KitConfig"]),
+        fuzzTarget("FuzzTemplates", ["Templating", "SiteModel", "SiteProducers", "KitConfig"]),
         fuzzTarget("FuzzChat", ["Markdown", "Rendering", "Diagnostics"]),
     ]
 }
