@@ -1,22 +1,8 @@
+import Diagnostics
 /// Escaping for text placed in HTML, the same bytes cmark writes.
 public enum HTMLEscaping {
     /// Escapes `&`, `<`, `>` and `"` (enough for text and double-quoted attributes).
-    public static func escape(_ text: String) -> String {
-        // Most text needs no escaping: return it as is without copying.
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 32)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x26: bytes += amp
-            case 0x3C: bytes += lt
-            case 0x3E: bytes += gt
-            case 0x22: bytes += quot
-            default: bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    public static func escape(_ text: String) -> String { HTMLBytes.escape(text) }
 
     /// A link as text that may wrap: escaped, with a `<wbr>` break opportunity after every `/`,
     /// `-` and `.`, so a long link breaks where a reader expects rather than mid-word.
