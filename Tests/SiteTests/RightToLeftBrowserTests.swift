@@ -4,9 +4,10 @@ import Site
 import SiteModel
 import Testing
 
-/// The Arabic pages of the languages kit in real headless Chromium, from `file://`: the layout
-/// mirrors (sidebar on the right, text from the right, callout border on the right, the drawer
-/// button in the header's left corner) and nothing overflows a 390 px phone.
+/// The languages kit in real headless Chromium, from `file://`. Arabic pages mirror (sidebar on
+/// the right, text from the right, callout border on the right, the drawer button in the
+/// header's left corner, clear of the title; a wide table's scroll sign on the side the rest of
+/// it is) and nothing overflows a 390 px phone. Each language searches its own index.
 @Suite(.serialized, .enabled(if: HeadlessBrowser.find() != nil, "chromium is missing: make test installs it"))
 struct RightToLeftBrowserTests {
     func withSite(_ body: (URL) async throws -> Void) async throws {
@@ -23,15 +24,18 @@ struct RightToLeftBrowserTests {
           var p = document.querySelector('article p'), range = document.createRange();
           range.selectNodeContents(p);
           var text = range.getBoundingClientRect(), box = p.getBoundingClientRect();
-          var alert = getComputedStyle(document.querySelector('.alert'));
-          var cell = getComputedStyle(document.querySelector('article td'));
+          var alert = document.querySelector('.alert'), cell = document.querySelector('article td');
+          alert = alert && getComputedStyle(alert); cell = cell && getComputedStyle(cell);
           var summary = document.querySelector('#site-drawer summary').getBoundingClientRect();
+          var title = document.querySelector('.site-title').getBoundingClientRect();
           return { dir: getComputedStyle(document.documentElement).direction,
                    sidebarRight: side.width > 0 ? side.left >= main.right - 1 : null,
                    textFromRight: Math.abs(box.right - text.right) < 2 && text.left - box.left > 1,
-                   alertRight: alert.borderRightWidth === '4px' && alert.borderLeftWidth === '0px',
-                   cellRight: cell.textAlign === 'start' && cell.direction === 'rtl',
+                   alertRight: alert ? alert.borderRightWidth === '4px' && alert.borderLeftWidth === '0px' : null,
+                   cellRight: cell ? cell.textAlign === 'start' && cell.direction === 'rtl' : null,
                    drawerLeft: summary.width > 0 ? summary.left < window.innerWidth / 2 : null,
+                   titleClear: summary.width === 0 || title.right <= summary.left || title.left >= summary.right || title.top >= summary.bottom,
+                   searchWidth: document.querySelector('.search-input').getBoundingClientRect().width,
                    overflow: document.documentElement.scrollWidth - window.innerWidth };
         })()
         """
@@ -57,6 +61,13 @@ struct RightToLeftBrowserTests {
             #expect(phone?["drawerLeft"] as? Bool == true, "the drawer button is not in the header's left corner: \(phone ?? [:])")
             #expect((phone?["overflow"] as? Double ?? 1) <= 0, "the page scrolls sideways on a phone: \(phone ?? [:])")
             #expect(phone?["textFromRight"] as? Bool == true)
+            // The header keeps clear of the drawer button, and the language switch leaves the
+            // search box room (it wraps onto a line of its own), in either direction.
+            #expect(phone?["titleClear"] as? Bool == true, "the site title runs under the drawer button: \(phone ?? [:])")
+            #expect((phone?["searchWidth"] as? Double ?? 0) >= 150, "the search box is squeezed: \(phone ?? [:])")
+            try await page.open(site.appendingPathComponent("index.html"))
+            let english = try await page.evaluate(Self.layout) as? [String: Any]
+            #expect(english?["titleClear"] as? Bool == true && (english?["searchWidth"] as? Double ?? 0) >= 150, "\(english ?? [:])")
 
             // The Arabic poster and share page mirror too, and fit the phone.
             for path in ["ar/posters/contoso-sales/invite-link.html", "ar/posters/contoso-sales/share.html"] {
