@@ -126,7 +126,7 @@ public struct BuildPlan: Sendable {
                                               language: $0.language) })
     }
 
-    package struct ManifestEntry: Encodable {
+    package struct ManifestEntry {
         let path: String
         let kind: OutputKind
         let format, source: String
@@ -135,12 +135,7 @@ public struct BuildPlan: Sendable {
         var language: String? = nil
     }
 
-    static func manifestJSON(_ entries: [ManifestEntry]) -> Data {
-        struct Manifest: Encodable { let outputs: [ManifestEntry] }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return ((try? encoder.encode(Manifest(outputs: entries))) ?? Data("{}".utf8)) + Data("\n".utf8)
-    }
+    static func manifestJSON(_ entries: [ManifestEntry]) -> Data { ManifestJSON.encode(entries) }
 
     /// Paths listed in a manifest written by an earlier build.
     package static func paths(inManifest data: Data) -> Set<String>? {

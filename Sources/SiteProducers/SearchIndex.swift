@@ -41,6 +41,9 @@ package struct SearchIndex: Sendable {
     /// How long making the index took, in seconds of wall time (`--timings`).
     package private(set) var buildSeconds: Double = 0
 
+    /// Pages whose terms are extracted together (in parallel) before they are folded in.
+    static let pagesPerBatch = 512
+
     /// Characters of text kept per section as its snippet.
     static let snippetLength = 64
 
@@ -55,19 +58,25 @@ package struct SearchIndex: Sendable {
         let standIns = kit.fallbackPages.filter { kit.languages.language(ofSource: $0.source).tag == tag }
         let pages = standIns.isEmpty ? own : (own + standIns).sorted { $0.source < $1.source }
         shardCount = BuildPlan.searchTermsFiles(pageCount: pages.count)
-        // Text and terms come from every page: on every core, in chunks, results in order.
-        let extracted = ConcurrentMap.map(pages) { page in
-            Self.extract(page, environment: context.environment(for: page.output, fallback: page.fallback != nil))
-        }
+        // Text and terms come from every page, on every core, a batch of pages at a time: each
+        // batch's term sets are folded into the postings and dropped before the next, so memory
+        // holds the postings, never every page's terms at once.
         var postings: [String: [UInt32]] = [:]
-        for (number, page) in extracted.enumerated() {
-            if number % BuildPlan.searchPagesPerChunk == 0 { chunkStarts.append(sectionCount) }
-            entries.append(page.entry)
-            for (heading, body) in page.terms {
-                let id = UInt32(sectionCount) << 1
-                for term in heading { postings[term, default: []].append(id | 1) }
-                for term in body where !heading.contains(term) { postings[term, default: []].append(id) }
-                sectionCount += 1
+        var number = 0
+        for batch in stride(from: 0, to: pages.count, by: Self.pagesPerBatch) {
+            let extracted = ConcurrentMap.map(Array(pages[batch..<min(batch + Self.pagesPerBatch, pages.count)])) { page in
+                Self.extract(page, environment: context.environment(for: page.output, fallback: page.fallback != nil))
+            }
+            for page in extracted {
+                if number % BuildPlan.searchPagesPerChunk == 0 { chunkStarts.append(sectionCount) }
+                number += 1
+                entries.append(page.entry)
+                for (heading, body) in page.terms {
+                    let id = UInt32(sectionCount) << 1
+                    for term in heading { postings[term, default: []].append(id | 1) }
+                    for term in body where !heading.contains(term) { postings[term, default: []].append(id) }
+                    sectionCount += 1
+                }
             }
         }
         if chunkStarts.isEmpty { chunkStarts = [0] }
