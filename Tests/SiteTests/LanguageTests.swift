@@ -119,18 +119,25 @@ import Testing
         #expect(!TestSupport.text(tree, "assets/search/sections-0.js").contains("\"fr/") && !TestSupport.text(tree, "assets/search/sections-0.js").contains("\"ar/"))
     }
 
-    static func searchIndex(_ prefix: String) -> Set<String> { Set(["index", "sections-0", "terms-0"].map { prefix + "assets/search/\($0).js" }) }
-
-    /// `serve`: an edit of a French page makes only the French index stale; an edit of an
-    /// English page that French and Arabic show in its place refreshes those stand-ins, and
-    /// every language's index.
-    @Test func serveRefreshesStandInsAndOnlyTheIndexesThatShowAnEdit() async throws {
+    /// `serve`'s site for a copy of the kit, after its first update.
+    static func withLiveSite(_ body: (URL, LiveSite, LiveSite.Update) async throws -> Void) async throws {
         try await TestSupport.withTemporaryFolder { root in
             let kit = root.appendingPathComponent("kit")
             try FileManager.default.copyItem(at: Self.kit, to: kit)
             let site = LiveSite(location: KitLocation(kit: kit))
             let first = await site.update(changedFiles: nil)
             #expect(first.succeeded, "\(first.diagnostics)")
+            try await body(kit, site, first)
+        }
+    }
+
+    static func searchIndex(_ prefix: String) -> Set<String> { Set(["index", "sections-0", "terms-0"].map { prefix + "assets/search/\($0).js" }) }
+
+    /// `serve`: an edit of a French page makes only the French index stale; an edit of an
+    /// English page that French and Arabic show in its place refreshes those stand-ins, and
+    /// every language's index.
+    @Test func serveRefreshesStandInsAndOnlyTheIndexesThatShowAnEdit() async throws {
+        try await Self.withLiveSite { kit, site, first in
             let indexes = Self.searchIndex("").union(Self.searchIndex("fr/")).union(Self.searchIndex("ar/"))
             for path in ["guide/invite.html", "fr/guide/invite.html", "ar/guide/invite.html", "fr/index.html"] + indexes.sorted() { _ = first.site?.file(at: path) }
 
@@ -224,12 +231,7 @@ import Testing
 
     /// `serve`: editing a string table makes exactly the outputs that print its words stale.
     @Test func editingAStringTableRebuildsWhatPrintsIt() async throws {
-        try await TestSupport.withTemporaryFolder { root in
-            let kit = root.appendingPathComponent("kit")
-            try FileManager.default.copyItem(at: Self.kit, to: kit)
-            let site = LiveSite(location: KitLocation(kit: kit))
-            let first = await site.update(changedFiles: nil)
-            #expect(first.succeeded, "\(first.diagnostics)")
+        try await Self.withLiveSite { kit, site, first in
             _ = first.site?.file(at: "fr/index.html")
             _ = first.site?.file(at: "index.html")
             let table = kit.appendingPathComponent("Templates/i18n/fr.yml")

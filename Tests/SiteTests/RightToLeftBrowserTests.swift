@@ -10,11 +10,17 @@ import Testing
 /// it is) and nothing overflows a 390 px phone. Each language searches its own index.
 @Suite(.serialized, .enabled(if: HeadlessBrowser.find() != nil, "chromium is missing: make test installs it"))
 struct RightToLeftBrowserTests {
-    func withSite(_ body: (URL) async throws -> Void) async throws {
+    /// The kit built into a temporary folder, and a Chromium tab of `width` × `height` in the
+    /// light scheme.
+    func withPage(width: Int, height: Int, _ body: (URL, BrowserPage) async throws -> Void) async throws {
         try await TestSupport.withTemporaryFolder { folder in
             let site = folder.appendingPathComponent("site")
             #expect(await BuildAction(location: KitLocation(kit: TestSupport.fixture("languages-kit")), output: site).run().succeeded)
-            try await body(site)
+            let browser = try HeadlessBrowser()
+            defer { Task { await browser.close() } }
+            let page = try await browser.newPage()
+            try await page.emulate(width: width, height: height, dark: false)
+            try await body(site, page)
         }
     }
 
@@ -41,11 +47,7 @@ struct RightToLeftBrowserTests {
         """
 
     @Test func arabicPagesMirrorOnDesktopAndFitAPhone() async throws {
-        try await withSite { site in
-            let browser = try HeadlessBrowser()
-            defer { Task { await browser.close() } }
-            let page = try await browser.newPage()
-            try await page.emulate(width: 1366, height: 900, dark: false)
+        try await withPage(width: 1366, height: 900) { site, page in
             try await page.open(site.appendingPathComponent("ar/index.html"))
             let desktop = try await page.evaluate(Self.layout) as? [String: Any]
             #expect(desktop?["dir"] as? String == "rtl")
@@ -87,11 +89,7 @@ struct RightToLeftBrowserTests {
     /// says there is more shows on the left only; scrolled half way, on both sides; scrolled to
     /// the end, on the right only. The shadow is read from the pixels of a screenshot.
     @Test func arabicTableShowsItsScrollSignWhereTheRestIs() async throws {
-        try await withSite { site in
-            let browser = try HeadlessBrowser()
-            defer { Task { await browser.close() } }
-            let page = try await browser.newPage()
-            try await page.emulate(width: 390, height: 844, dark: false)
+        try await withPage(width: 390, height: 844) { site, page in
             try await page.open(site.appendingPathComponent("ar/index.html"))
             let box = try await page.evaluate("""
                 (function () {
@@ -153,11 +151,7 @@ struct RightToLeftBrowserTests {
     /// English or Arabic one, typed without its accent, and a page the French site shows in
     /// English is found under its French address.
     @Test func eachLanguageSearchesItsOwnPages() async throws {
-        try await withSite { site in
-            let browser = try HeadlessBrowser()
-            defer { Task { await browser.close() } }
-            let page = try await browser.newPage()
-            try await page.emulate(width: 1366, height: 900, dark: false)
+        try await withPage(width: 1366, height: 900) { site, page in
             func hrefs(_ results: [[String: Any]]) -> [String] {
                 results.compactMap { ($0["href"] as? String)?.components(separatedBy: "/site/").last }
             }
@@ -187,11 +181,7 @@ struct RightToLeftBrowserTests {
 
     /// The search script speaks the page's language: its messages come from the string table.
     @Test func frenchSearchSaysItsResultsInFrench() async throws {
-        try await withSite { site in
-            let browser = try HeadlessBrowser()
-            defer { Task { await browser.close() } }
-            let page = try await browser.newPage()
-            try await page.emulate(width: 1366, height: 900, dark: false)
+        try await withPage(width: 1366, height: 900) { site, page in
             try await page.open(site.appendingPathComponent("fr/index.html"))
             let said = try await page.evaluate("""
                 new Promise(function (resolve, reject) {
