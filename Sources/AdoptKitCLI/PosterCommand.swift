@@ -17,7 +17,7 @@ struct PosterCommand: AsyncParsableCommand {
             Organisation-wide posters take no --group. --language prints it in another of the kit's \
             languages (site.languages); the default is the first. Examples:
               adoptkit poster invite-link --group "Contoso – Sales" --format text
-              adoptkit poster invite-link --group "Contoso – Sales" --language fr > affiche.html
+              adoptkit poster invite-link --group "Contoso – Sales" --language fr
             """
     )
 
