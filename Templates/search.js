@@ -7,9 +7,11 @@
   "use strict";
   var script = document.currentScript;
   var base = script ? script.src.replace(/assets\/search\.js(?:[?#].*)?$/, "") : "";
+  // A layout without the header form still searches its own language on the search page.
   var searchForm = document.querySelector("form.site-search");
   var action = searchForm && searchForm.getAttribute("action");
-  var languageRoot = action ? new URL(action, document.baseURI).href.replace(/[^\/]*(?:[?#].*)?$/, "") : base;
+  var searchPage = action ? new URL(action, document.baseURI).href : document.getElementById("search-page") ? location.href : null;
+  var languageRoot = searchPage ? searchPage.replace(/[^\/]*(?:[?#].*)?$/, "") : base;
   var data = {}, waiting = {}, shards = {}, chunks = {};
   // Postings: six bits a character (SearchPostings in the build writes them).
   var SIX = new Int8Array(128).fill(-1), DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
