@@ -121,9 +121,21 @@ public struct BuildPlan: Sendable {
 
     /// `{"outputs": [...]}`: every output with its kind, format and source, sorted by path;
     /// keys sorted too, so the bytes are the same on every run.
-    public func manifestJSON() -> Data {
-        Self.manifestJSON(outputs.map { .init(path: $0.path, kind: $0.kind, format: $0.format, source: $0.source, poster: $0.poster, group: $0.group,
-                                              language: $0.language) })
+    public func manifestJSON() -> Data { Self.manifestJSON(manifestEntries) }
+
+    /// Writes `manifestJSON()` to `url` a piece at a time.
+    public func writeManifest(to url: URL) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        try ManifestJSON.write(manifestEntries) { try handle.write(contentsOf: $0) }
+    }
+
+    private var manifestEntries: [ManifestEntry] {
+        outputs.map { .init(path: $0.path, kind: $0.kind, format: $0.format, source: $0.source, poster: $0.poster, group: $0.group,
+                            language: $0.language) }
     }
 
     package struct ManifestEntry {

@@ -4,15 +4,23 @@ import Foundation
 /// `.prettyPrinted, .sortedKeys, .withoutEscapingSlashes` (a test holds the two equal).
 ///
 /// A 10,000-page kit has over 40,000 outputs; `JSONEncoder` builds a tree of boxed values for
-/// them first, which cost more time and memory than writing the 10 MB directly.
+/// them first, which cost more time and memory than streaming the 10 MB to the file.
 enum ManifestJSON {
     static func encode(_ entries: [BuildPlan.ManifestEntry]) -> Data {
+        var data = Data()
+        write(entries) { data.append(contentsOf: $0) }
+        return data
+    }
+
+    /// The manifest in pieces of about 64 KiB, so a build can stream it to its file instead of
+    /// holding all of it next to the whole kit.
+    static func write(_ entries: [BuildPlan.ManifestEntry], to sink: ([UInt8]) throws -> Void) rethrows {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(64 + entries.count * 200)
+        bytes.reserveCapacity(Self.pieceSize + 4096)
         bytes += Array("{\n  \"outputs\" : [".utf8)
         if entries.isEmpty {
             bytes += Array("\n\n  ]\n}\n".utf8)
-            return Data(bytes)
+            return try sink(bytes)
         }
         for (number, entry) in entries.enumerated() {
             bytes += Array((number == 0 ? "\n    {\n" : ",\n    {\n").utf8)
@@ -32,10 +40,16 @@ enum ManifestJSON {
                 if index < fields.count - 1 { bytes += Array(",\n".utf8) }
             }
             bytes += Array("\n    }".utf8)
+            if bytes.count >= Self.pieceSize {
+                try sink(bytes)
+                bytes.removeAll(keepingCapacity: true)
+            }
         }
         bytes += Array("\n  ]\n}\n".utf8)
-        return Data(bytes)
+        try sink(bytes)
     }
+
+    static let pieceSize = 1 << 16
 
     /// A JSON string literal: quotes, backslashes and control characters escaped, `/` and
     /// everything else as UTF-8.

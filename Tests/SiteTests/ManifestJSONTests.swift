@@ -48,4 +48,15 @@ import Testing
             #expect(ManifestJSON.encode(entries) == (try Self.encoderBytes(entries)))
         }
     }
+
+    /// A big plan's manifest goes out in several pieces; together they are the same bytes.
+    @Test func aManifestInManyPiecesIsTheSame() throws {
+        let entries = (0..<2000).map { BuildPlan.ManifestEntry(path: "docs/page-\($0).html", kind: .page, format: "html", source: "Content/docs/page-\($0).md",
+                                                              poster: nil, group: nil) }
+        var pieces = 0
+        var joined = Data()
+        ManifestJSON.write(entries) { joined.append(contentsOf: $0); pieces += 1 }
+        #expect(pieces > 1)
+        #expect(joined == (try Self.encoderBytes(entries)))
+    }
 }
