@@ -226,7 +226,7 @@ public enum Producer: Sendable, Hashable {
     case logo
     /// The search page (results for `?q=`).
     case searchPage
-    /// One file of the search index (`index`, `sections-N`, `terms` or `terms-X`).
+    /// One file of the search index of the output's language (`index`, `sections-N`, `terms-N`).
     case searchIndex(String)
     /// Poster `instance`'s text in every flavour, on an HTML page with Copy buttons.
     case posterTextPage(instance: Int)
@@ -234,8 +234,8 @@ public enum Producer: Sendable, Hashable {
 
 extension Producer {
     /// True for generated outputs every language has its own of: the site's index pages,
-    /// posters, share pages and e-mails (assets, the logo, the search index and the groups
-    /// export are shared).
+    /// posters, share pages and e-mails (assets, the logo and the groups export are shared; each
+    /// language's search index is planned with its pages, which it reads).
     package var isTranslated: Bool {
         switch self {
         case .home, .contents, .searchPage, .postersIndex, .posterHTML, .posterText, .posterExport, .allPostersPDF,
@@ -246,7 +246,7 @@ extension Producer {
         }
     }
 
-    /// True for outputs made from the text of every page (the search index).
+    /// True for outputs made from the text of every page of a language (its search index).
     package var readsEveryPage: Bool {
         if case .searchIndex = self { true } else { false }
     }
