@@ -98,7 +98,8 @@ extension KitChecks {
 
     static func publishable(_ destination: String, what: String, at location: SourceLocation) -> Diagnostic? {
         let lowered = destination.lowercased()
-        guard let schemeEnd = lowered.range(of: "://") else { return nil }
+        // The standard library's search, not Foundation's: this runs for every external link.
+        guard let schemeEnd = lowered.firstRange(of: "://") else { return nil }
         let afterScheme = lowered[schemeEnd.upperBound...]
         let host = afterScheme.prefix { !"/?#".contains($0) }
         let query = afterScheme.drop { $0 != "?" }.prefix { $0 != "#" }

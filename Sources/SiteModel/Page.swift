@@ -40,11 +40,16 @@ public struct Page: Sendable {
 
     /// `variables` fill `{{ name }}` placeholders in the title and description, as in the text.
     package init(source: String, document: MarkdownDocument, metadata: Metadata, variables: [String: String] = [:]) {
-        let fileTitle = String(ContentPath.components(ContentPath.outputPath(forPage: source)).last ?? "").replacingOccurrences(of: ".html", with: "")
-            .replacingOccurrences(of: "-", with: " ")
-        let title = metadata["title"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? document.firstHeadingText ?? fileTitle
+        let title = metadata["title"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? document.firstHeadingText ?? Self.fileTitle(source)
         fields = Fields(source: source, document: document, metadata: metadata, title: DocVariables.substitute(title, values: variables),
                         description: DocVariables.substitute(metadata["description"]?.string ?? "", values: variables), fallback: nil)
+    }
+
+    /// The title of a page with none of its own: its file name, dashes as spaces (only then worked
+    /// out: almost every page has a title).
+    private static func fileTitle(_ source: String) -> String {
+        String(ContentPath.components(ContentPath.outputPath(forPage: source)).last ?? "").replacingOccurrences(of: ".html", with: "")
+            .replacingOccurrences(of: "-", with: " ")
     }
 
     /// `original` (a default-language page) standing in at `source` for a language that lacks it.
