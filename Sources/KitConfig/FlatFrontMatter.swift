@@ -1,8 +1,10 @@
+import Diagnostics
+
 /// The front matter most pages have, read without a YAML parser: `key: value` lines and lists
-/// of `- item` lines, every value a plain scalar of printable ASCII. Anything else (quotes,
-/// comments, nesting, flow collections, anchors, tags, block scalars, a repeated key, a byte
-/// outside printable ASCII) returns nil, and the page goes through `YAMLLoader`, so a result
-/// is always what Yams would give (a test holds the two equal).
+/// of `- item` lines, every value a plain scalar or a quoted one without escapes. Anything else
+/// (comments, nesting, flow collections, anchors, tags, block scalars, escapes, a repeated key,
+/// tabs, text that `TextHygiene` would clean) returns nil, and the page goes through
+/// `YAMLLoader`, so a result is always what Yams would give (a test holds the two equal).
 ///
 /// Libyaml and the tree around it cost about a tenth of `adoptkit check` on a docs set whose
 /// pages all carry a dozen such keys.
@@ -22,9 +24,17 @@ enum FlatFrontMatter {
             (pendingKey, items, itemIndent) = (nil, [], nil)
         }
 
-        for line in yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            guard line.allSatisfy({ $0 >= 0x20 && $0 <= 0x7E }) else { return nil }
-            if line.allSatisfy({ $0 == UInt8(ascii: " ") }) { continue }
+        // What the YAML path would clean and report, and escapes, go the long way.
+        if yaml.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") })
+            || (TextHygiene.mayNeedCleaning(yaml.utf8) && !TextHygiene.scan(yaml).isEmpty) {
+            return nil
+        }
+        for fullLine in yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            guard isPlainText(fullLine) else { return nil }
+            // Trailing spaces are not part of a plain scalar, nor after a quoted one.
+            var line = fullLine
+            while line.last == UInt8(ascii: " ") { line = line.dropLast() }
+            if line.isEmpty { continue }
             let indent = line.prefix { $0 == UInt8(ascii: " ") }.count
             let rest = line.dropFirst(indent)
             if rest.first == UInt8(ascii: "-") {
@@ -60,10 +70,31 @@ enum FlatFrontMatter {
 
     private static let nullWords: Set<String> = ["~", "null", "Null", "NULL"]
 
-    /// A plain scalar that reads the same in every YAML context: no indicator first, no `: `,
-    /// ` #` or trailing `:`, no space at either end.
+    /// Printable text on one line: no control characters (C0, DEL, C1), no line or paragraph
+    /// separator (YAML 1.1 breaks lines there) and no non-characters.
+    private static func isPlainText(_ line: Substring.UTF8View.SubSequence) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in line {
+            if byte < 0x20 || byte == 0x7F { return false }
+            switch (previous.0, previous.1, byte) {
+            case (_, 0xC2, 0x80...0x9F), (0xE2, 0x80, 0xA8), (0xE2, 0x80, 0xA9), (0xEF, 0xBB, 0xBF), (0xEF, 0xBF, 0xBE), (0xEF, 0xBF, 0xBF):
+                return false
+            default: previous = (previous.1, byte)
+            }
+        }
+        return true
+    }
+
+    /// A scalar that reads the same in every YAML context: quoted in `"…"` without `"` or `\`
+    /// inside, in `'…'` without `'` inside, or plain with no indicator first, no `: `, ` #` or
+    /// trailing `:`, and no space at either end.
     private static func plainScalar(_ bytes: Substring.UTF8View.SubSequence) -> MetadataValue? {
         guard let first = bytes.first, let last = bytes.last else { return nil }
+        for quote in [UInt8(ascii: "\""), UInt8(ascii: "'")] where first == quote {
+            let inner = bytes.dropFirst().dropLast()
+            guard bytes.count >= 2, last == quote, !inner.contains(quote) else { return nil }
+            return .string(String(decoding: inner, as: UTF8.self))
+        }
         guard !indicators.contains(first), last != UInt8(ascii: " "), last != UInt8(ascii: ":") else { return nil }
         var previous: UInt8 = 0
         for byte in bytes {

@@ -23,12 +23,18 @@ import Testing
           - MOE150
         description: Sign in with https://example.com/path?a=b&c=d, C# and 100% of [docs].
         ms.custom: ~
+        ms.topic: "how-to: set up # today"
+        manager: 'Contoso – Finance'   
+        ms.collection:   
         """
         let flat = try #require(FlatFrontMatter.metadata(yaml))
         #expect(flat == FrontMatterDecoder.decodeYAML(yaml, path: "page.md", firstLine: 2).0)
         #expect(flat["f1.keywords"] == .list([.string("NOCSH")]))
         #expect(flat["ms.reviewer"] == .null)
         #expect(flat["ms.custom"] == .null)
+        #expect(flat["ms.topic"] == .string("how-to: set up # today"))
+        #expect(flat["manager"] == .string("Contoso – Finance"))
+        #expect(flat["ms.collection"] == .null)
     }
 
     @Test(arguments: [
@@ -37,7 +43,9 @@ import Testing
         "title: >\n  folded", "title: x\ntitle: y", "title:\n- a", "description:\n  - a", "key:\n  nested: x",
         "title: long\n  continued", "title: x\t", "title: é", "key:\n  - a\n- b", "key:\n- - a", "- a", "---", "...",
         "title:  two spaces", "title: ends with colon:", "null: x", "~: x", "<<: x", "key: -x", "key: %x", "key: @x",
-        "key: `x`", "key: ?x", "key:\n-", "title: x\r", "",
+        "key: `x`", "key: ?x", "key:\n-", "title: x\r", "", "title: \"a\\\"b\"", "title: \"open", "title: 'it''s'", "title: \"a\" b",
+        "title: \"\"", "title: ''", "title: \"null\"", "title: 'x' # c", "title: a\u{200B}b", "title: a\u{2028}b", "title: \u{A0}x",
+        "title: x\u{85}", "title: \u{FEFF}x", "key: \"x\"\ntitle: y  ",
     ])
     func awkwardFrontMatterEitherAgreesOrTakesTheYAMLPath(_ yaml: String) {
         #expect(Self.agrees(yaml), "\(yaml)")
@@ -45,7 +53,8 @@ import Testing
 
     @Test func randomFrontMatterAgreesWithYAML() {
         let fragments = ["title", "key", "ms.date", ":", ": ", " ", "  ", "- ", "-", "#", " #", "a", "b c", "12/26/2020", "~", "null",
-                         "'", "\"", "[", "]", "{", "}", ",", "&", "*", "!", "|", ">", "%", "@", "?", "https://x.y/z", "\n", "\n", "\n  "]
+                         "'", "\"", "[", "]", "{", "}", ",", "&", "*", "!", "|", ">", "%", "@", "?", "https://x.y/z", "\n", "\n", "\n  ",
+                         "–", "é", "\u{200B}", "\u{2028}", "\u{A0}", "\\", "\t", "'x'", "\"y\""]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<3000 {
             let yaml = (0..<Int.random(in: 1...12, using: &generator)).map { _ in fragments.randomElement(using: &generator)! }.joined()
