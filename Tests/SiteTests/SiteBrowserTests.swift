@@ -40,9 +40,9 @@ struct SiteBrowserTests {
               input.dispatchEvent(new Event('input'));
               var tries = 0, typed = '\\u201c' + input.value + '\\u201d';
               (function wait() {
-                // The list for this text, not the one still showing for the last.
+                // The complete list for this text, not the one still showing for the last.
                 var more = popup.querySelector('.search-more');
-                if (!popup.hidden && more && more.textContent.indexOf(typed) >= 0) {
+                if (!popup.hidden && popup.getAttribute('data-state') === 'complete' && more && more.textContent.indexOf(typed) >= 0) {
                   resolve(Array.prototype.map.call(popup.querySelectorAll('.search-results a'), function (a) {
                     return { href: a.getAttribute('href'), page: a.querySelector('.result-page').textContent,
                              heading: (a.querySelector('.result-heading') || {}).textContent || '' };
@@ -79,6 +79,30 @@ struct SiteBrowserTests {
             #expect(focused == true)
             let status = try await browser.evaluate("document.getElementById('site-search-status').textContent") as? String
             #expect(status?.hasPrefix("1 result") == true || status?.contains("results") == true)
+        }
+    }
+
+    /// On a phone the box and its results take the header's width, not what is left beside the
+    /// drawer button (they were 166 px of 390 and showed three results).
+    @Test func searchResultsTakeThePhonesWidth() async throws {
+        try await withSites { docs, _ in
+            let (chromium, browser) = try await Self.open()
+            defer { Task { await chromium.close() } }
+            try await browser.emulate(width: Self.phone.width, height: Self.phone.height, dark: false)
+            try await browser.open(docs.appendingPathComponent("start/index.html"))
+            #expect(try await search(browser, "install").first?["heading"] as? String == "Install the app")
+            let boxes = try await browser.evaluate("""
+                (function () {
+                  var input = document.getElementById('site-search-input').getBoundingClientRect();
+                  var popup = document.getElementById('site-search-results').getBoundingClientRect();
+                  var button = document.querySelector('#site-drawer summary').getBoundingClientRect();
+                  return { input: input.width, left: popup.left, right: popup.right, width: popup.width,
+                           overlap: input.top < button.bottom && input.right > button.left };
+                })()
+                """) as? [String: Double] ?? [:]
+            #expect(boxes["input"] ?? 0 >= 0.6 * Double(Self.phone.width), "\(boxes)")
+            #expect(boxes["width"] ?? 0 >= 0.9 * Double(Self.phone.width) - 32 && boxes["left"] ?? -1 >= 0 && boxes["right"] ?? 999 <= Double(Self.phone.width), "\(boxes)")
+            #expect(boxes["overlap"] == 0, "the box runs under the drawer button: \(boxes)")
         }
     }
 
@@ -195,7 +219,7 @@ struct SiteBrowserTests {
                     #expect(try await browser.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") as? Bool == dark)
                     if drawer { try await browser.evaluate("document.querySelector('#site-drawer summary').click()") }
                     if name == "search results" {
-                        try await browser.evaluate("new Promise(function (r) { (function w(n) { if (document.querySelector('#search-page-results li') || n > 100) r(); else setTimeout(function () { w(n + 1); }, 20); })(0); })")
+                        try await browser.evaluate("new Promise(function (r) { (function w(n) { if (document.querySelector('#search-page-results[data-state=complete] li') || n > 100) r(); else setTimeout(function () { w(n + 1); }, 20); })(0); })")
                     }
                     try await browser.evaluate(axe + "\n;0")
                     let found = try await browser.evaluate("""
