@@ -10,8 +10,8 @@ results list for that text is in the page with every entry filled in: a requestA
 callback, then a task after that frame), the time to the first results painted (the same, for a
 list whose entries may still wait for their sections file; the script paints one when its files
 are late), and the time the search itself took (adoptkitSearch.lastMilliseconds: matching and
-ranking, without loading index files). The first query is typed straight after the click, so
-its first keystroke meets the index files that the click started loading still on their way;
+ranking, without loading index files). The first query is typed straight after the click (or
+after --pause), so its first keystroke may meet the files the click started loading on their way;
 every first keystroke of a word may wait for a terms file, and results for a sections file. All
 of that is in both figures.
 
@@ -19,9 +19,13 @@ Other builds share the machine: a thread of this script sleeps 2 ms at a time an
 late it wakes. The slowest keystrokes are listed with the worst such lateness while they ran,
 so a keystroke slowed by the machine can be told from one slowed by the page.
 
-Usage: scripts/search-bench.py SITE [--throttle N] [--rounds N] [QUERY ...]   (needs chromium)
+Usage: scripts/search-bench.py SITE [--throttle N] [--rounds N] [--pause MS] [QUERY ...]   (needs chromium)
   --throttle N   slow the page's CPU N times (DevTools CPU throttling), to see a slow phone
   --rounds N     type the queries N times, each round in a fresh tab (cold index); default 1
+  --pause MS     wait this long between the click and the first key; default 0, which no person
+                 manages (moving a hand from the mouse to the keys, or even the next key after a
+                 Tab, takes well over 100 ms), so it is the worst case for the files the click
+                 starts loading; 200 is closer to a fast reader
 Prints per query "total/search ms" per keystroke, the slowest keystrokes split into their parts,
 then the median, 95th percentile and worst from key to complete and to first results painted,
 the median and worst search, and the load average. Exits non-zero when a keystroke takes 100 ms
@@ -177,7 +181,7 @@ class Lateness(threading.Thread):
 
 
 def main():
-    args, queries, throttle, rounds = sys.argv[1:], [], 1, 1
+    args, queries, throttle, rounds, pause = sys.argv[1:], [], 1, 1, 0
     site = None
     while args:
         arg = args.pop(0)
@@ -185,6 +189,8 @@ def main():
             throttle = float(args.pop(0))
         elif arg == "--rounds":
             rounds = int(args.pop(0))
+        elif arg == "--pause":
+            pause = float(args.pop(0)) / 1000
         elif site is None:
             site = os.path.abspath(arg)
         else:
@@ -208,6 +214,7 @@ def main():
                                    " return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; })()")
             for kind in ("mousePressed", "mouseReleased"):
                 browser.call("Input.dispatchMouseEvent", {"type": kind, "x": box["x"], "y": box["y"], "button": "left", "clickCount": 1})
+            time.sleep(pause)
             for query in queries:
                 browser.evaluate("(function () { var i = document.getElementById('site-search-input'); i.value = '';"
                                  " i.dispatchEvent(new Event('input')); i.focus(); return true; })()")
@@ -241,7 +248,8 @@ def main():
     def figures(values):
         return (f"median {statistics.median(values):.1f} ms, 95th percentile {sorted(values)[int(0.95 * (len(values) - 1))]:.1f} ms,"
                 f" worst {max(values):.1f} ms")
-    print(f"{len(totals)} keystrokes{f', CPU throttled {throttle:g}x' if throttle != 1 else ''}: key to complete results painted"
+    print(f"{len(totals)} keystrokes{f', CPU throttled {throttle:g}x' if throttle != 1 else ''}, {pause * 1000:g} ms from click to first key:"
+          f" key to complete results painted"
           f" {figures(totals)}; to first results painted {figures(firsts)};"
           f" search alone median {statistics.median(searches):.2f} ms, worst {max(searches):.2f} ms;"
           f" load average {load_before:.2f} at the start, {os.getloadavg()[0]:.2f} at the end")
