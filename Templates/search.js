@@ -333,8 +333,8 @@
         clearTimeout(timer);
         paint(results(false), state = "complete");
         // What the next keystroke may need, loaded while the reader looks at these.
-        var files = ranked.files || [];
-        whenIdle(function () {
+        var files = ranked.files;
+        if (files) whenIdle(function () {
           var next = filesFor(typed[typed.length - 1], true).map(function (n) { return "terms-" + n; });
           loadAhead(unique(next.concat(files.slice(limit))));
         });
@@ -435,7 +435,8 @@
   if (form) {
     var input = form.querySelector("input[type=search]"), popup = document.getElementById("site-search-results");
     var status = document.getElementById("site-search-status"), generation = 0, say = messages(form);
-    var close = function () { popup.hidden = true; };
+    // Closing also stops the query on its way, so its files arriving do not open the list again.
+    var close = function () { popup.hidden = true; generation++; };
     var links = function () { return Array.prototype.slice.call(popup.querySelectorAll("a")); };
     // index.js is a few kilobytes whatever the kit's size: loaded with the page. A small kit's
     // whole index follows when the page is idle; a larger one's terms when the reader reaches

@@ -123,6 +123,14 @@ struct SearchLoadingBrowserTests {
             #expect(box["query"] as? String == "retention" && box["busy"] as? String == "true" && box["pending"] as? Int ?? 0 > 0, "\(box)")
             #expect(box["status"] as? String == "", "the live region speaks before the results are complete")
 
+            // Escape closes the list; the files arriving afterwards do not open it again.
+            _ = try await browser.evaluate("document.getElementById('site-search-input').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })), true")
+            _ = try await browser.evaluate("release(/sections-/)")
+            try await Task.sleep(nanoseconds: 500_000_000)
+            box = try await browser.evaluate(Self.box) as? [String: Any] ?? [:]
+            #expect(box["hidden"] as? Bool == true && box["state"] as? String == "partial", "closed results came back: \(box)")
+            _ = try await browser.evaluate("window.holding = /sections-/; true")
+
             // The reader types on; the first query's files then arrive, and must paint nothing.
             _ = try await browser.evaluate("window.painted = []; true")
             _ = try await browser.evaluate(Self.type("next steps"))
