@@ -168,6 +168,34 @@ struct SiteBrowserTests {
         }
     }
 
+    /// Without JavaScript the drawer is a plain `<details>`: a tap on "Contents" opens it, below the
+    /// header (it used to cover the header's lower half, where the search box is).
+    @Test func phoneDrawerOpensBelowTheHeaderWithoutJavaScript() async throws {
+        try await withSites { _, example in
+            let (chromium, browser) = try await Self.open()
+            defer { Task { await chromium.close() } }
+            _ = try await browser.send("Emulation.setScriptExecutionDisabled", ["value": true])
+            try await browser.emulate(width: Self.phone.width, height: Self.phone.height, dark: false)
+            try await browser.open(example.appendingPathComponent("move-groups/invite-people.html"))
+            let button = try await browser.evaluate("(function () { var r = document.querySelector('#site-drawer summary').getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })()") as? [Double] ?? []
+            try #require(button.count == 2)
+            for kind in ["mousePressed", "mouseReleased"] {
+                _ = try await browser.send("Input.dispatchMouseEvent", ["type": kind, "x": button[0], "y": button[1], "button": "left", "clickCount": 1])
+            }
+            let state = try await browser.evaluate("""
+                (function () {
+                  var drawer = document.getElementById('site-drawer'), tree = drawer.querySelector('.nav-tree').getBoundingClientRect();
+                  var current = drawer.querySelector('[aria-current="page"]').getBoundingClientRect();
+                  return { open: drawer.open, top: tree.top, header: document.querySelector('.site-header').getBoundingClientRect().bottom,
+                           current: current.top >= tree.top && current.bottom <= tree.bottom };
+                })()
+                """) as? [String: Any] ?? [:]
+            #expect(state["open"] as? Bool == true, "\(state)")
+            #expect(abs((state["top"] as? Double ?? 0) - (state["header"] as? Double ?? -99)) < 2, "the open drawer does not start at the header's bottom: \(state)")
+            #expect(state["current"] as? Bool == true, "\(state)")
+        }
+    }
+
     @Test func wideTableShowsItsScrollSignOnAPhone() async throws {
         try await withSites { docs, _ in
             let (chromium, browser) = try await Self.open()
