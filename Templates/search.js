@@ -192,8 +192,9 @@
   function whenIdle(task) {
     if (window.requestIdleCallback) requestIdleCallback(task, { timeout: 500 }); else setTimeout(task, 50);
   }
-  // Files loaded ahead of need go one at a time, each when the page is idle, so a keystroke's
-  // own files and frame never queue behind a batch of them; a terms file is also parsed then.
+  // The files loaded before the first key go one after another, not all at once, so a
+  // keystroke's own files never queue behind a batch of them; each terms file is taken apart
+  // when the page is next idle, not by the keystroke that first needs it.
   var ahead = [], aheadBusy = false;
   function loadAhead(names) {
     names.forEach(function (name) { if (data[name] === undefined && ahead.indexOf(name) < 0) ahead.push(name); });
@@ -203,7 +204,8 @@
       if (!name) { aheadBusy = false; return; }
       aheadBusy = true;
       load(name, function () {
-        whenIdle(function () { if (/^terms-/.test(name)) shard(+name.slice(6)); next(); });
+        if (/^terms-/.test(name)) whenIdle(function () { shard(+name.slice(6)); });
+        next();
       });
     })();
   }
@@ -219,7 +221,8 @@
       var index = data.index;
       if (!index || index.v !== 2) return;
       warmUp();
-      var order = "etaoinsrhldcumfpgwybvkxjqz0123456789".split("").map(function (letter) { return filesFor(letter)[0]; });
+      // Letters in the order words most often start with, then digits.
+      var order = "scpmatdrefiugbolnwhkvjyqzx0123456789".split("").map(function (letter) { return filesFor(letter)[0]; });
       if (index.terms.length <= PRELOAD_TERMS) index.terms.forEach(function (first, n) { order.push(n); });
       var names = unique(order).map(function (n) { return "terms-" + n; });
       if (index.chunks.length <= PRELOAD_SECTIONS) index.chunks.forEach(function (first, n) { names.push("sections-" + n); });
@@ -336,7 +339,7 @@
         var files = ranked.files;
         if (files) whenIdle(function () {
           var next = filesFor(typed[typed.length - 1], true).map(function (n) { return "terms-" + n; });
-          loadAhead(unique(next.concat(files.slice(limit))));
+          unique(next.concat(files.slice(limit))).forEach(function (name) { load(name, function () {}); });
         });
       } else if (late) {
         paint(ranked ? results(true) : PLACEHOLDERS, state = ranked ? "partial" : "searching");
