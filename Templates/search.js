@@ -1,11 +1,17 @@
 // adoptkit offline search. The index is a set of script files written at build time
 // (assets/search/*.js), loaded with <script> tags on first use, so search works from file://
 // and from any static host; nothing is fetched elsewhere. Terms are folded as the build folds
-// them: NFD, accents dropped, lower case.
+// them: NFD, accents dropped, lower case. Each language has its own index, in the folder of its
+// search page (fr/assets/search/ beside fr/search.html), which the header form's action names.
 (function () {
   "use strict";
   var script = document.currentScript;
   var base = script ? script.src.replace(/assets\/search\.js(?:[?#].*)?$/, "") : "";
+  // A layout without the header form still searches its own language on the search page.
+  var searchForm = document.querySelector("form.site-search");
+  var action = searchForm && searchForm.getAttribute("action");
+  var searchPage = action ? new URL(action, document.baseURI).href : document.getElementById("search-page") ? location.href : null;
+  var languageRoot = searchPage ? searchPage.replace(/[^\/]*(?:[?#].*)?$/, "") : base;
   var data = {}, waiting = {}, shards = {}, chunks = {};
   // Postings: six bits a character (SearchPostings in the build writes them).
   var SIX = new Int8Array(128).fill(-1), DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
@@ -44,7 +50,7 @@
     if (waiting[name]) { waiting[name].push(done); return; }
     waiting[name] = [done];
     var tag = document.createElement("script");
-    tag.src = base + "assets/search/" + name + ".js";
+    tag.src = languageRoot + "assets/search/" + name + ".js";
     tag.onerror = function () { var callbacks = waiting[name] || []; delete waiting[name]; callbacks.forEach(function (c) { c(); }); };
     document.head.appendChild(tag);
   }
@@ -434,7 +440,7 @@
   }
 
   // The header box: results under it as you type; arrow keys move through them, Escape closes.
-  var form = document.querySelector("form.site-search");
+  var form = searchForm;
   if (form) {
     var input = form.querySelector("input[type=search]"), popup = document.getElementById("site-search-results");
     var status = document.getElementById("site-search-status"), generation = 0, say = messages(form);

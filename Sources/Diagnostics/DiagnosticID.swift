@@ -133,6 +133,7 @@ extension DiagnosticID {
     public static let configColorContrast: DiagnosticID = "config.color-contrast"
     public static let unknownPoster: DiagnosticID = "poster.unknown"
     public static let unknownGroup: DiagnosticID = "poster.unknown-group"
+    public static let unknownLanguage: DiagnosticID = "poster.unknown-language"
 
     // Chat text
     public static let chatRelativeLinks: DiagnosticID = "chat.relative-links"

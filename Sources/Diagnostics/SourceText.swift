@@ -74,6 +74,7 @@ public struct SourceText: Sendable {
         guard line >= 1, line <= lineStarts.count else { return [] }
         let start = lineStarts[line - 1]
         let end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        if let map = Self.scalarColumnMap(bytes[start..<end]) { return map }
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
         var map = [Int](repeating: 0, count: end - start + 2)
         var column = 1
@@ -82,6 +83,40 @@ public struct SourceText: Sendable {
             let length = character.utf8.count
             for k in 0..<length where offset + k < map.count { map[offset + k] = column }
             offset += length
+            column += 1
+        }
+        for k in offset..<map.count { map[k] = column + (k - offset) }
+        return map
+    }
+
+    /// `columnMap` without grapheme breaking, for the common line whose non-ASCII scalars are
+    /// all Latin letters (below U+0300, where no scalar joins its neighbour) or the general
+    /// punctuation people type (dashes, quotes, bullets, ellipses): there each scalar is one
+    /// character, and `\r\n` is one. Nil for anything else (combining marks, emoji, joiners).
+    static func scalarColumnMap(_ line: ArraySlice<UInt8>) -> [Int]? {
+        var map = [Int](repeating: 0, count: line.count + 2)
+        var column = 1, offset = 0
+        var index = line.startIndex
+        while index < line.endIndex {
+            let lead = line[index]
+            let length: Int
+            if lead < 0x80 {
+                length = lead == UInt8(ascii: "\r") && index + 1 < line.endIndex && line[index + 1] == UInt8(ascii: "\n") ? 2 : 1
+            } else if lead & 0xE0 == 0xC0, index + 1 < line.endIndex {
+                // Two bytes: U+0080–U+07FF; only those below U+0300 are safe.
+                let scalar = (UInt32(lead & 0x1F) << 6) | UInt32(line[index + 1] & 0x3F)
+                guard scalar >= 0x80, scalar < 0x300 else { return nil }
+                length = 2
+            } else if lead & 0xF0 == 0xE0, index + 2 < line.endIndex {
+                let scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(line[index + 1] & 0x3F) << 6) | UInt32(line[index + 2] & 0x3F)
+                guard (0x2010...0x2027).contains(scalar) || (0x2030...0x205E).contains(scalar) else { return nil }
+                length = 3
+            } else {
+                return nil
+            }
+            for k in 0..<length { map[offset + k] = column }
+            offset += length
+            index += length
             column += 1
         }
         for k in offset..<map.count { map[k] = column + (k - offset) }

@@ -4,6 +4,13 @@ import Yams
 /// Reads a page's front matter YAML into `Metadata`, checking the keys adoptkit itself uses.
 public enum FrontMatterDecoder {
     public static func decode(_ yaml: String, path: String, firstLine: Int) -> (Metadata, [Diagnostic]) {
+        if yaml.utf8.count <= YAMLLoader.maximumBytes, let flat = FlatFrontMatter.metadata(yaml) { return (flat, []) }
+        return decodeYAML(yaml, path: path, firstLine: firstLine)
+    }
+
+    /// The same through libyaml, for any front matter (and the reference `FlatFrontMatter` is
+    /// tested against).
+    static func decodeYAML(_ yaml: String, path: String, firstLine: Int) -> (Metadata, [Diagnostic]) {
         let lineOffset = firstLine - 1
         let (node, problems) = YAMLLoader.load(yaml, path: path, lineOffset: lineOffset, syntaxID: .frontMatterSyntax)
         guard !problems.hasErrors, let node else { return (Metadata(), problems) }

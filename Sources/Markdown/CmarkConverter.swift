@@ -55,7 +55,7 @@ enum CmarkConverter {
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
-            let typeName = string(cmark_node_get_type_string(node))
+            let typeName = coreTypeName(type, node) ?? string(cmark_node_get_type_string(node))
             if event == CMARK_EVENT_EXIT {
                 builder.close()
                 switch typeName {
@@ -126,6 +126,25 @@ enum CmarkConverter {
             }
         }
         return builder.nodes
+    }
+
+    /// The type name of the commonest nodes without asking cmark for a C string and decoding
+    /// it (done for every node, twice for containers); nil for the rest and for any node an
+    /// extension owns (a task-list item is an item whose name is `tasklist`).
+    private static func coreTypeName(_ type: cmark_node_type, _ node: OpaquePointer) -> String? {
+        guard cmark_node_get_syntax_extension(node) == nil else { return nil }
+        switch type {
+        case CMARK_NODE_TEXT: return "text"
+        case CMARK_NODE_SOFTBREAK: return "softbreak"
+        case CMARK_NODE_PARAGRAPH: return "paragraph"
+        case CMARK_NODE_STRONG: return "strong"
+        case CMARK_NODE_EMPH: return "emph"
+        case CMARK_NODE_LINK: return "link"
+        case CMARK_NODE_CODE: return "code"
+        case CMARK_NODE_HEADING: return "heading"
+        case CMARK_NODE_LIST: return "list"
+        default: return nil
+        }
     }
 
     /// cmark gives leaf nodes an enter event only.

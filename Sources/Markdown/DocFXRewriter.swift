@@ -7,7 +7,7 @@ struct DocFXRewriter {
     let source: [MarkdownNode]
     let path: String
     var diagnostics: [Diagnostic] = []
-    var builder = TreeBuilder()
+    var builder: TreeBuilder
     private var headingIDs = HeadingIDGenerator()
     /// Nodes a pass consumed (alert markers) that the copy leaves out.
     var skipped: Set<NodeID> = []
@@ -32,6 +32,8 @@ struct DocFXRewriter {
     init(nodes: [MarkdownNode], path: String) {
         self.source = nodes
         self.path = path
+        // The rewrite keeps about as many nodes as cmark made.
+        builder = TreeBuilder(capacity: nodes.count + 8)
     }
 
     mutating func rewrite() -> [MarkdownNode] {
@@ -63,7 +65,7 @@ struct DocFXRewriter {
                 if lightbox != nil { builder.close() }
             }
         }
-        return builder.nodes
+        return builder.finishedNodes()
     }
 
     private mutating func visit(_ id: NodeID, into stack: inout [Work]) {

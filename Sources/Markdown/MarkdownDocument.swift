@@ -24,7 +24,9 @@ public struct MarkdownDocument: Sendable {
 
     public var root: NodeID { NodeID(0) }
 
-    public subscript(id: NodeID) -> MarkdownNode { nodes[id.index] }
+    /// Borrowed, not copied: walks read a node at every step, and a copy costs a reference count
+    /// on its payload each time.
+    public subscript(id: NodeID) -> MarkdownNode { _read { yield nodes[id.index] } }
 
     public func children(of id: NodeID) -> Children {
         Children(nodes: nodes, upcoming: nodes[id.index].firstChild)

@@ -94,17 +94,20 @@ public enum DocFXContainer: Sendable, Hashable {
 
 /// What a node is. Payloads are plain values; children live in the tree, never in the kind, so a
 /// tree of any depth is a flat array and nothing recurses over it.
+///
+/// A build holds every node of every page, so the kind is kept to one `String` and a tag: payloads
+/// wider than that, all of them on rarer nodes, are boxed (`indirect`).
 public enum NodeKind: Sendable, Hashable {
     // CommonMark and GFM blocks
     case document
     case blockQuote
-    case list(ordered: Bool, start: Int, tight: Bool, delimiter: ListDelimiter)
+    indirect case list(ordered: Bool, start: Int, tight: Bool, delimiter: ListDelimiter)
     /// `task` is nil for ordinary items, true/false for checked/unchecked task-list items.
     case item(task: Bool?)
-    case codeBlock(info: String, literal: String)
+    indirect case codeBlock(info: String, literal: String)
     case htmlBlock(String)
     case paragraph
-    case heading(level: Int, id: String)
+    indirect case heading(level: Int, id: String)
     case thematicBreak
     case table(alignments: [TableAlignment])
     case tableRow(header: Bool)
@@ -113,10 +116,9 @@ public enum NodeKind: Sendable, Hashable {
     // DocFX blocks (made by `DocFXRewriter`)
     case alert(AlertKind)
     case video(url: String)
-    case include(path: String, title: String)
-    // Boxed (image, codeReference): their strings would otherwise widen every node of every tree.
+    indirect case include(path: String, title: String)
     indirect case image(ImageBlock)
-    case container(DocFXContainer)
+    indirect case container(DocFXContainer)
     indirect case codeReference(CodeReference)
 
     // Inlines
@@ -128,9 +130,9 @@ public enum NodeKind: Sendable, Hashable {
     case emphasis
     case strong
     case strikethrough
-    case link(destination: String, title: String)
-    case inlineImage(source: String, title: String)
-    case inlineInclude(path: String, title: String)
+    indirect case link(destination: String, title: String)
+    indirect case inlineImage(source: String, title: String)
+    indirect case inlineInclude(path: String, title: String)
 
     public var isBlock: Bool {
         switch self {
@@ -152,7 +154,7 @@ public struct NodeID: Hashable, Sendable, Comparable {
 
 /// One node of the flat tree: its kind, where it came from, and links to its neighbours.
 /// Positions and links are stored as 32-bit numbers (-1 for none): a build holds every node of
-/// every page, and this keeps a node at 64 bytes instead of 144.
+/// every page, and this (with the boxed payloads of `NodeKind`) keeps a node at 48 bytes instead of 144.
 public struct MarkdownNode: Sendable, Hashable {
     public var kind: NodeKind
     private var startLine: Int32 = 0, startColumn: Int32 = 0, endLine: Int32 = 0, endColumn: Int32 = 0

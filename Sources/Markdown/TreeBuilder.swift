@@ -4,7 +4,14 @@ struct TreeBuilder {
     /// Open containers and the last child appended to each.
     private var open: [(id: NodeID, lastChild: NodeID?)] = []
 
-    init() { nodes.reserveCapacity(64) }
+    /// - Parameter capacity: the number of nodes expected, when known (a rewrite of a tree).
+    init(capacity: Int = 64) { nodes.reserveCapacity(capacity) }
+
+    /// The nodes in storage of their own size: a kit keeps every tree for the whole build, and an
+    /// array that grew by doubling carries up to half its size unused.
+    func finishedNodes() -> [MarkdownNode] {
+        nodes.capacity - nodes.count <= 16 ? nodes : nodes.withUnsafeBufferPointer { Array($0) }
+    }
 
     /// Appends a node as the next child of the innermost open container.
     @discardableResult

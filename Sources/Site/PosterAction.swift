@@ -6,7 +6,8 @@ import SiteChecks
 import SiteModel
 import SiteProducers
 
-/// `poster`: one poster for one group, rendered from the same checked kit as `build`.
+/// `poster`: one poster for one group, in one of the kit's languages, rendered from the same
+/// checked kit as `build`.
 public struct PosterAction: Sendable {
     public var location: KitLocation
     public var poster: String
@@ -14,15 +15,19 @@ public struct PosterAction: Sendable {
     public var format: PosterFormat
     public var flavor: ChatFlavor
     public var configRequired: Bool
+    /// One of the kit's languages (`site.languages`, or `site.language` in a one-language kit),
+    /// letter case aside; nil is the default language.
+    public var language: String?
 
     public init(location: KitLocation, poster: String, group: String?, format: PosterFormat, flavor: ChatFlavor = .plain,
-                configRequired: Bool = false) {
+                configRequired: Bool = false, language: String? = nil) {
         self.location = location
         self.poster = poster
         self.group = group
         self.format = format
         self.flavor = flavor
         self.configRequired = configRequired
+        self.language = language
     }
 
     public enum Outcome: Sendable {
@@ -34,6 +39,16 @@ public struct PosterAction: Sendable {
         let kit = await KitLoader.load(location, configRequired: configRequired)
         guard !kit.diagnostics.hasErrors else { return .failed(kit.diagnostics) }
         let warnings = kit.diagnostics
+        var tag: String?
+        if let typed = language {
+            let tags = kit.languages.languages.map(\.tag)
+            guard let known = tags.first(where: { $0.lowercased() == typed.lowercased() }) else {
+                return .failed([.error(.unknownLanguage, "there is no language '\(typed)' in this kit", at: nil,
+                                       notes: [(kit.languages.isMultilingual ? "languages (site.languages): " : "its one language (site.language): ")
+                                               + tags.joined(separator: ", ")])])
+            }
+            tag = known
+        }
         guard let template = kit.posters.first(where: { $0.name == poster }) else {
             return .failed([.error(.unknownPoster, "there is no poster '\(poster)'", at: nil,
                                    notes: Self.closeMatches(poster, among: kit.posters.map(\.name), label: "posters"))])
@@ -59,7 +74,7 @@ public struct PosterAction: Sendable {
             chosen = match
         }
         let instance = PosterInstance(poster: template, group: chosen)
-        let context = RenderContext(kit: kit)
+        let context = RenderContext(kit: kit).localized(tag)
         let text = format == .html ? PosterPages.html(instance, context: context) : PosterPages.text(instance, context: context)
         guard format == .text, flavor != .plain else { return .rendered(text, warnings: warnings) }
         return .rendered(String(decoding: ChatPages.contents(flavor.escape(text), flavor: flavor, config: kit.config), as: UTF8.self),

@@ -168,7 +168,7 @@ public struct SiteWriter {
             return fail("posters to export but no browser to print them")
         }
         do {
-            try plan.manifestJSON().write(to: staging.appendingPathComponent(BuildPlan.manifestName))
+            try plan.writeManifest(to: staging.appendingPathComponent(BuildPlan.manifestName))
             // Someone else's files move into the new tree unchanged.
             for path in carried {
                 let target = staging.appendingPathComponent(path)

@@ -21,8 +21,6 @@ extension BuildPlan {
         /// Each other language's own TOC files, by tag.
         let languageTOCFiles: [String: [String]]
         var tocPath: String? { tocFiles.first }
-        /// The pages read from files (not stand-ins for a language that lacks them).
-        var ownPages: [Page] { pages.filter { $0.fallback == nil } }
 
         /// The string table files of `language` (nil: the default): inputs of whatever prints its words.
         func strings(_ language: String?) -> [PlanInput] {
@@ -64,10 +62,11 @@ extension BuildPlan {
     /// files of about equal size, and a word loads only the file its terms fall in.
     package static let searchPagesPerTermsFile = 500
 
-    /// How many terms files a kit of `pageCount` pages gets (at least one).
+    /// How many terms files a language of `pageCount` pages gets (at least one).
     package static func searchTermsFiles(pageCount: Int) -> Int { max(1, pageCount / searchPagesPerTermsFile) }
 
-    /// The index files of a kit with `pageCount` pages, as `Producer.searchIndex` names them.
+    /// The index files of a language with `pageCount` pages (its stand-ins counted), as
+    /// `Producer.searchIndex` names them.
     package static func searchIndexParts(pageCount: Int) -> [String] {
         let chunks = max(1, (pageCount + searchPagesPerChunk - 1) / searchPagesPerChunk)
         return ["index"] + (0..<chunks).map { "sections-\($0)" } + (0..<searchTermsFiles(pageCount: pageCount)).map { "terms-\($0)" }
@@ -201,6 +200,9 @@ extension BuildPlan {
         var outputs: [PlannedOutput] = []
         let defaultTag = parts.languages.defaultLanguage.tag
         let strings = Dictionary(uniqueKeysWithValues: parts.languages.languages.map { ($0.tag, parts.strings($0.tag)) })
+        // Per language, the files its search index reads: its pages' (a stand-in's is the
+        // default page's file), their includes and code files, each once, in order.
+        var searchFiles: [String: [PlanInput]] = [:], searchSeen: [String: Set<PlanInput>] = [:], searchPages: [String: Int] = [:]
         for page in parts.pages {
             // A stand-in for a page its language lacks reads the default language's file.
             let file = page.fallback ?? page.source
@@ -210,9 +212,12 @@ extension BuildPlan {
             let languageHome = parts.languages.prefix(language) + homeSource
             let source = parts.location.manifestPath(content: file)
             // The page, what it includes, and the config its placeholders read.
-            let text = [.file(parts.location.displayPath(content: file))] + configFiles
+            let read = [PlanInput.file(parts.location.displayPath(content: file))]
                 + includes.transitiveIncludes(of: file).sorted().map { PlanInput.file(parts.location.displayPath(content: $0)) }
                 + CodeFiles.referenced(by: page.document).map { PlanInput.file(parts.location.displayPath(content: $0)) }
+            let text = [read[0]] + configFiles + read.dropFirst()
+            searchPages[tag, default: 0] += 1
+            for input in read where searchSeen[tag, default: []].insert(input).inserted { searchFiles[tag, default: []].append(input) }
             // The HTML also shows navigation: titles of its branch, previous/next, breadcrumbs.
             let languageTOC = (language.flatMap { parts.languageTOCFiles[$0] } ?? []).map { PlanInput.file(parts.location.displayPath(content: $0)) }
             var html = PlannedOutput(path: page.output, kind: .page, format: "html", producer: .pageHTML(source: page.source),
@@ -227,14 +232,20 @@ extension BuildPlan {
                 outputs.append(chat)
             }
         }
-        // The search index reads every page's text (and the includes it brings) and titles.
-        let included = Set(includes.edges.values.joined()).sorted().map { PlanInput.file(parts.location.displayPath(content: $0)) }
-        let ownPages = parts.ownPages
-        let searchInputs = parts.configFiles + ownPages.map { PlanInput.file(parts.location.displayPath(content: $0.source)) } + included
+        // Each language's search index reads the text and titles of that language's pages, the
+        // stand-ins included, and sits beside its search page (`fr/assets/search/`), where the
+        // search script looks for it. An edit reaches only the indexes of the languages that show it.
         let navigationSource = parts.tocPath.map { parts.location.manifestPath(content: $0) } ?? parts.location.manifestPath(parts.location.content)
-        for part in searchIndexParts(pageCount: ownPages.count) {
-            outputs.append(PlannedOutput(path: OutputPaths.searchFolder + part + ".js", kind: .index, format: "js", producer: .searchIndex(part),
-                                         source: navigationSource, inputs: searchInputs))
+        for language in parts.languages.languages {
+            let tag = language.tag
+            // One array for every file of the index: neighbours with the same inputs are one run in `serve`'s index.
+            let inputs = configFiles + (searchFiles[tag] ?? [])
+            for part in searchIndexParts(pageCount: searchPages[tag] ?? 0) {
+                var index = PlannedOutput(path: parts.languages.prefix(tag) + OutputPaths.searchFolder + part + ".js", kind: .index, format: "js",
+                                          producer: .searchIndex(part), source: navigationSource, inputs: inputs)
+                index.language = tag == defaultTag ? nil : tag
+                outputs.append(index)
+            }
         }
         for asset in parts.assets {
             let display = parts.location.displayPath(content: asset)

@@ -121,12 +121,24 @@ public struct BuildPlan: Sendable {
 
     /// `{"outputs": [...]}`: every output with its kind, format and source, sorted by path;
     /// keys sorted too, so the bytes are the same on every run.
-    public func manifestJSON() -> Data {
-        Self.manifestJSON(outputs.map { .init(path: $0.path, kind: $0.kind, format: $0.format, source: $0.source, poster: $0.poster, group: $0.group,
-                                              language: $0.language) })
+    public func manifestJSON() -> Data { Self.manifestJSON(manifestEntries) }
+
+    /// Writes `manifestJSON()` to `url` a piece at a time.
+    public func writeManifest(to url: URL) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        try ManifestJSON.write(manifestEntries) { try handle.write(contentsOf: $0) }
     }
 
-    package struct ManifestEntry: Encodable {
+    private var manifestEntries: [ManifestEntry] {
+        outputs.map { .init(path: $0.path, kind: $0.kind, format: $0.format, source: $0.source, poster: $0.poster, group: $0.group,
+                            language: $0.language) }
+    }
+
+    package struct ManifestEntry {
         let path: String
         let kind: OutputKind
         let format, source: String
@@ -135,12 +147,7 @@ public struct BuildPlan: Sendable {
         var language: String? = nil
     }
 
-    static func manifestJSON(_ entries: [ManifestEntry]) -> Data {
-        struct Manifest: Encodable { let outputs: [ManifestEntry] }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return ((try? encoder.encode(Manifest(outputs: entries))) ?? Data("{}".utf8)) + Data("\n".utf8)
-    }
+    static func manifestJSON(_ entries: [ManifestEntry]) -> Data { ManifestJSON.encode(entries) }
 
     /// Paths listed in a manifest written by an earlier build.
     package static func paths(inManifest data: Data) -> Set<String>? {
@@ -219,7 +226,7 @@ public enum Producer: Sendable, Hashable {
     case logo
     /// The search page (results for `?q=`).
     case searchPage
-    /// One file of the search index (`index`, `sections-N`, `terms` or `terms-X`).
+    /// One file of the search index of the output's language (`index`, `sections-N`, `terms-N`).
     case searchIndex(String)
     /// Poster `instance`'s text in every flavour, on an HTML page with Copy buttons.
     case posterTextPage(instance: Int)
@@ -227,8 +234,8 @@ public enum Producer: Sendable, Hashable {
 
 extension Producer {
     /// True for generated outputs every language has its own of: the site's index pages,
-    /// posters, share pages and e-mails (assets, the logo, the search index and the groups
-    /// export are shared).
+    /// posters, share pages and e-mails (assets, the logo and the groups export are shared; each
+    /// language's search index is planned with its pages, which it reads).
     package var isTranslated: Bool {
         switch self {
         case .home, .contents, .searchPage, .postersIndex, .posterHTML, .posterText, .posterExport, .allPostersPDF,
@@ -239,7 +246,7 @@ extension Producer {
         }
     }
 
-    /// True for outputs made from the text of every page (the search index).
+    /// True for outputs made from the text of every page of a language (its search index).
     package var readsEveryPage: Bool {
         if case .searchIndex = self { true } else { false }
     }

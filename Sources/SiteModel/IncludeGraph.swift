@@ -14,7 +14,9 @@ package struct IncludeGraph: Sendable {
     private var resolvedIncludes: [String: [Int]] = [:]
 
     package init(documents: [String: MarkdownDocument]) {
-        measures = documents.mapValues(FileMeasure.init)
+        // A walk over every node of every page: on every core.
+        let paths = Array(documents.keys)
+        measures = Dictionary(uniqueKeysWithValues: zip(paths, ConcurrentMap.map(paths) { FileMeasure(documents[$0]!) }))
         // First resolve every include once; then look for cycles over the resolved edges.
         var located: [(from: String, to: String, at: SourceLocation)] = []
         for path in documents.keys.sorted() {

@@ -4,10 +4,10 @@ import Markdown
 import Rendering
 import SiteModel
 
-/// The site's offline search index, made once per build from every page's text and written as
-/// script files (`assets/search/*.js`) that the search box loads with `<script>` tags, so it
-/// works from `file://` where `fetch` does not. Each file calls `adoptkitSearch.receive(name, data)`
-/// (`SearchIndex+Files` writes them):
+/// A language's offline search index, made once per build from its pages' text and written as
+/// script files (`assets/search/*.js`; `fr/assets/search/*.js` for French) that the search box
+/// of that language's pages loads with `<script>` tags, so it works from `file://` where `fetch`
+/// does not. Each file calls `adoptkitSearch.receive(name, data)` (`SearchIndex+Files` writes them):
 ///
 /// - `index.js`: how many sections there are, where each sections file starts, and the first
 ///   term of each terms file; a few kilobytes whatever the kit's size;
@@ -41,28 +41,42 @@ package struct SearchIndex: Sendable {
     /// How long making the index took, in seconds of wall time (`--timings`).
     package private(set) var buildSeconds: Double = 0
 
+    /// Pages whose terms are extracted together (in parallel) before they are folded in.
+    static let pagesPerBatch = 512
+
     /// Characters of text kept per section as its snippet.
     static let snippetLength = 64
 
+    /// The index of `context`'s language: its own pages and its stand-ins for the default
+    /// language's pages it lacks (a reader searching the French site finds every page that site
+    /// has, under its French address), in source order, as the plan counts them
+    /// (`BuildPlan.searchIndexParts`).
     package init(kit: Kit, context: RenderContext) {
         let started = DispatchTime.now()
-        // A language's page that falls back to the default one's is the same text: once is enough,
-        // as the plan counts it (`BuildPlan.searchIndexParts`).
-        let pages = kit.pages.filter { $0.fallback == nil }
+        let tag = context.language.tag
+        let own = kit.pages.filter { kit.languages.language(ofSource: $0.source).tag == tag }
+        let standIns = kit.fallbackPages.filter { kit.languages.language(ofSource: $0.source).tag == tag }
+        let pages = standIns.isEmpty ? own : (own + standIns).sorted { $0.source < $1.source }
         shardCount = BuildPlan.searchTermsFiles(pageCount: pages.count)
-        // Text and terms come from every page: on every core, in chunks, results in order.
-        let extracted = ConcurrentMap.map(pages) { page in
-            Self.extract(page, environment: context.environment(for: page.output))
-        }
+        // Text and terms come from every page, on every core, a batch of pages at a time: each
+        // batch's term sets are folded into the postings and dropped before the next, so memory
+        // holds the postings, never every page's terms at once.
         var postings: [String: [UInt32]] = [:]
-        for (number, page) in extracted.enumerated() {
-            if number % BuildPlan.searchPagesPerChunk == 0 { chunkStarts.append(sectionCount) }
-            entries.append(page.entry)
-            for (heading, body) in page.terms {
-                let id = UInt32(sectionCount) << 1
-                for term in heading { postings[term, default: []].append(id | 1) }
-                for term in body where !heading.contains(term) { postings[term, default: []].append(id) }
-                sectionCount += 1
+        var number = 0
+        for batch in stride(from: 0, to: pages.count, by: Self.pagesPerBatch) {
+            let extracted = ConcurrentMap.map(Array(pages[batch..<min(batch + Self.pagesPerBatch, pages.count)])) { page in
+                Self.extract(page, environment: context.environment(for: page.output, fallback: page.fallback != nil))
+            }
+            for page in extracted {
+                if number % BuildPlan.searchPagesPerChunk == 0 { chunkStarts.append(sectionCount) }
+                number += 1
+                entries.append(page.entry)
+                for (heading, body) in page.terms {
+                    let id = UInt32(sectionCount) << 1
+                    for term in heading { postings[term, default: []].append(id | 1) }
+                    for term in body where !heading.contains(term) { postings[term, default: []].append(id) }
+                    sectionCount += 1
+                }
             }
         }
         if chunkStarts.isEmpty { chunkStarts = [0] }
@@ -123,21 +137,26 @@ package struct SearchIndex: Sendable {
     }
 }
 
-/// The index, made the first time one of its files is rendered and then shared by the rest.
+/// Each language's index, made the first time one of its files is rendered and then shared by
+/// the rest.
 package final class SearchIndexCache: @unchecked Sendable {
-    // Guarded by `lock`; built once.
-    private var built: SearchIndex?
+    // Guarded by `lock`; each language's built once.
+    private var built: [String: SearchIndex] = [:]
     private let lock = NSLock()
 
+    /// The index of `context`'s language.
     func index(kit: Kit, context: RenderContext) -> SearchIndex {
         lock.withLock {
-            if let built { return built }
+            let tag = context.language.tag
+            if let index = built[tag] { return index }
             let index = SearchIndex(kit: kit, context: context)
-            built = index
+            built[tag] = index
             return index
         }
     }
 
-    /// How long the index took to make, or nil when nothing asked for it.
-    package var buildSeconds: Double? { lock.withLock { built?.buildSeconds } }
+    /// How long the indexes took to make, together, or nil when nothing asked for one.
+    package var buildSeconds: Double? {
+        lock.withLock { built.isEmpty ? nil : built.values.reduce(0) { $0 + $1.buildSeconds } }
+    }
 }

@@ -50,4 +50,29 @@ import Testing
         #expect(Suggestions.closest(to: "organisation", in: ["site", "organization", "markdown"]) == "organization")
         #expect(Suggestions.closest(to: "zzz", in: ["site", "organization"]) == nil)
     }
+
+    /// The column table counts grapheme clusters whichever way it is built (a quick scalar walk
+    /// for Latin text and common punctuation, grapheme breaking otherwise).
+    @Test func columnMapsCountCharactersOnEveryKindOfLine() {
+        func reference(_ line: String) -> [Int] {
+            var map = [Int](repeating: 0, count: line.utf8.count + 2)
+            var column = 1, offset = 0
+            for character in line {
+                for k in 0..<character.utf8.count { map[offset + k] = column }
+                offset += character.utf8.count
+                column += 1
+            }
+            for k in offset..<map.count { map[k] = column + (k - offset) }
+            return map
+        }
+        let alphabet = ["a", " ", "é", "ß", "Ø", "\u{2013}", "\u{201C}", "\u{2026}", "\u{301}", "\u{200D}", "😀", "🇫🇷", "\r",
+                        "\u{2028}", "\u{202E}", "\u{AD}", "\u{1100}\u{1161}", "ÿ", "\u{2FF}", "\u{300}", "\u{205E}", "\u{205F}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let line = (0..<Int.random(in: 1...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            let source = SourceText(path: "f.md", text: "x\n" + line + "\nlast")
+            #expect(source.columnMap(line: 2) == reference(line + "\n"), "\(line.debugDescription)")
+        }
+    }
 }
+

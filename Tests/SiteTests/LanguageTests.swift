@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import KitConfig
+import Rendering
 import Site
 import SiteModel
 import Testing
@@ -87,6 +88,106 @@ import Testing
         #expect(TestSupport.text(result.tree, "posters/contoso-sales/invite-email.txt").hasPrefix("Join Contoso – Sales on Kaizala"))
     }
 
+    /// Each language has its own search index beside its search page, made from its pages and
+    /// the stand-ins it shows for the default's, under their own addresses; an edit makes stale
+    /// only the indexes of the languages that show it.
+    @Test func eachLanguageHasItsOwnSearchIndex() async throws {
+        let result = await build()
+        let plan = try #require(result.plan), tree = try #require(result.tree)
+        let english = Self.searchIndex(""), french = Self.searchIndex("fr/"), arabic = Self.searchIndex("ar/")
+        let all = Set(plan.outputs.filter { $0.producer.readsEveryPage }.map(\.path))
+        #expect(all == english.union(french).union(arabic))
+        #expect(plan["fr/assets/search/index.js"]?.language == "fr" && plan["assets/search/index.js"]?.language == nil)
+        let manifest = try JSONSerialization.jsonObject(with: tree.manifestJSON()) as? [String: [[String: String]]]
+        let entry = manifest?["outputs"]?.first { $0["path"] == "ar/assets/search/index.js" }
+        #expect(entry?["language"] == "ar" && entry?["kind"] == "index" && entry?["format"] == "js", "\(entry ?? [:])")
+        let inputs = Set(try #require(plan["fr/assets/search/terms-0.js"]).inputs)
+        #expect(inputs.isSuperset(of: [.file("adoptkit.yml"), .file("Content/fr/index.md"), .file("Content/fr/guide/create.md"), .file("Content/guide/invite.md")]))
+        #expect(inputs.isDisjoint(with: [.file("Content/index.md"), .file("Content/guide/create.md"), .file("Content/ar/index.md")]), "\(inputs)")
+        func stale(_ file: String) -> Set<String> { Set(plan.outputs(dependingOn: [.file(file)]).map(\.path)).intersection(all) }
+        #expect(stale("Content/fr/index.md") == french)
+        #expect(stale("Content/ar/index.md") == arabic)
+        #expect(stale("Content/guide/create.md") == english.union(arabic), "French has a create page of its own")
+        #expect(stale("Content/guide/invite.md") == all, "every language shows it")
+        // What each holds: its own words, and the stand-ins at the language's addresses.
+        #expect(TestSupport.text(tree, "fr/assets/search/terms-0.js").contains("refectoire"))
+        #expect(!TestSupport.text(tree, "assets/search/terms-0.js").contains("refectoire") && !TestSupport.text(tree, "ar/assets/search/terms-0.js").contains("refectoire"))
+        let frenchPages = TestSupport.text(tree, "fr/assets/search/sections-0.js")
+        #expect(frenchPages.contains("[\"Invite people\",\"fr/guide/invite.html\",\"Share the link."))
+        #expect(frenchPages.contains("[\"Bienvenue\",\"fr/index.html\","))
+        #expect(TestSupport.text(tree, "ar/assets/search/sections-0.js").contains("[\"Create a group\",\"ar/guide/create.html\","))
+        #expect(!TestSupport.text(tree, "assets/search/sections-0.js").contains("\"fr/") && !TestSupport.text(tree, "assets/search/sections-0.js").contains("\"ar/"))
+    }
+
+    /// `serve`'s site for a copy of the kit, after its first update.
+    static func withLiveSite(_ body: (URL, LiveSite, LiveSite.Update) async throws -> Void) async throws {
+        try await TestSupport.withTemporaryFolder { root in
+            let kit = root.appendingPathComponent("kit")
+            try FileManager.default.copyItem(at: Self.kit, to: kit)
+            let site = LiveSite(location: KitLocation(kit: kit))
+            let first = await site.update(changedFiles: nil)
+            #expect(first.succeeded, "\(first.diagnostics)")
+            try await body(kit, site, first)
+        }
+    }
+
+    static func searchIndex(_ prefix: String) -> Set<String> { Set(["index", "sections-0", "terms-0"].map { prefix + "assets/search/\($0).js" }) }
+
+    /// `serve`: an edit of a French page makes only the French index stale; an edit of an
+    /// English page that French and Arabic show in its place refreshes those stand-ins, and
+    /// every language's index.
+    @Test func serveRefreshesStandInsAndOnlyTheIndexesThatShowAnEdit() async throws {
+        try await Self.withLiveSite { kit, site, first in
+            let indexes = Self.searchIndex("").union(Self.searchIndex("fr/")).union(Self.searchIndex("ar/"))
+            for path in ["guide/invite.html", "fr/guide/invite.html", "ar/guide/invite.html", "fr/index.html"] + indexes.sorted() { _ = first.site?.file(at: path) }
+
+            let frenchHome = kit.appendingPathComponent("Content/fr/index.md")
+            try Data((try String(contentsOf: frenchHome, encoding: .utf8) + "\nRendez-vous au vestiaire.\n").utf8).write(to: frenchHome)
+            let french = await site.update(changedFiles: [frenchHome.path])
+            #expect(french.succeeded, "\(french.diagnostics)")
+            #expect(french.stale.intersection(indexes) == Self.searchIndex("fr/"), "\(french.stale)")
+            #expect(french.changed == ["fr/index.html"], "\(french.changed)")
+            #expect(LiveSiteTests.text(french, "fr/assets/search/terms-0.js").contains("vestiaire"))
+
+            let invite = kit.appendingPathComponent("Content/guide/invite.md")
+            try Data("---\ntitle: Invite people\ndescription: Share the group's link.\n---\n# Invite people\n\nShare the link by e-mail.\n".utf8).write(to: invite)
+            let english = await site.update(changedFiles: [invite.path])
+            #expect(english.succeeded, "\(english.diagnostics)")
+            #expect(english.changed.isSuperset(of: ["guide/invite.html", "fr/guide/invite.html", "ar/guide/invite.html"]), "\(english.changed)")
+            #expect(LiveSiteTests.text(english, "fr/guide/invite.html").contains("Share the link by e-mail."))
+            #expect(LiveSiteTests.text(english, "ar/guide/invite.html").contains("Share the link by e-mail."))
+            #expect(english.stale.intersection(indexes) == indexes)
+            #expect(LiveSiteTests.text(english, "fr/assets/search/sections-0.js").contains("Share the link by e-mail."))
+        }
+    }
+
+    /// `adoptkit poster --language`: the poster `build` writes for that language, any letter case;
+    /// an unknown tag is an error that lists the kit's languages.
+    @Test func thePosterCommandPrintsEveryLanguage() async throws {
+        let location = KitLocation(kit: Self.kit)
+        let tree = try #require(await build().tree)
+        func poster(_ format: PosterFormat, _ language: String?, flavor: ChatFlavor = .plain) async -> PosterAction.Outcome {
+            await PosterAction(location: location, poster: "invite-link", group: "Contoso – Sales", format: format, flavor: flavor, language: language).run()
+        }
+        for (language, format, path) in [("fr", PosterFormat.html, "fr/posters/contoso-sales/invite-link.html"), ("AR", .text, "ar/posters/contoso-sales/invite-link.txt"),
+                                         ("en", .html, "posters/contoso-sales/invite-link.html"), (nil, .text, "posters/contoso-sales/invite-link.txt")] {
+            guard case .rendered(let text, _) = await poster(format, language) else { Issue.record("\(path) failed"); continue }
+            #expect(text == TestSupport.text(tree, path), "--language \(language ?? "none") is not \(path)")
+        }
+        guard case .rendered(let telegram, _) = await poster(.text, "fr", flavor: .telegram) else { Issue.record("telegram failed"); return }
+        #expect(telegram.contains("Rejoignez") && telegram.contains("\\-"), "French, escaped for Telegram: \(telegram)")
+        guard case .failed(let problems) = await poster(.html, "de") else { Issue.record("an unknown language printed a poster"); return }
+        #expect(problems.map(\.id) == [.unknownLanguage])
+        #expect(problems.first?.notes == ["languages (site.languages): en, fr, ar"])
+        #expect(DiagnosticFormatter.text(problems) == "adoptkit: error: there is no language 'de' in this kit [poster.unknown-language]\n"
+                + "    note: languages (site.languages): en, fr, ar\n")
+        // A one-language kit knows its own language only.
+        guard case .failed(let single) = await PosterAction(location: KitLocation(kit: TestSupport.fixture("poster-kit")), poster: "office365-sign-in",
+                                                            group: nil, format: .text, language: "fr").run()
+        else { Issue.record("a one-language kit printed French"); return }
+        #expect(single.first?.notes.first?.hasPrefix("its one language (site.language): ") == true, "\(single)")
+    }
+
     @Test func stringTablesAreInputsOfWhatPrintsThem() async throws {
         let result = await build()
         let page = try #require(result.plan?["fr/guide/create.html"])
@@ -130,12 +231,7 @@ import Testing
 
     /// `serve`: editing a string table makes exactly the outputs that print its words stale.
     @Test func editingAStringTableRebuildsWhatPrintsIt() async throws {
-        try await TestSupport.withTemporaryFolder { root in
-            let kit = root.appendingPathComponent("kit")
-            try FileManager.default.copyItem(at: Self.kit, to: kit)
-            let site = LiveSite(location: KitLocation(kit: kit))
-            let first = await site.update(changedFiles: nil)
-            #expect(first.succeeded, "\(first.diagnostics)")
+        try await Self.withLiveSite { kit, site, first in
             _ = first.site?.file(at: "fr/index.html")
             _ = first.site?.file(at: "index.html")
             let table = kit.appendingPathComponent("Templates/i18n/fr.yml")

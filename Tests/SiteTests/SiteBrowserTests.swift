@@ -30,44 +30,20 @@ struct SiteBrowserTests {
         }
     }
 
-    /// Types `text` into the header's search box and waits for the results it shows.
-    func search(_ browser: BrowserPage, _ text: String) async throws -> [[String: Any]] {
-        let script = """
-            new Promise(function (resolve, reject) {
-              var input = document.getElementById('site-search-input'), popup = document.getElementById('site-search-results');
-              input.focus();
-              input.value = \(SearchIndexJSON.string(text));
-              input.dispatchEvent(new Event('input'));
-              var tries = 0, typed = '\\u201c' + input.value + '\\u201d';
-              (function wait() {
-                // The complete list for this text, not the one still showing for the last.
-                var more = popup.querySelector('.search-more');
-                if (!popup.hidden && popup.getAttribute('data-state') === 'complete' && more && more.textContent.indexOf(typed) >= 0) {
-                  resolve(Array.prototype.map.call(popup.querySelectorAll('.search-results a'), function (a) {
-                    return { href: a.getAttribute('href'), page: a.querySelector('.result-page').textContent,
-                             heading: (a.querySelector('.result-heading') || {}).textContent || '' };
-                  }));
-                } else if (++tries > 200) { reject(new Error('no results shown')); } else { setTimeout(wait, 20); }
-              })();
-            })
-            """
-        return try await browser.evaluate(script) as? [[String: Any]] ?? []
-    }
-
     @Test func searchFindsHeadingWordsAndWordsTypedWithoutAccents() async throws {
         try await withSites { docs, _ in
             let (chromium, browser) = try await Self.open()
             defer { Task { await chromium.close() } }
             try await browser.emulate(width: Self.desktop.width, height: Self.desktop.height, dark: false)
             try await browser.open(docs.appendingPathComponent("start/index.html"))
-            let install = try await search(browser, "install")
+            let install = try await browser.search("install")
             #expect(install.first?["heading"] as? String == "Install the app")
             #expect((install.first?["href"] as? String)?.hasSuffix("start/index.html#install-the-app") == true)
-            let german = try await search(browser, "ubersicht gruppen")
+            let german = try await browser.search("ubersicht gruppen")
             #expect(german.first?["heading"] as? String == "Übersicht der Gruppen")
             #expect((german.first?["href"] as? String)?.hasSuffix("equipes/index.html#übersicht-der-gruppen") == true
                     || (german.first?["href"] as? String)?.contains("equipes/index.html#") == true)
-            let french = try await search(browser, "REUNIONS equipe")
+            let french = try await browser.search("REUNIONS equipe")
             #expect(french.first?["page"] as? String == "Réunions d'équipe")
             // The keyboard reaches the results: the down arrow moves focus to the first one.
             let focused = try await browser.evaluate("""
@@ -90,7 +66,7 @@ struct SiteBrowserTests {
             defer { Task { await chromium.close() } }
             try await browser.emulate(width: Self.phone.width, height: Self.phone.height, dark: false)
             try await browser.open(docs.appendingPathComponent("start/index.html"))
-            #expect(try await search(browser, "install").first?["heading"] as? String == "Install the app")
+            #expect(try await browser.search("install").first?["heading"] as? String == "Install the app")
             let boxes = try await browser.evaluate("""
                 (function () {
                   var input = document.getElementById('site-search-input').getBoundingClientRect();
@@ -126,11 +102,11 @@ struct SiteBrowserTests {
                     if parts.count == 2 { #expect(page.contains("id=\"\(parts[1])\""), "\(query): \(href) has no such id") }
                 }
             }
-            let next = try await search(browser, "next steps")
+            let next = try await browser.search("next steps")
             #expect(Set(next.compactMap { ($0["href"] as? String).map(relative) }) == ["guide/page-00003.html#next-steps", "guide/page-00003.html#next-steps-1"])
             try expectTargetsExist(next, "next steps")
             for query in ["set up then restart", "ubersicht großen", "retention", "site10"] {
-                try expectTargetsExist(try await search(browser, query), query)
+                try expectTargetsExist(try await browser.search(query), query)
             }
             // The first term of the second terms file, and the last of the first.
             let index = try String(contentsOf: site.appendingPathComponent("assets/search/index.js"), encoding: .utf8)
@@ -139,7 +115,7 @@ struct SiteBrowserTests {
             let first = try String(contentsOf: site.appendingPathComponent("assets/search/terms-0.js"), encoding: .utf8)
             let last = first.split(separator: " ").last.map { String($0.prefix { !("A"..."Z").contains($0) }) } ?? ""
             for term in [firsts[1], last] {
-                try expectTargetsExist(try await search(browser, term), term)
+                try expectTargetsExist(try await browser.search(term), term)
             }
         }
     }
@@ -265,6 +241,31 @@ struct SiteBrowserTests {
 }
 
 extension BrowserPage {
+    /// Types `text` into the header's search box and waits for the results it shows, in any
+    /// language: the "all results" link under them names the query.
+    func search(_ text: String) async throws -> [[String: Any]] {
+        let script = """
+            new Promise(function (resolve, reject) {
+              var input = document.getElementById('site-search-input'), popup = document.getElementById('site-search-results');
+              input.focus();
+              input.value = \(SearchIndexJSON.string(text));
+              input.dispatchEvent(new Event('input'));
+              var tries = 0, typed = '?q=' + encodeURIComponent(input.value);
+              (function wait() {
+                // The complete list for this text, not the one still showing for the last.
+                var more = popup.querySelector('.search-more'), href = more ? more.getAttribute('href') : '';
+                if (!popup.hidden && popup.getAttribute('data-state') === 'complete' && more && href.slice(-typed.length) === typed) {
+                  resolve(Array.prototype.map.call(popup.querySelectorAll('.search-results a'), function (a) {
+                    return { href: a.getAttribute('href'), page: a.querySelector('.result-page').textContent,
+                             heading: (a.querySelector('.result-heading') || {}).textContent || '' };
+                  }));
+                } else if (++tries > 200) { reject(new Error('no results shown')); } else { setTimeout(wait, 20); }
+              })();
+            })
+            """
+        return try await evaluate(script) as? [[String: Any]] ?? []
+    }
+
     /// A viewport of `width`×`height` CSS pixels (a phone below 600), in the light or dark scheme.
     func emulate(width: Int, height: Int, dark: Bool) async throws {
         _ = try await send("Emulation.setDeviceMetricsOverride", ["width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600])

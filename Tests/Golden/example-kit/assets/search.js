@@ -1,11 +1,17 @@
 // adoptkit offline search. The index is a set of script files written at build time
 // (assets/search/*.js), loaded with <script> tags on first use, so search works from file://
 // and from any static host; nothing is fetched elsewhere. Terms are folded as the build folds
-// them: NFD, accents dropped, lower case.
+// them: NFD, accents dropped, lower case. Each language has its own index, in the folder of its
+// search page (fr/assets/search/ beside fr/search.html), which the header form's action names.
 (function () {
   "use strict";
   var script = document.currentScript;
   var base = script ? script.src.replace(/assets\/search\.js(?:[?#].*)?$/, "") : "";
+  // A layout without the header form still searches its own language on the search page.
+  var searchForm = document.querySelector("form.site-search");
+  var action = searchForm && searchForm.getAttribute("action");
+  var searchPage = action ? new URL(action, document.baseURI).href : document.getElementById("search-page") ? location.href : null;
+  var languageRoot = searchPage ? searchPage.replace(/[^\/]*(?:[?#].*)?$/, "") : base;
   var data = {}, waiting = {}, shards = {}, chunks = {};
   // Postings: six bits a character (SearchPostings in the build writes them).
   var SIX = new Int8Array(128).fill(-1), DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
@@ -44,7 +50,7 @@
     if (waiting[name]) { waiting[name].push(done); return; }
     waiting[name] = [done];
     var tag = document.createElement("script");
-    tag.src = base + "assets/search/" + name + ".js";
+    tag.src = languageRoot + "assets/search/" + name + ".js";
     tag.onerror = function () { var callbacks = waiting[name] || []; delete waiting[name]; callbacks.forEach(function (c) { c(); }); };
     document.head.appendChild(tag);
   }
@@ -192,8 +198,9 @@
   function whenIdle(task) {
     if (window.requestIdleCallback) requestIdleCallback(task, { timeout: 500 }); else setTimeout(task, 50);
   }
-  // Files loaded ahead of need go one at a time, each when the page is idle, so a keystroke's
-  // own files and frame never queue behind a batch of them; a terms file is also parsed then.
+  // The files loaded before the first key go one after another, not all at once, so a
+  // keystroke's own files never queue behind a batch of them; each terms file is taken apart
+  // when the page is next idle, not by the keystroke that first needs it.
   var ahead = [], aheadBusy = false;
   function loadAhead(names) {
     names.forEach(function (name) { if (data[name] === undefined && ahead.indexOf(name) < 0) ahead.push(name); });
@@ -203,7 +210,8 @@
       if (!name) { aheadBusy = false; return; }
       aheadBusy = true;
       load(name, function () {
-        whenIdle(function () { if (/^terms-/.test(name)) shard(+name.slice(6)); next(); });
+        if (/^terms-/.test(name)) whenIdle(function () { shard(+name.slice(6)); });
+        next();
       });
     })();
   }
@@ -219,7 +227,8 @@
       var index = data.index;
       if (!index || index.v !== 2) return;
       warmUp();
-      var order = "etaoinsrhldcumfpgwybvkxjqz0123456789".split("").map(function (letter) { return filesFor(letter)[0]; });
+      // Letters in the order words most often start with, then digits.
+      var order = "scpmatdrefiugbolnwhkvjyqzx0123456789".split("").map(function (letter) { return filesFor(letter)[0]; });
       if (index.terms.length <= PRELOAD_TERMS) index.terms.forEach(function (first, n) { order.push(n); });
       var names = unique(order).map(function (n) { return "terms-" + n; });
       if (index.chunks.length <= PRELOAD_SECTIONS) index.chunks.forEach(function (first, n) { names.push("sections-" + n); });
@@ -336,7 +345,7 @@
         var files = ranked.files;
         if (files) whenIdle(function () {
           var next = filesFor(typed[typed.length - 1], true).map(function (n) { return "terms-" + n; });
-          loadAhead(unique(next.concat(files.slice(limit))));
+          unique(next.concat(files.slice(limit))).forEach(function (name) { load(name, function () {}); });
         });
       } else if (late) {
         paint(ranked ? results(true) : PLACEHOLDERS, state = ranked ? "partial" : "searching");
@@ -431,7 +440,7 @@
   }
 
   // The header box: results under it as you type; arrow keys move through them, Escape closes.
-  var form = document.querySelector("form.site-search");
+  var form = searchForm;
   if (form) {
     var input = form.querySelector("input[type=search]"), popup = document.getElementById("site-search-results");
     var status = document.getElementById("site-search-status"), generation = 0, say = messages(form);

@@ -1,8 +1,8 @@
 import Foundation
 
 /// `transform` over `items` on every core from synchronous code, results in order.
-enum ConcurrentMap {
-    static func map<T: Sendable, R: Sendable>(_ items: [T], chunk: Int = 64, _ transform: @Sendable (T) -> R) -> [R] {
+package enum ConcurrentMap {
+    package static func map<T: Sendable, R: Sendable>(_ items: [T], chunk: Int = 64, _ transform: @Sendable (T) -> R) -> [R] {
         let chunks = stride(from: 0, to: items.count, by: chunk).map { $0..<min($0 + chunk, items.count) }
         let results = Results<R>(count: chunks.count)
         DispatchQueue.concurrentPerform(iterations: chunks.count) { number in
