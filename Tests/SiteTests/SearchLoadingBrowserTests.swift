@@ -74,7 +74,7 @@ struct SearchLoadingBrowserTests {
         }
     }
 
-    @Test func smallIndexLoadsWhenIdleAndALargerOnesTermsWhenTheBoxIsReachedFor() async throws {
+    @Test func aSmallIndexLoadsWhenThePageIsIdle() async throws {
         try await TestSupport.withTemporaryFolder { folder in
             let kit = folder.appendingPathComponent("kit"), small = folder.appendingPathComponent("small-site")
             try DocsSiteKit.write(under: kit)
@@ -85,6 +85,11 @@ struct SearchLoadingBrowserTests {
             // Nobody touches the box: the whole small index arrives anyway.
             try await waitFor(browser, "(\(Self.loadedFiles)).sort().join(' ') === 'index sections-0 terms-0'", "the small index to load when idle")
         }
+    }
+
+    /// One build of the larger kit (1,100 pages) for both: what loads before the first key, then
+    /// files that are slow to arrive.
+    @Test func aLargerIndexLoadsItsTermsWhenTheBoxIsReachedForAndSlowFilesGivePlaceholders() async throws {
         try await withSearchKitSite { site in
             let index = try String(contentsOf: site.appendingPathComponent("assets/search/index.js"), encoding: .utf8)
             let termsFiles = (index.components(separatedBy: "\"terms\":[").last?.split(separator: "]").first?.split(separator: ",").count) ?? 0
@@ -99,14 +104,9 @@ struct SearchLoadingBrowserTests {
                               "every terms file to load after a pointer down on the box")
             let files = try await browser.evaluate(Self.loadedFiles) as? [String] ?? []
             #expect(!files.contains { $0.hasPrefix("sections-") }, "sections files of a larger kit load only for results: \(files)")
-        }
-    }
 
-    @Test func slowFilesGivePlaceholdersThenCompleteResultsAndNothingForAnOlderQuery() async throws {
-        try await withSearchKitSite { site in
-            let (chromium, browser) = try await SiteBrowserTests.open()
-            defer { Task { await chromium.close() } }
-            try await browser.open(site.appendingPathComponent("guide/page-00000.html"))
+            // A fresh page whose index files are slow to arrive.
+            try await browser.open(site.appendingPathComponent("guide/page-00001.html"))
             _ = try await browser.evaluate(Self.slowFiles)
 
             // No terms file yet: at the deadline, placeholders for this text, no links, nothing said.
