@@ -7,9 +7,9 @@ import Testing
 /// How the search script loads its index files and paints results, in real headless Chromium
 /// from `file://`: a small index loads when the page is idle, a larger one's terms when the
 /// reader reaches for the box; files that are slow to arrive give placeholders at the deadline,
-/// then complete results, and never a paint for a query the reader has typed past.
-@Suite(.serialized, .enabled(if: HeadlessBrowser.find() != nil, "chromium is missing: make test installs it"))
-struct SearchLoadingBrowserTests {
+/// then complete results, and never a paint for a query the reader has typed past. Part of
+/// `SiteBrowserTests`, so these run one at a time with its other browsers, not beside them.
+extension SiteBrowserTests {
     /// Script tags of the index files in the page, by name (`terms-0`, `sections-3`).
     static let loadedFiles = """
         Array.prototype.map.call(document.querySelectorAll('script[src*="assets/search/"]'), function (s) {
