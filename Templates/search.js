@@ -198,6 +198,43 @@
   function whenIdle(task) {
     if (window.requestIdleCallback) requestIdleCallback(task, { timeout: 500 }); else setTimeout(task, 50);
   }
+  // The files loaded before the first key go one after another, not all at once, so a
+  // keystroke's own files never queue behind a batch of them; each terms file is taken apart
+  // when the page is next idle, not by the keystroke that first needs it.
+  var ahead = [], aheadBusy = false;
+  function loadAhead(names) {
+    names.forEach(function (name) { if (data[name] === undefined && ahead.indexOf(name) < 0) ahead.push(name); });
+    if (aheadBusy) return;
+    (function next() {
+      var name = ahead.shift();
+      if (!name) { aheadBusy = false; return; }
+      aheadBusy = true;
+      load(name, function () {
+        if (/^terms-/.test(name)) whenIdle(function () { shard(+name.slice(6)); });
+        next();
+      });
+    })();
+  }
+  // Before the first key: once the reader reaches for the box (pointer down, touch, focus), the
+  // terms files a first letter needs, then the others (all of them up to PRELOAD_TERMS files,
+  // 12,000 pages), and the sections too for a kit of a few hundred pages. A kit that small
+  // loads them when the page is idle, whether the box is used or not.
+  var PRELOAD_TERMS = 24, PRELOAD_SECTIONS = 4, SMALL_SECTIONS = 2, preloaded = false;
+  function preload() {
+    if (preloaded) return;
+    preloaded = true;
+    load("index", function () {
+      var index = data.index;
+      if (!index || index.v !== 2) return;
+      warmUp();
+      // Letters in the order words most often start with, then digits.
+      var order = "scpmatdrefiugbolnwhkvjyqzx0123456789".split("").map(function (letter) { return filesFor(letter)[0]; });
+      if (index.terms.length <= PRELOAD_TERMS) index.terms.forEach(function (first, n) { order.push(n); });
+      var names = unique(order).map(function (n) { return "terms-" + n; });
+      if (index.chunks.length <= PRELOAD_SECTIONS) index.chunks.forEach(function (first, n) { names.push("sections-" + n); });
+      loadAhead(names);
+    });
+  }
   function allocate(total) {
     if (sum && sum.length === total) return;
     sum = new Float32Array(total); touched = new Int32Array(total);
@@ -222,53 +259,98 @@
     channel.port2.postMessage(0);
   }
 
-  // Calls back with [{page, url, heading, snippet}], best first: every word must match (the
-  // words as prefixes of terms); a match in a title or heading counts ten times one in the text,
-  // a whole word twice a word it starts. Ties go to the earlier section. The sections of all
-  // words but the last are kept for the next keystroke, which usually changes only the last.
-  function query(text, limit, callback) {
-    var typed = unique(words(text)), asked = performance.now();
-    if (!typed.length) { callback([]); return; }
+  // Ranks the typed words with the terms files loaded now: every word must match (as prefixes
+  // of terms); a match in a title or heading counts ten times one in the text, a whole word
+  // twice a word it starts. Ties go to the earlier section. Returns the best `keep` and the
+  // count. The sections of all words but the last are kept for the next keystroke, which
+  // usually changes only the last (not when a word missed a file: that ranking is redone).
+  function rank(typed, keep) {
+    var index = data.index, kept = 0;
+    decoded = 0;
+    allocate(index.sections);
+    var earlier = typed.slice(0, -1), key = earlier.join(" ");
+    if (earlier.length && key !== earlierKey) {
+      var whole = true;
+      earlier.forEach(function (word, n) {
+        whole = whole && filesFor(word).every(function (f) { return typeof data["terms-" + f] === "string"; });
+        if (n === 0 || kept > 0) kept = narrow(addWord(word), kept, n === 0);
+      });
+      earlierFound.set(found.subarray(0, kept)); earlierScores.set(scores.subarray(0, kept));
+      earlierKept = kept; earlierKey = whole ? key : null;
+    } else if (earlier.length) {
+      found.set(earlierFound.subarray(0, earlierKept)); scores.set(earlierScores.subarray(0, earlierKept));
+      kept = earlierKept;
+    }
+    if (!earlier.length || kept > 0) kept = narrow(addWord(typed[typed.length - 1]), kept, !earlier.length);
+    return { best: select(kept, keep), total: kept };
+  }
+
+  // Searches `text` and hands paint(results, state) what it has while current() holds (a newer
+  // query stops it). Results are [{page, url, heading, snippet}], best first, with the count
+  // as `total`. Everything the results need (the words' terms files, including those of their
+  // further expansions, and the best results' sections files) is waited for until `deadline`
+  // (a performance.now() time); then what is known is painted at once, and again as files
+  // arrive: "searching" (no ranking yet: placeholders), "partial" (ranked with the terms files
+  // here; an entry whose sections file has not arrived is {pending: true}, its place kept),
+  // and last "complete". Nothing is ever painted for an older text.
+  var PLACEHOLDERS = [{ pending: true }, { pending: true }, { pending: true }];
+  function query(text, limit, current, paint, deadline) {
+    var typed = unique(words(text)), asked = performance.now(), late = false, state = null, ranked = null;
+    if (!typed.length) { paint([], "complete"); return; }
+    var timer = setTimeout(function () { late = true; update(); }, Math.max(0, deadline - asked));
     load("index", function () {
       var index = data.index;
-      if (!index || index.v !== 2) { callback([]); return; }
-      var files = [];
-      typed.forEach(function (word) { files = files.concat(filesFor(word)); });
-      loadAll(unique(files).map(function (n) { return "terms-" + n; }), function () {
-        var started = performance.now(), total = index.sections, kept = 0;
-        api.lastLoads = { terms: started - asked, sections: 0 };
-        decoded = 0;
-        allocate(total);
-        var earlier = typed.slice(0, -1), key = earlier.join(" ");
-        if (earlier.length && key !== earlierKey) {
-          earlier.forEach(function (word, n) { if (n === 0 || kept > 0) kept = narrow(addWord(word), kept, n === 0); });
-          earlierFound.set(found.subarray(0, kept)); earlierScores.set(scores.subarray(0, kept));
-          earlierKept = kept; earlierKey = key;
-        } else if (earlier.length) {
-          found.set(earlierFound.subarray(0, earlierKept)); scores.set(earlierScores.subarray(0, earlierKept));
-          kept = earlierKept;
-        }
-        if (!earlier.length || kept > 0) kept = narrow(addWord(typed[typed.length - 1]), kept, !earlier.length);
-        // The best `limit`, and as many again after them: the likely results of the next
-        // keystroke, whose sections files load once these results are shown.
-        var best = select(kept, 2 * limit);
-        api.lastMilliseconds = performance.now() - started;
-        api.lastDecoded = decoded;
-        var files = best.map(function (s) { return "sections-" + (upperBound(index.chunks, s) - 1); });
-        var waited = performance.now(), shown = best.slice(0, limit);
-        loadAll(unique(files.slice(0, limit)), function () {
-          api.lastLoads.sections = performance.now() - waited;
-          var results = shown.map(section).filter(Boolean);
-          results.total = kept;
-          callback(results);
-          // What the next keystroke may need, loaded while the reader looks at these.
-          whenIdle(function () {
-            var next = filesFor(typed[typed.length - 1], true).map(function (n) { return "terms-" + n; });
-            unique(next.concat(files.slice(limit))).forEach(function (name) { load(name, function () {}); });
-          });
-        });
+      if (!current()) return;
+      if (!index || index.v !== 2) { ranked = { best: [], total: 0, whole: true, ready: true }; update(); return; }
+      var own = [], further = [];
+      typed.forEach(function (word) { var files = filesFor(word); own.push(files[0]); further = further.concat(files.slice(1)); });
+      var names = function (list) { return unique(list).map(function (n) { return "terms-" + n; }); };
+      own = names(own);
+      further = names(further).filter(function (name) { return own.indexOf(name) < 0; });
+      loadAll(own, function () {
+        var whole = further.every(function (name) { return data[name] !== undefined; });
+        rankNow(whole);
+        if (!whole) loadAll(further, function () { rankNow(true); });
       });
     });
+    function rankNow(whole) {
+      if (!current()) return;
+      var started = performance.now(), index = data.index;
+      api.lastLoads = { terms: started - asked, sections: 0 };
+      // The best `limit`, and as many again after them: the likely results of the next
+      // keystroke, whose sections files load once these results are shown.
+      var mine = ranked = rank(typed, 2 * limit);
+      api.lastMilliseconds = performance.now() - started;
+      api.lastDecoded = decoded;
+      mine.whole = whole;
+      mine.files = mine.best.map(function (s) { return "sections-" + (upperBound(index.chunks, s) - 1); });
+      loadAll(unique(mine.files.slice(0, limit)), function () {
+        mine.ready = true;
+        if (mine === ranked) api.lastLoads.sections = performance.now() - started - api.lastMilliseconds;
+        update();
+      });
+      update();
+    }
+    function results(partial) {
+      var list = ranked.best.slice(0, limit).map(function (s) { return section(s) || (partial ? { pending: true } : null); }).filter(Boolean);
+      list.total = ranked.total;
+      return list;
+    }
+    function update() {
+      if (!current() || state === "complete") return;
+      if (ranked && ranked.whole && ranked.ready) {
+        clearTimeout(timer);
+        paint(results(false), state = "complete");
+        // What the next keystroke may need, loaded while the reader looks at these.
+        var files = ranked.files;
+        if (files) whenIdle(function () {
+          var next = filesFor(typed[typed.length - 1], true).map(function (n) { return "terms-" + n; });
+          unique(next.concat(files.slice(limit))).forEach(function (name) { load(name, function () {}); });
+        });
+      } else if (late) {
+        paint(ranked ? results(true) : PLACEHOLDERS, state = ranked ? "partial" : "searching");
+      }
+    }
   }
 
   // Section `number` as a result, from its sections file (see SearchIndex+Files in the build).
@@ -296,10 +378,19 @@
     if (text) node.textContent = text;
     return node;
   }
+  // Results as a list built off the page; an entry still waiting for its sections file is a
+  // placeholder of a result's height, hidden from screen readers.
   function resultList(results) {
     var list = element("ul", "search-results");
     results.forEach(function (result) {
       var item = element("li"), link = element("a");
+      if (result.pending) {
+        item.className = "search-pending";
+        item.setAttribute("aria-hidden", "true");
+        ["result-page", "result-heading", "result-snippet"].forEach(function (name) { item.appendChild(element("span", name)); });
+        list.appendChild(item);
+        return;
+      }
       link.href = result.url;
       link.appendChild(element("span", "result-page", result.page));
       if (result.heading) link.appendChild(element("span", "result-heading", result.heading));
@@ -308,6 +399,29 @@
       list.appendChild(item);
     });
     return list;
+  }
+  // Puts `nodes` in place of what `box` shows, in one change, keeping keyboard focus on the
+  // same place in the list. The box says which text it shows and whether that is all of it
+  // (data-query, data-state: searching, partial or complete; aria-busy until complete).
+  function replace(box, nodes, text, state) {
+    var before = Array.prototype.indexOf.call(box.querySelectorAll("a"), document.activeElement);
+    if (box.replaceChildren) box.replaceChildren.apply(box, nodes);
+    else { box.textContent = ""; nodes.forEach(function (node) { box.appendChild(node); }); }
+    box.setAttribute("data-query", text);
+    box.setAttribute("data-state", state);
+    if (state === "complete") box.removeAttribute("aria-busy"); else box.setAttribute("aria-busy", "true");
+    var after = box.querySelectorAll("a");
+    if (before >= 0 && after.length) after[Math.min(before, after.length - 1)].focus();
+  }
+  // What the live region says is set once the results are complete (and cleared before, so it
+  // never speaks of an older query's results).
+  function announce(region, message) { if (region.textContent !== message) region.textContent = message; }
+  // Results are painted when their files are here or this long after the keystroke, whichever
+  // comes first (then again, complete, once the files arrive).
+  var DEADLINE = 50;
+  function eventTime(event) {
+    var now = performance.now();
+    return event && event.timeStamp > 0 && event.timeStamp <= now ? event.timeStamp : now;
   }
   // The site's words for what the script says, from the string table through the element's
   // data attributes (a kit's own template without them gets the English ones).
@@ -330,26 +444,33 @@
   if (form) {
     var input = form.querySelector("input[type=search]"), popup = document.getElementById("site-search-results");
     var status = document.getElementById("site-search-status"), generation = 0, say = messages(form);
-    var close = function () { popup.hidden = true; };
+    // Closing also stops the query on its way, so its files arriving do not open the list again.
+    var close = function () { popup.hidden = true; generation++; };
     var links = function () { return Array.prototype.slice.call(popup.querySelectorAll("a")); };
-    // index.js is a few kilobytes whatever the kit's size: loaded with the page, so the first
-    // keystroke waits only for its terms file.
-    load("index", function () {});
-    input.addEventListener("focus", function () { load("index", warmUp); });
-    input.addEventListener("input", function () {
+    // index.js is a few kilobytes whatever the kit's size: loaded with the page. A small kit's
+    // whole index follows when the page is idle; a larger one's terms when the reader reaches
+    // for the box.
+    load("index", function () {
+      var index = data.index;
+      if (index && index.v === 2 && index.terms.length === 1 && index.chunks.length <= SMALL_SECTIONS) whenIdle(preload);
+    });
+    ["pointerdown", "touchstart", "focus"].forEach(function (name) { input.addEventListener(name, preload, { passive: true }); });
+    input.addEventListener("input", function (event) {
       var mine = ++generation, text = input.value;
-      if (!words(text).length) { close(); popup.textContent = ""; status.textContent = ""; return; }
-      query(text, 8, function (results) {
-        if (mine !== generation) return;
-        popup.textContent = "";
-        if (results.length) popup.appendChild(resultList(results));
-        var all = element("a", "search-more", results.length ? say("allResultsFor", "All results for “{query}”", { query: text })
-          : say("noResultsFor", "No results for “{query}”", { query: text }));
-        all.href = form.getAttribute("action") + "?q=" + encodeURIComponent(text);
-        popup.appendChild(all);
+      if (!words(text).length) { close(); popup.textContent = ""; popup.removeAttribute("data-query"); announce(status, ""); return; }
+      preload();
+      query(text, 8, function () { return mine === generation; }, function (results, state) {
+        var found = results.length && state !== "searching", nodes = results.length ? [resultList(results)] : [];
+        if (state !== "searching") {
+          var all = element("a", "search-more", found ? say("allResultsFor", "All results for “{query}”", { query: text })
+            : say("noResultsFor", "No results for “{query}”", { query: text }));
+          all.href = form.getAttribute("action") + "?q=" + encodeURIComponent(text);
+          nodes.push(all);
+        }
+        replace(popup, nodes, text, state);
         popup.hidden = false;
-        status.textContent = countText(results, say) + (results.length ? " " + say("arrowHint", "Press the down arrow to go through them.") : "");
-      });
+        announce(status, state !== "complete" ? "" : countText(results, say) + (found ? " " + say("arrowHint", "Press the down arrow to go through them.") : ""));
+      }, eventTime(event) + DEADLINE);
     });
     form.addEventListener("keydown", function (event) {
       var list = links(), at = list.indexOf(document.activeElement);
@@ -372,20 +493,18 @@
   if (page) {
     var pageInput = document.getElementById("search-page-input"), pageResults = document.getElementById("search-page-results");
     var pageStatus = document.getElementById("search-page-status"), pageGeneration = 0, pageSay = messages(page);
-    var run = function () {
+    var run = function (event) {
       var mine = ++pageGeneration, text = pageInput.value;
-      if (!words(text).length) { pageResults.textContent = ""; pageStatus.textContent = ""; return; }
-      query(text, 50, function (results) {
-        if (mine !== pageGeneration) return;
-        pageResults.textContent = "";
-        pageResults.appendChild(resultList(results));
-        pageStatus.textContent = countText(results, pageSay);
-      });
+      if (!words(text).length) { pageResults.textContent = ""; announce(pageStatus, ""); return; }
+      query(text, 50, function () { return mine === pageGeneration; }, function (results, state) {
+        replace(pageResults, [resultList(results)], text, state);
+        announce(pageStatus, state === "complete" ? countText(results, pageSay) : "");
+      }, eventTime(event) + DEADLINE);
     };
     var match = /[?&]q=([^&#]*)/.exec(location.search);
     if (match) pageInput.value = decodeURIComponent(match[1].replace(/\+/g, " "));
-    pageInput.addEventListener("input", function () {
-      run();
+    pageInput.addEventListener("input", function (event) {
+      run(event);
       try { history.replaceState(null, "", "?q=" + encodeURIComponent(pageInput.value)); } catch (e) { /* file:// may refuse */ }
     });
     document.getElementById("search-page-form").addEventListener("submit", function (event) { event.preventDefault(); run(); });

@@ -25,6 +25,13 @@ extension HTMLRenderer.State {
         }
     }
 
+    /// A code block's opening tags. On the site a long line scrolls inside the block, so the
+    /// block takes keyboard focus to be scrolled, as the table boxes do.
+    func codeBlockStart(language: String) -> String {
+        let focus = options.siteMarkup ? " tabindex=\"0\"" : ""
+        return language.isEmpty ? "<pre\(focus)><code>" : "<pre\(focus)><code class=\"language-\(HTMLEscaping.escape(language))\">"
+    }
+
     /// The file's text as a code block when it is local, a link to it otherwise.
     mutating func renderCode(_ reference: CodeReference, in doc: MarkdownDocument) {
         guard let text = environment.codeFile(reference.source, in: doc.path) else {
@@ -33,7 +40,7 @@ extension HTMLRenderer.State {
             return
         }
         let language = reference.language.split(separator: " ").first.map(String.init) ?? ""
-        html += language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(HTMLEscaping.escape(language))\">"
+        html += codeBlockStart(language: language)
         html += HTMLEscaping.escape(reference.excerpt(of: text))
         html += "</code></pre>\n"
     }

@@ -166,7 +166,7 @@ public struct HTMLRenderer {
             case let .codeBlock(info, literal):
                 cr()
                 let language = info.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
-                html += language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(HTMLEscaping.escape(language))\">"
+                html += codeBlockStart(language: language)
                 text(literal)
                 html += "</code></pre>\n"
             case .htmlBlock(let literal):

@@ -105,16 +105,27 @@ package struct Navigation: Sendable {
 
     package func contains(_ source: String) -> Bool { firstItem[source] != nil }
 
-    /// The top level of the tree: each entry's title, target and how many pages lie under it.
-    package var topLevel: [(title: String, target: Target?, pages: Int)] {
-        roots.map { root in
-            var count = 0, stack = items[root].children
-            while let index = stack.popLast() {
-                if case .page = items[index].target { count += 1 }
-                stack += items[index].children
-            }
-            return (items[root].title, items[root].target, count)
+    /// An entry of the tree as the home page shows it: title, target and how many pages lie under it.
+    package typealias Section = (title: String, target: Target?, pages: Int)
+
+    /// The top level of the tree.
+    package var topLevel: [Section] { roots.map(section) }
+
+    /// The home page's cards: the top level, or, when one entry holds the whole tree (a DocFX
+    /// set whose TOC opens with a single "Welcome" entry), that entry as the lead and its
+    /// children as the cards.
+    package var homeSections: (lead: Section?, cards: [Section]) {
+        if roots.count == 1, !items[roots[0]].children.isEmpty { return (section(roots[0]), items[roots[0]].children.map(section)) }
+        return (nil, topLevel)
+    }
+
+    private func section(_ item: Int) -> Section {
+        var count = 0, stack = items[item].children
+        while let index = stack.popLast() {
+            if case .page = items[index].target { count += 1 }
+            stack += items[index].children
         }
+        return (items[item].title, items[item].target, count)
     }
 
     /// Items above the page in the tree, outermost first (empty for pages not in the tree).

@@ -41,9 +41,16 @@ import Testing
         #expect(html.contains("<input type=\"checkbox\" disabled=\"\" aria-label=\"Done\" /> open"))
     }
 
+    /// A long line scrolls inside its code block; the keyboard must reach it to scroll it (axe's
+    /// scrollable-region-focusable found one on the Kaizala docs' set-up-directory page).
+    @Test func codeBlocksTakeKeyboardFocus() {
+        let html = render("```swift\nlet x = 1\n```\n\n    indented\n").html
+        #expect(html == "<pre tabindex=\"0\"><code class=\"language-swift\">let x = 1\n</code></pre>\n<pre tabindex=\"0\"><code>indented\n</code></pre>\n")
+    }
+
     @Test func withoutSiteMarkupTheOutputStaysCmarks() {
-        let html = HTMLRenderer().render(MarkdownParser.parse("## A\n\n| a |\n|---|\n| 1 |\n\n![x](a.png)\n"), environment: Sized())
-        #expect(html == "<h2 id=\"a\">A</h2>\n<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n</tr>\n</tbody>\n</table>\n<p><img src=\"a.png\" alt=\"x\" /></p>\n")
+        let html = HTMLRenderer().render(MarkdownParser.parse("## A\n\n| a |\n|---|\n| 1 |\n\n![x](a.png)\n\n    code\n"), environment: Sized())
+        #expect(html == "<h2 id=\"a\">A</h2>\n<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n</tr>\n</tbody>\n</table>\n<p><img src=\"a.png\" alt=\"x\" /></p>\n<pre><code>code\n</code></pre>\n")
     }
 
     @Test func searchTextIsCutAtHeadingsAndTermsLoseTheirAccents() {

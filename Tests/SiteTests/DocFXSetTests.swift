@@ -94,7 +94,7 @@ import Testing
         #expect(page.contains("<td>Only for <em>managed</em> devices.</td>"))
         #expect(page.contains("<td><a class=\"image-link\" href=\"media/screen.png\"><img src=\"media/screen.png\" alt=\"A chat window\" /></a></td>"))
         #expect(page.contains("<a href=\"media/screen-large.png\"><img src=\"media/screen.png\" alt=\"The chat list\""))
-        #expect(page.contains("<pre><code class=\"language-powershell\">Write-Output &quot;line two&quot;\nWrite-Output &quot;line three&quot;\n</code></pre>"))
+        #expect(page.contains("<pre tabindex=\"0\"><code class=\"language-powershell\">Write-Output &quot;line two&quot;\nWrite-Output &quot;line three&quot;\n</code></pre>"))
         #expect(page.contains("<p>This text stays after an unknown block.</p>"))
         #expect(page.contains("<div class=\"nextstepaction\">\n<p><a href=\"guide/setup/install.html\">Install the app</a></p>"))
         let text = page.replacingOccurrences(of: #"<pre>.*?</pre>"#, with: "", options: .regularExpression)

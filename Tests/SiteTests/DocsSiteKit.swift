@@ -1,7 +1,8 @@
 import Foundation
 
 /// A small kit without `index.md`, made for the docs site's features: accented French and
-/// German text, a wide table, a PNG screenshot, a logo and a brand colour too light for text.
+/// German text, a wide table, a long code line, a PNG screenshot, a logo and a brand colour too
+/// light for text.
 enum DocsSiteKit {
     /// A 1×1 PNG whose header says 640×360 (only the header is read for the size).
     static let png: Data = {
@@ -58,6 +59,10 @@ enum DocsSiteKit {
 
             - [x] Read the guide
             - [ ] Invite your team
+
+            A code block with a line too long for a phone, which scrolls inside its box:
+
+                Set-KaizalaGroupPolicy -Group "Sales East" -NewMembers ApprovalByRegionalLead -Retention 365 -Announcements Weekly
             """,
         "Content/equipes/index.md": """
             ---

@@ -27,6 +27,26 @@ import Testing
         #expect(!home.contains("home-contents"), "the home page is no longer the whole tree")
     }
 
+    /// A DocFX set whose TOC opens with one entry over everything (as the Kaizala docs do): the
+    /// cards are that entry's sections, and the entry itself leads the page.
+    @Test func homePageOfATreeUnderOneEntryHasCardsForItsSections() async throws {
+        let result = try await TestSupport.withTemporaryFolder { kit in
+            try TestSupport.write([
+                "Content/TOC.md": "# [Welcome](welcome.md)\n## Get started\n### [Install](install.md)\n### [Sign in](sign-in.md)\n## [Groups](groups.md)\n### [Create a group](create.md)\n",
+                "Content/welcome.md": "---\ndescription: What the app is for.\n---\n# Welcome\n\nHello.\n",
+                "Content/install.md": "# Install\n\nText.\n", "Content/sign-in.md": "# Sign in\n\nText.\n",
+                "Content/groups.md": "---\ndescription: Groups for every team.\n---\n# Groups\n\nText.\n", "Content/create.md": "# Create a group\n\nText.\n",
+            ], under: kit)
+            return await TestSupport.render(KitLocation(kit: kit))
+        }
+        #expect(result.succeeded, "\(TestSupport.summary(result.diagnostics))")
+        let home = TestSupport.text(result.tree, "index.html")
+        #expect(home.contains("<p class=\"home-lead\"><a href=\"welcome.html\">Welcome</a></p>\n<p>What the app is for.</p>"), "\(home)")
+        #expect(home.contains("<li class=\"home-card\"><h3><a href=\"contents.html\">Get started</a></h3>\n<p class=\"card-count\">2 pages</p>"), "\(home)")
+        #expect(home.contains("<li class=\"home-card\"><h3><a href=\"groups.html\">Groups</a></h3>\n<p>Groups for every team.</p>\n<p class=\"card-count\">1 page</p>"), "\(home)")
+        #expect(home.components(separatedBy: "class=\"home-card\"").count - 1 == 2, "one card per section under the single entry")
+    }
+
     @Test func brandColourIsShadedForBothThemesAndWarned() async throws {
         let result = try await build()
         let warning = try #require(result.diagnostics.first { $0.id == .configColorContrast })

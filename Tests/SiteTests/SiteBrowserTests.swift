@@ -58,6 +58,30 @@ struct SiteBrowserTests {
         }
     }
 
+    /// On a phone the box and its results take the header's width, not what is left beside the
+    /// drawer button (they were 166 px of 390 and showed three results).
+    @Test func searchResultsTakeThePhonesWidth() async throws {
+        try await withSites { docs, _ in
+            let (chromium, browser) = try await Self.open()
+            defer { Task { await chromium.close() } }
+            try await browser.emulate(width: Self.phone.width, height: Self.phone.height, dark: false)
+            try await browser.open(docs.appendingPathComponent("start/index.html"))
+            #expect(try await browser.search("install").first?["heading"] as? String == "Install the app")
+            let boxes = try await browser.evaluate("""
+                (function () {
+                  var input = document.getElementById('site-search-input').getBoundingClientRect();
+                  var popup = document.getElementById('site-search-results').getBoundingClientRect();
+                  var button = document.querySelector('#site-drawer summary').getBoundingClientRect();
+                  return { input: input.width, left: popup.left, right: popup.right, width: popup.width,
+                           overlap: input.top < button.bottom && input.right > button.left };
+                })()
+                """) as? [String: Double] ?? [:]
+            #expect(boxes["input"] ?? 0 >= 0.6 * Double(Self.phone.width), "\(boxes)")
+            #expect(boxes["width"] ?? 0 >= 0.9 * Double(Self.phone.width) - 32 && boxes["left"] ?? -1 >= 0 && boxes["right"] ?? 999 <= Double(Self.phone.width), "\(boxes)")
+            #expect(boxes["overlap"] == 0, "the box runs under the drawer button: \(boxes)")
+        }
+    }
+
     /// The index of a kit large enough for several sections and terms files (`SearchKit`):
     /// results link to ids that exist on their pages, whether the script made the id from the
     /// heading or the index carried it, and a word is found in whichever terms file it is.
@@ -120,6 +144,34 @@ struct SiteBrowserTests {
         }
     }
 
+    /// Without JavaScript the drawer is a plain `<details>`: a tap on "Contents" opens it, below the
+    /// header (it used to cover the header's lower half, where the search box is).
+    @Test func phoneDrawerOpensBelowTheHeaderWithoutJavaScript() async throws {
+        try await withSites { _, example in
+            let (chromium, browser) = try await Self.open()
+            defer { Task { await chromium.close() } }
+            _ = try await browser.send("Emulation.setScriptExecutionDisabled", ["value": true])
+            try await browser.emulate(width: Self.phone.width, height: Self.phone.height, dark: false)
+            try await browser.open(example.appendingPathComponent("move-groups/invite-people.html"))
+            let button = try await browser.evaluate("(function () { var r = document.querySelector('#site-drawer summary').getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })()") as? [Double] ?? []
+            try #require(button.count == 2)
+            for kind in ["mousePressed", "mouseReleased"] {
+                _ = try await browser.send("Input.dispatchMouseEvent", ["type": kind, "x": button[0], "y": button[1], "button": "left", "clickCount": 1])
+            }
+            let state = try await browser.evaluate("""
+                (function () {
+                  var drawer = document.getElementById('site-drawer'), tree = drawer.querySelector('.nav-tree').getBoundingClientRect();
+                  var current = drawer.querySelector('[aria-current="page"]').getBoundingClientRect();
+                  return { open: drawer.open, top: tree.top, header: document.querySelector('.site-header').getBoundingClientRect().bottom,
+                           current: current.top >= tree.top && current.bottom <= tree.bottom };
+                })()
+                """) as? [String: Any] ?? [:]
+            #expect(state["open"] as? Bool == true, "\(state)")
+            #expect(abs((state["top"] as? Double ?? 0) - (state["header"] as? Double ?? -99)) < 2, "the open drawer does not start at the header's bottom: \(state)")
+            #expect(state["current"] as? Bool == true, "\(state)")
+        }
+    }
+
     @Test func wideTableShowsItsScrollSignOnAPhone() async throws {
         try await withSites { docs, _ in
             let (chromium, browser) = try await Self.open()
@@ -171,7 +223,7 @@ struct SiteBrowserTests {
                     #expect(try await browser.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") as? Bool == dark)
                     if drawer { try await browser.evaluate("document.querySelector('#site-drawer summary').click()") }
                     if name == "search results" {
-                        try await browser.evaluate("new Promise(function (r) { (function w(n) { if (document.querySelector('#search-page-results li') || n > 100) r(); else setTimeout(function () { w(n + 1); }, 20); })(0); })")
+                        try await browser.evaluate("new Promise(function (r) { (function w(n) { if (document.querySelector('#search-page-results[data-state=complete] li') || n > 100) r(); else setTimeout(function () { w(n + 1); }, 20); })(0); })")
                     }
                     try await browser.evaluate(axe + "\n;0")
                     let found = try await browser.evaluate("""
@@ -200,9 +252,9 @@ extension BrowserPage {
               input.dispatchEvent(new Event('input'));
               var tries = 0, typed = '?q=' + encodeURIComponent(input.value);
               (function wait() {
-                // The list for this text, not the one still showing for the last.
+                // The complete list for this text, not the one still showing for the last.
                 var more = popup.querySelector('.search-more'), href = more ? more.getAttribute('href') : '';
-                if (!popup.hidden && more && href.slice(-typed.length) === typed) {
+                if (!popup.hidden && popup.getAttribute('data-state') === 'complete' && more && href.slice(-typed.length) === typed) {
                   resolve(Array.prototype.map.call(popup.querySelectorAll('.search-results a'), function (a) {
                     return { href: a.getAttribute('href'), page: a.querySelector('.result-page').textContent,
                              heading: (a.querySelector('.result-heading') || {}).textContent || '' };
