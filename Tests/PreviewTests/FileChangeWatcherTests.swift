@@ -11,7 +11,7 @@ struct FileChangeWatcherTests {
 
     /// The next batch, or `.ended` / `.timedOut`. (A timeout cancels the read, which ends the stream;
     /// that only happens when the test is failing anyway.)
-    static func next(_ stream: AsyncStream<FileChangeBatch>, timeout: Duration = .seconds(5)) async -> Next {
+    static func next(_ stream: AsyncStream<FileChangeBatch>, timeout: Duration = .seconds(30)) async -> Next {
         await withTaskGroup(of: Next.self) { group in
             group.addTask {
                 for await batch in stream { return .batch(batch) }
@@ -31,7 +31,7 @@ struct FileChangeWatcherTests {
     /// across batches) or nothing more arrives in time.
     static func paths(_ stream: AsyncStream<FileChangeBatch>, until done: (Set<String>) -> Bool) async -> Set<String> {
         var seen = Set<String>()
-        let deadline = ContinuousClock.now + .seconds(5)
+        let deadline = ContinuousClock.now + .seconds(30)
         while !done(seen), case .batch(let batch) = await next(stream, timeout: deadline - .now) {
             if case .paths(let paths) = batch { seen.formUnion(paths) }
         }
@@ -155,8 +155,8 @@ struct FileChangeWatcherTests {
             let stream = watcher.changes()
             watcher.stop()
             watcher.stop()   // idempotent
-            #expect(await Self.next(stream, timeout: .seconds(2)) == .ended)
-            #expect(await Self.next(watcher.changes(), timeout: .seconds(2)) == .ended)
+            #expect(await Self.next(stream, timeout: .seconds(10)) == .ended)
+            #expect(await Self.next(watcher.changes(), timeout: .seconds(10)) == .ended)
         }
     }
 }

@@ -127,18 +127,18 @@ import Testing
         try await withServer { http, kit in
             let events = try await http.open("GET", "/_adoptkit/events")
             defer { close(events) }
-            let greeting = await RawHTTP.read(events, until: ": connected", seconds: 5)
+            let greeting = await RawHTTP.read(events, until: ": connected", seconds: 30)
             #expect(greeting.contains("text/event-stream"))
             let page = kit.appendingPathComponent("Content/champions.md")
             let original = try String(contentsOf: page, encoding: .utf8)
             try Data((original + "\nA brand-new sentence.\n").utf8).write(to: page)
-            let reload = await RawHTTP.read(events, until: "event: reload", seconds: 5)
+            let reload = await RawHTTP.read(events, until: "event: reload", seconds: 30)
             #expect(reload.contains("event: reload"))
             #expect(try await http.request("GET", "/champions.html").body.contains("A brand-new sentence."))
 
             // A broken include: the last good page stays, with the problem on top, escaped.
             try Data((original + "\n[!INCLUDE [x](gone&lost.md)]\n").utf8).write(to: page)
-            #expect(await RawHTTP.read(events, until: "event: failed", seconds: 5).contains("event: failed"))
+            #expect(await RawHTTP.read(events, until: "event: failed", seconds: 30).contains("event: failed"))
             let failed = try await http.request("GET", "/champions.html")
             #expect(failed.status == 200)
             #expect(failed.body.contains("id=\"adoptkit-overlay\""))
@@ -149,7 +149,7 @@ import Testing
 
             // Fixing the file clears the overlay.
             try Data(original.utf8).write(to: page)
-            #expect(await RawHTTP.read(events, until: "event: reload", seconds: 5).contains("event: reload"))
+            #expect(await RawHTTP.read(events, until: "event: reload", seconds: 30).contains("event: reload"))
             #expect(!(try await http.request("GET", "/champions.html").body.contains("adoptkit-overlay")))
         }
     }
@@ -164,12 +164,12 @@ import Testing
             defer { close(champions) }
             let other = try await http.open("GET", "/_adoptkit/events?page=%2Fsign-in-office-365.html")
             defer { close(other) }
-            _ = await RawHTTP.read(champions, until: ": connected", seconds: 5)
-            _ = await RawHTTP.read(other, until: ": connected", seconds: 5)
+            _ = await RawHTTP.read(champions, until: ": connected", seconds: 30)
+            _ = await RawHTTP.read(other, until: ": connected", seconds: 30)
             let page = kit.appendingPathComponent("Content/champions.md")
             let original = try String(contentsOf: page, encoding: .utf8)
             try Data((original + "\nOnly this page changes.\n").utf8).write(to: page)
-            #expect(await RawHTTP.read(champions, until: "event: reload", seconds: 5).contains("event: reload"))
+            #expect(await RawHTTP.read(champions, until: "event: reload", seconds: 30).contains("event: reload"))
             // The same rebuild told the other page nothing (its event would have come first).
             let quiet = await RawHTTP.read(other, until: "event: reload", seconds: 1)
             #expect(!quiet.contains("event: reload"))
@@ -184,13 +184,13 @@ import Testing
             _ = try await http.request("GET", "/champions.html")
             let events = try await http.open("GET", "/_adoptkit/events?page=%2Fchampions.html")
             defer { close(events) }
-            _ = await RawHTTP.read(events, until: ": connected", seconds: 5)
+            _ = await RawHTTP.read(events, until: ": connected", seconds: 30)
             // Several times the polling fallback's interval, with a browser listening.
             try await Task.sleep(for: .seconds(1))
             #expect(rebuilds.withLock { $0 } == 0)
             let page = kit.appendingPathComponent("Content/champions.md")
             try Data((try String(contentsOf: page, encoding: .utf8) + "\nOne edit.\n").utf8).write(to: page)
-            #expect(await RawHTTP.read(events, until: "event: reload", seconds: 5).contains("event: reload"))
+            #expect(await RawHTTP.read(events, until: "event: reload", seconds: 30).contains("event: reload"))
             try await Task.sleep(for: .seconds(1))
             #expect(rebuilds.withLock { $0 } == 1)
         }
@@ -210,10 +210,10 @@ extension PreviewServerTests {
             // Subscribe before the edit, so the rebuild it causes cannot be missed.
             let events = try await http.open("GET", "/_adoptkit/events")
             defer { close(events) }
-            #expect(await RawHTTP.read(events, until: ": connected", seconds: 5).contains(": connected"))
+            #expect(await RawHTTP.read(events, until: ": connected", seconds: 30).contains(": connected"))
             try FileManager.default.createDirectory(at: kit.appendingPathComponent("Content/50% off"), withIntermediateDirectories: true)
             try Data("---\ndescription: x\n---\n# Sale\n".utf8).write(to: kit.appendingPathComponent("Content/50% off/index.md"))
-            #expect(await RawHTTP.read(events, until: "event: reload", seconds: 10).contains("event: reload"))
+            #expect(await RawHTTP.read(events, until: "event: reload", seconds: 30).contains("event: reload"))
             let redirect = try await http.request("GET", "/50%25%20off")
             #expect(redirect.status == 301)
             #expect(redirect.headers["location"] == "/50%25%20off/")
