@@ -24,13 +24,14 @@ enum FlatFrontMatter {
             (pendingKey, items, itemIndent) = (nil, [], nil)
         }
 
-        // What the YAML path would clean and report, and escapes, go the long way.
+        // What the YAML path would clean and report (control characters, invisible ones),
+        // escapes, and what YAML 1.1 reads as a line break or refuses, go the long way.
         if yaml.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") })
-            || (TextHygiene.mayNeedCleaning(yaml.utf8) && !TextHygiene.scan(yaml).isEmpty) {
+            || (TextHygiene.mayNeedCleaning(yaml.utf8) && !TextHygiene.scan(yaml).isEmpty)
+            || yaml.unicodeScalars.contains(where: { [0x2028, 0x2029, 0xFFFE, 0xFFFF].contains($0.value) }) {
             return nil
         }
         for fullLine in yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            guard isPlainText(fullLine) else { return nil }
             // Trailing spaces are not part of a plain scalar, nor after a quoted one.
             var line = fullLine
             while line.last == UInt8(ascii: " ") { line = line.dropLast() }
@@ -70,24 +71,9 @@ enum FlatFrontMatter {
 
     private static let nullWords: Set<String> = ["~", "null", "Null", "NULL"]
 
-    /// Printable text on one line: no control characters (C0, DEL, C1), no line or paragraph
-    /// separator (YAML 1.1 breaks lines there) and no non-characters.
-    private static func isPlainText(_ line: Substring.UTF8View.SubSequence) -> Bool {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in line {
-            if byte < 0x20 || byte == 0x7F { return false }
-            switch (previous.0, previous.1, byte) {
-            case (_, 0xC2, 0x80...0x9F), (0xE2, 0x80, 0xA8), (0xE2, 0x80, 0xA9), (0xEF, 0xBB, 0xBF), (0xEF, 0xBF, 0xBE), (0xEF, 0xBF, 0xBF):
-                return false
-            default: previous = (previous.1, byte)
-            }
-        }
-        return true
-    }
-
     /// A scalar that reads the same in every YAML context: quoted in `"…"` without `"` or `\`
     /// inside, in `'…'` without `'` inside, or plain with no indicator first, no `: `, ` #` or
-    /// trailing `:`, and no space at either end.
+    /// trailing `:`, and no space first (lines come without trailing spaces).
     private static func plainScalar(_ bytes: Substring.UTF8View.SubSequence) -> MetadataValue? {
         guard let first = bytes.first, let last = bytes.last else { return nil }
         for quote in [UInt8(ascii: "\""), UInt8(ascii: "'")] where first == quote {
@@ -95,7 +81,7 @@ enum FlatFrontMatter {
             guard bytes.count >= 2, last == quote, !inner.contains(quote) else { return nil }
             return .string(String(decoding: inner, as: UTF8.self))
         }
-        guard !indicators.contains(first), last != UInt8(ascii: " "), last != UInt8(ascii: ":") else { return nil }
+        guard !indicators.contains(first), last != UInt8(ascii: ":") else { return nil }
         var previous: UInt8 = 0
         for byte in bytes {
             if previous == UInt8(ascii: ":"), byte == UInt8(ascii: " ") { return nil }
