@@ -152,25 +152,20 @@ struct TemplateParser {
                     position += 1
                 }
                 tokens.append(.variable(TemplateName(name), escaped: false))
-            case ">":
+            case ">", "<":
+                let isParent = current == "<"
                 position += 1
                 _ = read(while: \.isWhitespace)
                 let name = try readName(characters: Self.partialNameCharacters)
                 let indentation = whiteSpaceBefore
                 flushWhiteSpace()
-                if standalone(state) {
-                    setNewLine = true
-                    tokens.append(.partial(name, indentation: indentation, overrides: nil))
-                } else {
-                    tokens.append(.partial(name, indentation: nil, overrides: nil))
+                let alone = standalone(state)
+                if alone { setNewLine = true }
+                guard isParent else {
+                    // Only a standalone partial indents its lines.
+                    tokens.append(.partial(name, indentation: alone ? indentation : nil, overrides: nil))
+                    break
                 }
-            case "<":
-                position += 1
-                _ = read(while: \.isWhitespace)
-                let name = try readName(characters: Self.partialNameCharacters)
-                let indentation = whiteSpaceBefore
-                flushWhiteSpace()
-                if standalone(state) { setNewLine = true }
                 var parent = state
                 parent.sectionName = name
                 (parent.newLine, parent.isParent, parent.isParentTopLevel) = (true, true, true)
