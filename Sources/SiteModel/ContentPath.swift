@@ -14,15 +14,23 @@ package enum ContentPath {
         // Most links are plain (`invite.md`, `guide/a.md`): they join the base's folder as they
         // are, without splitting both paths into segments (every link of every page, 3 to 4
         // times a build).
-        if isPlainRelative(relative), isPlainRelative(base) {
-            guard let slash = base.utf8.lastIndex(of: UInt8(ascii: "/")) else { return relative }
-            return String(base[..<slash]) + "/" + relative
+        guard isPlainRelative(base) else { return segmentwiseResolve(relative, from: base) }
+        // Leading `../` and `./` climb from the base's folder; the rest must be plain.
+        var rest = Substring(relative), ups = 0
+        while true {
+            if rest.hasPrefix("../") { rest = rest.dropFirst(3); ups += 1 } else if rest.hasPrefix("./") { rest = rest.dropFirst(2) } else { break }
         }
-        return segmentwiseResolve(relative, from: base)
+        guard isPlainRelative(rest) else { return segmentwiseResolve(relative, from: base) }
+        var folder = base.utf8.lastIndex(of: UInt8(ascii: "/")).map { base[..<$0] } ?? ""
+        for _ in 0..<ups {
+            guard !folder.isEmpty else { return nil }
+            folder = folder.utf8.lastIndex(of: UInt8(ascii: "/")).map { folder[..<$0] } ?? ""
+        }
+        return folder.isEmpty ? String(rest) : folder + "/" + rest
     }
 
     /// No leading or trailing `/`, no empty, `.` or `..` segment.
-    static func isPlainRelative(_ path: String) -> Bool {
+    static func isPlainRelative(_ path: some StringProtocol) -> Bool {
         var segment = 0, dots = 0
         for byte in path.utf8 {
             if byte == UInt8(ascii: "/") {
