@@ -24,7 +24,7 @@ enum CmarkConverter {
     /// - Parameter originalColumn: maps a byte column of `body` to the file's (they differ where
     ///   invisible characters were removed before parsing).
     static func convert(_ body: String, source: SourceText,
-                        originalColumn: @escaping (_ line: Int, _ column: Int) -> Int = { $1 }) -> [MarkdownNode] {
+                        originalColumn: @escaping (_ line: Int, _ column: Int) -> Int = { $1 }) -> [RawNode] {
         lock.lock()
         let extensions = extensions
         guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { lock.unlock(); return [] }
@@ -41,8 +41,8 @@ enum CmarkConverter {
     }
 
     private static func copyTree(_ document: OpaquePointer, source: SourceText,
-                                 originalColumn: @escaping (Int, Int) -> Int) -> [MarkdownNode] {
-        var builder = TreeBuilder()
+                                 originalColumn: @escaping (Int, Int) -> Int) -> [RawNode] {
+        var builder = TreeBuilder<String>()
         guard let iterator = cmark_iter_new(document) else { return [] }
         defer { cmark_iter_free(iterator) }
         var columns = ColumnConverter(source: source, originalColumn: originalColumn)
@@ -66,7 +66,7 @@ enum CmarkConverter {
                 continue
             }
             let range = sourceRange(node, columns: &columns)
-            let kind: NodeKind
+            let kind: RawKind
             switch typeName {
             case "document": kind = .document
             case "block_quote": kind = .blockQuote
@@ -161,12 +161,9 @@ enum CmarkConverter {
 
     private static func sourceRange(_ node: OpaquePointer, columns: inout ColumnConverter) -> SourceRange {
         let startLine = Int(cmark_node_get_start_line(node)), startColumn = Int(cmark_node_get_start_column(node))
-        let endLine = Int(cmark_node_get_end_line(node)), endColumn = Int(cmark_node_get_end_column(node))
         guard startLine > 0, startColumn > 0 else { return .unknown }
-        return SourceRange(
-            start: .init(line: startLine, column: columns.column(line: startLine, byte: startColumn)),
-            end: .init(line: endLine, column: endLine > 0 ? columns.column(line: endLine, byte: endColumn) : 0)
-        )
+        return SourceRange(start: .init(line: startLine, column: columns.column(line: startLine, byte: startColumn)),
+                           endLine: max(startLine, Int(cmark_node_get_end_line(node))))
     }
 
     /// cmark reports byte columns; people count characters. Non-ASCII lines get a table built

@@ -4,10 +4,10 @@ import Diagnostics
 /// `:::image:::`, the `:::` containers, tabs and heading ids. It copies the tree once, driven
 /// by an explicit work stack.
 struct DocFXRewriter {
-    let source: [MarkdownNode]
+    let source: [RawNode]
     let path: String
     var diagnostics: [Diagnostic] = []
-    var builder: TreeBuilder
+    var builder: DocumentTreeBuilder
     private var headingIDs = HeadingIDGenerator()
     /// Nodes a pass consumed (alert markers) that the copy leaves out.
     var skipped: Set<NodeID> = []
@@ -18,7 +18,7 @@ struct DocFXRewriter {
     enum Work {
         case visit(NodeID)
         case close
-        case emit(NodeKind, SourceRange)
+        case emit(RawKind, SourceRange)
         /// Children of a container, rewritten for inline includes before they are visited.
         case children(NodeID)
         /// Some lines of a paragraph that `:::` marker lines split.
@@ -29,15 +29,16 @@ struct DocFXRewriter {
         case inlineImage(source: String, alt: String, lightbox: String?, SourceRange)
     }
 
-    init(nodes: [MarkdownNode], path: String) {
+    init(nodes: [RawNode], path: String) {
         self.source = nodes
         self.path = path
         // The rewrite keeps about as many nodes as cmark made.
-        builder = TreeBuilder(capacity: nodes.count + 8)
+        builder = DocumentTreeBuilder(capacity: nodes.count + 8)
     }
 
-    mutating func rewrite() -> [MarkdownNode] {
-        guard !source.isEmpty else { return [] }
+    /// The rewritten tree and its text pool.
+    mutating func rewrite() -> (nodes: [MarkdownNode], textPool: String) {
+        guard !source.isEmpty else { return ([], "") }
         var stack: [Work] = [.visit(NodeID(0))]
         while let work = stack.popLast() {
             switch work {
@@ -65,7 +66,7 @@ struct DocFXRewriter {
                 if lightbox != nil { builder.close() }
             }
         }
-        return builder.finishedNodes()
+        return (builder.finishedNodes(), builder.finishedTextPool())
     }
 
     private mutating func visit(_ id: NodeID, into stack: inout [Work]) {
@@ -118,14 +119,14 @@ struct DocFXRewriter {
         }
     }
 
-    private func isContainer(_ kind: NodeKind) -> Bool {
+    private func isContainer(_ kind: RawKind) -> Bool {
         switch kind {
         case .text, .softBreak, .lineBreak, .code, .htmlInline, .htmlBlock, .codeBlock, .thematicBreak: return false
         default: return true
         }
     }
 
-    private mutating func openContainer(_ kind: NodeKind, _ id: NodeID, into stack: inout [Work]) {
+    private mutating func openContainer(_ kind: RawKind, _ id: NodeID, into stack: inout [Work]) {
         builder.open(kind, source[id.index].range)
         stack.append(.close)
         stack.append(.children(id))
@@ -184,9 +185,9 @@ struct DocFXRewriter {
     }
 
     /// A paragraph made only of includes (one per line) becomes block includes.
-    private func blockIncludes(_ id: NodeID) -> [(kind: NodeKind, range: SourceRange)]? {
+    private func blockIncludes(_ id: NodeID) -> [(kind: RawKind, range: SourceRange)]? {
         let kids = children(id)
-        var result: [(NodeKind, SourceRange)] = []
+        var result: [(RawKind, SourceRange)] = []
         var i = 0
         while i < kids.count {
             if case .softBreak = source[kids[i].index].kind { i += 1; continue }

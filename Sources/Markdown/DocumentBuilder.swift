@@ -4,15 +4,16 @@ import Diagnostics
 /// with the same node kinds, source positions and heading ids a parsed page has, so every
 /// renderer and check treats it like any other page.
 public struct DocumentBuilder {
-    private var builder = TreeBuilder()
+    private var builder = DocumentTreeBuilder()
     private var headingIDs = HeadingIDGenerator()
 
     public init(at range: SourceRange) {
         builder.open(.document, range)
     }
 
-    public mutating func open(_ kind: NodeKind, at range: SourceRange) { builder.open(kind, range) }
-    public mutating func append(_ kind: NodeKind, at range: SourceRange) { builder.append(kind, range) }
+    /// `kind` with its literal text (if any) as a `String`: the builder pools it.
+    public mutating func open(_ kind: NodeKindOf<String>, at range: SourceRange) { builder.open(kind, range) }
+    public mutating func append(_ kind: NodeKindOf<String>, at range: SourceRange) { builder.append(kind, range) }
     public mutating func close() { builder.close() }
 
     /// A heading holding `text`, linked to `url` when there is one, with a unique id.
@@ -33,6 +34,7 @@ public struct DocumentBuilder {
     public func document(path: String, displayPath: String, diagnostics: [Diagnostic] = []) -> MarkdownDocument {
         var nodes = builder
         while nodes.depth > 0 { nodes.close() }
-        return MarkdownDocument(path: path, displayPath: displayPath, nodes: nodes.nodes, frontMatter: .none, diagnostics: diagnostics)
+        return MarkdownDocument(path: path, displayPath: displayPath, nodes: nodes.finishedNodes(), textPool: nodes.finishedTextPool(),
+                                frontMatter: .none, diagnostics: diagnostics)
     }
 }

@@ -10,14 +10,18 @@ public struct MarkdownDocument: Sendable {
     /// Path as diagnostics show it (`Content/guide/invite.md`).
     public let displayPath: String
     public let nodes: [MarkdownNode]
+    /// The literal text of every node, one after the other; a node's `TextSpan` says where its
+    /// own is (read it with `document[span]`).
+    public let textPool: String
     public let frontMatter: FrontMatter
     /// Problems found while parsing and applying the DocFX passes.
     public let diagnostics: [Diagnostic]
 
-    init(path: String, displayPath: String, nodes: [MarkdownNode], frontMatter: FrontMatter, diagnostics: [Diagnostic]) {
+    init(path: String, displayPath: String, nodes: [MarkdownNode], textPool: String, frontMatter: FrontMatter, diagnostics: [Diagnostic]) {
         self.path = path
         self.displayPath = displayPath
         self.nodes = nodes
+        self.textPool = textPool
         self.frontMatter = frontMatter
         self.diagnostics = diagnostics
     }
@@ -27,6 +31,16 @@ public struct MarkdownDocument: Sendable {
     /// Borrowed, not copied: walks read a node at every step, and a copy costs a reference count
     /// on its payload each time.
     public subscript(id: NodeID) -> MarkdownNode { _read { yield nodes[id.index] } }
+
+    /// The text of a span of this document's nodes (no copy: it shares the pool's storage).
+    public subscript(span: TextSpan) -> Substring {
+        let utf8 = textPool.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: Int(span.start))
+        return textPool[start..<utf8.index(start, offsetBy: Int(span.count))]
+    }
+
+    /// `kind` with its text read from the pool (tests compare kinds this way).
+    public func literal(_ kind: NodeKind) -> NodeKindOf<String> { kind.mapText { String(self[$0]) } }
 
     public func children(of id: NodeID) -> Children {
         Children(nodes: nodes, upcoming: nodes[id.index].firstChild)
@@ -103,7 +117,7 @@ public struct MarkdownDocument: Sendable {
         for event in walk(from: id) {
             guard case .enter(let child) = event else { continue }
             switch self[child].kind {
-            case .text(let literal), .code(let literal): text += literal
+            case .text(let literal), .code(let literal): text += self[literal]
             case .softBreak, .lineBreak: text += " "
             default: break
             }

@@ -1,9 +1,10 @@
 import Diagnostics
 
-/// A start and end position in the original file (lines 1-based, columns in characters).
+/// Where a node starts in the original file (lines 1-based, columns in characters) and the line
+/// it ends on. End columns are not kept: nothing reports them, and a build holds every node.
 public struct SourceRange: Hashable, Sendable {
     public var start: Position
-    public var end: Position
+    public var endLine: Int
 
     public struct Position: Hashable, Sendable {
         public var line: Int
@@ -11,9 +12,9 @@ public struct SourceRange: Hashable, Sendable {
         public init(line: Int, column: Int) { self.line = line; self.column = column }
     }
 
-    public init(start: Position, end: Position) { self.start = start; self.end = end }
+    public init(start: Position, endLine: Int) { self.start = start; self.endLine = endLine }
 
-    public static let unknown = SourceRange(start: .init(line: 0, column: 0), end: .init(line: 0, column: 0))
+    public static let unknown = SourceRange(start: .init(line: 0, column: 0), endLine: 0)
     public var isKnown: Bool { start.line > 0 }
 }
 
@@ -95,9 +96,14 @@ public enum DocFXContainer: Sendable, Hashable {
 /// What a node is. Payloads are plain values; children live in the tree, never in the kind, so a
 /// tree of any depth is a flat array and nothing recurses over it.
 ///
-/// A build holds every node of every page, so the kind is kept to one `String` and a tag: payloads
-/// wider than that, all of them on rarer nodes, are boxed (`indirect`).
-public enum NodeKind: Sendable, Hashable {
+/// A build holds every node of every page, so a kind is kept to eight bytes and a tag: literal
+/// text is a `TextSpan` of the document's text pool (`MarkdownDocument.subscript(_:)`), and
+/// payloads wider than a word, all of them on rarer nodes, are boxed (`indirect`). `Text` is
+/// `String` only in cmark's tree before the DocFX rewrite (`RawKind`).
+public typealias NodeKind = NodeKindOf<TextSpan>
+
+/// A node kind whose literal text is `Text`.
+public enum NodeKindOf<Text: Hashable & Sendable>: Sendable, Hashable {
     // CommonMark and GFM blocks
     case document
     case blockQuote
@@ -105,7 +111,7 @@ public enum NodeKind: Sendable, Hashable {
     /// `task` is nil for ordinary items, true/false for checked/unchecked task-list items.
     case item(task: Bool?)
     indirect case codeBlock(info: String, literal: String)
-    case htmlBlock(String)
+    case htmlBlock(Text)
     case paragraph
     indirect case heading(level: Int, id: String)
     case thematicBreak
@@ -115,18 +121,18 @@ public enum NodeKind: Sendable, Hashable {
 
     // DocFX blocks (made by `DocFXRewriter`)
     case alert(AlertKind)
-    case video(url: String)
+    indirect case video(url: String)
     indirect case include(path: String, title: String)
     indirect case image(ImageBlock)
     indirect case container(DocFXContainer)
     indirect case codeReference(CodeReference)
 
     // Inlines
-    case text(String)
+    case text(Text)
     case softBreak
     case lineBreak
-    case code(String)
-    case htmlInline(String)
+    case code(Text)
+    case htmlInline(Text)
     case emphasis
     case strong
     case strikethrough
@@ -145,6 +151,58 @@ public enum NodeKind: Sendable, Hashable {
     }
 }
 
+/// cmark's tree before the DocFX rewrite, whose text is still one `String` per node.
+typealias RawKind = NodeKindOf<String>
+typealias RawNode = MarkdownNodeOf<String>
+
+/// A run of a document's literal text: where it starts in the document's text pool and how long
+/// it is, in UTF-8 bytes. Nodes hold spans rather than strings: a build holds every node of
+/// every page, and a string of its own costs each text node an allocation with a 32-byte header.
+public struct TextSpan: Hashable, Sendable {
+    let start: UInt32
+    let count: UInt32
+    /// The text's length in UTF-8 bytes.
+    public var utf8Count: Int { Int(count) }
+}
+
+extension NodeKindOf {
+    /// The same kind with its literal text turned by `transform` (the rewrite moves cmark's
+    /// strings into the document's pool).
+    func mapText<Other>(_ transform: (Text) -> Other) -> NodeKindOf<Other> {
+        switch self {
+        case .document: .document
+        case .blockQuote: .blockQuote
+        case let .list(ordered, start, tight, delimiter): .list(ordered: ordered, start: start, tight: tight, delimiter: delimiter)
+        case .item(let task): .item(task: task)
+        case let .codeBlock(info, literal): .codeBlock(info: info, literal: literal)
+        case .htmlBlock(let text): .htmlBlock(transform(text))
+        case .paragraph: .paragraph
+        case let .heading(level, id): .heading(level: level, id: id)
+        case .thematicBreak: .thematicBreak
+        case .table(let alignments): .table(alignments: alignments)
+        case .tableRow(let header): .tableRow(header: header)
+        case let .tableCell(alignment, header): .tableCell(alignment: alignment, header: header)
+        case .alert(let kind): .alert(kind)
+        case .video(let url): .video(url: url)
+        case let .include(path, title): .include(path: path, title: title)
+        case .image(let image): .image(image)
+        case .container(let container): .container(container)
+        case .codeReference(let reference): .codeReference(reference)
+        case .text(let text): .text(transform(text))
+        case .softBreak: .softBreak
+        case .lineBreak: .lineBreak
+        case .code(let text): .code(transform(text))
+        case .htmlInline(let text): .htmlInline(transform(text))
+        case .emphasis: .emphasis
+        case .strong: .strong
+        case .strikethrough: .strikethrough
+        case let .link(destination, title): .link(destination: destination, title: title)
+        case let .inlineImage(source, title): .inlineImage(source: source, title: title)
+        case let .inlineInclude(path, title): .inlineInclude(path: path, title: title)
+        }
+    }
+}
+
 /// Index of a node in its `MarkdownDocument`.
 public struct NodeID: Hashable, Sendable, Comparable {
     public let index: Int
@@ -153,26 +211,29 @@ public struct NodeID: Hashable, Sendable, Comparable {
 }
 
 /// One node of the flat tree: its kind, where it came from, and links to its neighbours.
-/// Positions and links are stored as 32-bit numbers (-1 for none): a build holds every node of
-/// every page, and this (with the boxed payloads of `NodeKind`) keeps a node at 48 bytes instead of 144.
-public struct MarkdownNode: Sendable, Hashable {
-    public var kind: NodeKind
-    private var startLine: Int32 = 0, startColumn: Int32 = 0, endLine: Int32 = 0, endColumn: Int32 = 0
+public typealias MarkdownNode = MarkdownNodeOf<TextSpan>
+
+/// A node whose literal text is `Text`. Positions and links are stored as 32-bit numbers (-1 for
+/// none) and the lines it spans as 16 bits, beside the kind's tag: a build holds every node of
+/// every page, and this keeps a node at 32 bytes instead of 144.
+public struct MarkdownNodeOf<Text: Hashable & Sendable>: Sendable, Hashable {
+    public var kind: NodeKindOf<Text>
+    private var lineSpan: UInt16 = 0
+    private var startLine: Int32 = 0, startColumn: Int32 = 0
     private var parentIndex: Int32 = -1, firstChildIndex: Int32 = -1, nextSiblingIndex: Int32 = -1
 
-    init(kind: NodeKind, range: SourceRange) {
+    init(kind: NodeKindOf<Text>, range: SourceRange) {
         self.kind = kind
         self.range = range
     }
 
+    /// The end line is kept up to 65,535 lines after the start (a node longer than that reports
+    /// that many).
     public var range: SourceRange {
-        get {
-            SourceRange(start: .init(line: Int(startLine), column: Int(startColumn)),
-                        end: .init(line: Int(endLine), column: Int(endColumn)))
-        }
+        get { SourceRange(start: .init(line: Int(startLine), column: Int(startColumn)), endLine: Int(startLine) + Int(lineSpan)) }
         set {
             (startLine, startColumn) = (Self.narrow(newValue.start.line), Self.narrow(newValue.start.column))
-            (endLine, endColumn) = (Self.narrow(newValue.end.line), Self.narrow(newValue.end.column))
+            lineSpan = UInt16(clamping: max(0, newValue.endLine - newValue.start.line))
         }
     }
 

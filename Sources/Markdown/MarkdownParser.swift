@@ -16,13 +16,17 @@ public enum MarkdownParser {
         if let tooLarge = TableBudget.check(cleaned.text, path: source.path) {
             // Refused before cmark allocates the padded cells: the page renders empty.
             let empty = CmarkConverter.convert("", source: source, originalColumn: cleaned.originalByteColumn)
-            return MarkdownDocument(path: path, displayPath: source.path, nodes: empty, frontMatter: frontMatter, diagnostics: diagnostics + [tooLarge])
+            var rewriter = DocFXRewriter(nodes: empty, path: source.path)
+            let (nodes, textPool) = rewriter.rewrite()
+            return MarkdownDocument(path: path, displayPath: source.path, nodes: nodes, textPool: textPool, frontMatter: frontMatter,
+                                    diagnostics: diagnostics + [tooLarge])
         }
         let raw = CmarkConverter.convert(cleaned.text, source: source, originalColumn: cleaned.originalByteColumn)
         var rewriter = DocFXRewriter(nodes: raw, path: source.path)
-        let nodes = rewriter.rewrite()
+        let (nodes, textPool) = rewriter.rewrite()
         diagnostics += rewriter.diagnostics
-        return MarkdownDocument(path: path, displayPath: source.path, nodes: nodes, frontMatter: frontMatter, diagnostics: diagnostics)
+        return MarkdownDocument(path: path, displayPath: source.path, nodes: nodes, textPool: textPool, frontMatter: frontMatter,
+                                diagnostics: diagnostics)
     }
 
     /// Convenience for tests and small snippets.

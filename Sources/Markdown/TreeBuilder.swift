@@ -1,6 +1,6 @@
 /// Appends nodes in document order and links parents, children and siblings as it goes.
-struct TreeBuilder {
-    private(set) var nodes: [MarkdownNode] = []
+struct TreeBuilder<Text: Hashable & Sendable> {
+    private(set) var nodes: [MarkdownNodeOf<Text>] = []
     /// Open containers and the last child appended to each.
     private var open: [(id: NodeID, lastChild: NodeID?)] = []
 
@@ -9,15 +9,15 @@ struct TreeBuilder {
 
     /// The nodes in storage of their own size: a kit keeps every tree for the whole build, and an
     /// array that grew by doubling carries up to half its size unused.
-    func finishedNodes() -> [MarkdownNode] {
+    func finishedNodes() -> [MarkdownNodeOf<Text>] {
         nodes.capacity - nodes.count <= 16 ? nodes : nodes.withUnsafeBufferPointer { Array($0) }
     }
 
     /// Appends a node as the next child of the innermost open container.
     @discardableResult
-    mutating func append(_ kind: NodeKind, _ range: SourceRange) -> NodeID {
+    mutating func append(_ kind: NodeKindOf<Text>, _ range: SourceRange) -> NodeID {
         let id = NodeID(nodes.count)
-        var node = MarkdownNode(kind: kind, range: range)
+        var node = MarkdownNodeOf(kind: kind, range: range)
         if let top = open.last {
             node.parent = top.id
             if let last = top.lastChild {
@@ -33,7 +33,7 @@ struct TreeBuilder {
 
     /// Appends a container and makes it the target of following appends until `close()`.
     @discardableResult
-    mutating func open(_ kind: NodeKind, _ range: SourceRange) -> NodeID {
+    mutating func open(_ kind: NodeKindOf<Text>, _ range: SourceRange) -> NodeID {
         let id = append(kind, range)
         open.append((id, nil))
         return id
@@ -43,5 +43,45 @@ struct TreeBuilder {
 
     /// How many containers are open.
     var depth: Int { open.count }
+}
 
+/// Builds a document's final tree from kinds whose text is still a `String`: each text goes into
+/// the document's text pool, and the node keeps its span.
+struct DocumentTreeBuilder {
+    private(set) var tree: TreeBuilder<TextSpan>
+    /// Every literal of the tree, one after the other (`MarkdownDocument.textPool`).
+    private(set) var textPool = ""
+
+    init(capacity: Int = 64) { tree = TreeBuilder(capacity: capacity) }
+
+    @discardableResult
+    mutating func append(_ kind: RawKind, _ range: SourceRange) -> NodeID {
+        let pooled = kind.mapText { span(for: $0) }
+        return tree.append(pooled, range)
+    }
+
+    @discardableResult
+    mutating func open(_ kind: RawKind, _ range: SourceRange) -> NodeID {
+        let pooled = kind.mapText { span(for: $0) }
+        return tree.open(pooled, range)
+    }
+
+    mutating func close() { tree.close() }
+
+    var depth: Int { tree.depth }
+
+    func finishedNodes() -> [MarkdownNode] { tree.finishedNodes() }
+
+    /// The pool in storage of its own size (it grew by doubling).
+    func finishedTextPool() -> String {
+        var pool = textPool
+        return pool.withUTF8 { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `text` added to the pool. Files are capped at a few MiB, so offsets fit in 32 bits.
+    private mutating func span(for text: String) -> TextSpan {
+        let start = textPool.utf8.count
+        textPool += text
+        return TextSpan(start: UInt32(clamping: start), count: UInt32(clamping: text.utf8.count))
+    }
 }

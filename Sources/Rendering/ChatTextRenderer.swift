@@ -159,7 +159,7 @@ private struct State {
         let node = event.node
         if altDepth > 0 {
             switch node.kind {
-            case .text(let s), .code(let s): line += flavor.escape(substitute(s))
+            case .text(let s), .code(let s): line += flavor.escape(substitute(event.document[s]))
             case .softBreak, .lineBreak: line += " "
             case .inlineImage: altDepth += 1
             default: break
@@ -212,7 +212,7 @@ private struct State {
             endBlock()
         case .htmlBlock(let literal):
             // Raw HTML's text, with `<br>` and block ends as line breaks.
-            let text = HTMLSanitizer.plainText(literal)
+            let text = HTMLSanitizer.plainText(String(event.document[literal]))
             guard !TextScan.isBlank(text) else { break }
             writePendingAlertLabels()
             finishLine()
@@ -257,16 +257,16 @@ private struct State {
         case .include, .inlineInclude:
             break
         case .text(let s):
-            write(flavor.escape(substitute(s)))
+            write(flavor.escape(substitute(event.document[s])))
         case .softBreak:
             write(" ")
         case .lineBreak:
             if table != nil { line += " " } else { finishLine(); startLine() }
         case .code(let s):
-            write(markup.inlineCode(s))
+            write(markup.inlineCode(String(event.document[s])))
         case .htmlInline(let literal):
             // `<br>` (a table cell's line break) is a line break; other tags have no text.
-            guard HTMLSanitizer.plainText(literal) == "\n" else { break }
+            guard HTMLSanitizer.plainText(String(event.document[literal])) == "\n" else { break }
             if table != nil { line += "\n  " } else { finishLine(); startLine() }
         case .emphasis: write(markup.emphasis)
         case .strong: write(markup.strong)
@@ -330,8 +330,8 @@ private struct State {
 
     // MARK: Helpers
 
-    func substitute(_ text: String) -> String {
-        variables.isEmpty ? text : DocVariables.substitute(text, values: variables)
+    func substitute(_ text: Substring) -> String {
+        variables.isEmpty || !TextScan.containsDoubleBrace(text) ? String(text) : DocVariables.substitute(String(text), values: variables)
     }
 
     /// A tab's or zone's label, bold, as a block of its own.
@@ -346,7 +346,7 @@ private struct State {
     func blockVariable(_ event: ExpandedWalk.Event) -> [(text: String, url: String?)]? {
         let doc = event.document
         guard let only = doc.children(of: event.id).first, doc[only].nextSibling == nil,
-              case .text(let text) = doc[only].kind, let name = DocVariables.soleReference(in: text) else { return nil }
+              case .text(let text) = doc[only].kind, let name = DocVariables.soleReference(in: String(doc[text])) else { return nil }
         return environment.chatItems(forVariable: name)
     }
 

@@ -113,7 +113,7 @@ public struct HTMLRenderer {
         private func blockVariable(_ event: ExpandedWalk.Event) -> String? {
             let doc = event.document
             guard let only = doc.children(of: event.id).first, doc[only].nextSibling == nil,
-                  case .text(let text) = doc[only].kind, let name = DocVariables.soleReference(in: text) else { return nil }
+                  case .text(let text) = doc[only].kind, let name = DocVariables.soleReference(in: String(doc[text])) else { return nil }
             return environment.blockHTML(forVariable: name)
         }
 
@@ -121,9 +121,14 @@ public struct HTMLRenderer {
             if let last = html.utf8.last, last != UInt8(ascii: "\n") { html += "\n" }
         }
 
-        mutating func text(_ s: String) {
-            html += HTMLEscaping.escape(s)
-            if headingText != nil { headingText! += s }
+        mutating func text(_ s: Substring) {
+            if s.utf8.contains(where: HTMLEscaping.needsEscape) { html += HTMLEscaping.escape(String(s)) } else { html.append(contentsOf: s) }
+            headingText?.append(contentsOf: s)
+        }
+
+        /// A text node's text, its `{{ name }}` placeholders filled in.
+        mutating func literal(_ s: Substring) {
+            if variables.isEmpty || !TextScan.containsDoubleBrace(s) { text(s) } else { text(DocVariables.substitute(String(s), values: variables)[...]) }
         }
 
         /// ` width="…" height="…"` when the environment knows the image's size.
@@ -143,8 +148,8 @@ public struct HTMLRenderer {
             let doc = event.document, node = event.node
             if plainDepth > 0 {
                 switch node.kind {
-                case .text(let s): text(variables.isEmpty ? s : DocVariables.substitute(s, values: variables))
-                case .code(let s), .htmlInline(let s): text(s)
+                case .text(let s): literal(doc[s])
+                case .code(let s), .htmlInline(let s): text(doc[s])
                 case .softBreak, .lineBreak: html += " "
                 case .inlineImage: plainDepth += 1
                 default: break
@@ -167,11 +172,11 @@ public struct HTMLRenderer {
                 cr()
                 let language = info.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
                 html += codeBlockStart(language: language)
-                text(literal)
+                text(literal[...])
                 html += "</code></pre>\n"
             case .htmlBlock(let literal):
                 cr()
-                html += rawHTML(literal, event)
+                html += rawHTML(String(doc[literal]), event)
                 cr()
             case .paragraph:
                 if let block = blockVariable(event) {
@@ -221,11 +226,11 @@ public struct HTMLRenderer {
                 renderImageBlock(image, in: doc)
             case .include, .inlineInclude:
                 break // expanded by ExpandedWalk
-            case .text(let s): text(variables.isEmpty ? s : DocVariables.substitute(s, values: variables))
+            case .text(let s): literal(doc[s])
             case .softBreak: html += "\n"
             case .lineBreak: html += "<br />\n"
-            case .code(let s): html += "<code>"; text(s); html += "</code>"
-            case .htmlInline(let s): html += rawHTML(s, event)
+            case .code(let s): html += "<code>"; text(doc[s]); html += "</code>"
+            case .htmlInline(let s): html += rawHTML(String(doc[s]), event)
             case .container(let container):
                 cr()
                 html += Self.containerOpening(container)

@@ -21,8 +21,8 @@ public enum SearchText {
         let variables = environment.variables
         var inHeading = false, headingLevel = 0
         var heading = "", skipDepth = 0
-        func add(_ text: String) {
-            if inHeading { heading += text } else if skipDepth == 0 { sections[sections.count - 1].text += text }
+        func add(_ text: Substring) {
+            if inHeading { heading.append(contentsOf: text) } else if skipDepth == 0 { sections[sections.count - 1].text.append(contentsOf: text) }
         }
         for event in ExpandedWalk(document, environment: environment) {
             let node = event.node
@@ -40,11 +40,12 @@ public enum SearchText {
                     }
                 }
             case .text(let s) where event.isEntering:
-                add(variables.isEmpty ? s : DocVariables.substitute(s, values: variables))
+                let text = event.document[s]
+                add(variables.isEmpty || !TextScan.containsDoubleBrace(text) ? text : DocVariables.substitute(String(text), values: variables)[...])
             case .code(let s) where event.isEntering:
-                add(s)
+                add(event.document[s])
             case .codeBlock(_, let literal) where event.isEntering:
-                add(" " + literal + " ")
+                add((" " + literal + " ")[...])
             case .softBreak, .lineBreak:
                 if event.isEntering { add(" ") }
             case .paragraph, .item, .tableCell, .blockQuote:

@@ -17,9 +17,9 @@ extension KitChecks {
                 // Only what the allow-list leaves out is lost; `<br>`, `<sup>`, … are kept.
                 guard !rawHTMLAllowed else { break }
                 let before = sanitizer.dropped
-                _ = sanitizer.sanitize(literal)
+                _ = sanitizer.sanitize(String(document[literal]))
                 if sanitizer.dropped > before { rawHTML.append(id); droppedPieces += sanitizer.dropped - before }
-            case .text(let text) where containsIncludeMarker(text):
+            case .text(let text) where containsIncludeMarker(document[text]):
                 diagnostics.append(.warning(.includeMalformed, "'[!INCLUDE' is not a complete include and is shown as text",
                                             at: document.location(of: id), notes: ["write it as [!INCLUDE [title](path/to/file.md)]"]))
             default:
@@ -38,7 +38,7 @@ extension KitChecks {
 
     /// True when `text` holds `[!INCLUDE` in any letter case (a byte scan: this runs on every
     /// text node of the kit).
-    static func containsIncludeMarker(_ text: String) -> Bool {
+    static func containsIncludeMarker(_ text: Substring) -> Bool {
         func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             let marker: StaticString = "[!include"
             let length = marker.utf8CodeUnitCount
@@ -59,7 +59,7 @@ extension KitChecks {
         guard !document.frontMatter.isPresent, let first = document.children(of: document.root).first,
               case .heading(level: 2, _) = document[first].kind, document.location(of: first).line <= 2,
               // A setext heading (text underlined by `---`) spans two lines or more; `## a: b` does not.
-              document[first].range.end.line > document[first].range.start.line else { return nil }
+              document[first].range.endLine > document[first].range.start.line else { return nil }
         let text = document.plainText(of: first)
         guard let colon = text.firstIndex(of: ":"), !text[..<colon].isEmpty,
               text[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "_.-".contains($0) }) else { return nil }

@@ -12,7 +12,7 @@ package struct AnchorIndex: Sendable {
             // Raw HTML anchors the sanitiser keeps (`<a name="BKMK_x">`, `<span id="note-1">`).
             for node in document.nodes {
                 switch node.kind {
-                case .htmlBlock(let html), .htmlInline(let html): ids.formUnion(HTMLSanitizer.anchors(in: html))
+                case .htmlBlock(let html), .htmlInline(let html): ids.formUnion(HTMLSanitizer.anchors(in: String(document[html])))
                 default: continue
                 }
             }

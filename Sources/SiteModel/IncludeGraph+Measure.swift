@@ -44,12 +44,14 @@ struct FileMeasure: Sendable {
                 let kind = document[id].kind
                 if Self.nests(kind) { depth += 1; self.depth = max(self.depth, depth) }
                 switch kind {
-                case .text(let text):
-                    textBytes += text.utf8.count
-                    for reference in DocVariables.references(in: text) {
+                case .text(let span):
+                    textBytes += span.utf8Count
+                    let text = document[span]
+                    for reference in DocVariables.mayContainReference(text) ? DocVariables.references(in: String(text)) : [] {
                         if KitVariables.blockNames.contains(reference.name) { blocks += 1 } else { placeholders += 1 }
                     }
-                case .code(let text), .codeBlock(_, let text), .htmlBlock(let text), .htmlInline(let text): textBytes += text.utf8.count
+                case .code(let span), .htmlBlock(let span), .htmlInline(let span): textBytes += span.utf8Count
+                case .codeBlock(_, let text): textBytes += text.utf8.count
                 case .include, .inlineInclude: includeDepths.append(depth)
                 default: break
                 }

@@ -32,7 +32,7 @@ package enum LandingPages {
     /// The page: its title and summary, then each section's heading and a card per entry.
     static func document(_ page: LandingPage, path: String, displayPath: String) -> MarkdownDocument {
         func range(_ location: SourceLocation) -> SourceRange {
-            SourceRange(start: .init(line: location.line, column: location.column), end: .init(line: location.line, column: location.column))
+            SourceRange(start: .init(line: location.line, column: location.column), endLine: location.line)
         }
         var builder = DocumentBuilder(at: range(page.location))
         if !page.title.isEmpty { builder.heading(level: 1, text: page.title, at: range(page.location)) }

@@ -61,7 +61,7 @@ package struct SearchIndex: Sendable {
         // Text and terms come from every page, on every core, a batch of pages at a time: each
         // batch's term sets are folded into the postings and dropped before the next, so memory
         // holds the postings, never every page's terms at once.
-        var postings: [String: [UInt32]] = [:]
+        var postings: [String: SearchPostings.List] = [:]
         var number = 0
         for batch in stride(from: 0, to: pages.count, by: Self.pagesPerBatch) {
             let extracted = ConcurrentMap.map(Array(pages[batch..<min(batch + Self.pagesPerBatch, pages.count)])) { page in
@@ -73,8 +73,8 @@ package struct SearchIndex: Sendable {
                 entries.append(page.entry)
                 for (heading, body) in page.terms {
                     let id = UInt32(sectionCount) << 1
-                    for term in heading { postings[term, default: []].append(id | 1) }
-                    for term in body where !heading.contains(term) { postings[term, default: []].append(id) }
+                    for term in heading { postings[term, default: SearchPostings.List()].append(id | 1) }
+                    for term in body where !heading.contains(term) { postings[term, default: SearchPostings.List()].append(id) }
                     sectionCount += 1
                 }
             }
@@ -82,7 +82,7 @@ package struct SearchIndex: Sendable {
         if chunkStarts.isEmpty { chunkStarts = [0] }
         let sorted = postings.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
         let lists = postings
-        let encoded = ConcurrentMap.map(sorted, chunk: 256) { SearchPostings.encode(lists[$0]!) }
+        let encoded = ConcurrentMap.map(sorted, chunk: 256) { SearchPostings.encode(lists[$0]!.entries) }
         terms = Array(zip(sorted, encoded))
         shardStarts = Self.shardStarts(terms, files: shardCount)
         buildSeconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9

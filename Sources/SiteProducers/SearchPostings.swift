@@ -14,6 +14,41 @@ package enum SearchPostings {
     static let digits = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
     static let largestOrder = 25
 
+    /// One term's entries while the index is made: the gap from the entry before as a LEB128
+    /// number (seven bits a byte), a byte or two where `[UInt32]` took four. A common term has
+    /// an entry in most sections, and every term's list is alive until the index is written.
+    package struct List: Sendable {
+        private var bytes: [UInt8] = []
+        private var last: UInt32 = 0
+
+        /// Adds `entry` (`section << 1 | inHeading`), after every entry added before it.
+        package mutating func append(_ entry: UInt32) {
+            var gap = entry - last
+            last = entry
+            while gap >= 0x80 {
+                bytes.append(UInt8(gap & 0x7F) | 0x80)
+                gap >>= 7
+            }
+            bytes.append(UInt8(gap))
+        }
+
+        package var entries: [UInt32] {
+            var result: [UInt32] = []
+            var value: UInt32 = 0, shift: UInt32 = 0, previous: UInt32 = 0
+            for byte in bytes {
+                value |= UInt32(byte & 0x7F) << shift
+                if byte < 0x80 {
+                    previous += value
+                    result.append(previous)
+                    (value, shift) = (0, 0)
+                } else {
+                    shift += 7
+                }
+            }
+            return result
+        }
+    }
+
     /// `entries` are `section << 1 | inHeading`, sections ascending and each at most once.
     package static func encode(_ entries: [UInt32]) -> String {
         var values: [UInt32] = []

@@ -15,7 +15,7 @@ import Testing
         for node in document.nodes {
             let payload: String
             switch node.kind {
-            case .text(let s), .code(let s), .htmlInline(let s), .htmlBlock(let s): payload = s
+            case .text(let s), .code(let s), .htmlInline(let s), .htmlBlock(let s): payload = String(document[s])
             case let .codeBlock(info, literal): payload = info + literal
             case let .link(destination, title): payload = destination + title
             default: continue

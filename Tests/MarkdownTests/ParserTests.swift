@@ -59,5 +59,5 @@ import Testing
 
 /// Every node of every page stays in memory for the whole build: keep a node compact.
 @Test func markdownNodeStaysCompact() {
-    #expect(MemoryLayout<MarkdownNode>.stride <= 48)
+    #expect(MemoryLayout<MarkdownNode>.stride <= 32)
 }

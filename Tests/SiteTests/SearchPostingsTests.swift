@@ -51,6 +51,20 @@ import Testing
         }
     }
 
+    /// The lists the index keeps while it is made give back every entry, across gaps of every
+    /// byte length.
+    @Test func listsUnderConstructionGiveBackTheirEntries() {
+        var generator = SystemRandomNumberGenerator()
+        var entries: [UInt32] = [0, 1, 3, 3 + (1 << 14), 3 + (1 << 14) + (1 << 21), (1 << 29) + 5]
+        for _ in 0..<2000 { entries.append(entries.last! + UInt32.random(in: 1...(1 << UInt32.random(in: 1...20, using: &generator)), using: &generator)) }
+        var list = SearchPostings.List()
+        for entry in entries { list.append(entry) }
+        #expect(list.entries == entries)
+        var common = SearchPostings.List()
+        for section in 0..<60_000 { common.append(UInt32(section) << 1) }
+        #expect(common.entries.count == 60_000 && common.entries.last == 119_998)
+    }
+
     /// Common terms cost about a bit per section, rare ones a few characters each.
     @Test func denseListsCostBitsAndSparseOnesAFewCharacters() {
         let dense = SearchPostings.encode(Self.entries((0..<60_000).map { ($0, false) }))
