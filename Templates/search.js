@@ -346,11 +346,11 @@
       if (ranked && ranked.whole && ranked.ready) {
         clearTimeout(timer);
         paint(results(false), state = "complete");
-        // What the next keystroke may need, loaded while the reader looks at these.
+        // The next results' sections files, loaded while the reader looks at these (the terms
+        // files of the word's next letters were asked for with its own).
         var files = ranked.files;
         if (files) whenIdle(function () {
-          var next = filesFor(typed[typed.length - 1], true).map(function (n) { return "terms-" + n; });
-          unique(next.concat(files.slice(limit))).forEach(function (name) { load(name, function () {}); });
+          unique(files.slice(limit)).forEach(function (name) { load(name, function () {}); });
         });
       } else if (late) {
         paint(ranked ? results(true) : PLACEHOLDERS, state = ranked ? "partial" : "searching");
