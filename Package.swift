@@ -12,7 +12,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         // Only the Preview target compiles the HTTP server (and SwiftNIO under it).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
@@ -39,7 +38,7 @@ let package = Package(
         // plugin for its inputs again) when a template is added or removed.
         .target(
             name: "Templating",
-            dependencies: ["Diagnostics", "KitFiles", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["Diagnostics", "KitFiles"],
             exclude: ["Templates"],
             plugins: ["EmbedTemplates"]
         ),

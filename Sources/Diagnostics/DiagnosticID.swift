@@ -117,6 +117,7 @@ extension DiagnosticID {
 
     // Templates
     public static let templateMissing: DiagnosticID = "template.missing"
+    public static let templateNotText: DiagnosticID = "template.not-text"
     public static let templatePartialCycle: DiagnosticID = "template.partial-cycle"
     public static let templateSyntax: DiagnosticID = "template.syntax"
     public static let templateTooDeep: DiagnosticID = "template.too-deep"

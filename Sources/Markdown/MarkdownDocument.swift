@@ -36,7 +36,7 @@ public struct MarkdownDocument: Sendable {
     public subscript(span: TextSpan) -> Substring {
         let utf8 = textPool.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: Int(span.start))
-        return textPool[start..<utf8.index(start, offsetBy: Int(span.count))]
+        return textPool[start..<utf8.index(start, offsetBy: span.utf8Count)]
     }
 
     /// `kind` with its text read from the pool (tests compare kinds this way).

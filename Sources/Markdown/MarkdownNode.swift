@@ -160,9 +160,22 @@ typealias RawNode = MarkdownNodeOf<String>
 /// every page, and a string of its own costs each text node an allocation with a 32-byte header.
 public struct TextSpan: Hashable, Sendable {
     let start: UInt32
-    let count: UInt32
+    /// The length in UTF-8 bytes, and in the top bit whether the text holds `{{`.
+    private let countAndFlag: UInt32
+
+    init(start: Int, count: Int, containsDoubleBrace: Bool) {
+        self.start = UInt32(clamping: start)
+        countAndFlag = UInt32(clamping: min(count, Int(Self.flag - 1))) | (containsDoubleBrace ? Self.flag : 0)
+    }
+
+    private static let flag: UInt32 = 1 << 31
+
     /// The text's length in UTF-8 bytes.
-    public var utf8Count: Int { Int(count) }
+    public var utf8Count: Int { Int(countAndFlag & ~Self.flag) }
+
+    /// Whether the text holds `{{` (a placeholder may start there), found once when it was
+    /// pooled: every renderer asks, for every text node.
+    public var containsDoubleBrace: Bool { countAndFlag & Self.flag != 0 }
 }
 
 extension NodeKindOf {

@@ -9,11 +9,21 @@ enum TableBudget {
 
     /// The first table that takes the page over the budget, as an error at its delimiter row.
     static func check(_ text: String, path: String) -> Diagnostic? {
+        var text = text
+        return text.withUTF8 { check($0, path: path) }
+    }
+
+    private static func check(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> Diagnostic? {
         var total = 0
         var lineNumber = 0
         var columns = 0 // > 0 inside a table
         var previousCells = 0
-        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        var lineStart = 0
+        // Line by line without an array of them: every page passes through here before parsing.
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            let line = bytes[lineStart..<lineEnd]
+            lineStart = lineEnd + 1
             lineNumber += 1
             let content = line.drop { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ">") }
             if columns > 0 {
@@ -36,7 +46,7 @@ enum TableBudget {
     }
 
     /// Cells of a delimiter row (`|---|:--:|`), or nil when the line is not one.
-    static func delimiterCells(_ line: Substring.UTF8View.SubSequence) -> Int? {
+    static func delimiterCells(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
         var cells = 0, dashes = 0, sawPipe = false
         for byte in line {
             switch byte {
@@ -53,7 +63,7 @@ enum TableBudget {
     }
 
     /// Cells of a possible header row: pipe-separated parts (0 when the line has no pipe).
-    static func cellCount(_ line: Substring.UTF8View.SubSequence) -> Int {
+    static func cellCount(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
         var pipes = 0
         var escaped = false
         for byte in line {

@@ -82,6 +82,11 @@ struct DocumentTreeBuilder {
     private mutating func span(for text: String) -> TextSpan {
         let start = textPool.utf8.count
         textPool += text
-        return TextSpan(start: UInt32(clamping: start), count: UInt32(clamping: text.utf8.count))
+        var previous: UInt8 = 0
+        let doubleBrace = text.utf8.contains { byte in
+            defer { previous = byte }
+            return byte == UInt8(ascii: "{") && previous == byte
+        }
+        return TextSpan(start: start, count: text.utf8.count, containsDoubleBrace: doubleBrace)
     }
 }

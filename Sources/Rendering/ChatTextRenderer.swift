@@ -159,7 +159,7 @@ private struct State {
         let node = event.node
         if altDepth > 0 {
             switch node.kind {
-            case .text(let s), .code(let s): line += flavor.escape(substitute(event.document[s]))
+            case .text(let s), .code(let s): line += flavor.escape(substitute(s, in: event.document))
             case .softBreak, .lineBreak: line += " "
             case .inlineImage: altDepth += 1
             default: break
@@ -257,7 +257,7 @@ private struct State {
         case .include, .inlineInclude:
             break
         case .text(let s):
-            write(flavor.escape(substitute(event.document[s])))
+            write(flavor.escape(substitute(s, in: event.document)))
         case .softBreak:
             write(" ")
         case .lineBreak:
@@ -330,8 +330,9 @@ private struct State {
 
     // MARK: Helpers
 
-    func substitute(_ text: Substring) -> String {
-        variables.isEmpty || !TextScan.containsDoubleBrace(text) ? String(text) : DocVariables.substitute(String(text), values: variables)
+    func substitute(_ span: TextSpan, in document: MarkdownDocument) -> String {
+        let text = String(document[span])
+        return variables.isEmpty || !span.containsDoubleBrace ? text : DocVariables.substitute(text, values: variables)
     }
 
     /// A tab's or zone's label, bold, as a block of its own.

@@ -28,8 +28,6 @@ public enum DocVariables {
         return result
     }
 
-    /// False when `text` has no `{{`, so no reference (a byte scan, for every text node).
-    public static func mayContainReference(_ text: Substring) -> Bool { TextScan.containsDoubleBrace(text) }
 
     /// `text` with every known reference replaced by its value; unknown ones stay as written
     /// (the site reports them before rendering).

@@ -127,8 +127,8 @@ public struct HTMLRenderer {
         }
 
         /// A text node's text, its `{{ name }}` placeholders filled in.
-        mutating func literal(_ s: Substring) {
-            if variables.isEmpty || !TextScan.containsDoubleBrace(s) { text(s) } else { text(DocVariables.substitute(String(s), values: variables)[...]) }
+        mutating func literal(_ span: TextSpan, in doc: MarkdownDocument) {
+            if variables.isEmpty || !span.containsDoubleBrace { text(doc[span]) } else { text(DocVariables.substitute(String(doc[span]), values: variables)[...]) }
         }
 
         /// ` width="…" height="…"` when the environment knows the image's size.
@@ -148,7 +148,7 @@ public struct HTMLRenderer {
             let doc = event.document, node = event.node
             if plainDepth > 0 {
                 switch node.kind {
-                case .text(let s): literal(doc[s])
+                case .text(let s): literal(s, in: doc)
                 case .code(let s), .htmlInline(let s): text(doc[s])
                 case .softBreak, .lineBreak: html += " "
                 case .inlineImage: plainDepth += 1
@@ -226,7 +226,7 @@ public struct HTMLRenderer {
                 renderImageBlock(image, in: doc)
             case .include, .inlineInclude:
                 break // expanded by ExpandedWalk
-            case .text(let s): literal(doc[s])
+            case .text(let s): literal(s, in: doc)
             case .softBreak: html += "\n"
             case .lineBreak: html += "<br />\n"
             case .code(let s): html += "<code>"; text(doc[s]); html += "</code>"

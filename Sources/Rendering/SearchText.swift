@@ -41,7 +41,7 @@ public enum SearchText {
                 }
             case .text(let s) where event.isEntering:
                 let text = event.document[s]
-                add(variables.isEmpty || !TextScan.containsDoubleBrace(text) ? text : DocVariables.substitute(String(text), values: variables)[...])
+                add(variables.isEmpty || !s.containsDoubleBrace ? text : DocVariables.substitute(String(text), values: variables)[...])
             case .code(let s) where event.isEntering:
                 add(event.document[s])
             case .codeBlock(_, let literal) where event.isEntering:

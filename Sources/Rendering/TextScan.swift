@@ -18,7 +18,7 @@ enum TextScan {
     static func isBlank(_ text: String) -> Bool { text.utf8.allSatisfy(isWhitespace) }
 
     /// True when `text` contains `{{`.
-    static func containsDoubleBrace(_ text: some StringProtocol) -> Bool {
+    static func containsDoubleBrace(_ text: String) -> Bool {
         var previous: UInt8 = 0
         for byte in text.utf8 {
             if byte == UInt8(ascii: "{") && previous == byte { return true }

@@ -295,7 +295,7 @@ extension KitChecks {
     static func checkVariables(in document: MarkdownDocument, known: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (index, node) in document.nodes.enumerated() {
-            guard case .text(let span) = node.kind, DocVariables.mayContainReference(document[span]) else { continue }
+            guard case .text(let span) = node.kind, span.containsDoubleBrace else { continue }
             let text = String(document[span])
             for reference in DocVariables.references(in: text) where KitVariables.isKitPlaceholder(reference.name, known: known) && !known.contains(reference.name) {
                 let isBlock = KitVariables.blockNames.contains(reference.name)

@@ -46,8 +46,7 @@ struct FileMeasure: Sendable {
                 switch kind {
                 case .text(let span):
                     textBytes += span.utf8Count
-                    let text = document[span]
-                    for reference in DocVariables.mayContainReference(text) ? DocVariables.references(in: String(text)) : [] {
+                    for reference in span.containsDoubleBrace ? DocVariables.references(in: String(document[span])) : [] {
                         if KitVariables.blockNames.contains(reference.name) { blocks += 1 } else { placeholders += 1 }
                     }
                 case .code(let span), .htmlBlock(let span), .htmlInline(let span): textBytes += span.utf8Count

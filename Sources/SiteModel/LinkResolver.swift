@@ -59,7 +59,7 @@ package struct LinkResolver: Sendable {
     }
 
     package func resolve(_ destination: String, from source: String) -> LinkTarget {
-        let trimmed = destination.first == " " || destination.last == " " ? destination.trimmingSpaces() : destination
+        let trimmed = destination.utf8.first == 0x20 || destination.utf8.last == 0x20 ? destination.trimmingSpaces() : destination
         if URLSafety.isDangerous(trimmed) { return .dangerous }
         if ContentPath.isExternal(trimmed) { return .external }
         if trimmed.hasPrefix("/") { return resolveRootRelative(trimmed) }
@@ -70,7 +70,7 @@ package struct LinkResolver: Sendable {
         let decoded = rawPath.utf8.contains(UInt8(ascii: "%")) ? rawPath.removingPercentEncoding ?? rawPath : rawPath
         guard var path = ContentPath.resolve(decoded, from: source) else { return .outsideContent }
         if decoded.hasSuffix("/") || path.isEmpty { path = path.isEmpty ? "index.md" : path + "/index.md" }
-        if ContentPath.components(path).last == "index.md", !pages.contains(path) {
+        if path == "index.md" || path.hasSuffix("/index.md"), !pages.contains(path) {
             // A folder's landing page may be `index.yml`.
             let landing = String(path.dropLast(3)) + ".yml"
             if pages.contains(landing) { return .page(source: landing, fragment: fragment) }

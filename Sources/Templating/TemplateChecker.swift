@@ -27,10 +27,26 @@ struct TemplateChecker {
         var scopes = initial
         for tag in template.tags {
             let location = template.location(line: tag.line, column: tag.column)
+            if [.variable, .unescaped, .section, .inverted].contains(tag.kind), tag.name.contains(where: { $0 == "(" || $0 == ")" }) {
+                diagnostics.append(.error(.templateSyntax, "'\(tag.name)': transforms such as uppercased(…) are not supported in adoptkit templates",
+                                          at: location, notes: ["use the name alone: {{\(Self.withoutTransforms(tag.name))}}"]))
+                if tag.kind == .section || tag.kind == .inverted { scopes.append(nil) }
+                continue
+            }
             switch tag.kind {
             case .variable, .unescaped:
                 guard let shape = resolve(tag.name, in: scopes) else {
                     diagnostics.append(unknownName(tag.name, location: location, scopes: scopes))
+                    continue
+                }
+                if case .list = shape {
+                    diagnostics.append(.error(.templateNotText, "'\(tag.name)' is a list; in {{ }} it would print nothing", at: location,
+                                              notes: ["go through its items with {{#\(tag.name)}}…{{/\(tag.name)}}"]))
+                    continue
+                }
+                if case .object = shape {
+                    diagnostics.append(.error(.templateNotText, "'\(tag.name)' is a group of values; in {{ }} it would print nothing", at: location,
+                                              notes: ["name one of its values: {{\(tag.name).NAME}}"]))
                     continue
                 }
                 // Text templates escape nothing anyway; only HTML ones can be injected into.
@@ -112,13 +128,13 @@ struct TemplateChecker {
         }
     }
 
+    /// `uppercased(name)` → `name`.
+    static func withoutTransforms(_ name: String) -> String {
+        String(name.split(whereSeparator: { $0 == "(" || $0 == ")" }).last ?? "")
+    }
+
     /// Mustache name lookup: the first segment through the scope stack, the rest inside it.
-    private func resolve(_ rawName: String, in scopes: [TemplateShape?]) -> TemplateShape? {
-        var name = rawName
-        // swift-mustache transforms: `uppercased(name)`.
-        if let open = name.lastIndex(of: "("), let close = name.firstIndex(of: ")"), open < close {
-            name = String(name[name.index(after: open)..<close])
-        }
+    private func resolve(_ name: String, in scopes: [TemplateShape?]) -> TemplateShape? {
         if name == "." { return scopes.last.flatMap { $0 } ?? .text }
         let parts = name.split(separator: ".").map(String.init)
         guard let first = parts.first else { return nil }

@@ -1,7 +1,6 @@
 import Diagnostics
 import Foundation
 import KitFiles
-import Mustache
 
 /// One template file: its text, where it came from and the tags found in it.
 struct LoadedTemplate: Sendable {
@@ -32,7 +31,7 @@ public struct TemplateSet: Sendable {
     let unparsable: Set<String>
     /// Every non-template file, built-in ones replaced by the kit's of the same name.
     public let files: [TemplateAsset]
-    private let library: MustacheLibrary
+    private let renderer: TemplateRenderer
     /// `i18n/<language>.yml`: the built-in table and the kit's, which overrides it string by
     /// string (unlike templates, which replace the built-in file whole).
     public let stringTables: [StringTableSource]
@@ -48,7 +47,6 @@ public struct TemplateSet: Sendable {
 
     /// Templates whose file name ends in `.txt.mustache` render text: nothing is HTML-escaped.
     public static let textSuffix = ".txt"
-    private static let textPragma = "{{%CONTENT_TYPE:TEXT}}"
 
     public var names: [String] { templates.keys.sorted() }
 
@@ -58,7 +56,6 @@ public struct TemplateSet: Sendable {
     /// absent; `displayRoot` is how the kit folder is named in diagnostics.
     /// Every file read from `kitFolder` must lie inside `boundary` after following links.
     public static func load(kitFolder: URL?, displayRoot: String = "Templates", boundary: FileBoundary? = nil) -> (TemplateSet, [Diagnostic]) {
-        _ = HTMLContent.registered
         var diagnostics: [Diagnostic] = []
         var kitFiles: [(String, Data)] = []
         if let kitFolder, FileManager.default.fileExists(atPath: kitFolder.path) {
@@ -96,7 +93,7 @@ public struct TemplateSet: Sendable {
         }
         var templates: [String: LoadedTemplate] = [:]
         var unparsable: Set<String> = []
-        var parsed: [String: MustacheTemplate] = [:]
+        var parsed: [String: ParsedTemplate] = [:]
         var assets: [TemplateAsset] = []
         for (relative, file) in files.sorted(by: { $0.key < $1.key }) {
             guard relative.hasSuffix(".mustache"), let text = file.text else {
@@ -115,7 +112,7 @@ public struct TemplateSet: Sendable {
                 tag.column = fileColumn(line: tag.line, tag.column)
                 return tag
             }
-            // swift-mustache parses sections recursively: refuse deep nesting before it can
+            // Sections are parsed and rendered recursively: refuse deep nesting before it can
             // overflow the stack.
             if let deep = TemplateTag.firstTooDeep(tags, limit: maximumSectionDepth) {
                 unparsable.insert(name)
@@ -124,22 +121,17 @@ public struct TemplateSet: Sendable {
                                           notes: ["flatten the template; the limit is fixed"]))
                 continue
             }
-            do {
-                parsed[name] = try MustacheTemplate(string: (isText ? textPragma : HTMLContent.pragma) + text)
+            switch TemplateParser.parse(text) {
+            case .success(let tokens):
+                parsed[name] = ParsedTemplate(tokens: tokens, isText: isText)
                 templates[name] = LoadedTemplate(name: name, displayPath: file.display, tags: tags)
-            } catch let error as MustacheTemplate.ParserError {
+            case .failure(let error):
                 unparsable.insert(name)
-                let line = error.context.lineNumber
-                let pragma = isText ? textPragma : HTMLContent.pragma
-                let parsedColumn = line == 1 ? max(1, error.context.columnNumber - pragma.count) : error.context.columnNumber
-                diagnostics.append(.error(.templateSyntax, "template syntax: \(describe(error.error))",
-                                          at: SourceLocation(path: file.display, line: line, column: fileColumn(line: line, parsedColumn))))
-            } catch {
-                unparsable.insert(name)
-                diagnostics.append(.error(.templateSyntax, "template syntax: \(error)", at: SourceLocation(path: file.display, line: 1, column: 1)))
+                diagnostics.append(.error(.templateSyntax, "template syntax: \(error.message)",
+                                          at: SourceLocation(path: file.display, line: error.line, column: fileColumn(line: error.line, error.column))))
             }
         }
-        let set = TemplateSet(templates: templates, unparsable: unparsable, files: assets, library: MustacheLibrary(templates: parsed),
+        let set = TemplateSet(templates: templates, unparsable: unparsable, files: assets, renderer: TemplateRenderer(templates: parsed),
                               stringTables: StringTableSource.collect(builtin: BuiltinTemplates.files, kit: kitFiles, displayRoot: displayRoot))
         return (set, diagnostics)
     }
@@ -183,12 +175,15 @@ public struct TemplateSet: Sendable {
 
     /// Renders a template that `check` passed. HTML templates escape text values.
     public func render(_ name: String, _ value: TemplateValue) -> String {
-        library.render(value.mustacheObject, withTemplate: name) ?? ""
+        guard let template = renderer.templates[name] else { return "" }
+        var out = ""
+        renderer.render(template.tokens, TemplateRenderer.Context(stack: [value], escapesHTML: !template.isText), into: &out)
+        return out
     }
 
     /// Renders prepared data (see `TemplateData`).
     public func render(_ name: String, _ data: TemplateData) -> String {
-        library.render(data.object, withTemplate: name) ?? ""
+        render(name, .object(data.fields))
     }
 
     /// A template or asset larger than this is refused before it is read.
@@ -230,15 +225,5 @@ public struct TemplateSet: Sendable {
             }
         }
         return result
-    }
-
-    private static func describe(_ error: Error) -> String {
-        switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect?: return "a section is closed with a different name than it was opened with"
-        case .unfinishedName?: return "a tag is not finished"
-        case .expectedSectionEnd?: return "a section is never closed"
-        case .invalidSetDelimiter?: return "invalid set-delimiter tag"
-        default: return "\(error)"
-        }
     }
 }

@@ -12,16 +12,6 @@ public indirect enum TemplateValue: Sendable, Hashable {
     case bool(Bool)
     case list([TemplateValue])
     case object([String: TemplateValue])
-
-    /// What swift-mustache renders: dictionaries, arrays, strings and booleans.
-    var mustacheObject: Any {
-        switch self {
-        case .text(let s), .url(let s), .token(let s), .html(let s): return s
-        case .bool(let b): return b
-        case .list(let items): return items.map(\.mustacheObject)
-        case .object(let fields): return fields.mapValues(\.mustacheObject)
-        }
-    }
 }
 
 /// The shape of template data: which names exist and what kind of value each is. Derived from
@@ -58,20 +48,15 @@ public indirect enum TemplateShape: Sendable, Hashable {
     }
 }
 
-/// Template data converted once for the renderer, to share between many renders (every poster
-/// sees the same organisation and group list; converting it per poster would be quadratic).
-public struct TemplateData: @unchecked Sendable {
-    // Immutable dictionaries, arrays, strings and booleans only: safe to share across tasks.
-    let object: [String: Any]
+/// Template data shared between many renders (every poster sees the same organisation and
+/// group list), extended per render without copying the shared values.
+public struct TemplateData: Sendable {
+    let fields: [String: TemplateValue]
 
-    public init(_ fields: [String: TemplateValue]) {
-        self.object = fields.mapValues(\.mustacheObject)
-    }
+    public init(_ fields: [String: TemplateValue]) { self.fields = fields }
 
-    /// A copy with `fields` added (or replaced); the shared part is not converted again.
+    /// A copy with `fields` added (or replaced).
     public func merging(_ fields: [String: TemplateValue]) -> TemplateData {
-        TemplateData(object: object.merging(fields.mapValues(\.mustacheObject)) { _, new in new })
+        TemplateData(self.fields.merging(fields) { _, new in new })
     }
-
-    private init(object: [String: Any]) { self.object = object }
 }

@@ -41,4 +41,16 @@ import Testing
         #expect(ContentPath.resolve("../../x.md", from: "a.md") == nil)
         #expect(ContentPath.absoluteURL(base: "https://h/docs", path: "a b/ü.html") == "https://h/docs/a%20b/%C3%BC.html")
     }
+
+    /// Plain links take a short way; it must agree with resolving segment by segment.
+    @Test func plainLinksResolveAsSegmentsDo() {
+        let segments = ["a", "b.md", ".", "..", "...", "", ".x", "x.", "ü"]
+        var generator = SystemRandomNumberGenerator()
+        func path() -> String { (0..<Int.random(in: 1...4, using: &generator)).map { _ in segments.randomElement(using: &generator)! }.joined(separator: "/") }
+        for _ in 0..<20_000 {
+            let (relative, base) = (path(), path())
+            #expect(ContentPath.resolve(relative, from: base) == ContentPath.segmentwiseResolve(relative, from: base), "\(relative) from \(base)")
+        }
+        #expect(ContentPath.isPlainRelative("guide/invite.md") && ContentPath.isPlainRelative("...") && !ContentPath.isPlainRelative("a/../b"))
+    }
 }
