@@ -307,7 +307,12 @@
       var names = function (list) { return unique(list).map(function (n) { return "terms-" + n; }); };
       own = names(own);
       further = names(further).filter(function (name) { return own.indexOf(name) < 0; });
+      // The terms files the last word's next letters may need, asked for as soon as its own
+      // are here rather than once the results are painted: the reader's next key usually
+      // comes first ("c" names one file, "co" often the one after it).
+      var next = names(filesFor(typed[typed.length - 1], true));
       loadAll(own, function () {
+        next.forEach(function (name) { load(name, function () {}); });
         var whole = further.every(function (name) { return data[name] !== undefined; });
         rankNow(whole);
         if (!whole) loadAll(further, function () { rankNow(true); });
@@ -341,11 +346,11 @@
       if (ranked && ranked.whole && ranked.ready) {
         clearTimeout(timer);
         paint(results(false), state = "complete");
-        // What the next keystroke may need, loaded while the reader looks at these.
+        // The next results' sections files, loaded while the reader looks at these (the terms
+        // files of the word's next letters were asked for with its own).
         var files = ranked.files;
         if (files) whenIdle(function () {
-          var next = filesFor(typed[typed.length - 1], true).map(function (n) { return "terms-" + n; });
-          unique(next.concat(files.slice(limit))).forEach(function (name) { load(name, function () {}); });
+          unique(files.slice(limit)).forEach(function (name) { load(name, function () {}); });
         });
       } else if (late) {
         paint(ranked ? results(true) : PLACEHOLDERS, state = ranked ? "partial" : "searching");
