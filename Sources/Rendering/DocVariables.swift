@@ -28,7 +28,6 @@ public enum DocVariables {
         return result
     }
 
-
     /// `text` with every known reference replaced by its value; unknown ones stay as written
     /// (the site reports them before rendering).
     public static func substitute(_ text: String, values: [String: String]) -> String {
