@@ -6,9 +6,7 @@ package enum HTMLBytes {
     /// entity); the text itself when nothing needs escaping.
     package static func escape(_ text: String, apostrophe: [UInt8]? = nil) -> String {
         let escapesApostrophe = apostrophe != nil
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || ($0 == 0x27 && escapesApostrophe) }) else {
-            return text
-        }
+        guard text.utf8.contains(where: { needsEscape($0, apostrophe: escapesApostrophe) }) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 32)
         for byte in text.utf8 {
@@ -22,6 +20,11 @@ package enum HTMLBytes {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether `escape` changes this byte (`'` only when it escapes apostrophes).
+    package static func needsEscape(_ byte: UInt8, apostrophe: Bool = false) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || (byte == 0x27 && apostrophe)
     }
 
     private static let amp = Array("&amp;".utf8), lt = Array("&lt;".utf8), gt = Array("&gt;".utf8), quot = Array("&quot;".utf8)

@@ -176,6 +176,16 @@ public struct TextSpan: Hashable, Sendable {
     /// Whether the text holds `{{` (a placeholder may start there), found once when it was
     /// pooled: every renderer asks, for every text node.
     public var containsDoubleBrace: Bool { countAndFlag & Self.flag != 0 }
+
+    /// True when `bytes` (UTF-8) hold `{{`: the scan behind the flag, and behind `DocVariables`.
+    public static func containsDoubleBrace(_ bytes: some Sequence<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "{") && previous == byte { return true }
+            previous = byte
+        }
+        return false
+    }
 }
 
 extension NodeKindOf {

@@ -82,11 +82,6 @@ struct DocumentTreeBuilder {
     private mutating func span(for text: String) -> TextSpan {
         let start = textPool.utf8.count
         textPool += text
-        var previous: UInt8 = 0
-        let doubleBrace = text.utf8.contains { byte in
-            defer { previous = byte }
-            return byte == UInt8(ascii: "{") && previous == byte
-        }
-        return TextSpan(start: start, count: text.utf8.count, containsDoubleBrace: doubleBrace)
+        return TextSpan(start: start, count: text.utf8.count, containsDoubleBrace: TextSpan.containsDoubleBrace(text.utf8))
     }
 }

@@ -1,4 +1,5 @@
 import Diagnostics
+import Markdown
 
 /// `{{ name }}` placeholders in Markdown text, filled from the kit's config when pages render.
 /// Substitution happens on parsed text nodes, so a value can never become Markdown or HTML:
@@ -13,7 +14,7 @@ public enum DocVariables {
 
     /// Every `{{ name }}` in `text` (names are letters, digits, `_`, `-` and `.`).
     public static func references(in text: String) -> [Reference] {
-        guard TextScan.containsDoubleBrace(text) else { return [] }
+        guard TextSpan.containsDoubleBrace(text.utf8) else { return [] }
         var result: [Reference] = []
         var index = text.startIndex
         while let open = text[index...].range(of: "{{") {

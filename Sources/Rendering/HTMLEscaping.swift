@@ -4,9 +4,6 @@ public enum HTMLEscaping {
     /// Escapes `&`, `<`, `>` and `"` (enough for text and double-quoted attributes).
     public static func escape(_ text: String) -> String { HTMLBytes.escape(text) }
 
-    /// Whether `escape` changes this byte.
-    static func needsEscape(_ byte: UInt8) -> Bool { byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 }
-
     /// A link as text that may wrap: escaped, with a `<wbr>` break opportunity after every `/`,
     /// `-` and `.`, so a long link breaks where a reader expects rather than mid-word.
     public static func breakableLink(_ link: String) -> String {

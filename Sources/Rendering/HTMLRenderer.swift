@@ -122,7 +122,7 @@ public struct HTMLRenderer {
         }
 
         mutating func text(_ s: Substring) {
-            if s.utf8.contains(where: HTMLEscaping.needsEscape) { html += HTMLEscaping.escape(String(s)) } else { html.append(contentsOf: s) }
+            if s.utf8.contains(where: { HTMLBytes.needsEscape($0) }) { html += HTMLEscaping.escape(String(s)) } else { html.append(contentsOf: s) }
             headingText?.append(contentsOf: s)
         }
 

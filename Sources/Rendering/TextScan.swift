@@ -17,16 +17,6 @@ enum TextScan {
     /// True when `text` has nothing but ASCII spaces, tabs and line breaks.
     static func isBlank(_ text: String) -> Bool { text.utf8.allSatisfy(isWhitespace) }
 
-    /// True when `text` contains `{{`.
-    static func containsDoubleBrace(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "{") && previous == byte { return true }
-            previous = byte
-        }
-        return false
-    }
-
     /// `text` cut after each run of `separator` (ASCII), separators kept, so the pieces rejoin.
     static func pieces(_ text: String, after separator: String) -> [String] {
         let bytes = Array(text.utf8), sep = Array(separator.utf8)

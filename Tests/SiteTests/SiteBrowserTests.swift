@@ -18,6 +18,15 @@ struct SiteBrowserTests {
         return (browser, try await browser.newPage())
     }
 
+    /// Opens `url` in a fresh browser at `size` (light theme) and runs `body` on the page.
+    static func withPage(_ url: URL, size: (width: Int, height: Int), _ body: (BrowserPage) async throws -> Void) async throws {
+        let (chromium, browser) = try await open()
+        defer { Task { await chromium.close() } }
+        try await browser.emulate(width: size.width, height: size.height, dark: false)
+        try await browser.open(url)
+        try await body(browser)
+    }
+
     /// Builds `DocsSiteKit` (and the example kit, for axe) into a temporary folder.
     func withSites(_ body: (_ docs: URL, _ example: URL) async throws -> Void) async throws {
         try await TestSupport.withTemporaryFolder { folder in
@@ -32,29 +41,27 @@ struct SiteBrowserTests {
 
     @Test func searchFindsHeadingWordsAndWordsTypedWithoutAccents() async throws {
         try await withSites { docs, _ in
-            let (chromium, browser) = try await Self.open()
-            defer { Task { await chromium.close() } }
-            try await browser.emulate(width: Self.desktop.width, height: Self.desktop.height, dark: false)
-            try await browser.open(docs.appendingPathComponent("start/index.html"))
-            let install = try await browser.search("install")
-            #expect(install.first?["heading"] as? String == "Install the app")
-            #expect((install.first?["href"] as? String)?.hasSuffix("start/index.html#install-the-app") == true)
-            let german = try await browser.search("ubersicht gruppen")
-            #expect(german.first?["heading"] as? String == "Übersicht der Gruppen")
-            #expect((german.first?["href"] as? String)?.hasSuffix("equipes/index.html#übersicht-der-gruppen") == true
-                    || (german.first?["href"] as? String)?.contains("equipes/index.html#") == true)
-            let french = try await browser.search("REUNIONS equipe")
-            #expect(french.first?["page"] as? String == "Réunions d'équipe")
-            // The keyboard reaches the results: the down arrow moves focus to the first one.
-            let focused = try await browser.evaluate("""
-                (function () {
-                  document.getElementById('site-search-input').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
-                  return document.activeElement.closest('#site-search-results') !== null;
-                })()
-                """) as? Bool
-            #expect(focused == true)
-            let status = try await browser.evaluate("document.getElementById('site-search-status').textContent") as? String
-            #expect(status?.hasPrefix("1 result") == true || status?.contains("results") == true)
+            try await Self.withPage(docs.appendingPathComponent("start/index.html"), size: Self.desktop) { browser in
+                let install = try await browser.search("install")
+                #expect(install.first?["heading"] as? String == "Install the app")
+                #expect((install.first?["href"] as? String)?.hasSuffix("start/index.html#install-the-app") == true)
+                let german = try await browser.search("ubersicht gruppen")
+                #expect(german.first?["heading"] as? String == "Übersicht der Gruppen")
+                #expect((german.first?["href"] as? String)?.hasSuffix("equipes/index.html#übersicht-der-gruppen") == true
+                        || (german.first?["href"] as? String)?.contains("equipes/index.html#") == true)
+                let french = try await browser.search("REUNIONS equipe")
+                #expect(french.first?["page"] as? String == "Réunions d'équipe")
+                // The keyboard reaches the results: the down arrow moves focus to the first one.
+                let focused = try await browser.evaluate("""
+                    (function () {
+                      document.getElementById('site-search-input').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+                      return document.activeElement.closest('#site-search-results') !== null;
+                    })()
+                    """) as? Bool
+                #expect(focused == true)
+                let status = try await browser.evaluate("document.getElementById('site-search-status').textContent") as? String
+                #expect(status?.hasPrefix("1 result") == true || status?.contains("results") == true)
+            }
         }
     }
 
@@ -62,23 +69,21 @@ struct SiteBrowserTests {
     /// drawer button (they were 166 px of 390 and showed three results).
     @Test func searchResultsTakeThePhonesWidth() async throws {
         try await withSites { docs, _ in
-            let (chromium, browser) = try await Self.open()
-            defer { Task { await chromium.close() } }
-            try await browser.emulate(width: Self.phone.width, height: Self.phone.height, dark: false)
-            try await browser.open(docs.appendingPathComponent("start/index.html"))
-            #expect(try await browser.search("install").first?["heading"] as? String == "Install the app")
-            let boxes = try await browser.evaluate("""
-                (function () {
-                  var input = document.getElementById('site-search-input').getBoundingClientRect();
-                  var popup = document.getElementById('site-search-results').getBoundingClientRect();
-                  var button = document.querySelector('#site-drawer summary').getBoundingClientRect();
-                  return { input: input.width, left: popup.left, right: popup.right, width: popup.width,
-                           overlap: input.top < button.bottom && input.right > button.left };
-                })()
-                """) as? [String: Double] ?? [:]
-            #expect(boxes["input"] ?? 0 >= 0.6 * Double(Self.phone.width), "\(boxes)")
-            #expect(boxes["width"] ?? 0 >= 0.9 * Double(Self.phone.width) - 32 && boxes["left"] ?? -1 >= 0 && boxes["right"] ?? 999 <= Double(Self.phone.width), "\(boxes)")
-            #expect(boxes["overlap"] == 0, "the box runs under the drawer button: \(boxes)")
+            try await Self.withPage(docs.appendingPathComponent("start/index.html"), size: Self.phone) { browser in
+                #expect(try await browser.search("install").first?["heading"] as? String == "Install the app")
+                let boxes = try await browser.evaluate("""
+                    (function () {
+                      var input = document.getElementById('site-search-input').getBoundingClientRect();
+                      var popup = document.getElementById('site-search-results').getBoundingClientRect();
+                      var button = document.querySelector('#site-drawer summary').getBoundingClientRect();
+                      return { input: input.width, left: popup.left, right: popup.right, width: popup.width,
+                               overlap: input.top < button.bottom && input.right > button.left };
+                    })()
+                    """) as? [String: Double] ?? [:]
+                #expect(boxes["input"] ?? 0 >= 0.6 * Double(Self.phone.width), "\(boxes)")
+                #expect(boxes["width"] ?? 0 >= 0.9 * Double(Self.phone.width) - 32 && boxes["left"] ?? -1 >= 0 && boxes["right"] ?? 999 <= Double(Self.phone.width), "\(boxes)")
+                #expect(boxes["overlap"] == 0, "the box runs under the drawer button: \(boxes)")
+            }
         }
     }
 
@@ -122,25 +127,23 @@ struct SiteBrowserTests {
 
     @Test func phoneDrawerOpensOnTheCurrentPage() async throws {
         try await withSites { _, example in
-            let (chromium, browser) = try await Self.open()
-            defer { Task { await chromium.close() } }
-            try await browser.emulate(width: Self.phone.width, height: Self.phone.height, dark: false)
-            try await browser.open(example.appendingPathComponent("move-groups/invite-people.html"))
-            #expect(try await browser.evaluate("document.getElementById('site-drawer').open") as? Bool == false, "the drawer starts closed on a phone")
-            let state = try await browser.evaluate("""
-                (function () {
-                  var drawer = document.getElementById('site-drawer');
-                  drawer.querySelector('summary').click();
-                  var tree = drawer.querySelector('.nav-tree'), current = drawer.querySelector('[aria-current="page"]');
-                  var box = tree.getBoundingClientRect(), mark = current.getBoundingClientRect(), summary = drawer.querySelector('summary').getBoundingClientRect();
-                  return { open: drawer.open, visible: mark.top >= box.top && mark.bottom <= box.bottom && mark.height > 0,
-                           inHeader: summary.top < document.querySelector('.site-header').getBoundingClientRect().bottom,
-                           current: current.textContent };
-                })()
-                """) as? [String: Any]
-            #expect(state?["open"] as? Bool == true)
-            #expect(state?["visible"] as? Bool == true, "the current page is not in view: \(state ?? [:])")
-            #expect(state?["inHeader"] as? Bool == true, "the drawer button is not in the header")
+            try await Self.withPage(example.appendingPathComponent("move-groups/invite-people.html"), size: Self.phone) { browser in
+                #expect(try await browser.evaluate("document.getElementById('site-drawer').open") as? Bool == false, "the drawer starts closed on a phone")
+                let state = try await browser.evaluate("""
+                    (function () {
+                      var drawer = document.getElementById('site-drawer');
+                      drawer.querySelector('summary').click();
+                      var tree = drawer.querySelector('.nav-tree'), current = drawer.querySelector('[aria-current="page"]');
+                      var box = tree.getBoundingClientRect(), mark = current.getBoundingClientRect(), summary = drawer.querySelector('summary').getBoundingClientRect();
+                      return { open: drawer.open, visible: mark.top >= box.top && mark.bottom <= box.bottom && mark.height > 0,
+                               inHeader: summary.top < document.querySelector('.site-header').getBoundingClientRect().bottom,
+                               current: current.textContent };
+                    })()
+                    """) as? [String: Any]
+                #expect(state?["open"] as? Bool == true)
+                #expect(state?["visible"] as? Bool == true, "the current page is not in view: \(state ?? [:])")
+                #expect(state?["inHeader"] as? Bool == true, "the drawer button is not in the header")
+            }
         }
     }
 
@@ -174,24 +177,22 @@ struct SiteBrowserTests {
 
     @Test func wideTableShowsItsScrollSignOnAPhone() async throws {
         try await withSites { docs, _ in
-            let (chromium, browser) = try await Self.open()
-            defer { Task { await chromium.close() } }
-            try await browser.emulate(width: Self.phone.width, height: Self.phone.height, dark: false)
-            try await browser.open(docs.appendingPathComponent("start/tables.html"))
-            let table = try await browser.evaluate("""
-                (function () {
-                  var box = document.querySelector('.table-scroll'), style = getComputedStyle(box);
-                  var cell = box.querySelector('th:nth-child(2)').getBoundingClientRect().width;
-                  return { scrolls: box.scrollWidth > box.clientWidth, page: document.documentElement.scrollWidth <= window.innerWidth,
-                           shadow: style.backgroundImage.indexOf('radial-gradient') >= 0, cell: cell };
-                })()
-                """) as? [String: Any]
-            #expect(table?["scrolls"] as? Bool == true, "the table does not scroll inside its box")
-            #expect(table?["page"] as? Bool == true, "the page itself scrolls sideways")
-            #expect(table?["shadow"] as? Bool == true, "no scroll shadow")
-            #expect((table?["cell"] as? Double ?? 0) >= 100, "columns shrink below their minimum width")
-            let image = try await browser.evaluate("(function () { var i = document.querySelector('article img'); return [i.getAttribute('width'), i.getAttribute('height')]; })()") as? [String]
-            #expect(image == ["640", "360"])
+            try await Self.withPage(docs.appendingPathComponent("start/tables.html"), size: Self.phone) { browser in
+                let table = try await browser.evaluate("""
+                    (function () {
+                      var box = document.querySelector('.table-scroll'), style = getComputedStyle(box);
+                      var cell = box.querySelector('th:nth-child(2)').getBoundingClientRect().width;
+                      return { scrolls: box.scrollWidth > box.clientWidth, page: document.documentElement.scrollWidth <= window.innerWidth,
+                               shadow: style.backgroundImage.indexOf('radial-gradient') >= 0, cell: cell };
+                    })()
+                    """) as? [String: Any]
+                #expect(table?["scrolls"] as? Bool == true, "the table does not scroll inside its box")
+                #expect(table?["page"] as? Bool == true, "the page itself scrolls sideways")
+                #expect(table?["shadow"] as? Bool == true, "no scroll shadow")
+                #expect((table?["cell"] as? Double ?? 0) >= 100, "columns shrink below their minimum width")
+                let image = try await browser.evaluate("(function () { var i = document.querySelector('article img'); return [i.getAttribute('width'), i.getAttribute('height')]; })()") as? [String]
+                #expect(image == ["640", "360"])
+            }
         }
     }
 
