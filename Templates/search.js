@@ -198,9 +198,10 @@
   function whenIdle(task) {
     if (window.requestIdleCallback) requestIdleCallback(task, { timeout: 500 }); else setTimeout(task, 50);
   }
-  // The files loaded before the first key go one after another, not all at once, so a
-  // keystroke's own files never queue behind a batch of them; each terms file is taken apart
-  // when the page is next idle, not by the keystroke that first needs it.
+  // Files loaded ahead of need (before the first key, and the next results' sections) go one
+  // after another, not all at once, so a keystroke's own files never queue behind a batch of
+  // them; each terms file is taken apart when the page is next idle, not by the keystroke that
+  // first needs it.
   var ahead = [], aheadBusy = false;
   function loadAhead(names) {
     names.forEach(function (name) { if (data[name] === undefined && ahead.indexOf(name) < 0) ahead.push(name); });
@@ -346,12 +347,11 @@
       if (ranked && ranked.whole && ranked.ready) {
         clearTimeout(timer);
         paint(results(false), state = "complete");
-        // The next results' sections files, loaded while the reader looks at these (the terms
-        // files of the word's next letters were asked for with its own).
+        // The next results' sections files, one after another from now on, not when the page is
+        // next idle: a fast typist's next key comes before that (the terms files of the word's
+        // next letters were asked for with its own).
         var files = ranked.files;
-        if (files) whenIdle(function () {
-          unique(files.slice(limit)).forEach(function (name) { load(name, function () {}); });
-        });
+        if (files) loadAhead(unique(files.slice(limit)));
       } else if (late) {
         paint(ranked ? results(true) : PLACEHOLDERS, state = ranked ? "partial" : "searching");
       }

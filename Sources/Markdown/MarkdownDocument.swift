@@ -3,40 +3,60 @@ import Diagnostics
 /// A parsed Markdown file: an immutable tree stored as a flat array in document order.
 ///
 /// Flat storage keeps every pass iterative (a 100,000-level blockquote is just a long array) and
-/// makes the value cheap to share between renderers running in parallel.
+/// makes the value cheap to share between renderers running in parallel. The fields live in one
+/// object, so a copy is one reference count, not one per field: walks and renderers copy the
+/// document at every step (an include walk's events carry it).
 public struct MarkdownDocument: Sendable {
+    @usableFromInline
+    final class Storage: Sendable {
+        let path, displayPath: String
+        @usableFromInline let nodes: [MarkdownNode]
+        @usableFromInline let textPool: String
+        let frontMatter: FrontMatter
+        let diagnostics: [Diagnostic]
+
+        init(path: String, displayPath: String, nodes: [MarkdownNode], textPool: String, frontMatter: FrontMatter, diagnostics: [Diagnostic]) {
+            self.path = path
+            self.displayPath = displayPath
+            self.nodes = nodes
+            self.textPool = textPool
+            self.frontMatter = frontMatter
+            self.diagnostics = diagnostics
+        }
+    }
+
+    // Inlinable reads: every renderer in the other modules reads a node at every step.
+    @usableFromInline let storage: Storage
+
     /// Path of the source, relative to the content folder (`guide/invite.md`).
-    public let path: String
+    public var path: String { _read { yield storage.path } }
     /// Path as diagnostics show it (`Content/guide/invite.md`).
-    public let displayPath: String
-    public let nodes: [MarkdownNode]
+    public var displayPath: String { _read { yield storage.displayPath } }
+    public var nodes: [MarkdownNode] { _read { yield storage.nodes } }
     /// The literal text of every node, one after the other; a node's `TextSpan` says where its
     /// own is (read it with `document[span]`).
-    public let textPool: String
-    public let frontMatter: FrontMatter
+    public var textPool: String { _read { yield storage.textPool } }
+    public var frontMatter: FrontMatter { _read { yield storage.frontMatter } }
     /// Problems found while parsing and applying the DocFX passes.
-    public let diagnostics: [Diagnostic]
+    public var diagnostics: [Diagnostic] { _read { yield storage.diagnostics } }
 
     init(path: String, displayPath: String, nodes: [MarkdownNode], textPool: String, frontMatter: FrontMatter, diagnostics: [Diagnostic]) {
-        self.path = path
-        self.displayPath = displayPath
-        self.nodes = nodes
-        self.textPool = textPool
-        self.frontMatter = frontMatter
-        self.diagnostics = diagnostics
+        storage = Storage(path: path, displayPath: displayPath, nodes: nodes, textPool: textPool, frontMatter: frontMatter, diagnostics: diagnostics)
     }
 
     public var root: NodeID { NodeID(0) }
 
     /// Borrowed, not copied: walks read a node at every step, and a copy costs a reference count
     /// on its payload each time.
-    public subscript(id: NodeID) -> MarkdownNode { _read { yield nodes[id.index] } }
+    @inlinable
+    public subscript(id: NodeID) -> MarkdownNode { _read { yield storage.nodes[id.index] } }
 
     /// The text of a span of this document's nodes (no copy: it shares the pool's storage).
+    @inlinable
     public subscript(span: TextSpan) -> Substring {
-        let utf8 = textPool.utf8
+        let utf8 = storage.textPool.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: Int(span.start))
-        return textPool[start..<utf8.index(start, offsetBy: span.utf8Count)]
+        return storage.textPool[start..<utf8.index(start, offsetBy: span.utf8Count)]
     }
 
     /// `kind` with its text read from the pool (tests compare kinds this way).

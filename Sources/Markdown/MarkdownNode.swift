@@ -159,7 +159,7 @@ typealias RawNode = MarkdownNodeOf<String>
 /// it is, in UTF-8 bytes. Nodes hold spans rather than strings: a build holds every node of
 /// every page, and a string of its own costs each text node an allocation with a 32-byte header.
 public struct TextSpan: Hashable, Sendable {
-    let start: UInt32
+    @usableFromInline let start: UInt32
     /// The length in UTF-8 bytes, and in the top bit whether the text holds `{{`.
     private let countAndFlag: UInt32
 

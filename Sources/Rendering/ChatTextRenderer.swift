@@ -156,9 +156,8 @@ private struct State {
 
     mutating func enter(_ event: ExpandedWalk.Event) {
         if skipDepth > 0 { skipDepth += 1; return }
-        let node = event.node
         if altDepth > 0 {
-            switch node.kind {
+            switch event.kind {
             case .text(let s), .code(let s): line += flavor.escape(substitute(s, in: event.document))
             case .softBreak, .lineBreak: line += " "
             case .inlineImage: altDepth += 1
@@ -166,7 +165,7 @@ private struct State {
             }
             return
         }
-        switch node.kind {
+        switch event.kind {
         case .document:
             break
         case .paragraph:
@@ -282,19 +281,18 @@ private struct State {
 
     mutating func exit(_ event: ExpandedWalk.Event) {
         if skipDepth > 0 { skipDepth -= 1; return }
-        let node = event.node
         if altDepth > 0 {
-            if case .inlineImage = node.kind { altDepth -= 1 }
+            if case .inlineImage = event.kind { altDepth -= 1 }
             return
         }
-        switch node.kind {
+        switch event.kind {
         case .paragraph:
             endBlock()
         case .heading:
             line += markup.headingClose
             endBlock()
         case .blockQuote, .alert, .list:
-            if case .alert = node.kind { writePendingAlertLabels() }
+            if case .alert = event.kind { writePendingAlertLabels() }
             finishLine()
             containers.removeLast()
             endBlock()

@@ -9,6 +9,8 @@ public struct ExpandedWalk: Sequence, IteratorProtocol {
         public var id: NodeID
         public var document: MarkdownDocument
         public var node: MarkdownNode { document[id] }
+        /// The node's kind, borrowed: a copy of a node retains its payload.
+        @inlinable public var kind: NodeKind { _read { yield document[id].kind } }
     }
 
     private struct Frame {

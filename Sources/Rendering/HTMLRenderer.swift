@@ -145,9 +145,9 @@ public struct HTMLRenderer {
 
         mutating func enter(_ event: ExpandedWalk.Event) {
             if skipping != nil { skippingDepth += 1; return }
-            let doc = event.document, node = event.node
+            let doc = event.document
             if plainDepth > 0 {
-                switch node.kind {
+                switch event.kind {
                 case .text(let s): literal(s, in: doc)
                 case .code(let s), .htmlInline(let s): text(doc[s])
                 case .softBreak, .lineBreak: html += " "
@@ -156,7 +156,7 @@ public struct HTMLRenderer {
                 }
                 return
             }
-            switch node.kind {
+            switch event.kind {
             case .document: break
             case .blockQuote: cr(); html += "<blockquote>\n"
             case let .list(ordered, start, _, _):
@@ -263,13 +263,12 @@ public struct HTMLRenderer {
                 if skippingDepth == 0 { skipping = nil }
                 return
             }
-            let node = event.node
             if !sanitizers.isEmpty, let closing = sanitizers.removeValue(forKey: SanitizerKey(document: event.document.path, parent: event.id.index)) {
                 var sanitizer = closing
                 html += sanitizer.close()
             }
             if plainDepth > 0 {
-                guard case .inlineImage(_, let title) = node.kind else { return }
+                guard case .inlineImage(_, let title) = event.kind else { return }
                 plainDepth -= 1
                 if plainDepth == 0 {
                     html += "\""
@@ -291,7 +290,7 @@ public struct HTMLRenderer {
                 }
                 return
             }
-            switch node.kind {
+            switch event.kind {
             case .blockQuote: cr(); html += "</blockquote>\n"
             case let .list(ordered, _, _, _): cr(); html += ordered ? "</ol>\n" : "</ul>\n"
             case .item: html += "</li>\n"

@@ -133,14 +133,15 @@ public struct SiteWriter {
             return fail("cannot create '\(staging.path)': \(error.localizedDescription)")
         }
         enum Written: Sendable { case done, failed(String), toPrint(String, PrintJob) }
+        let stagingPath = staging.path
         let results = await parallelMap(plan.outputs, chunk: 16) { planned -> Written in
-            let target = staging.appendingPathComponent(planned.path)
+            let target = stagingPath + "/" + planned.path
             do {
                 switch produce(planned) {
-                case .bytes(let data): try data.write(to: target)
+                case .bytes(let data): try OutputFile.save(data, at: target)
                 case .copy(let source):
                     // The bytes, never a link: the scanner checked where links resolve to.
-                    try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: target)
+                    try FileManager.default.copyItem(atPath: source.resolvingSymlinksInPath().path, toPath: target)
                 case .printed(let job):
                     return .toPrint(planned.path, job)
                 }

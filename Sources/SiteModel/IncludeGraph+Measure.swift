@@ -41,9 +41,11 @@ struct FileMeasure: Sendable {
         for event in document.walk() {
             switch event {
             case .enter(let id):
-                let kind = document[id].kind
-                if Self.nests(kind) { depth += 1; self.depth = max(self.depth, depth) }
-                switch kind {
+                // Matched in place, not copied out: a copy of a kind retains its payload.
+                switch document[id].kind {
+                case .blockQuote, .list, .alert: // the kinds `nests(_:)` names
+                    depth += 1
+                    self.depth = max(self.depth, depth)
                 case .text(let span):
                     textBytes += span.utf8Count
                     for reference in span.containsDoubleBrace ? DocVariables.references(in: String(document[span])) : [] {
