@@ -34,19 +34,28 @@ public enum TextHygiene {
         }
     }
 
-    /// Quick test on bytes: can `text` contain anything `scan` would report?
+    /// Quick test on bytes: can `text` contain anything `scan` would report? Exact for the
+    /// characters most text holds (’, –, …, CRLF line ends), so only text that really holds a
+    /// removed character goes on to `scan`, which works on scalars.
     public static func mayNeedCleaning<S: Sequence>(_ utf8: S) -> Bool where S.Element == UInt8 {
-        var previous: UInt8 = 0
+        // The two bytes before this one, and whether the one before was a carriage return.
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0, carriageReturn = false
         for byte in utf8 {
-            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
-            if byte == 0x7F || byte == 0x0D { return true }
-            // C1 controls are C2 80…9F; U+200B…206F start E2 80/E2 81; U+FEFF is EF BB BF.
+            if carriageReturn, byte != 0x0A { return true }
+            carriageReturn = byte == 0x0D
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return true }
+            if byte == 0x7F { return true }
+            // C1 controls: C2 80…9F.
             if previous == 0xC2, byte >= 0x80, byte <= 0x9F { return true }
-            if previous == 0xE2, byte == 0x80 || byte == 0x81 { return true }
-            if previous == 0xEF, byte == 0xBB { return true }
+            // U+200B…200F and U+202A…202E (E2 80 …), U+2060 and U+2066…2069 (E2 81 …).
+            if beforePrevious == 0xE2, previous == 0x80, (0x8B...0x8F).contains(byte) || (0xAA...0xAE).contains(byte) { return true }
+            if beforePrevious == 0xE2, previous == 0x81, byte == 0xA0 || (0xA6...0xA9).contains(byte) { return true }
+            // U+FEFF: EF BB BF.
+            if beforePrevious == 0xEF, previous == 0xBB, byte == 0xBF { return true }
+            beforePrevious = previous
             previous = byte
         }
-        return false
+        return carriageReturn
     }
 
     /// The runs `clean` removes. A carriage return is kept only before a line feed (CRLF); a

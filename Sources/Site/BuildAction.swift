@@ -70,6 +70,8 @@ public struct BuildAction: Sendable {
         clock.lap("render and write")
         // Made while other outputs render, so it is part of the lap above, not after it.
         if let seconds = context.searchIndex.buildSeconds { clock.note("of which search index", seconds: seconds) }
-        return Result(diagnostics: diagnostics + problems, tree: nil, plan: kit.plan, timings: clock.laps)
+        let plan = kit.plan
+        releaseInBackground((kit, context))
+        return Result(diagnostics: diagnostics + problems, tree: nil, plan: plan, timings: clock.laps)
     }
 }

@@ -18,6 +18,8 @@ public struct CheckAction: Sendable {
 
     public func run() async -> [Diagnostic] {
         let kit = await KitLoader.load(location, configRequired: configRequired)
-        return warningsAsErrors ? kit.diagnostics.promotingWarnings() : kit.diagnostics
+        let diagnostics = warningsAsErrors ? kit.diagnostics.promotingWarnings() : kit.diagnostics
+        releaseInBackground(kit)
+        return diagnostics
     }
 }

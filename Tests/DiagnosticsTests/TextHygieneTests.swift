@@ -36,6 +36,22 @@ import Testing
         #expect(TextHygiene.clean("a\u{1B}]8;;https://x.example/ text\nnext line") == "a\nnext line")
         #expect(TextHygiene.clean("end\u{1B}") == "end")
     }
+
+    /// The byte test that lets text skip `scan` answers yes for every character `scan` removes
+    /// and no for every other (so ’, – and … cost no scan), whatever its UTF-8 length.
+    @Test func theQuickTestIsExactForEveryCharacter() {
+        let scalars = (0...0x3000).compactMap(Unicode.Scalar.init) + ["\u{FEFF}", "\u{FFFD}", "\u{1F469}"]
+        for scalar in scalars {
+            let text = "a" + String(scalar) + "b"
+            let removed = TextHygiene.isInvisible(scalar) || scalar == "\r" || scalar == "\u{200C}" || scalar == "\u{200D}"
+            #expect(TextHygiene.mayNeedCleaning(text.utf8) == removed, "U+\(String(scalar.value, radix: 16))")
+            #expect(TextHygiene.scan(text).isEmpty == !removed)
+        }
+        #expect(!TextHygiene.mayNeedCleaning("a\r\nb\r\n".utf8))
+        #expect(TextHygiene.mayNeedCleaning("a\r".utf8))
+        #expect(TextHygiene.mayNeedCleaning("a\r\r\nb".utf8))
+        #expect(!TextHygiene.mayNeedCleaning("It’s — “quoted” … – ok".utf8))
+    }
 }
 
 @Suite struct TerminalTextTests {
