@@ -55,35 +55,35 @@ enum CmarkConverter {
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
-            let typeName = coreTypeName(type, node) ?? string(cmark_node_get_type_string(node))
+            let nodeType = NodeType(type, node)
             if event == CMARK_EVENT_EXIT {
                 builder.close()
-                switch typeName {
-                case "table": tableAlignments.removeLast()
-                case "table_row", "table_header": cellIndex.removeLast(); rowIsHeader.removeLast()
+                switch nodeType {
+                case .table: tableAlignments.removeLast()
+                case .tableRow, .tableHeader: cellIndex.removeLast(); rowIsHeader.removeLast()
                 default: break
                 }
                 continue
             }
             let range = sourceRange(node, columns: &columns)
             let kind: RawKind
-            switch typeName {
-            case "document": kind = .document
-            case "block_quote": kind = .blockQuote
-            case "list":
+            switch nodeType {
+            case .document: kind = .document
+            case .blockQuote: kind = .blockQuote
+            case .list:
                 kind = .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
                              start: Int(cmark_node_get_list_start(node)),
                              tight: cmark_node_get_list_tight(node) != 0,
                              delimiter: cmark_node_get_list_delim(node) == CMARK_PAREN_DELIM ? .paren : .period)
-            case "item": kind = .item(task: nil)
-            case "tasklist": kind = .item(task: cmark_gfm_extensions_get_tasklist_item_checked(node))
-            case "code_block":
+            case .item: kind = .item(task: nil)
+            case .tasklist: kind = .item(task: cmark_gfm_extensions_get_tasklist_item_checked(node))
+            case .codeBlock:
                 kind = .codeBlock(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)))
-            case "html_block": kind = .htmlBlock(string(cmark_node_get_literal(node)))
-            case "paragraph": kind = .paragraph
-            case "heading": kind = .heading(level: Int(cmark_node_get_heading_level(node)), id: "")
-            case "thematic_break": kind = .thematicBreak
-            case "table":
+            case .htmlBlock: kind = .htmlBlock(string(cmark_node_get_literal(node)))
+            case .paragraph: kind = .paragraph
+            case .heading: kind = .heading(level: Int(cmark_node_get_heading_level(node)), id: "")
+            case .thematicBreak: kind = .thematicBreak
+            case .table:
                 let count = Int(cmark_gfm_extensions_get_table_columns(node))
                 let raw = cmark_gfm_extensions_get_table_alignments(node)
                 let alignments: [TableAlignment] = (0..<count).map { i in
@@ -96,26 +96,26 @@ enum CmarkConverter {
                 }
                 tableAlignments.append(alignments)
                 kind = .table(alignments: alignments)
-            case "table_header", "table_row":
+            case .tableHeader, .tableRow:
                 cellIndex.append(0)
-                rowIsHeader.append(typeName == "table_header")
-                kind = .tableRow(header: typeName == "table_header")
-            case "table_cell":
+                rowIsHeader.append(nodeType == .tableHeader)
+                kind = .tableRow(header: nodeType == .tableHeader)
+            case .tableCell:
                 let column = cellIndex.last ?? 0
                 if !cellIndex.isEmpty { cellIndex[cellIndex.count - 1] += 1 }
                 let alignment = tableAlignments.last.flatMap { column < $0.count ? $0[column] : nil } ?? .none
                 kind = .tableCell(alignment: alignment, header: rowIsHeader.last ?? false)
-            case "text": kind = .text(string(cmark_node_get_literal(node)))
-            case "softbreak": kind = .softBreak
-            case "linebreak": kind = .lineBreak
-            case "code": kind = .code(string(cmark_node_get_literal(node)))
-            case "html_inline": kind = .htmlInline(string(cmark_node_get_literal(node)))
-            case "emph": kind = .emphasis
-            case "strong": kind = .strong
-            case "strikethrough": kind = .strikethrough
-            case "link": kind = .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
-            case "image": kind = .inlineImage(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
-            default:
+            case .text: kind = .text(string(cmark_node_get_literal(node)))
+            case .softBreak: kind = .softBreak
+            case .lineBreak: kind = .lineBreak
+            case .code: kind = .code(string(cmark_node_get_literal(node)))
+            case .htmlInline: kind = .htmlInline(string(cmark_node_get_literal(node)))
+            case .emphasis: kind = .emphasis
+            case .strong: kind = .strong
+            case .strikethrough: kind = .strikethrough
+            case .link: kind = .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+            case .image: kind = .inlineImage(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+            case .other:
                 // Node types we do not enable (footnotes, custom nodes): keep their text.
                 kind = .text(string(cmark_node_get_literal(node)))
             }
@@ -131,19 +131,49 @@ enum CmarkConverter {
     /// The type name of the commonest nodes without asking cmark for a C string and decoding
     /// it (done for every node, twice for containers); nil for the rest and for any node an
     /// extension owns (a task-list item is an item whose name is `tasklist`).
-    private static func coreTypeName(_ type: cmark_node_type, _ node: OpaquePointer) -> String? {
-        guard cmark_node_get_syntax_extension(node) == nil else { return nil }
-        switch type {
-        case CMARK_NODE_TEXT: return "text"
-        case CMARK_NODE_SOFTBREAK: return "softbreak"
-        case CMARK_NODE_PARAGRAPH: return "paragraph"
-        case CMARK_NODE_STRONG: return "strong"
-        case CMARK_NODE_EMPH: return "emph"
-        case CMARK_NODE_LINK: return "link"
-        case CMARK_NODE_CODE: return "code"
-        case CMARK_NODE_HEADING: return "heading"
-        case CMARK_NODE_LIST: return "list"
-        default: return nil
+    /// A node's type, told apart by number (a switch over type names compared strings for every
+    /// node); only extension nodes (tables, strikethrough, task items) are told by name.
+    private enum NodeType {
+        case document, blockQuote, list, item, tasklist, codeBlock, htmlBlock, paragraph, heading, thematicBreak
+        case table, tableHeader, tableRow, tableCell
+        case text, softBreak, lineBreak, code, htmlInline, emphasis, strong, strikethrough, link, image
+        /// Types we do not enable (footnotes, custom nodes).
+        case other
+
+        init(_ type: cmark_node_type, _ node: OpaquePointer) {
+            // A core node an extension made (an autolink's link) is told by its number too.
+            if cmark_node_get_syntax_extension(node) != nil {
+                switch CmarkConverter.string(cmark_node_get_type_string(node)) {
+                case "table": self = .table; return
+                case "table_header": self = .tableHeader; return
+                case "table_row": self = .tableRow; return
+                case "table_cell": self = .tableCell; return
+                case "strikethrough": self = .strikethrough; return
+                case "tasklist": self = .tasklist; return
+                default: break
+                }
+            }
+            self = switch type {
+            case CMARK_NODE_DOCUMENT: .document
+            case CMARK_NODE_BLOCK_QUOTE: .blockQuote
+            case CMARK_NODE_LIST: .list
+            case CMARK_NODE_ITEM: .item
+            case CMARK_NODE_CODE_BLOCK: .codeBlock
+            case CMARK_NODE_HTML_BLOCK: .htmlBlock
+            case CMARK_NODE_PARAGRAPH: .paragraph
+            case CMARK_NODE_HEADING: .heading
+            case CMARK_NODE_THEMATIC_BREAK: .thematicBreak
+            case CMARK_NODE_TEXT: .text
+            case CMARK_NODE_SOFTBREAK: .softBreak
+            case CMARK_NODE_LINEBREAK: .lineBreak
+            case CMARK_NODE_CODE: .code
+            case CMARK_NODE_HTML_INLINE: .htmlInline
+            case CMARK_NODE_EMPH: .emphasis
+            case CMARK_NODE_STRONG: .strong
+            case CMARK_NODE_LINK: .link
+            case CMARK_NODE_IMAGE: .image
+            default: .other
+            }
         }
     }
 
