@@ -25,7 +25,7 @@ public enum SearchText {
             if inHeading { heading.append(contentsOf: text) } else if skipDepth == 0 { sections[sections.count - 1].text.append(contentsOf: text) }
         }
         for event in ExpandedWalk(document, environment: environment) {
-                switch event.kind {
+            switch event.kind {
             case let .heading(level, id):
                 if event.isEntering {
                     inHeading = true; headingLevel = level; heading = ""
