@@ -20,12 +20,14 @@ public enum ChatSplitter {
             return [ChatMessage(number: 1, total: 1, part: text, text: text)]
         }
         // Room for the widest header the split needs: `(999/999)` first, wider when there are
-        // more parts than that (the count only grows with a wider header, so this ends).
+        // more parts than that (the count only grows with a wider header, so this ends), and for
+        // the line break each message ends with (a part cut inside a word has none of its own).
         var width = 3
         var parts: [String]
         repeat {
             let widest = String(repeating: "9", count: width)
-            parts = cut(text, flavor: flavor, room: budget - flavor.length(of: header(widest, widest, flavor: flavor)))
+            let frame = flavor.length(of: header(widest, widest, flavor: flavor)) + flavor.length(of: "\n")
+            parts = cut(text, flavor: flavor, room: budget - frame)
             width += 1
         } while String(parts.count).count >= width
         return parts.enumerated().map { index, part in

@@ -132,6 +132,20 @@ import Testing
         }
     }
 
+    /// A word longer than a message is cut inside; each piece, with its number and its closing
+    /// line break, still fits (the fuzzer found 105 units in a budget of 104).
+    @Test func aWordCutInsideFitsWithItsLineBreak() {
+        let text = String(repeating: "S", count: 20_000)
+        for flavor in ChatFlavor.allCases {
+            for budget in [100, 104, 150] {
+                let messages = ChatSplitter.split(text, flavor: flavor, budget: budget)
+                #expect(messages.map(\.part).joined() == text)
+                #expect(messages.count > 99)
+                for message in messages { #expect(flavor.length(of: message.text) <= budget) }
+            }
+        }
+    }
+
     @Test func shortTextIsOneMessageWithoutNumber() {
         let messages = ChatSplitter.split("Hello\n", flavor: .whatsapp, budget: 4096)
         #expect(messages.map(\.text) == ["Hello\n"])
