@@ -159,7 +159,7 @@ public struct SiteWriter {
         if !jobs.isEmpty, let browser {
             do {
                 try await PosterPrinter.print(jobs, browser: browser) { path, data in
-                    try data.write(to: staging.appendingPathComponent(path))
+                    try OutputFile.save(data, at: stagingPath + "/" + path)
                     progress?.advance()
                 }
             } catch {
