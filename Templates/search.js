@@ -12,7 +12,9 @@
   var action = searchForm && searchForm.getAttribute("action");
   var searchPage = action ? new URL(action, document.baseURI).href : document.getElementById("search-page") ? location.href : null;
   var languageRoot = searchPage ? searchPage.replace(/[^\/]*(?:[?#].*)?$/, "") : base;
-  var data = {}, waiting = {}, shards = {}, chunks = {};
+  // `carried`: display data of sections that a terms file carries (the best results of short
+  // word starts, so they show before their sections file comes), by section number.
+  var data = {}, waiting = {}, shards = {}, chunks = {}, carried = {};
   // Postings: six bits a character (SearchPostings in the build writes them).
   var SIX = new Int8Array(128).fill(-1), DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
   for (var i = 0; i < 64; i++) SIX[DIGITS.charCodeAt(i)] = i;
@@ -32,6 +34,11 @@
 
   var api = window.adoptkitSearch = {
     receive: function (name, payload) {
+      // A terms file of a large kit: its terms, then the sections it carries.
+      if (/^terms-/.test(name) && Array.isArray(payload)) {
+        payload[1].forEach(function (entry) { carried[entry[0]] = entry; });
+        payload = payload[0];
+      }
       data[name] = payload;
       var callbacks = waiting[name] || [];
       delete waiting[name];
@@ -330,7 +337,8 @@
       api.lastDecoded = decoded;
       mine.whole = whole;
       mine.files = mine.best.map(function (s) { return "sections-" + (upperBound(index.chunks, s) - 1); });
-      loadAll(unique(mine.files.slice(0, limit)), function () {
+      var needed = mine.files.slice(0, limit).filter(function (name, n) { return !carried[mine.best[n]]; });
+      loadAll(unique(needed), function () {
         mine.ready = true;
         if (mine === ranked) api.lastLoads.sections = performance.now() - started - api.lastMilliseconds;
         update();
@@ -358,12 +366,13 @@
     }
   }
 
-  // Section `number` as a result, from its sections file (see SearchIndex+Files in the build).
+  // Section `number` as a result, from its sections file (see SearchIndex+Files in the build)
+  // or, until that comes, from a terms file that carries it.
   function section(number) {
     var index = data.index, chunk = upperBound(index.chunks, number) - 1, list = chunks[chunk];
     if (!list) {
       var pages = data["sections-" + chunk];
-      if (!Array.isArray(pages)) return null;
+      if (!Array.isArray(pages)) return carriedSection(number);
       list = chunks[chunk] = [];
       pages.forEach(function (page) {
         list.push([page, -1]);
@@ -375,6 +384,16 @@
     var page = entry[0], at = entry[1], heading = at < 0 ? "" : page[at];
     var title = typeof heading === "string" ? heading : heading[0], anchor = at < 0 ? "" : typeof heading === "string" ? slug(heading) : heading[1];
     return { page: page[0], url: base + page[1] + (anchor ? "#" + anchor : ""), heading: title, snippet: at < 0 ? page[2] : page[at + 1] };
+  }
+
+  // [section, title, url, snippet] for a page's text before its first heading, or [section,
+  // title, url, heading, snippet] with the heading as a sections file has it.
+  function carriedSection(number) {
+    var entry = carried[number];
+    if (!entry) return null;
+    if (entry.length === 4) return { page: entry[1], url: base + entry[2], heading: "", snippet: entry[3] };
+    var heading = entry[3], title = typeof heading === "string" ? heading : heading[0], anchor = typeof heading === "string" ? slug(heading) : heading[1];
+    return { page: entry[1], url: base + entry[2] + (anchor ? "#" + anchor : ""), heading: title, snippet: entry[4] };
   }
 
   function element(tag, className, text) {

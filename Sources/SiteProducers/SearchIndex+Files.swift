@@ -10,7 +10,11 @@ import SiteModel
 ///   snippet, heading, snippet, …]`. A heading whose link target is what the script makes of it
 ///   (`HeadingIDGenerator.slug` of ASCII text) is a string; any other is `[heading, target]`;
 /// - `terms-N`: one string, the terms separated by spaces, each followed by its postings
-///   (`SearchPostings`; they start with a capital letter, which no term holds).
+///   (`SearchPostings`; they start with a capital letter, which no term holds). In a kit with
+///   more sections files than the script loads whole, an array instead: that string, then the
+///   sections it carries the display data of (`SearchIndex+Shown`), each `[section, title,
+///   url, snippet]` for the text before a page's first heading or `[section, title, url,
+///   heading, snippet]`, the heading as in `sections-N`.
 extension SearchIndex {
     /// The bytes of one index file (`part` as the plan names it: `index`, `sections-N`, `terms-N`).
     package func file(_ part: String) -> Data {
@@ -24,7 +28,12 @@ extension SearchIndex {
         } else if let shard = Self.number(part, after: "terms-") {
             let start = shard < shardStarts.count ? shardStarts[shard] : terms.count
             let end = shard + 1 < shardStarts.count ? shardStarts[shard + 1] : terms.count
-            out += Self.json(terms[start..<end].map { $0.term + $0.postings }.joined(separator: " "))
+            let text = Self.json(terms[start..<end].map { $0.term + $0.postings }.joined(separator: " "))
+            if shard < shown.count, !shown[shard].isEmpty {
+                out += "[" + text + ",[\n" + shown[shard].map(shownJSON).joined(separator: ",\n") + "]]"
+            } else {
+                out += text
+            }
         } else {
             out += "null"
         }
@@ -33,6 +42,17 @@ extension SearchIndex {
 
     static func number(_ part: String, after prefix: String) -> Int? {
         part.hasPrefix(prefix) ? Int(part.dropFirst(prefix.count)) : nil
+    }
+
+    /// One section's display data, carried by a terms file.
+    func shownJSON(_ section: Int) -> String {
+        let page = Self.upperBound(firstSections, section, by: <) - 1, entry = entries[page], offset = section - firstSections[page]
+        var out = "[\(section)," + Self.json(entry.title) + "," + Self.json(entry.url) + ","
+        if offset > 0 {
+            let heading = entry.sections[offset]
+            out += (Self.anchorIsDerived(heading) ? Self.json(heading.heading) : "[" + Self.json(heading.heading) + "," + Self.json(heading.anchor) + "]") + ","
+        }
+        return out + Self.json(entry.sections[offset].snippet) + "]"
     }
 
     static func json(_ entry: Entry) -> String {

@@ -37,12 +37,20 @@ package struct SearchIndex: Sendable {
     var terms: [(term: String, postings: String)] = []
     /// Where each terms file starts in `terms`: one per file that has terms (the rest are empty).
     var shardStarts: [Int] = []
+    /// Per terms file that has terms, the sections whose display data it carries
+    /// (`SearchIndex+Shown`); none in a kit whose sections the script loads whole.
+    var shown: [[Int]] = []
+    /// The first section number of each entry.
+    var firstSections: [Int] = []
     let shardCount: Int
     /// How long making the index took, in seconds of wall time (`--timings`).
     package private(set) var buildSeconds: Double = 0
 
     /// Pages whose terms are extracted together (in parallel) before they are folded in.
     static let pagesPerBatch = 512
+
+    /// Sections files the search script loads whole before the first key (`PRELOAD_SECTIONS`).
+    static let sectionsLoadedWhole = 4
 
     /// Characters of text kept per section as its snippet.
     static let snippetLength = 64
@@ -71,6 +79,7 @@ package struct SearchIndex: Sendable {
                 if number % BuildPlan.searchPagesPerChunk == 0 { chunkStarts.append(sectionCount) }
                 number += 1
                 entries.append(page.entry)
+                firstSections.append(sectionCount)
                 for (heading, body) in page.terms {
                     let id = UInt32(sectionCount) << 1
                     for term in heading { postings[term, default: SearchPostings.List()].append(id | 1) }
@@ -80,11 +89,14 @@ package struct SearchIndex: Sendable {
             }
         }
         if chunkStarts.isEmpty { chunkStarts = [0] }
-        let sorted = postings.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
+        let sorted = postings.keys.sorted(by: Self.precedes)
         let lists = postings
         let encoded = ConcurrentMap.map(sorted, chunk: 256) { SearchPostings.encode(lists[$0]!.entries) }
         terms = Array(zip(sorted, encoded))
         shardStarts = Self.shardStarts(terms, files: shardCount)
+        if chunkStarts.count > Self.sectionsLoadedWhole {
+            shown = Self.shownSections(terms: sorted, shardStarts: shardStarts, postings: lists, sectionCount: sectionCount)
+        }
         buildSeconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
     }
 

@@ -34,18 +34,23 @@ package enum SearchPostings {
 
         package var entries: [UInt32] {
             var result: [UInt32] = []
+            forEachEntry { result.append($0) }
+            return result
+        }
+
+        /// Calls `body` with each entry in order, without making an array of them.
+        package func forEachEntry(_ body: (UInt32) -> Void) {
             var value: UInt32 = 0, shift: UInt32 = 0, previous: UInt32 = 0
             for byte in bytes {
                 value |= UInt32(byte & 0x7F) << shift
                 if byte < 0x80 {
                     previous += value
-                    result.append(previous)
+                    body(previous)
                     (value, shift) = (0, 0)
                 } else {
                     shift += 7
                 }
             }
-            return result
         }
     }
 

@@ -27,6 +27,11 @@ import Testing
         let terms = ["terms-0", "terms-1"].map { TestSupport.text(tree, OutputPaths.searchFolder + $0 + ".js").utf8.count }
         #expect(terms.allSatisfy { $0 > (terms[0] + terms[1]) / 4 }, "\(terms)")
 
+        // The terms files carry the display data of at most one section in sixteen.
+        let carried = terms.indices.map { TestSupport.text(tree, OutputPaths.searchFolder + "terms-\($0).js").components(separatedBy: "\n[").count - 1 }
+        let sectionCount = Int(TestSupport.text(tree, OutputPaths.searchFolder + "index.js").components(separatedBy: "\"sections\":").last!.prefix { $0.isNumber })!
+        #expect(carried.allSatisfy { $0 > 10 } && carried.reduce(0, +) <= sectionCount / 16, "\(carried) of \(sectionCount)")
+
         let sections = TestSupport.text(tree, OutputPaths.searchFolder + "sections-0.js")
         // A repeated heading: the first id is the script's own, the second goes with it.
         #expect(sections.contains(",\"Next steps\",") && sections.contains(",[\"Next steps\",\"next-steps-1\"],"))

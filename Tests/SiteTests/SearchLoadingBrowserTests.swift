@@ -157,3 +157,78 @@ extension SiteBrowserTests {
         }
     }
 }
+
+extension SiteBrowserTests {
+    /// Starts of one to four letters of the kit's words as a reader types them (folded): of
+    /// every common word and of every fourth other word.
+    static var wordStarts: [String] {
+        let words = SearchKit.common + SearchKit.domain.enumerated().filter { $0.offset % 4 == 0 }.map(\.element)
+        var starts: [String] = []
+        for word in words.map({ $0.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil) }) {
+            for length in 1...min(4, word.count) where length > 1 || word.count == 1 {
+                let start = String(word.prefix(length))
+                if !starts.contains(start) { starts.append(start) }
+            }
+        }
+        return starts
+    }
+
+    /// Runs each of `starts` as a one-word query of the header box's size (eight results) and
+    /// gives, per start, its results once complete, or "waiting" when they are painted partial
+    /// first (a result's sections file had not come by the deadline).
+    static func results(of starts: [String]) -> String {
+        """
+        (async function (starts) {
+          var out = {};
+          for (var n = 0; n < starts.length; n++) {
+            out[starts[n]] = await new Promise(function (resolve) {
+              adoptkitSearch.query(starts[n], 8, function () { return true; }, function (results, state) {
+                if (state === "complete") resolve(JSON.stringify(results)); else if (state === "partial") resolve("waiting");
+              }, performance.now() + 50);
+            });
+          }
+          return out;
+        })(\(SearchIndexJSON.string(starts.joined(separator: " "))).split(" "))
+        """
+    }
+
+    /// The terms files carry the display data of the best results of short word starts, as the
+    /// script ranks them: with every sections file held back, the two-letter starts of the
+    /// common words (the first the build carries) show complete results, and every start's
+    /// results that show are what the sections files themselves give.
+    @Test func shortWordStartsShowTheirResultsWithoutSectionsFiles() async throws {
+        try await withSearchKitSite { site in
+            let (chromium, browser) = try await SiteBrowserTests.open()
+            defer { Task { await chromium.close() } }
+            try await browser.open(site.appendingPathComponent("guide/page-00002.html"))
+            _ = try await browser.evaluate(Self.slowFiles)
+            _ = try await browser.evaluate("release(/terms-/)")
+            let starts = Self.wordStarts
+            let carried = try await browser.evaluate(Self.results(of: starts)) as? [String: String] ?? [:]
+            try #require(carried.count == starts.count)
+            let common = SearchKit.common.map { String($0.prefix(2)) }
+            #expect(common.filter { carried[$0] == "waiting" }.isEmpty, "common starts that waited: \(common.filter { carried[$0] == "waiting" })")
+            let shown = starts.filter { carried[$0] != "waiting" }
+            #expect(shown.count > starts.count / 2, "\(shown.count) of \(starts.count) starts showed without sections files")
+            #expect(!(try await browser.evaluate(Self.loadedFiles) as? [String] ?? []).contains { $0.hasPrefix("sections-") })
+
+            // The same starts on a fresh page with every sections file here.
+            try await browser.open(site.appendingPathComponent("guide/page-00002.html"))
+            try await waitFor(browser, "typeof window.adoptkitSearch === 'object'", "the search script")
+            let files = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("assets/search").path)
+                .filter { $0.hasPrefix("sections-") }.map { String($0.dropLast(3)) }
+            try #require(files.count > 4)
+            _ = try await browser.evaluate("""
+                Promise.all(\(SearchIndexJSON.string(files.joined(separator: " "))).split(" ").map(function (name) {
+                  return new Promise(function (resolve) {
+                    var tag = document.createElement("script");
+                    tag.src = "../assets/search/" + name + ".js"; tag.onload = resolve; document.head.appendChild(tag);
+                  });
+                })).then(function () { return true; })
+                """)
+            let fromSections = try await browser.evaluate(Self.results(of: shown)) as? [String: String] ?? [:]
+            let differing = shown.filter { carried[$0] != fromSections[$0] }
+            #expect(differing.isEmpty, "carried results differ from the sections files' for: \(differing.prefix(3).map { "\($0): \(carried[$0] ?? "") vs \(fromSections[$0] ?? "")" })")
+        }
+    }
+}
