@@ -10,15 +10,16 @@ extension QRCode {
         let rowBytes = (side + 7) / 8
         var raw = [UInt8]()
         raw.reserveCapacity((rowBytes + 1) * side)
-        for y in 0..<side {
-            raw.append(0) // filter: none
-            var byte: UInt8 = 0
-            for x in 0..<side {
+        // The `scale` pixel rows of a module row are the same: each is made once and repeated.
+        var row = [UInt8](repeating: 0, count: rowBytes + 1) // starts with filter 0: none
+        for moduleRow in 0..<(side / scale) {
+            for index in 1...rowBytes { row[index] = 0 }
+            for x in 0..<side where !isDark(row: moduleRow - Self.quietZone, column: x / scale - Self.quietZone) {
                 // In greyscale 1 is white, so light modules set their bit.
-                if !isDark(row: y / scale - Self.quietZone, column: x / scale - Self.quietZone) { byte |= 0x80 >> UInt8(x % 8) }
-                if x % 8 == 7 { raw.append(byte); byte = 0 }
+                row[1 + x / 8] |= 0x80 >> UInt8(x % 8)
             }
-            if side % 8 != 0 { raw.append(byte | (0xFF >> UInt8(side % 8))) }
+            if side % 8 != 0 { row[rowBytes] |= 0xFF >> UInt8(side % 8) }
+            for _ in 0..<scale { raw += row }
         }
         var header = [UInt8]()
         header += PNG.bigEndian(UInt32(side)) + PNG.bigEndian(UInt32(side))
