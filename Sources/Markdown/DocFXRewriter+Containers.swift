@@ -27,48 +27,39 @@ extension DocFXRewriter {
         return false
     }
 
-    /// The text of a line when it is one `:::…:::` marker (plain text only), else nil.
-    private func markerText(_ line: [NodeID]) -> String? {
-        var text = ""
-        for id in line {
-            switch source[id.index].kind {
-            case .text(let literal): text += literal
-            default: return nil
-            }
-        }
-        let trimmed = text.trimmingSpaces()
-        guard trimmed.count >= 7, trimmed.hasPrefix(":::"), trimmed.hasSuffix(":::"),
-              let first = trimmed.dropFirst(3).first, first.isLetter else { return nil }
-        return trimmed
-    }
-
     /// A paragraph with marker lines, as work: its other lines stay paragraphs, each marker
     /// becomes its own item. Nil when no line is a marker.
     mutating func markerLines(_ id: NodeID) -> [Work]? {
-        let kids = children(id).filter { !skipped.contains($0) }
-        guard kids.contains(where: { if case .text(let t) = source[$0.index].kind { return Self.hasMarker(t) } else { return false } }) else { return nil }
+        // Most paragraphs have no marker: looked for before any list is made.
+        var child = tree.source[id.index].firstChild, marked = false
+        while let current = child, !marked {
+            if case .text(let text) = tree.source[current.index].kind, Self.hasMarker(text), !skipped.contains(current) { marked = true }
+            child = tree.source[current.index].nextSibling
+        }
+        guard marked else { return nil }
+        let kids = tree.children(id).filter { !skipped.contains($0) }
         var lines: [[NodeID]] = [[]]
         for kid in kids {
-            switch source[kid.index].kind {
+            switch tree.source[kid.index].kind {
             case .softBreak, .lineBreak: lines.append([])
             default: lines[lines.count - 1].append(kid)
             }
         }
-        guard lines.contains(where: { markerText($0) != nil }) else { return nil }
+        guard lines.contains(where: { tree.markerText($0) != nil }) else { return nil }
         var work: [Work] = []
         var pending: [NodeID] = []
         func flush() {
             // The line breaks between kept lines stay soft breaks inside the new paragraph.
             guard !pending.isEmpty else { return }
-            let range = source[pending[0].index].range.isKnown ? source[pending[0].index].range : source[id.index].range
+            let range = tree.source[pending[0].index].range.isKnown ? tree.source[pending[0].index].range : tree.source[id.index].range
             work.append(.paragraph(pending, range))
             pending = []
         }
         for line in lines {
-            if let marker = markerText(line) {
+            if let marker = tree.markerText(line) {
                 flush()
-                let range = line.first.map { source[$0.index].range } ?? source[id.index].range
-                work.append(.marker(marker, range.isKnown ? range : source[id.index].range))
+                let range = line.first.map { tree.source[$0.index].range } ?? tree.source[id.index].range
+                work.append(.marker(marker, range.isKnown ? range : tree.source[id.index].range))
             } else if !line.isEmpty {
                 if !pending.isEmpty, let separator = kids.first(where: { $0 > pending.last! && $0 < line.first! }) { pending.append(separator) }
                 pending += line
@@ -80,7 +71,7 @@ extension DocFXRewriter {
 
     /// Opens, closes or places what a marker line names.
     mutating func applyMarker(_ marker: String, range: SourceRange) {
-        let location = SourceLocation(path: path, line: range.start.line, column: range.start.column)
+        let location = SourceLocation(path: tree.path, line: range.start.line, column: range.start.column)
         let inner = marker.dropFirst(3).dropLast(3)
         let name = String(inner.prefix { !$0.isWhitespace }).lowercased()
         let attributes = Self.attributes(String(inner.dropFirst(name.count)))
@@ -134,16 +125,9 @@ extension DocFXRewriter {
     // MARK: - Tabs
 
     /// `# [Label](#tab/id)`: the label and tab id when the heading is nothing but such a link.
-    func tabHeading(_ id: NodeID) -> (String, String)? {
-        let kids = children(id)
-        guard kids.count == 1, case .link(let destination, _) = source[kids[0].index].kind,
-              destination.lowercased().hasPrefix("#tab/") else { return nil }
-        return (plainText(kids[0]).trimmingSpaces(), String(destination.dropFirst(5)))
-    }
-
     /// A tab heading ends the tab before it, or starts a group.
     mutating func openTab(label: String, id: String, range: SourceRange) {
-        let location = SourceLocation(path: path, line: range.start.line, column: range.start.column)
+        let location = SourceLocation(path: tree.path, line: range.start.line, column: range.start.column)
         if let last = fences.last, case .tab = last.container, last.depth == builder.depth {
             builder.close()
             fences.removeLast()
@@ -166,38 +150,4 @@ extension DocFXRewriter {
         return true
     }
 
-    // MARK: - Markers inside a line
-
-    /// `:::image …:::` and `:::no-loc text="…":::` in text starting at `kids[i]` (adjacent text
-    /// nodes read as one), as work, with how many nodes it used; nil when there is none.
-    func inlineMarkers(_ kids: [NodeID], at i: Int) -> ([Work], Int)? {
-        // cmark never splits `:::` from what follows, but an alt text with `!` or `[` spans nodes.
-        guard case .text(let first) = source[kids[i].index].kind, Self.hasMarker(first) else { return nil }
-        var text = "", end = i
-        while end < kids.count, case .text(let literal) = source[kids[end].index].kind { text += literal; end += 1 }
-        guard text.contains(":::image ") || text.contains(":::no-loc ") else { return nil }
-        let range = source[kids[i].index].range
-        var work: [Work] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: ":::") {
-            let afterOpen = rest[open.upperBound...]
-            guard afterOpen.hasPrefix("image ") || afterOpen.hasPrefix("no-loc "), let close = afterOpen.range(of: ":::") else {
-                // Not a marker: keep the text up to and including these colons.
-                work.append(.emit(.text(String(rest[..<open.upperBound])), range))
-                rest = afterOpen
-                continue
-            }
-            if open.lowerBound > rest.startIndex { work.append(.emit(.text(String(rest[..<open.lowerBound])), range)) }
-            let attributes = Self.attributes(String(afterOpen[..<close.lowerBound]))
-            if afterOpen.hasPrefix("no-loc ") {
-                work.append(.emit(.text(attributes["text"] ?? ""), range))
-            } else {
-                work.append(.inlineImage(source: attributes["source"] ?? "", alt: attributes["alt-text"] ?? "",
-                                         lightbox: attributes["lightbox"].flatMap { $0.isEmpty ? nil : $0 }, range))
-            }
-            rest = afterOpen[close.upperBound...]
-        }
-        if !rest.isEmpty { work.append(.emit(.text(String(rest)), range)) }
-        return (work, end - i)
-    }
 }

@@ -4,8 +4,7 @@ import Diagnostics
 /// `:::image:::`, the `:::` containers, tabs and heading ids. It copies the tree once, driven
 /// by an explicit work stack.
 struct DocFXRewriter {
-    let source: [RawNode]
-    let path: String
+    let tree: RawTree
     var diagnostics: [Diagnostic] = []
     var builder: DocumentTreeBuilder
     private var headingIDs = HeadingIDGenerator()
@@ -30,15 +29,14 @@ struct DocFXRewriter {
     }
 
     init(nodes: [RawNode], path: String) {
-        self.source = nodes
-        self.path = path
+        tree = RawTree(source: nodes, path: path)
         // The rewrite keeps about as many nodes as cmark made.
         builder = DocumentTreeBuilder(capacity: nodes.count + 8)
     }
 
     /// The rewritten tree and its text pool.
     mutating func rewrite() -> (nodes: [MarkdownNode], textPool: String) {
-        guard !source.isEmpty else { return ([], "") }
+        guard !tree.source.isEmpty else { return ([], "") }
         var stack: [Work] = [.visit(NodeID(0))]
         while let work = stack.popLast() {
             switch work {
@@ -48,14 +46,14 @@ struct DocFXRewriter {
             case let .emit(kind, range):
                 builder.append(kind, range)
             case let .children(id):
-                let items = inlineItems(children(id).filter { !skipped.contains($0) })
+                let items = tree.inlineItems(tree.children(id).filter { !skipped.contains($0) })
                 stack.append(contentsOf: items.reversed())
             case .visit(let id):
                 visit(id, into: &stack)
             case let .paragraph(kids, range):
                 builder.open(.paragraph, range)
                 stack.append(.close)
-                stack.append(contentsOf: inlineItems(kids).reversed())
+                stack.append(contentsOf: tree.inlineItems(kids).reversed())
             case let .marker(line, range):
                 applyMarker(line, range: range)
             case let .inlineImage(source, alt, lightbox, range):
@@ -70,7 +68,7 @@ struct DocFXRewriter {
     }
 
     private mutating func visit(_ id: NodeID, into stack: inout [Work]) {
-        let node = source[id.index]
+        let node = tree.source[id.index]
         switch node.kind {
         case .blockQuote:
             if let replacement = rewriteBlockQuote(id) {
@@ -95,16 +93,16 @@ struct DocFXRewriter {
                 stack.append(contentsOf: split.reversed())
                 return
             }
-            if let includes = blockIncludes(id) {
+            if let includes = tree.blockIncludes(id) {
                 for include in includes { builder.append(include.kind, include.range) }
                 return
             }
         case .heading(let level, _):
-            if let (label, tab) = tabHeading(id) {
+            if let (label, tab) = tree.tabHeading(id) {
                 openTab(label: label, id: tab, range: node.range)
                 return
             }
-            let text = plainText(id)
+            let text = tree.plainText(id)
             openContainer(.heading(level: level, id: headingIDs.unique(for: text)), id, into: &stack)
             return
         case .thematicBreak:
@@ -112,14 +110,14 @@ struct DocFXRewriter {
         default:
             break
         }
-        if node.firstChild == nil && !isContainer(node.kind) {
+        if node.firstChild == nil && !Self.isContainer(node.kind) {
             builder.append(node.kind, node.range)
         } else {
             openContainer(node.kind, id, into: &stack)
         }
     }
 
-    private func isContainer(_ kind: RawKind) -> Bool {
+    private static func isContainer(_ kind: RawKind) -> Bool {
         switch kind {
         case .text, .softBreak, .lineBreak, .code, .htmlInline, .htmlBlock, .codeBlock, .thematicBreak: return false
         default: return true
@@ -127,77 +125,12 @@ struct DocFXRewriter {
     }
 
     private mutating func openContainer(_ kind: RawKind, _ id: NodeID, into stack: inout [Work]) {
-        builder.open(kind, source[id.index].range)
+        builder.open(kind, tree.source[id.index].range)
         stack.append(.close)
         stack.append(.children(id))
     }
 
     // MARK: - Children and inline includes
-
-    func children(_ id: NodeID) -> [NodeID] {
-        var result: [NodeID] = []
-        var next = source[id.index].firstChild
-        while let c = next { result.append(c); next = source[c.index].nextSibling }
-        return result
-    }
-
-    /// Inline nodes as work items, with `… [!INCLUDE [title](path)] …` patterns turned into
-    /// inline include nodes, and `:::image …:::` or `:::no-loc …:::` inside text into images and
-    /// text.
-    private func inlineItems(_ kids: [NodeID]) -> [Work] {
-        var items: [Work] = []
-        var i = 0
-        while i < kids.count {
-            if let (work, consumed) = inlineMarkers(kids, at: i) {
-                items += work
-                i += consumed
-            } else if let match = includeMatch(kids, at: i) {
-                if !match.before.isEmpty { items.append(.emit(.text(match.before), source[kids[i].index].range)) }
-                items.append(.emit(.inlineInclude(path: match.path, title: match.title), source[kids[i + 1].index].range))
-                if !match.after.isEmpty { items.append(.emit(.text(match.after), source[kids[i + 2].index].range)) }
-                i += 3
-            } else {
-                items.append(.visit(kids[i]))
-                i += 1
-            }
-        }
-        return items
-    }
-
-    private struct IncludeMatch { var before: String; var path: String; var title: String; var after: String }
-
-    /// `text "…[!INCLUDE "`, `link`, `text "]…"` at `i`.
-    private func includeMatch(_ kids: [NodeID], at i: Int) -> IncludeMatch? {
-        guard i + 2 < kids.count,
-              case .text(let lead) = source[kids[i].index].kind,
-              case let .link(destination, _) = source[kids[i + 1].index].kind,
-              case .text(let tail) = source[kids[i + 2].index].kind,
-              tail.hasPrefix("]")
-        else { return nil }
-        // `lead` must end with `[!INCLUDE` (any case) and optional spaces.
-        var end = lead.endIndex
-        while end > lead.startIndex, lead[lead.index(before: end)] == " " { end = lead.index(before: end) }
-        let marker = "[!include"
-        guard lead.distance(from: lead.startIndex, to: end) >= marker.count else { return nil }
-        let start = lead.index(end, offsetBy: -marker.count)
-        guard lead[start..<end].lowercased() == marker else { return nil }
-        return IncludeMatch(before: String(lead[..<start]), path: destination, title: plainText(kids[i + 1]), after: String(tail.dropFirst()))
-    }
-
-    /// A paragraph made only of includes (one per line) becomes block includes.
-    private func blockIncludes(_ id: NodeID) -> [(kind: RawKind, range: SourceRange)]? {
-        let kids = children(id)
-        var result: [(RawKind, SourceRange)] = []
-        var i = 0
-        while i < kids.count {
-            if case .softBreak = source[kids[i].index].kind { i += 1; continue }
-            guard let match = includeMatch(kids, at: i),
-                  match.before.allSatisfy(\.isWhitespace), match.after.allSatisfy(\.isWhitespace) else { return nil }
-            result.append((.include(path: match.path, title: match.title), source[kids[i].index].range.isKnown ? source[kids[i].index].range : source[id.index].range))
-            i += 3
-        }
-        return result.isEmpty ? nil : result
-    }
 
     // MARK: - Alerts and video
 
@@ -208,21 +141,21 @@ struct DocFXRewriter {
     }
 
     private mutating func rewriteBlockQuote(_ id: NodeID) -> QuoteReplacement? {
-        guard let first = source[id.index].firstChild, case .paragraph = source[first.index].kind,
-              let lead = source[first.index].firstChild, case .text(let leadText) = source[lead.index].kind,
+        guard let first = tree.source[id.index].firstChild, case .paragraph = tree.source[first.index].kind,
+              let lead = tree.source[first.index].firstChild, case .text(let leadText) = tree.source[lead.index].kind,
               leadText.drop(while: { $0 == " " }).hasPrefix("[!") else { return nil }
         // The marker line: inline nodes up to the first line break.
         var markerNodes: [NodeID] = []
         var line = ""
         var restOfParagraph = false
-        for child in children(first) {
-            switch source[child.index].kind {
+        for child in tree.children(first) {
+            switch tree.source[child.index].kind {
             case .softBreak, .lineBreak:
                 restOfParagraph = true
             case .text(let literal) where !restOfParagraph:
                 line += literal; markerNodes.append(child)
             case .link where !restOfParagraph:
-                line += plainText(child); markerNodes.append(child)
+                line += tree.plainText(child); markerNodes.append(child)
             default:
                 if !restOfParagraph { line += "\u{0}"; markerNodes.append(child) }
             }
@@ -230,7 +163,7 @@ struct DocFXRewriter {
         }
         let trimmed = line.trimmingSpaces()
         guard trimmed.hasPrefix("[!") else { return nil }
-        let location = locate(first)
+        let location = tree.locate(first)
         guard let close = trimmed.firstIndex(of: "]") else {
             diagnostics.append(.warning(.alertUnknownKind, "alert marker '\(trimmed.prefix(40))' has no closing ']'; it renders as a plain quote",
                                         at: location, notes: ["write it as > [!NOTE] on a line of its own"]))
@@ -258,7 +191,7 @@ struct DocFXRewriter {
             guard let kind = alertKind(inside, afterMarker: afterMarker, at: location) else { return nil }
             replacement = .alert(kind)
         }
-        let paragraphChildren = children(first)
+        let paragraphChildren = tree.children(first)
         if let lineBreak = paragraphChildren.first(where: { !markerNodes.contains($0) }) {
             // Text follows on the next lines: keep the paragraph, drop the marker and the break.
             skipped.formUnion(markerNodes)
@@ -293,15 +226,15 @@ struct DocFXRewriter {
     /// `nil` when the paragraph is not an image block; `.some(nil)` when it is one but invalid.
     private mutating func imageBlock(_ id: NodeID) -> ImageBlock?? {
         // Cheap test first: only paragraphs whose first text starts with `:::image` qualify.
-        guard let first = source[id.index].firstChild, case .text(let lead) = source[first.index].kind,
+        guard let first = tree.source[id.index].firstChild, case .text(let lead) = tree.source[first.index].kind,
               lead.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(":::image") else { return nil }
         var text = ""
-        for child in children(id) {
-            switch source[child.index].kind {
+        for child in tree.children(id) {
+            switch tree.source[child.index].kind {
             case .text(let literal): text += literal
             case .code(let literal), .htmlInline(let literal): text += literal
             case .softBreak, .lineBreak: text += "\n"
-            default: text += plainText(child)
+            default: text += tree.plainText(child)
             }
         }
         let trimmed = text.trimmingWhitespace()
@@ -312,7 +245,7 @@ struct DocFXRewriter {
             let parts = trimmed.components(separatedBy: ":::")
             if parts.count > 3 || (parts.count == 3 && !parts[2].isEmpty && !parts[1].contains("type=\"complex\"")) { return nil }
         }
-        return parseImage(trimmed, at: locate(id))
+        return parseImage(trimmed, at: tree.locate(id))
     }
 
     /// `:::image …:::` (and a complex image's description up to `:::image-end:::`).
@@ -362,27 +295,4 @@ struct DocFXRewriter {
 
     // MARK: - Helpers
 
-    func plainText(_ id: NodeID) -> String {
-        var text = ""
-        var stack = [id]
-        while let current = stack.popLast() {
-            switch source[current.index].kind {
-            case .text(let literal), .code(let literal): text += literal
-            case .softBreak, .lineBreak: text += " "
-            default: break
-            }
-            stack.append(contentsOf: children(current).reversed())
-        }
-        return text
-    }
-
-    func locate(_ id: NodeID) -> SourceLocation {
-        var current: NodeID? = id
-        while let c = current {
-            let r = source[c.index].range
-            if r.isKnown { return SourceLocation(path: path, line: r.start.line, column: r.start.column) }
-            current = source[c.index].parent
-        }
-        return SourceLocation(path: path, line: 1, column: 1)
-    }
 }

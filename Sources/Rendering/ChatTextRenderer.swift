@@ -158,7 +158,7 @@ private struct State {
         if skipDepth > 0 { skipDepth += 1; return }
         if altDepth > 0 {
             switch event.kind {
-            case .text(let s), .code(let s): line += flavor.escape(substitute(s, in: event.document))
+            case .text(let s), .code(let s): line += flavor.escape(Self.substitute(s, in: event.document, variables: variables))
             case .softBreak, .lineBreak: line += " "
             case .inlineImage: altDepth += 1
             default: break
@@ -169,7 +169,7 @@ private struct State {
         case .document:
             break
         case .paragraph:
-            if let items = blockVariable(event) {
+            if let items = Self.blockVariable(event, environment: environment) {
                 skipDepth = 1
                 writeList(items)
                 return
@@ -256,7 +256,7 @@ private struct State {
         case .include, .inlineInclude:
             break
         case .text(let s):
-            write(flavor.escape(substitute(s, in: event.document)))
+            write(flavor.escape(Self.substitute(s, in: event.document, variables: variables)))
         case .softBreak:
             write(" ")
         case .lineBreak:
@@ -328,7 +328,9 @@ private struct State {
 
     // MARK: Helpers
 
-    func substitute(_ span: TextSpan, in document: MarkdownDocument) -> String {
+    // The helpers are static and take what they read: a method of `State` called from its
+    // mutating ones copies the whole state first.
+    static func substitute(_ span: TextSpan, in document: MarkdownDocument, variables: [String: String]) -> String {
         let text = String(document[span])
         return variables.isEmpty || !span.containsDoubleBrace ? text : DocVariables.substitute(text, values: variables)
     }
@@ -342,7 +344,7 @@ private struct State {
     }
 
     /// `{{ groups }}` alone in a paragraph: the environment's items as a list.
-    func blockVariable(_ event: ExpandedWalk.Event) -> [(text: String, url: String?)]? {
+    static func blockVariable(_ event: ExpandedWalk.Event, environment: MarkdownEnvironment) -> [(text: String, url: String?)]? {
         let doc = event.document
         guard let only = doc.children(of: event.id).first, doc[only].nextSibling == nil,
               case .text(let text) = doc[only].kind, let name = DocVariables.soleReference(in: String(doc[text])) else { return nil }

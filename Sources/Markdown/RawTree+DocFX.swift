@@ -1,0 +1,120 @@
+import Diagnostics
+
+/// What the DocFX rewrite looks for in cmark's tree: inline and block includes, `:::` marker
+/// lines and markers inside a line, tab headings.
+extension RawTree {
+    /// Inline nodes as work items, with `… [!INCLUDE [title](path)] …` patterns turned into
+    /// inline include nodes, and `:::image …:::` or `:::no-loc …:::` inside text into images and
+    /// text.
+    func inlineItems(_ kids: [NodeID]) -> [DocFXRewriter.Work] {
+        var items: [DocFXRewriter.Work] = []
+        var i = 0
+        while i < kids.count {
+            if let (work, consumed) = inlineMarkers(kids, at: i) {
+                items += work
+                i += consumed
+            } else if let match = includeMatch(kids, at: i) {
+                if !match.before.isEmpty { items.append(.emit(.text(match.before), source[kids[i].index].range)) }
+                items.append(.emit(.inlineInclude(path: match.path, title: match.title), source[kids[i + 1].index].range))
+                if !match.after.isEmpty { items.append(.emit(.text(match.after), source[kids[i + 2].index].range)) }
+                i += 3
+            } else {
+                items.append(.visit(kids[i]))
+                i += 1
+            }
+        }
+        return items
+    }
+
+    struct IncludeMatch { var before: String; var path: String; var title: String; var after: String }
+
+    /// `text "…[!INCLUDE "`, `link`, `text "]…"` at `i`.
+    func includeMatch(_ kids: [NodeID], at i: Int) -> IncludeMatch? {
+        guard i + 2 < kids.count,
+              case .text(let lead) = source[kids[i].index].kind,
+              case let .link(destination, _) = source[kids[i + 1].index].kind,
+              case .text(let tail) = source[kids[i + 2].index].kind,
+              tail.hasPrefix("]")
+        else { return nil }
+        // `lead` must end with `[!INCLUDE` (any case) and optional spaces.
+        var end = lead.endIndex
+        while end > lead.startIndex, lead[lead.index(before: end)] == " " { end = lead.index(before: end) }
+        let marker = "[!include"
+        guard lead.distance(from: lead.startIndex, to: end) >= marker.count else { return nil }
+        let start = lead.index(end, offsetBy: -marker.count)
+        guard lead[start..<end].lowercased() == marker else { return nil }
+        return IncludeMatch(before: String(lead[..<start]), path: destination, title: plainText(kids[i + 1]), after: String(tail.dropFirst()))
+    }
+
+    /// A paragraph made only of includes (one per line) becomes block includes.
+    func blockIncludes(_ id: NodeID) -> [(kind: RawKind, range: SourceRange)]? {
+        let kids = children(id)
+        var result: [(RawKind, SourceRange)] = []
+        var i = 0
+        while i < kids.count {
+            if case .softBreak = source[kids[i].index].kind { i += 1; continue }
+            guard let match = includeMatch(kids, at: i),
+                  match.before.allSatisfy(\.isWhitespace), match.after.allSatisfy(\.isWhitespace) else { return nil }
+            result.append((.include(path: match.path, title: match.title), source[kids[i].index].range.isKnown ? source[kids[i].index].range : source[id.index].range))
+            i += 3
+        }
+        return result.isEmpty ? nil : result
+    }
+
+    /// The text of a line when it is one `:::…:::` marker (plain text only), else nil.
+    func markerText(_ line: [NodeID]) -> String? {
+        var text = ""
+        for id in line {
+            switch source[id.index].kind {
+            case .text(let literal): text += literal
+            default: return nil
+            }
+        }
+        let trimmed = text.trimmingSpaces()
+        guard trimmed.count >= 7, trimmed.hasPrefix(":::"), trimmed.hasSuffix(":::"),
+              let first = trimmed.dropFirst(3).first, first.isLetter else { return nil }
+        return trimmed
+    }
+
+    func tabHeading(_ id: NodeID) -> (String, String)? {
+        let kids = children(id)
+        guard kids.count == 1, case .link(let destination, _) = source[kids[0].index].kind,
+              destination.lowercased().hasPrefix("#tab/") else { return nil }
+        return (plainText(kids[0]).trimmingSpaces(), String(destination.dropFirst(5)))
+    }
+
+    // MARK: - Markers inside a line
+
+    /// `:::image …:::` and `:::no-loc text="…":::` in text starting at `kids[i]` (adjacent text
+    /// nodes read as one), as work, with how many nodes it used; nil when there is none.
+    func inlineMarkers(_ kids: [NodeID], at i: Int) -> ([DocFXRewriter.Work], Int)? {
+        // cmark never splits `:::` from what follows, but an alt text with `!` or `[` spans nodes.
+        guard case .text(let first) = source[kids[i].index].kind, DocFXRewriter.hasMarker(first) else { return nil }
+        var text = "", end = i
+        while end < kids.count, case .text(let literal) = source[kids[end].index].kind { text += literal; end += 1 }
+        guard text.contains(":::image ") || text.contains(":::no-loc ") else { return nil }
+        let range = source[kids[i].index].range
+        var work: [DocFXRewriter.Work] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: ":::") {
+            let afterOpen = rest[open.upperBound...]
+            guard afterOpen.hasPrefix("image ") || afterOpen.hasPrefix("no-loc "), let close = afterOpen.range(of: ":::") else {
+                // Not a marker: keep the text up to and including these colons.
+                work.append(.emit(.text(String(rest[..<open.upperBound])), range))
+                rest = afterOpen
+                continue
+            }
+            if open.lowerBound > rest.startIndex { work.append(.emit(.text(String(rest[..<open.lowerBound])), range)) }
+            let attributes = DocFXRewriter.attributes(String(afterOpen[..<close.lowerBound]))
+            if afterOpen.hasPrefix("no-loc ") {
+                work.append(.emit(.text(attributes["text"] ?? ""), range))
+            } else {
+                work.append(.inlineImage(source: attributes["source"] ?? "", alt: attributes["alt-text"] ?? "",
+                                         lightbox: attributes["lightbox"].flatMap { $0.isEmpty ? nil : $0 }, range))
+            }
+            rest = afterOpen[close.upperBound...]
+        }
+        if !rest.isEmpty { work.append(.emit(.text(String(rest)), range)) }
+        return (work, end - i)
+    }
+}
