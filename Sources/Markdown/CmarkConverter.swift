@@ -7,15 +7,18 @@ import Foundation
 enum CmarkConverter {
     /// libcmark-gfm keeps process-wide state that is not safe to touch from two threads at once:
     /// the extension registry, and the inline parser's special-character table, which
-    /// `cmark_parser_finish` changes for the parser's extensions and changes back. Only parsing
-    /// holds this lock; walking the finished tree into Swift values (most of the work) runs in
-    /// parallel, since a finished tree is private to its parse. `MarkdownTests` holds this to a
+    /// `cmark_parser_finish` changes for the parser's extensions and changes back. Only that
+    /// call holds this lock: making a parser, attaching the (already registered) extensions and
+    /// feeding it (block parsing) touch that parser alone, and walking the finished tree into
+    /// Swift values (most of the work) runs in parallel, since a finished tree is private to
+    /// its parse. `MarkdownTests` holds this to a
     /// stress test, run under ThreadSanitizer in CI.
     private static let lock = NSLock()
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
-    /// The registered extensions, looked up once; read only under `lock`.
+    /// The registered extensions, looked up once (a static initializer runs once, on one
+    /// thread) and never changed after.
     nonisolated(unsafe) private static let extensions: [OpaquePointer] = {
         cmark_gfm_core_extensions_ensure_registered()
         return extensionNames.compactMap { cmark_find_syntax_extension($0) }
@@ -25,16 +28,18 @@ enum CmarkConverter {
     ///   invisible characters were removed before parsing).
     static func convert(_ body: String, source: SourceText,
                         originalColumn: @escaping (_ line: Int, _ column: Int) -> Int = { $1 }) -> [RawNode] {
-        lock.lock()
         let extensions = extensions
-        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { lock.unlock(); return [] }
+        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return [] }
         for ext in extensions { cmark_parser_attach_syntax_extension(parser, ext) }
+        // Block parsing (feeding) touches only this parser; the inline pass in `finish` flips
+        // the shared special-character table, so only it runs under the lock.
         body.utf8CString.withUnsafeBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
+        lock.lock()
         let finished = cmark_parser_finish(parser)
-        cmark_parser_free(parser)
         lock.unlock()
+        cmark_parser_free(parser)
         guard let document = finished else { return [] }
         defer { cmark_node_free(document) }
         return copyTree(document, source: source, originalColumn: originalColumn)
