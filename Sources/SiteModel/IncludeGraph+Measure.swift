@@ -40,12 +40,12 @@ struct FileMeasure: Sendable {
         var depth = 0
         for event in document.walk() {
             switch event {
+            case .enter(let id) where Self.nests(document[id].kind):
+                depth += 1
+                self.depth = max(self.depth, depth)
             case .enter(let id):
                 // Matched in place, not copied out: a copy of a kind retains its payload.
                 switch document[id].kind {
-                case .blockQuote, .list, .alert: // the kinds `nests(_:)` names
-                    depth += 1
-                    self.depth = max(self.depth, depth)
                 case .text(let span):
                     textBytes += span.utf8Count
                     for reference in span.containsDoubleBrace ? DocVariables.references(in: String(document[span])) : [] {
