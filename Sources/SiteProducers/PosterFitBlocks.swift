@@ -11,6 +11,25 @@ struct PosterFitBlock {
     var modules: Int?
     var codeWidth = 80.0
     var children: [PosterFitBlock] = []
+    /// `paragraphs` with their words measured (`measure()`, once the block is read): the fit
+    /// tries several type sizes, and only the arithmetic depends on the size.
+    private(set) var measured: [MeasuredText] = []
+
+    /// How the block's text is set.
+    var style: TextWidths.Style {
+        switch role {
+        case .org: .capitals
+        case .headline, .label: .bold
+        case .link: .monospace
+        case .footer, .text, .scan: .regular
+        }
+    }
+
+    /// Measures the words of its paragraphs and its children's.
+    mutating func measure() {
+        measured = paragraphs.map { MeasuredText($0, style: style) }
+        for index in children.indices { children[index].measure() }
+    }
 
     /// Estimated height in mm at `width` mm.
     func height(width: Double, fit: PosterFit) -> Double {
@@ -44,21 +63,21 @@ struct PosterFitBlock {
     /// Lines at `width` mm: every paragraph wrapped greedily at its break opportunities.
     func lineCount(width: Double, fit: PosterFit) -> Int {
         let pt = PosterFit.pointInMillimetres
-        var size: Double, style: TextWidths.Style
+        var size: Double
         var available = width
         switch role {
-        case .org: (size, style) = (PosterFit.textSteps[fit.textStep] * 16 / 15, .capitals)
-        case .headline: (size, style) = (PosterFit.headlineSteps[fit.headlineStep], .bold)
-        case .label: (size, style) = (PosterFit.textSteps[fit.textStep] * 1.6, .bold)
-        case .link: (size, style) = (PosterFit.textSteps[fit.textStep] * 0.8, .monospace)
-        case .footer: (size, style) = (PosterFit.textSteps[fit.textStep] * 0.75, .regular)
+        case .org: size = PosterFit.textSteps[fit.textStep] * 16 / 15
+        case .headline: size = PosterFit.headlineSteps[fit.headlineStep]
+        case .label: size = PosterFit.textSteps[fit.textStep] * 1.6
+        case .link: size = PosterFit.textSteps[fit.textStep] * 0.8
+        case .footer: size = PosterFit.textSteps[fit.textStep] * 0.75
         case .text, .scan:
-            (size, style) = (PosterFit.textSteps[fit.textStep], .regular)
+            size = PosterFit.textSteps[fit.textStep]
             if isList { available -= 8 }
             if isNote { available -= 10 }
         }
         let emWidth = available / (size * pt)
-        return paragraphs.reduce(0) { $0 + TextWidths.lines($1, em: emWidth, style: style) }
+        return measured.reduce(0) { $0 + $1.lines(em: emWidth) }
     }
 
     /// "the link (9 lines)", for the overflow warning.
@@ -182,6 +201,7 @@ enum PosterFitBlocks {
                 stack.append((name, classes.split(separator: " ").contains("screen-only"), opens))
             }
         }
+        for index in blocks.indices { blocks[index].measure() }
         return blocks
     }
 
@@ -275,27 +295,45 @@ enum TextWidths {
     static func width(_ text: Substring, style: Style) -> Double {
         var total = 0.0
         for scalar in text.unicodeScalars {
+            // ASCII needs no Unicode property lookups (which dominated the fit's time).
+            if scalar.value < 0x80 {
+                let lower = style == .capitals && scalar.value >= 0x61 && scalar.value <= 0x7A
+                total += advance(lower ? Unicode.Scalar(UInt8(scalar.value - 0x20)) : scalar, style: style)
+                continue
+            }
             let category = scalar.properties.generalCategory
             if category == .nonspacingMark || category == .enclosingMark || category == .format || scalar == "\u{200B}" { continue }
             total += advance(style == .capitals ? (scalar.properties.uppercaseMapping.unicodeScalars.first ?? scalar) : scalar, style: style)
         }
         return total
     }
+}
 
-    /// Lines `text` takes in a box `em` ems wide: words kept whole where they fit, broken
+/// A paragraph's words as a box of some width would set them, measured once in ems: each word's
+/// pieces (break opportunities after `<wbr>`) with their widths.
+struct MeasuredText {
+    let style: TextWidths.Style
+    let space: Double
+    let words: [[(piece: Substring, width: Double)]]
+
+    init(_ text: String, style: TextWidths.Style) {
+        self.style = style
+        space = TextWidths.advance(" ", style: style)
+        words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map { word in
+            word.split(separator: "\u{200B}", omittingEmptySubsequences: true).map { ($0, TextWidths.width($0, style: style)) }
+        }
+    }
+
+    /// Lines the text takes in a box `em` ems wide: words kept whole where they fit, broken
     /// anywhere when a word alone is wider than the box (CSS `overflow-wrap: anywhere`).
-    static func lines(_ text: String, em: Double, style: Style) -> Int {
-        let collapsed = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
-        guard !collapsed.isEmpty else { return 0 }
-        let space = advance(" ", style: style)
+    func lines(em: Double) -> Int {
+        guard !words.isEmpty else { return 0 }
         var lines = 1
         var x = 0.0
-        for word in collapsed.split(separator: " ") {
-            // Break opportunities inside a word: after <wbr>.
-            let pieces = word.split(separator: "\u{200B}", omittingEmptySubsequences: true)
+        for pieces in words {
             for (number, piece) in pieces.enumerated() {
                 let lead = number == 0 && x > 0 ? space : 0
-                let w = width(piece, style: style)
+                let w = piece.width
                 if x + lead + w <= em {
                     x += lead + w
                 } else if w <= em {
@@ -303,8 +341,8 @@ enum TextWidths {
                     x = w
                 } else {
                     if x > 0 { x += lead }
-                    for character in piece {
-                        let c = width(Substring(String(character)), style: style)
+                    for character in piece.piece {
+                        let c = TextWidths.width(Substring(String(character)), style: style)
                         if x + c > em, x > 0 { lines += 1; x = 0 }
                         x += c
                     }
