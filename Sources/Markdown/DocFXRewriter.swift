@@ -68,13 +68,14 @@ struct DocFXRewriter {
     }
 
     private mutating func visit(_ id: NodeID, into stack: inout [Work]) {
-        let node = tree.source[id.index]
-        switch node.kind {
+        // Read in place: a copy of the node would retain its text.
+        let range = tree.source[id.index].range
+        switch tree.source[id.index].kind {
         case .blockQuote:
             if let replacement = rewriteBlockQuote(id) {
                 switch replacement {
                 case .video(let url):
-                    builder.append(.video(url: url), node.range)
+                    builder.append(.video(url: url), range)
                     return
                 case let .alert(kind):
                     openContainer(.alert(kind), id, into: &stack)
@@ -86,7 +87,7 @@ struct DocFXRewriter {
             }
         case .paragraph:
             if let image = imageBlock(id) {
-                if let image { builder.append(.image(image), node.range) }
+                if let image { builder.append(.image(image), range) }
                 return
             }
             if let split = markerLines(id) {
@@ -99,7 +100,7 @@ struct DocFXRewriter {
             }
         case .heading(let level, _):
             if let (label, tab) = tree.tabHeading(id) {
-                openTab(label: label, id: tab, range: node.range)
+                openTab(label: label, id: tab, range: range)
                 return
             }
             let text = tree.plainText(id)
@@ -110,10 +111,10 @@ struct DocFXRewriter {
         default:
             break
         }
-        if node.firstChild == nil && !Self.isContainer(node.kind) {
-            builder.append(node.kind, node.range)
+        if tree.source[id.index].firstChild == nil && !Self.isContainer(tree.source[id.index].kind) {
+            builder.append(tree.source[id.index].kind, range)
         } else {
-            openContainer(node.kind, id, into: &stack)
+            openContainer(tree.source[id.index].kind, id, into: &stack)
         }
     }
 
@@ -227,7 +228,7 @@ struct DocFXRewriter {
     private mutating func imageBlock(_ id: NodeID) -> ImageBlock?? {
         // Cheap test first: only paragraphs whose first text starts with `:::image` qualify.
         guard let first = tree.source[id.index].firstChild, case .text(let lead) = tree.source[first.index].kind,
-              lead.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(":::image") else { return nil }
+              lead.utf8.drop(while: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }).starts(with: ":::image".utf8) else { return nil }
         var text = ""
         for child in tree.children(id) {
             switch tree.source[child.index].kind {

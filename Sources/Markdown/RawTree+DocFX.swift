@@ -48,6 +48,9 @@ extension RawTree {
 
     /// A paragraph made only of includes (one per line) becomes block includes.
     func blockIncludes(_ id: NodeID) -> [(kind: RawKind, range: SourceRange)]? {
+        // Cheap test first: such a paragraph starts with text holding `[!`.
+        guard let first = source[id.index].firstChild, case .text(let lead) = source[first.index].kind,
+              lead.utf8.contains(UInt8(ascii: "!")) else { return nil }
         let kids = children(id)
         var result: [(RawKind, SourceRange)] = []
         var i = 0

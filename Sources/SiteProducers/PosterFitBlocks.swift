@@ -238,7 +238,7 @@ enum PosterFitBlocks {
     }
 
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var result = text
         for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#x27;", "'"), ("&#39;", "'"), ("&nbsp;", "\u{A0}"), ("&amp;", "&")] {
             result = result.replacingOccurrences(of: entity, with: character)
