@@ -63,19 +63,29 @@ public struct BuildPlan: Sendable {
     /// Also a file where another output needs a folder (`Content/assets` beside
     /// `assets/adoptkit.css`), and a file named like the manifest.
     package var collisions: [(path: String, sources: [String])] {
-        var clashes = Dictionary(grouping: outputs, by: \.path).filter { $0.value.count > 1 }
-            .mapValues { $0.map(\.source).sorted() }
+        // By path, reading each output's fields in place (copying one retains all its fields):
+        // a kit has tens of thousands.
+        var firstSource: [String: String] = [:], repeated: [String: [String]] = [:]
+        firstSource.reserveCapacity(outputs.count)
         var folders: [String: String] = [:]
-        for output in outputs {
+        for index in outputs.indices {
+            let (path, source) = (outputs[index].path, outputs[index].source)
+            if let first = firstSource[path] {
+                repeated[path, default: [first]].append(source)
+            } else {
+                firstSource[path] = source
+            }
             var folder = ""
-            for part in ContentPath.components(output.path).dropLast() {
+            for part in ContentPath.components(path).dropLast() {
                 folder += folder.isEmpty ? String(part) : "/" + part
-                if folders[folder] == nil { folders[folder] = output.source }
+                if folders[folder] == nil { folders[folder] = source }
             }
         }
-        for output in outputs {
-            if let other = folders[output.path] { clashes[output.path] = [output.source, "the folder of " + other].sorted() }
-            if output.path == Self.manifestName { clashes[output.path] = [output.source, "the build's manifest"] }
+        var clashes = repeated.mapValues { $0.sorted() }
+        for index in outputs.indices {
+            let (path, source) = (outputs[index].path, outputs[index].source)
+            if let other = folders[path] { clashes[path] = [source, "the folder of " + other].sorted() }
+            if path == Self.manifestName { clashes[path] = [source, "the build's manifest"] }
         }
         return clashes.map { ($0.key, $0.value) }.sorted { $0.path < $1.path }
     }
