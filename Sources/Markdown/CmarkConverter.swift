@@ -11,8 +11,8 @@ enum CmarkConverter {
     /// call holds this lock: making a parser, attaching the (already registered) extensions and
     /// feeding it (block parsing) touch that parser alone, and walking the finished tree into
     /// Swift values (most of the work) runs in parallel, since a finished tree is private to
-    /// its parse. `MarkdownTests` holds this to a
-    /// stress test, run under ThreadSanitizer in CI.
+    /// its parse. `ConcurrentParseTests` holds this to a stress test, run under ThreadSanitizer
+    /// in CI.
     private static let lock = NSLock()
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]

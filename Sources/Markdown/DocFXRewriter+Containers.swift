@@ -124,7 +124,6 @@ extension DocFXRewriter {
 
     // MARK: - Tabs
 
-    /// `# [Label](#tab/id)`: the label and tab id when the heading is nothing but such a link.
     /// A tab heading ends the tab before it, or starts a group.
     mutating func openTab(label: String, id: String, range: SourceRange) {
         let location = SourceLocation(path: tree.path, line: range.start.line, column: range.start.column)

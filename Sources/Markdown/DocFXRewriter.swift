@@ -131,8 +131,6 @@ struct DocFXRewriter {
         stack.append(.children(id))
     }
 
-    // MARK: - Children and inline includes
-
     // MARK: - Alerts and video
 
     private enum QuoteReplacement {
@@ -293,7 +291,4 @@ struct DocFXRewriter {
         }
         return result
     }
-
-    // MARK: - Helpers
-
 }

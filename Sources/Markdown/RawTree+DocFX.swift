@@ -79,6 +79,7 @@ extension RawTree {
         return trimmed
     }
 
+    /// `# [Label](#tab/id)`: the label and tab id when the heading is nothing but such a link.
     func tabHeading(_ id: NodeID) -> (String, String)? {
         let kids = children(id)
         guard kids.count == 1, case .link(let destination, _) = source[kids[0].index].kind,
