@@ -16,14 +16,15 @@ package struct IncludeGraph: Sendable {
     package init(documents: [String: MarkdownDocument]) {
         // A walk over every node of every page: on every core.
         let paths = Array(documents.keys)
-        measures = Dictionary(uniqueKeysWithValues: zip(paths, ConcurrentMap.map(paths) { FileMeasure(documents[$0]!) }))
+        let found = ConcurrentMap.map(paths) { (FileMeasure(documents[$0]!), Self.includes(in: documents[$0]!)) }
+        measures = Dictionary(uniqueKeysWithValues: zip(paths, found.map(\.0)))
+        let includesIn = Dictionary(uniqueKeysWithValues: zip(paths, found.map(\.1)))
         // First resolve every include once; then look for cycles over the resolved edges.
         var located: [(from: String, to: String, at: SourceLocation)] = []
         for path in documents.keys.sorted() {
-            guard let document = documents[path] else { continue }
             var targets: [String] = []
             var resolvedIndices: [Int] = []
-            for (index, (target, location)) in Self.includes(in: document).enumerated() {
+            for (index, (target, location)) in (includesIn[path] ?? []).enumerated() {
                 guard let resolved = ContentPath.includeTarget(target, from: path) else {
                     diagnostics.append(.error(.includeOutsideContent, "include '\(target)' is outside the content folder", at: location))
                     continue
@@ -55,8 +56,9 @@ package struct IncludeGraph: Sendable {
 
     /// Every `[!INCLUDE]` of a document, as written, with its position.
     package static func includes(in document: MarkdownDocument) -> [(target: String, location: SourceLocation)] {
-        document.nodes.enumerated().compactMap { index, node in
-            switch node.kind {
+        // Kinds matched in place: copying each node would retain its payload.
+        document.nodes.indices.compactMap { index in
+            switch document[NodeID(index)].kind {
             case .include(let target, _), .inlineInclude(let target, _): (target, document.location(of: NodeID(index)))
             default: nil
             }
