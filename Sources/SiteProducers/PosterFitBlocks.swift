@@ -319,7 +319,10 @@ struct MeasuredText {
     init(_ text: String, style: TextWidths.Style) {
         self.style = style
         space = TextWidths.advance(" ", style: style)
-        words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map { word in
+        // Joined with spaces and split again, as the browser collapses white space: a space
+        // can join a combining mark after it into one character, which then does not break.
+        let collapsed = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+        words = collapsed.split(separator: " ").map { word in
             word.split(separator: "\u{200B}", omittingEmptySubsequences: true).map { ($0, TextWidths.width($0, style: style)) }
         }
     }

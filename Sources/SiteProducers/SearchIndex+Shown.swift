@@ -42,8 +42,10 @@ extension SearchIndex {
             }
         }
         let sorted = prefixes.sorted(by: precedes)
-        // A run of starts to a task, each task with one score array for all of its starts.
-        let runs = stride(from: 0, to: sorted.count, by: 64).map { $0..<min($0 + 64, sorted.count) }
+        // A run of starts to a task, each task with one score array for all of its starts (a
+        // run of at least an eighth of them, so a large vocabulary does not clear many arrays).
+        let run = max(64, sorted.count / 8)
+        let runs = stride(from: 0, to: sorted.count, by: run).map { $0..<min($0 + run, sorted.count) }
         let best = ConcurrentMap.map(runs, chunk: 1) { run in
             var scores = Scores(sectionCount: sectionCount)
             return run.map { number in
