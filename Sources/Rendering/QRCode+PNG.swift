@@ -5,7 +5,8 @@ extension QRCode {
     /// mail clients show inline (Outlook shows no SVG). Pixels are exact, so the code stays
     /// sharp however the client scales it. Deflate's stored blocks keep the encoder small; a
     /// code of a long link is still only a few kilobytes.
-    public func png(scale: Int = 6) -> Data {
+    public func png(scale requested: Int = 6) -> Data {
+        let scale = max(1, requested) // at least a pixel per module
         let side = (size + 2 * Self.quietZone) * scale
         let rowBytes = (side + 7) / 8
         var raw = [UInt8]()
