@@ -133,9 +133,6 @@ enum CmarkConverter {
         return builder.nodes
     }
 
-    /// The type name of the commonest nodes without asking cmark for a C string and decoding
-    /// it (done for every node, twice for containers); nil for the rest and for any node an
-    /// extension owns (a task-list item is an item whose name is `tasklist`).
     /// A node's type, told apart by number (a switch over type names compared strings for every
     /// node); only extension nodes (tables, strikethrough, task items) are told by name.
     private enum NodeType {

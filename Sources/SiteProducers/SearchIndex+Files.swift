@@ -49,8 +49,7 @@ extension SearchIndex {
         let page = Self.upperBound(firstSections, section, by: <) - 1, entry = entries[page], offset = section - firstSections[page]
         var out = "[\(section)," + Self.json(entry.title) + "," + Self.json(entry.url) + ","
         if offset > 0 {
-            let heading = entry.sections[offset]
-            out += (Self.anchorIsDerived(heading) ? Self.json(heading.heading) : "[" + Self.json(heading.heading) + "," + Self.json(heading.anchor) + "]") + ","
+            out += Self.headingJSON(entry.sections[offset]) + ","
         }
         return out + Self.json(entry.sections[offset].snippet) + "]"
     }
@@ -58,10 +57,16 @@ extension SearchIndex {
     static func json(_ entry: Entry) -> String {
         var out = "[" + json(entry.title) + "," + json(entry.url) + "," + json(entry.sections.first?.snippet ?? "")
         for section in entry.sections.dropFirst() {
-            out += "," + (anchorIsDerived(section) ? json(section.heading) : "[" + json(section.heading) + "," + json(section.anchor) + "]")
+            out += "," + headingJSON(section)
             out += "," + json(section.snippet)
         }
         return out + "]"
+    }
+
+    /// A section's heading as the files hold it: a string when the script makes its link target
+    /// from it, else `[heading, target]`.
+    static func headingJSON(_ section: Section) -> String {
+        anchorIsDerived(section) ? json(section.heading) : "[" + json(section.heading) + "," + json(section.anchor) + "]"
     }
 
     /// Whether the search script makes `section.anchor` from its heading itself: for ASCII

@@ -381,19 +381,22 @@
     }
     var entry = list[number - index.chunks[chunk]];
     if (!entry) return null;
-    var page = entry[0], at = entry[1], heading = at < 0 ? "" : page[at];
-    var title = typeof heading === "string" ? heading : heading[0], anchor = at < 0 ? "" : typeof heading === "string" ? slug(heading) : heading[1];
-    return { page: page[0], url: base + page[1] + (anchor ? "#" + anchor : ""), heading: title, snippet: at < 0 ? page[2] : page[at + 1] };
+    var page = entry[0], at = entry[1];
+    return at < 0 ? result(page[0], page[1], null, page[2]) : result(page[0], page[1], page[at], page[at + 1]);
   }
-
   // [section, title, url, snippet] for a page's text before its first heading, or [section,
   // title, url, heading, snippet] with the heading as a sections file has it.
   function carriedSection(number) {
     var entry = carried[number];
     if (!entry) return null;
-    if (entry.length === 4) return { page: entry[1], url: base + entry[2], heading: "", snippet: entry[3] };
-    var heading = entry[3], title = typeof heading === "string" ? heading : heading[0], anchor = typeof heading === "string" ? slug(heading) : heading[1];
-    return { page: entry[1], url: base + entry[2] + (anchor ? "#" + anchor : ""), heading: title, snippet: entry[4] };
+    return entry.length === 4 ? result(entry[1], entry[2], null, entry[3]) : result(entry[1], entry[2], entry[3], entry[4]);
+  }
+  // A result from a sections file's parts: `heading` is null for the text before a page's
+  // first heading, a string when its link target is what `slug` makes of it, else [heading, id].
+  function result(title, path, heading, snippet) {
+    var text = heading === null ? "" : typeof heading === "string" ? heading : heading[0];
+    var anchor = heading === null ? "" : typeof heading === "string" ? slug(heading) : heading[1];
+    return { page: title, url: base + path + (anchor ? "#" + anchor : ""), heading: text, snippet: snippet };
   }
 
   function element(tag, className, text) {
