@@ -23,13 +23,17 @@ struct Check: AsyncParsableCommand {
     @Flag(help: "Treat warnings as errors (exit 1 when there are any).")
     var warningsAsErrors = false
 
+    @Flag(help: "Print how long each stage took (to standard error).")
+    var timings = false
+
     func run() async throws {
-        let diagnostics = await CheckAction(location: kit.location, warningsAsErrors: warningsAsErrors,
-                                            configRequired: kit.config != nil).run()
+        let (diagnostics, laps) = await CheckAction(location: kit.location, warningsAsErrors: warningsAsErrors,
+                                                    configRequired: kit.config != nil).timedRun()
         Report.diagnostics(diagnostics, format: format, location: kit.location)
         if format == .text, diagnostics.isEmpty {
             FileHandle.standardError.write(Data("No problems found.\n".utf8))
         }
+        if timings { Report.timings(laps) }
         if diagnostics.hasErrors { throw ExitCode(1) }
     }
 }

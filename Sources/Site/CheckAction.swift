@@ -16,10 +16,14 @@ public struct CheckAction: Sendable {
         self.configRequired = configRequired
     }
 
-    public func run() async -> [Diagnostic] {
-        let kit = await KitLoader.load(location, configRequired: configRequired)
+    public func run() async -> [Diagnostic] { await timedRun().diagnostics }
+
+    /// The same, with the wall time of each stage of the load (`--timings`).
+    public func timedRun() async -> (diagnostics: [Diagnostic], timings: [(stage: String, seconds: Double)]) {
+        var clock = StageClock()
+        let kit = await KitLoader.load(location, configRequired: configRequired, cache: nil, clock: &clock)
         let diagnostics = warningsAsErrors ? kit.diagnostics.promotingWarnings() : kit.diagnostics
         releaseInBackground(kit)
-        return diagnostics
+        return (diagnostics, clock.laps)
     }
 }

@@ -26,8 +26,10 @@ package enum KitChecks {
     static func run(_ kit: Kit) async -> CheckFindings {
         let paths = kit.documents.keys.sorted().filter { !ContentScanner.isTOC($0) && !isLeftOut($0, kit: kit) }
         let known = knownVariables(kit)
+        // The kit-wide rules run one after another, beside the document rules, not after them.
+        async let kitWide = checkKit(kit)
         let found = await parallelMap(paths, chunk: 64) { checkDocument($0, kit: kit, anchors: kit.anchors, known: known) }
-        var kitFindings = checkKit(kit)
+        var kitFindings = await kitWide
         var posterSizes: [PosterTypeSizes] = []
         // Posters are measured from their HTML, so only once their templates are known good.
         if !kitFindings.hasErrors {

@@ -12,7 +12,10 @@ public struct BuildPlan: Sendable {
     private let dependents: Dependents
 
     init(outputs: [PlannedOutput]) {
-        self.outputs = outputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        // Indices are sorted, not the outputs: moving a large value at every step of the sort
+        // cost more than comparing paths.
+        let order = outputs.indices.sorted { outputs[$0].path.utf8.lexicographicallyPrecedes(outputs[$1].path.utf8) }
+        self.outputs = order.map { outputs[$0] }
         self.index = Dictionary(self.outputs.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         self.dependents = Dependents()
     }

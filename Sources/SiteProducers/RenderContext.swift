@@ -8,25 +8,69 @@ import Templating
 /// What every render of one kit shares: built once per build, immutable (the QR cache is
 /// filled as posters ask, under its own lock).
 package struct RenderContext: Sendable {
-    let kit: Kit
-    let variables: [String: String]
-    let blocks: [String: @Sendable (String, String) -> String]
-    let chatBlocks: [String: [(text: String, url: String?)]]
+    /// What every language's context of one build shares, in one box: a context is copied for
+    /// every output rendered, and a copy should cost one reference count, not one per field.
+    private final class Shared: Sendable {
+        let kit: Kit
+        let variables: [String: String]
+        let blocks: [String: @Sendable (String, String) -> String]
+        let chatBlocks: [String: [(text: String, url: String?)]]
+        let qrCodes = QRCache()
+        let posterFieldsByLanguage: [String: TemplateData]
+        let instancesByGroup: [String: [PosterInstance]]
+        let chromes: [String: LanguageChrome]
+        let outputPaths: Set<String>
+        let logoPath: String?
+        let palette: SitePalette?
+        let searchIndex = SearchIndexCache()
+        let imageSizes = ImageSizeCache()
+
+        init(kit: Kit) {
+            self.kit = kit
+            variables = KitVariables.values(kit.config)
+            blocks = KitVariables.blocks(kit.config, hasPosters: !kit.posterInstances.isEmpty)
+            chatBlocks = KitVariables.chatBlocks(kit.config)
+            logoPath = kit.plan.outputs.first { $0.producer == .logo }?.path
+            palette = kit.config.organization.name.isEmpty ? nil : SitePalette(hex: kit.config.organization.color)
+            outputPaths = kit.languages.isMultilingual ? kit.plan.paths : []
+            let codes = qrCodes
+            var byLanguage: [String: TemplateData] = [:]
+            var chromes: [String: LanguageChrome] = [:]
+            for language in kit.languages.languages {
+                byLanguage[language.tag] = TemplateData(PosterModel.sharedFields(kit: kit, language: language.tag) { link, label in codes.svg(link, label: label) })
+                chromes[language.tag] = LanguageChrome(kit.languages.strings(language.tag), config: kit.config)
+            }
+            self.chromes = chromes
+            posterFieldsByLanguage = byLanguage
+            instancesByGroup = Dictionary(grouping: kit.posterInstances.filter { $0.group != nil }, by: { $0.group!.slug })
+        }
+    }
+    private let shared: Shared
+
+    var kit: Kit { _read { yield shared.kit } }
+    var variables: [String: String] { shared.variables }
+    var blocks: [String: @Sendable (String, String) -> String] { shared.blocks }
+    var chatBlocks: [String: [(text: String, url: String?)]] { shared.chatBlocks }
+    var qrCodes: QRCache { shared.qrCodes }
+    /// Per-group poster instances by group slug, for the share pages.
+    var instancesByGroup: [String: [PosterInstance]] { shared.instancesByGroup }
+    /// Every output path, for the links of stand-in pages and the language switch (empty for a
+    /// one-language kit, which needs neither).
+    var outputPaths: Set<String> { shared.outputPaths }
+    /// The site's logo (header, favicon), relative to the site root.
+    var logoPath: String? { shared.logoPath }
+    var palette: SitePalette? { shared.palette }
+    package var searchIndex: SearchIndexCache { shared.searchIndex }
+    var imageSizes: ImageSizeCache { shared.imageSizes }
+
     private(set) var contentsPath: String
-    let qrCodes: QRCache
     /// Poster data every poster and share page shares, in this context's language.
     private(set) var posterFields: TemplateData
-    /// The same for every language, by tag, made once per build.
-    private let posterFieldsByLanguage: [String: TemplateData]
-    /// Per-group poster instances by group slug, for the share pages.
-    let instancesByGroup: [String: [PosterInstance]]
     private(set) var searchPath: String
     /// The language this render is in (`localized(_:)` picks it per output), its strings and
     /// the folder its outputs are in (`""` for the default, `fr/`).
     private(set) var language: SiteLanguage
     private var chrome: LanguageChrome
-    /// Every language's strings in the forms the renderers take, made once per build.
-    private let chromes: [String: LanguageChrome]
     private(set) var prefix = ""
 
     var strings: StringTable { chrome.strings }
@@ -36,42 +80,15 @@ package struct RenderContext: Sendable {
     var siteStringsData: TemplateData { chrome.siteStringsData }
     /// Alert labels and the page markup's names in this language.
     var words: RenderWords { chrome.words }
-    /// Every output path, for the links of stand-in pages and the language switch (empty for a
-    /// one-language kit, which needs neither).
-    let outputPaths: Set<String>
-    /// The site's logo (header, favicon), relative to the site root.
-    let logoPath: String?
-    let palette: SitePalette?
-    package let searchIndex = SearchIndexCache()
-    let imageSizes = ImageSizeCache()
 
     package init(kit: Kit) {
-        self.kit = kit
-        self.variables = KitVariables.values(kit.config)
-        self.blocks = KitVariables.blocks(kit.config, hasPosters: !kit.posterInstances.isEmpty)
-        self.chatBlocks = KitVariables.chatBlocks(kit.config)
-        self.contentsPath = kit.plan.outputs.first { $0.producer == .contents && $0.language == nil }?.path ?? "contents.html"
-        self.searchPath = kit.plan.outputs.first { $0.producer == .searchPage && $0.language == nil }?.path ?? "search.html"
-        self.logoPath = kit.plan.outputs.first { $0.producer == .logo }?.path
-        self.palette = kit.config.organization.name.isEmpty ? nil : SitePalette(hex: kit.config.organization.color)
-        self.outputPaths = kit.languages.isMultilingual ? kit.plan.paths : []
-        self.language = kit.languages.defaultLanguage
-        let codes = QRCache()
-        self.qrCodes = codes
-        var byLanguage: [String: TemplateData] = [:]
-        var chromes: [String: LanguageChrome] = [:]
-        for language in kit.languages.languages {
-            byLanguage[language.tag] = TemplateData(PosterModel.sharedFields(kit: kit, language: language.tag) { link, label in codes.svg(link, label: label) })
-            chromes[language.tag] = LanguageChrome(kit.languages.strings(language.tag), config: kit.config)
-        }
-        self.chromes = chromes
-        self.chrome = chromes[kit.languages.defaultLanguage.tag] ?? LanguageChrome(StringTable(), config: kit.config)
-        self.posterFieldsByLanguage = byLanguage
-        self.posterFields = byLanguage[kit.languages.defaultLanguage.tag] ?? TemplateData([:])
-        self.instancesByGroup = Dictionary(grouping: kit.posterInstances.filter { $0.group != nil }, by: { $0.group!.slug })
+        shared = Shared(kit: kit)
+        contentsPath = kit.plan.outputs.first { $0.producer == .contents && $0.language == nil }?.path ?? "contents.html"
+        searchPath = kit.plan.outputs.first { $0.producer == .searchPage && $0.language == nil }?.path ?? "search.html"
+        language = kit.languages.defaultLanguage
+        chrome = shared.chromes[kit.languages.defaultLanguage.tag] ?? LanguageChrome(StringTable(), config: kit.config)
+        posterFields = shared.posterFieldsByLanguage[kit.languages.defaultLanguage.tag] ?? TemplateData([:])
     }
-
-
 
     /// What a poster's templates see: the shared fields and those of `poster` for `group`,
     /// with type at the sizes `fit` chose.
@@ -89,12 +106,12 @@ package struct RenderContext: Sendable {
         guard let tag, tag != language.tag else { return self }
         var copy = self
         copy.language = kit.languages.language(tag)
-        copy.chrome = chromes[copy.language.tag] ?? chrome
+        copy.chrome = shared.chromes[copy.language.tag] ?? chrome
         let prefix = kit.languages.prefix(tag)
         copy.contentsPath = prefix + String(contentsPath.dropFirst(self.prefix.count))
         copy.searchPath = prefix + String(searchPath.dropFirst(self.prefix.count))
         copy.prefix = prefix
-        copy.posterFields = posterFieldsByLanguage[copy.language.tag] ?? posterFields
+        copy.posterFields = shared.posterFieldsByLanguage[copy.language.tag] ?? posterFields
         return copy
     }
 

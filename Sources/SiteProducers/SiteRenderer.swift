@@ -23,17 +23,16 @@ public enum SiteRenderer {
 
     /// The bytes of one output (copied files are read only when written or served).
     package static func contents(of output: PlannedOutput, context: RenderContext) -> OutputTree.Contents {
-        let kit = context.kit
         // Every output is rendered in its own language: its strings, its folder's index pages.
         let context = context.localized(output.language)
         func bytes(_ text: String) -> OutputTree.Contents { .bytes(Data(text.utf8)) }
         switch output.producer {
         case .pageHTML(let source):
-            return bytes(kit.page(at: source).map { PageRenderer.html($0, context: context) } ?? "")
+            return bytes(context.kit.page(at: source).map { PageRenderer.html($0, context: context) } ?? "")
         case .pageText(let source, let flavor):
-            guard let page = kit.page(at: source), let flavor = ChatFlavor(rawValue: flavor) else { return .bytes(Data()) }
+            guard let page = context.kit.page(at: source), let flavor = ChatFlavor(rawValue: flavor) else { return .bytes(Data()) }
             return .bytes(ChatPages.pageText(page, flavor: flavor, environment: context.environment(for: page.output, fallback: page.fallback != nil),
-                                             config: kit.config, words: context.words))
+                                             config: context.kit.config, words: context.words))
         case .home:
             return bytes(PageRenderer.home(context: context))
         case .contents:
@@ -43,38 +42,38 @@ public enum SiteRenderer {
         case .posterHTML(let instance):
             return bytes(PosterPages.html(at: instance, context: context))
         case .posterText(let instance, let flavor):
-            let text = PosterPages.text(kit.posterInstances[instance], context: context)
+            let text = PosterPages.text(context.kit.posterInstances[instance], context: context)
             guard let flavor = ChatFlavor(rawValue: flavor), flavor != .plain else { return bytes(text) }
-            return .bytes(ChatPages.contents(flavor.escape(text), flavor: flavor, config: kit.config))
+            return .bytes(ChatPages.contents(flavor.escape(text), flavor: flavor, config: context.kit.config))
         case .posterExport(let instance, let format):
             let html = PosterPages.html(at: instance, context: context)
-            return .printed(PrintJob(html: html, format: PrintJob.Format(rawValue: format) ?? .pdf, paper: kit.config.site.paper))
+            return .printed(PrintJob(html: html, format: PrintJob.Format(rawValue: format) ?? .pdf, paper: context.kit.config.site.paper))
         case .allPostersPDF:
-            return .printed(PrintJob(html: PosterPages.allPostersHTML(context: context), format: .pdf, paper: kit.config.site.paper))
+            return .printed(PrintJob(html: PosterPages.allPostersHTML(context: context), format: .pdf, paper: context.kit.config.site.paper))
         case .shareHTML(let group):
-            return bytes(SharePages.html(kit.config.groups[group], context: context))
+            return bytes(SharePages.html(context.kit.config.groups[group], context: context))
         case .shareText(let group):
-            return bytes(SharePages.text(kit.config.groups[group], context: context))
+            return bytes(SharePages.text(context.kit.config.groups[group], context: context))
         case .emailHTML(let group):
-            return bytes(InvitationEmails.htmlFile(kit.config.groups[group], context: context))
+            return bytes(InvitationEmails.htmlFile(context.kit.config.groups[group], context: context))
         case .emailText(let group):
-            return bytes(InvitationEmails.text(kit.config.groups[group], context: context))
+            return bytes(InvitationEmails.text(context.kit.config.groups[group], context: context))
         case .emailMessage(let group):
-            return .bytes(InvitationEmails.message(kit.config.groups[group], context: context))
+            return .bytes(InvitationEmails.message(context.kit.config.groups[group], context: context))
         case .groupsExport:
             return .bytes(GroupsExport.csv(context: context))
         case .contentFile(let path):
-            return .copy(of: kit.location.content.appendingPathComponent(path))
+            return .copy(of: context.kit.location.content.appendingPathComponent(path))
         case .templateAsset(let name):
-            return .bytes(kit.templates.assets.first { $0.name == name }?.contents ?? Data())
+            return .bytes(context.kit.templates.assets.first { $0.name == name }?.contents ?? Data())
         case .logo:
-            return kit.config.organization.logo.map { .copy(of: kit.location.kit.appendingPathComponent($0)) } ?? .bytes(Data())
+            return context.kit.config.organization.logo.map { .copy(of: context.kit.location.kit.appendingPathComponent($0)) } ?? .bytes(Data())
         case .searchPage:
             return bytes(PageRenderer.searchPage(path: output.path, context: context))
         case .searchIndex(let part):
-            return .bytes(context.searchIndex.index(kit: kit, context: context).file(part))
+            return .bytes(context.searchIndex.index(kit: context.kit, context: context).file(part))
         case .posterTextPage(let instance):
-            return bytes(TextPages.posterTextPage(kit.posterInstances[instance], path: output.path, context: context))
+            return bytes(TextPages.posterTextPage(context.kit.posterInstances[instance], path: output.path, context: context))
         }
     }
 }

@@ -53,6 +53,19 @@ import Testing
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
+    func checkTimingsNameTheStagesOfTheLoad() async throws {
+        let kit = TestSupport.fixture("valid-kit").path
+        let timed = try await run(["check", "--timings", kit])
+        #expect(timed.status == 0, "\(timed.stderr)")
+        // The last lines: one per stage, `stage: N ms`.
+        let laps = timed.stderr.split(separator: "\n").suffix(4).map { $0.split(separator: ": ", maxSplits: 1) }
+        #expect(laps.map { String($0[0]) } == ["config, templates, scan", "read and parse", "kit model and plan", "checks"], "\(timed.stderr)")
+        #expect(laps.allSatisfy { $0.count == 2 && $0[1].hasSuffix(" ms") && Int($0[1].dropLast(3)) != nil })
+        let plain = try await run(["check", kit])
+        #expect(!plain.stderr.contains(" ms\n"), "\(plain.stderr)")
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
     func usageErrorsExitWith64() async throws {
         let result = try await run(["build", "--no-such-flag"])
         #expect(result.status == 64)
