@@ -8,7 +8,7 @@ import Templating
 /// the navigation is known, since a page depends on the titles its navigation shows.
 extension BuildPlan {
     /// What the plan is made from: the kit's parts before the plan exists.
-    package struct Parts {
+    package struct Parts: Sendable {
         let location: KitLocation
         let config: KitConfig
         let pages: [Page]
@@ -203,12 +203,14 @@ extension BuildPlan {
         // Per language, the files its search index reads: its pages' (a stand-in's is the
         // default page's file), their includes and code files, each once, in order.
         var searchFiles: [String: [PlanInput]] = [:], searchSeen: [String: Set<PlanInput>] = [:], searchPages: [String: Int] = [:]
-        for page in parts.pages {
+        let navigations = Dictionary(uniqueKeysWithValues: parts.languages.languages.map { ($0.tag, navigationFor($0.tag)) })
+        // Each page's outputs are worked out on every core (a kit may have 100,000 pages), then
+        // joined in page order.
+        let perPage = ConcurrentMap.map(parts.pages) { page -> (tag: String, read: [PlanInput], outputs: [PlannedOutput]) in
             // A stand-in for a page its language lacks reads the default language's file.
             let file = page.fallback ?? page.source
             let tag = parts.languages.language(ofSource: page.source).tag
             let language = tag == defaultTag ? nil : tag
-            let navigation = navigationFor(tag)
             let languageHome = parts.languages.prefix(language) + homeSource
             let source = parts.location.manifestPath(content: file)
             // The page, what it includes, and the config its placeholders read.
@@ -216,21 +218,25 @@ extension BuildPlan {
                 + includes.transitiveIncludes(of: file).sorted().map { PlanInput.file(parts.location.displayPath(content: $0)) }
                 + CodeFiles.referenced(by: page.document).map { PlanInput.file(parts.location.displayPath(content: $0)) }
             let text = [read[0]] + configFiles + read.dropFirst()
-            searchPages[tag, default: 0] += 1
-            for input in read where searchSeen[tag, default: []].insert(input).inserted { searchFiles[tag, default: []].append(input) }
             // The HTML also shows navigation: titles of its branch, previous/next, breadcrumbs.
             let languageTOC = (language.flatMap { parts.languageTOCFiles[$0] } ?? []).map { PlanInput.file(parts.location.displayPath(content: $0)) }
             var html = PlannedOutput(path: page.output, kind: .page, format: "html", producer: .pageHTML(source: page.source),
                                      source: source, inputs: text + layout + (strings[tag] ?? []) + tocFile + languageTOC
-                                         + titlesShown(on: page.source, navigation: navigation, homeSource: languageHome))
+                                         + titlesShown(on: page.source, navigation: navigations[tag]!, homeSource: languageHome))
             html.language = language
-            outputs.append(html)
+            var outputs = [html]
             for flavor in flavors {
                 var chat = PlannedOutput(path: OutputPaths.chatText(besides: page.output, flavor: flavor), kind: .page, format: flavor.rawValue,
                                          producer: .pageText(source: page.source, flavor: flavor.rawValue), source: source, inputs: text)
                 chat.language = language
                 outputs.append(chat)
             }
+            return (tag, read, outputs)
+        }
+        for (tag, read, pageOutputs) in perPage {
+            searchPages[tag, default: 0] += 1
+            for input in read where searchSeen[tag, default: []].insert(input).inserted { searchFiles[tag, default: []].append(input) }
+            outputs += pageOutputs
         }
         // Each language's search index reads the text and titles of that language's pages, the
         // stand-ins included, and sits beside its search page (`fr/assets/search/`), where the
