@@ -94,8 +94,8 @@ struct DocFXRewriter {
                 stack.append(contentsOf: split.reversed())
                 return
             }
-            if let includes = tree.blockIncludes(id) {
-                for include in includes { builder.append(include.kind, include.range) }
+            if let references = tree.blockReferences(id) {
+                for reference in references { builder.append(reference.kind, reference.range) }
                 return
             }
         case .heading(let level, _):

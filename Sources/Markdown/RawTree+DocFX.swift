@@ -46,8 +46,9 @@ extension RawTree {
         return IncludeMatch(before: String(lead[..<start]), path: destination, title: plainText(kids[i + 1]), after: String(tail.dropFirst()))
     }
 
-    /// A paragraph made only of includes (one per line) becomes block includes.
-    func blockIncludes(_ id: NodeID) -> [(kind: RawKind, range: SourceRange)]? {
+    /// A paragraph made only of includes and code snippets (one per line) becomes block
+    /// includes and code references.
+    func blockReferences(_ id: NodeID) -> [(kind: RawKind, range: SourceRange)]? {
         // Cheap test first: such a paragraph starts with text holding `[!`.
         guard let first = source[id.index].firstChild, case .text(let lead) = source[first.index].kind,
               lead.utf8.contains(UInt8(ascii: "!")) else { return nil }
@@ -56,15 +57,56 @@ extension RawTree {
         var i = 0
         while i < kids.count {
             if case .softBreak = source[kids[i].index].kind { i += 1; continue }
-            guard let match = includeMatch(kids, at: i),
-                  match.before.allSatisfy(\.isWhitespace), match.after.allSatisfy(\.isWhitespace) else { return nil }
-            result.append((.include(path: match.path, title: match.title), source[kids[i].index].range.isKnown ? source[kids[i].index].range : source[id.index].range))
+            let range = source[kids[i].index].range.isKnown ? source[kids[i].index].range : source[id.index].range
+            if let match = includeMatch(kids, at: i), match.before.allSatisfy(\.isWhitespace), match.after.allSatisfy(\.isWhitespace) {
+                result.append((.include(path: match.path, title: match.title), range))
+            } else if let reference = codeSnippet(kids, at: i) {
+                result.append((.codeReference(reference), range))
+            } else {
+                return nil
+            }
             i += 3
         }
         return result.isEmpty ? nil : result
     }
 
-    /// The text of a line when it is one `:::…:::` marker (plain text only), else nil.
+    /// `[!code-csharp[name](path#L2-L5 "title")]` on a line of its own (text, link, text at `i`):
+    /// DocFX's older form of `:::code:::`. Lines come from `#L2-L5`, `?range=2-5,7` or
+    /// `?start=2&end=5`; a named region (`#name`, `?name=`) shows the whole file.
+    func codeSnippet(_ kids: [NodeID], at i: Int) -> CodeReference? {
+        guard i + 2 < kids.count,
+              case .text(let lead) = source[kids[i].index].kind,
+              case let .link(destination, _) = source[kids[i + 1].index].kind,
+              case .text(let tail) = source[kids[i + 2].index].kind,
+              tail.hasPrefix("]"), tail.dropFirst().allSatisfy(\.isWhitespace) else { return nil }
+        let head = lead.trimmingSpaces()
+        guard head.lowercased().hasPrefix("[!code-") else { return nil }
+        let language = head.dropFirst(7)
+        guard !language.isEmpty, language.allSatisfy({ $0.isLetter || $0.isNumber || "+#-_".contains($0) }) else { return nil }
+        let (path, fragment) = destination.firstIndex(of: "#").map { (destination[..<$0], destination[destination.index(after: $0)...]) }
+            ?? (destination[...], "")
+        let (file, query) = path.firstIndex(of: "?").map { (path[..<$0], path[path.index(after: $0)...]) } ?? (path, "")
+        var options: [String: Substring] = [:]
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            if parts.count == 2 { options[parts[0].lowercased()] = parts[1] }
+        }
+        var range = ""
+        if fragment.hasPrefix("L") || fragment.hasPrefix("l") {
+            range = fragment.split(separator: "-").map { $0.drop { $0 == "L" || $0 == "l" } }.joined(separator: "-")
+        } else if let lines = options["range"] {
+            range = String(lines)
+        } else if let start = options["start"] {
+            range = start + "-" + (options["end"] ?? "")
+        }
+        return CodeReference(source: String(file), language: String(language).lowercased(), range: range)
+    }
+
+    /// The text of a line when it is one `:::…:::` marker (plain text only), as `:::name …:::`,
+    /// else nil. A container's own lines may also go without the closing colons and with spaces
+    /// after the opening ones, as Microsoft's docs write zones and monikers (`:::zone pivot="…"`,
+    /// `::: moniker range="…"`, `::: moniker-end`); any other text that starts with colons and
+    /// does not end with them stays text.
     func markerText(_ line: [NodeID]) -> String? {
         var text = ""
         for id in line {
@@ -74,9 +116,17 @@ extension RawTree {
             }
         }
         let trimmed = text.trimmingSpaces()
-        guard trimmed.count >= 7, trimmed.hasPrefix(":::"), trimmed.hasSuffix(":::"),
-              let first = trimmed.dropFirst(3).first, first.isLetter else { return nil }
-        return trimmed
+        guard trimmed.hasPrefix(":::") else { return nil }
+        var inner = trimmed.dropFirst(3)
+        let closed = inner.hasSuffix(":::")
+        if closed { inner = inner.dropLast(3) }
+        inner = inner.trimmingSpaces()[...]
+        guard let first = inner.first, first.isLetter else { return nil }
+        if !closed {
+            let name = inner.prefix { !$0.isWhitespace }.lowercased()
+            guard DocFXRewriter.container(named: name.hasSuffix("-end") ? String(name.dropLast(4)) : name, [:]) != nil else { return nil }
+        }
+        return ":::" + inner + ":::"
     }
 
     /// `# [Label](#tab/id)`: the label and tab id when the heading is nothing but such a link.

@@ -11,6 +11,8 @@ package enum ContentPath {
 
     /// Resolves `relative` against the folder of `base`; nil when it climbs above the root.
     static func resolve(_ relative: String, from base: String) -> String? {
+        // `~/` starts at the content root, as in DocFX (the folder of `docfx.json`).
+        if relative.hasPrefix("~/") { return resolve(String(relative.dropFirst(2)), from: "") }
         // Most links are plain (`invite.md`, `guide/a.md`): they join the base's folder as they
         // are, without splitting both paths into segments (every link of every page, 3 to 4
         // times a build).

@@ -55,6 +55,27 @@ import Testing
         #expect(CodeReference(source: "", language: "", range: "2-3,5").excerpt(of: "1\n2\n3\n4\n5\n") == "2\n3\n5\n")
     }
 
+    /// As Microsoft's docs write them: zones and monikers without the closing colons, monikers
+    /// with a space after the opening ones. Other text that starts with colons stays text.
+    @Test func zoneAndMonikerLinesAsDocsWriteThem() {
+        let document = MarkdownParser.parse(":::zone pivot=\"windows\"\nOn Windows.\n:::zone-end\n\n::: moniker range=\">=vs-2019\"\n\nIn 2019.\n\n::: moniker-end\n\n::: not a marker\n:::rowing boats\n")
+        #expect(document.diagnostics.isEmpty, "\(document.diagnostics)")
+        #expect(outline(document) == ["zone(pivot: \"windows\")", "  p On Windows.", "moniker(range: \">=vs-2019\")", "  p In 2019.",
+                                      "p ::: not a marker :::rowing boats"])
+    }
+
+    /// `[!code-lang[name](path…)]`, DocFX's older form of `:::code:::`, with its line options.
+    @Test func codeSnippetLinesBecomeCodeReferences() {
+        let document = MarkdownParser.parse("[!code-csharp[Main](~/samples/Program.cs#L2-L5)]\n[!code-powershell[](a.ps1?range=1-3,7 \"Title\")]\n\n[!code-cs[x](b.cs?start=4&end=6)]\n\n[!code-vb[x](c.vb#Region1)]\n\nText [!code-cs[x](d.cs)] in a line.\n")
+        let references = document.nodes.compactMap { if case .codeReference(let r) = $0.kind { r } else { nil } }
+        #expect(references == [CodeReference(source: "~/samples/Program.cs", language: "csharp", range: "2-5"),
+                               CodeReference(source: "a.ps1", language: "powershell", range: "1-3,7"),
+                               CodeReference(source: "b.cs", language: "cs", range: "4-6"),
+                               CodeReference(source: "c.vb", language: "vb", range: "")])
+        // Not on a line of its own: the text and its link stay.
+        #expect(document.nodes.contains { document.literal($0.kind) == .link(destination: "d.cs", title: "") })
+    }
+
     @Test func inlineImagesAndNoLocInsideTableCells() {
         let document = MarkdownParser.parse("| a | b |\n|---|---|\n| :::image type=\"content\" source=\"x.png\" alt-text=\"An X!\" lightbox=\"y.png\"::: | :::no-loc text=\"Word\"::: app |\n")
         let kinds = document.nodes.map { document.literal($0.kind) }

@@ -39,6 +39,11 @@ import Testing
         #expect(ContentPath.split("#") == ("", nil, ""))
         #expect(ContentPath.resolve("../c/./d.md", from: "a/b/x.md") == "a/c/d.md")
         #expect(ContentPath.resolve("../../x.md", from: "a.md") == nil)
+        // `~/` starts at the content root, as in DocFX.
+        #expect(ContentPath.resolve("~/media/a.png", from: "a/b/x.md") == "media/a.png")
+        #expect(ContentPath.resolve("~/a/../b.md", from: "a/x.md") == "b.md")
+        #expect(ContentPath.resolve("~/../x.md", from: "a/x.md") == nil)
+        #expect(ContentPath.includeTarget("~/includes/n.md#x", from: "a/b.md") == "includes/n.md")
         #expect(ContentPath.absoluteURL(base: "https://h/docs", path: "a b/ü.html") == "https://h/docs/a%20b/%C3%BC.html")
     }
 

@@ -45,6 +45,22 @@ import Testing
         #expect(TestSupport.text(tree, "admin/users.html").contains("<title>Manage users – Contoso Chat admin</title>"))
     }
 
+    /// `~/` paths, zones and monikers without closing colons, and `[!code-…]` snippets, as
+    /// Microsoft's docs write them (guide/setup/install.md), resolve and render with no findings.
+    @Test func docsSyntaxFromTheContentRoot() async throws {
+        let (_, tree) = try await Self.build()
+        let page = TestSupport.text(tree, "guide/setup/install.html")
+        #expect(page.contains("<a href=\"../../get-started.html\">get started</a>"), "\(page)")
+        #expect(page.contains("src=\"../../media/screen.png\""))
+        #expect(page.contains("Only for <em>managed</em> devices."))
+        #expect(page.contains("<code class=\"language-powershell\">Write-Output &quot;start&quot;\n</code>"))
+        #expect(page.contains("<section class=\"docfx-zone\">") && page.contains("<p>On a phone, open the store app.</p>"))
+        #expect(page.contains("<div class=\"docfx-moniker\">\n<p>Version 2 signs you in at once.</p>"))
+        #expect(!page.contains("~/") && !page.contains(":::") && !page.contains("[!"))
+        let text = TestSupport.text(tree, "guide/setup/install.txt")
+        #expect(text.contains("Write-Output \"start\"") && !text.contains("line two"))
+    }
+
     @Test func nestedTOCsMergeUnderTheirEntries() async throws {
         let (_, tree) = try await Self.build()
         let contents = TestSupport.text(tree, "contents.html")
