@@ -59,6 +59,8 @@ extension DiagnosticID {
     public static let headingDuplicateID: DiagnosticID = "heading.duplicate-id"
     /// A `javascript:`, `vbscript:`, `file:` or `data:` link target, which is emptied.
     public static let linkDangerous: DiagnosticID = "link.dangerous"
+    /// An `xref:` link, which needs DocFX's cross-reference maps; it shows as text.
+    public static let linkCrossReference: DiagnosticID = "link.xref"
     public static let linkInsecure: DiagnosticID = "link.insecure"
     public static let linkMixedScriptHost: DiagnosticID = "link.mixed-script-host"
     public static let linkMissingAnchor: DiagnosticID = "link.missing-anchor"

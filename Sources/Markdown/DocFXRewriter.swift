@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 
 /// Turns cmark's CommonMark/GFM tree into the DocFX dialect: alerts, `[!VIDEO]`, `[!INCLUDE]`,
 /// `:::image:::`, the `:::` containers, tabs and heading ids. It copies the tree once, driven
@@ -106,6 +107,9 @@ struct DocFXRewriter {
             let text = tree.plainText(id)
             openContainer(.heading(level: level, id: headingIDs.unique(for: text)), id, into: &stack)
             return
+        case .link(let destination, _) where Self.isCrossReference(destination):
+            crossReference(id, destination: destination, range: range, into: &stack)
+            return
         case .thematicBreak:
             if closeTabs() { return }
         default:
@@ -122,6 +126,31 @@ struct DocFXRewriter {
         switch kind {
         case .text, .softBreak, .lineBreak, .code, .htmlInline, .htmlBlock, .codeBlock, .thematicBreak: return false
         default: return true
+        }
+    }
+
+    // MARK: - Cross references
+
+    /// `xref:` (any case), DocFX's link to an API or article by its uid.
+    static func isCrossReference(_ destination: String) -> Bool {
+        destination.utf8.count > 5 && destination.prefix(5).lowercased() == "xref:"
+    }
+
+    /// An `xref:` link is resolved by DocFX's cross-reference maps, which name the site of every
+    /// uid and are not read here: the link shows as its text (`<xref:System.String>` as the uid),
+    /// as DocFX shows one it cannot resolve, and is reported.
+    private mutating func crossReference(_ id: NodeID, destination: String, range: SourceRange, into stack: inout [Work]) {
+        let target = destination.dropFirst(5)
+        let uid = String(target.prefix { $0 != "?" && $0 != "#" })
+        let shown = uid.removingPercentEncoding ?? uid
+        let location = SourceLocation(path: tree.path, line: range.start.line, column: range.start.column)
+        diagnostics.append(.warning(.linkCrossReference, "cross reference '\(shown)' shows as text: it needs DocFX's xref maps, which adoptkit does not read",
+                                    at: location, notes: ["link to the page itself to make it a link"]))
+        let kids = tree.children(id)
+        if kids.count == 1, case .text(let text) = tree.source[kids[0].index].kind, text == destination {
+            builder.append(.text(shown), range)
+        } else {
+            stack.append(.children(id))
         }
     }
 
