@@ -85,7 +85,8 @@ extension DocFXRewriter {
                 diagnostics.append(.warning(.unknownBlock, "':::code:::' needs a source=\"…\" attribute; it is left out", at: location))
                 return
             }
-            builder.append(.codeReference(CodeReference(source: file, language: attributes["language"] ?? "", range: attributes["range"] ?? "")), range)
+            builder.append(.codeReference(CodeReference(source: file, language: attributes["language"] ?? "", range: attributes["range"] ?? "",
+                                                                 region: attributes["id"] ?? "")), range)
             return
         }
         if let container = Self.container(named: name, attributes) {

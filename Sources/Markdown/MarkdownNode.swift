@@ -40,34 +40,6 @@ public struct ImageBlock: Sendable, Hashable {
     public var lightbox: String? = nil
 }
 
-/// `:::code language="…" source="…" range="…":::`: a code file shown in the page.
-public struct CodeReference: Sendable, Hashable {
-    public var source: String
-    public var language: String
-    /// Lines to show (`3-5,9`), empty for all.
-    public var range: String
-
-    public init(source: String, language: String, range: String) {
-        (self.source, self.language, self.range) = (source, language, range)
-    }
-
-    /// The lines of `text` that `range` names, in order; all of them when `range` is empty or
-    /// names none.
-    public func excerpt(of text: String) -> String {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-        var chosen: [Substring] = []
-        for part in range.split(separator: ",") {
-            let bounds = part.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingSpaces()) }
-            guard let first = bounds.first ?? nil, first >= 1 else { continue }
-            let last = bounds.count > 1 ? (bounds[1] ?? lines.count) : first
-            guard first <= last else { continue }
-            chosen += lines[min(first - 1, lines.count)..<min(last, lines.count)]
-        }
-        let shown = chosen.isEmpty ? lines[...] : chosen[...]
-        return shown.joined(separator: "\n").trimmingCharacters(in: .newlines) + "\n"
-    }
-}
-
 /// Containers of the DocFX dialect, each from its own marker: `:::row:::`, `:::column:::`,
 /// `:::zone pivot="…":::`, `:::moniker range="…":::`, tab headings (`# [Label](#tab/id)` up to
 /// `---`) and `> [!div class="…"]`.

@@ -72,7 +72,7 @@ extension RawTree {
 
     /// `[!code-csharp[name](path#L2-L5 "title")]` on a line of its own (text, link, text at `i`):
     /// DocFX's older form of `:::code:::`. Lines come from `#L2-L5`, `?range=2-5,7` or
-    /// `?start=2&end=5`; a named region (`#name`, `?name=`) shows the whole file.
+    /// `?start=2&end=5`, a region from `#name` or `?name=name`.
     func codeSnippet(_ kids: [NodeID], at i: Int) -> CodeReference? {
         guard i + 2 < kids.count,
               case .text(let lead) = source[kids[i].index].kind,
@@ -91,15 +91,20 @@ extension RawTree {
             let parts = pair.split(separator: "=", maxSplits: 1)
             if parts.count == 2 { options[parts[0].lowercased()] = parts[1] }
         }
-        var range = ""
-        if fragment.hasPrefix("L") || fragment.hasPrefix("l") {
-            range = fragment.split(separator: "-").map { $0.drop { $0 == "L" || $0 == "l" } }.joined(separator: "-")
-        } else if let lines = options["range"] {
+        var range = "", region = String(options["name"] ?? "")
+        // `#L2-L5` or `#L3` are lines; any other fragment names a region.
+        let bounds = fragment.split(separator: "-", omittingEmptySubsequences: false).map { $0.first == "L" || $0.first == "l" ? $0.dropFirst() : "" }
+        if bounds.count <= 2, bounds.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+            range = bounds.joined(separator: "-")
+        } else if !fragment.isEmpty {
+            region = String(fragment)
+        }
+        if let lines = options["range"] {
             range = String(lines)
         } else if let start = options["start"] {
             range = start + "-" + (options["end"] ?? "")
         }
-        return CodeReference(source: String(file), language: String(language).lowercased(), range: range)
+        return CodeReference(source: String(file), language: String(language).lowercased(), range: range, region: region)
     }
 
     /// The text of a line when it is one `:::…:::` marker (plain text only), as `:::name …:::`,

@@ -195,7 +195,14 @@ package enum KitChecks {
         for (index, node) in document.nodes.enumerated() {
             guard case .codeReference(let reference) = node.kind, !reference.source.contains("://") else { continue }
             let path = ContentPath.includeTarget(reference.source, from: document.path)
-            if let path, kit.codeFiles[path] != nil { continue }
+            if let path, let text = kit.codeFiles[path] {
+                if !reference.regionExists(in: text) {
+                    diagnostics.append(.warning(.linkMissingAnchor, "code block source '\(reference.source)' has no region '\(reference.region)'; the page shows the whole file",
+                                                at: document.location(of: NodeID(index)),
+                                                notes: ["a region runs from a comment holding <\(reference.region)> to one holding </\(reference.region)>, or from #region \(reference.region) to #endregion"]))
+                }
+                continue
+            }
             diagnostics.append(.warning(.linkMissingFile, "code block source '\(reference.source)': there is no such file in the content folder",
                                         at: document.location(of: NodeID(index)), notes: ["the page shows a link to it instead"]))
         }

@@ -71,9 +71,42 @@ import Testing
         #expect(references == [CodeReference(source: "~/samples/Program.cs", language: "csharp", range: "2-5"),
                                CodeReference(source: "a.ps1", language: "powershell", range: "1-3,7"),
                                CodeReference(source: "b.cs", language: "cs", range: "4-6"),
-                               CodeReference(source: "c.vb", language: "vb", range: "")])
+                               CodeReference(source: "c.vb", language: "vb", range: "", region: "Region1")])
         // Not on a line of its own: the text and its link stay.
         #expect(document.nodes.contains { document.literal($0.kind) == .link(destination: "d.cs", title: "") })
+    }
+
+    /// Regions as DocFX marks them: tag comments in any comment style, `#region`, nested.
+    @Test func codeRegionsShowTheirLinesDedented() {
+        let file = """
+            using System;
+            class Program {
+                // <snippet_Main>
+                static void Main() {
+                    // <inner>
+                    Run();
+                    // </inner>
+                }
+                // </snippet_Main>
+                #region Setup
+                #region Inner
+                int x = 1;
+                #endregion
+                int y = 2;
+                #endregion
+            }
+            <!-- <xml> -->
+            <a/>
+            <!-- </xml> -->
+            """
+        func shown(_ region: String, _ range: String = "") -> String { CodeReference(source: "", language: "", range: range, region: region).excerpt(of: file) }
+        #expect(shown("snippet_main") == "static void Main() {\n    Run();\n}\n")
+        #expect(shown("Setup") == "#region Inner\nint x = 1;\n#endregion\nint y = 2;\n")
+        #expect(shown("xml") == "<a/>\n")
+        #expect(shown("Setup", "2") == "int x = 1;\n")
+        #expect(shown("missing") == file + "\n")
+        #expect(!CodeReference(source: "", language: "", range: "", region: "missing").regionExists(in: file))
+        #expect(CodeReference(source: "", language: "", range: "", region: "inner").regionExists(in: file))
     }
 
     @Test func inlineImagesAndNoLocInsideTableCells() {

@@ -1,0 +1,5 @@
+# <sign-in>
+Connect-Contoso
+    -Account me
+# </sign-in>
+Write-Output "done"
