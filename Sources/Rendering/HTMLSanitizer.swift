@@ -18,6 +18,9 @@ public struct HTMLSanitizer {
             table[name] = []
         }
         table["abbr"] = ["title"]
+        // A disclosure, as docs use for long optional detail; `open` shows it unfolded.
+        table["details"] = ["open"]
+        table["summary"] = []
         // `id` stays where pages put link targets (`<span id="footnote-1">`, `<a name="BKMK_x">`).
         for name in ["p", "li", "sup", "table"] { table[name] = ["id"] }
         table["span"] = ["class", "id"]

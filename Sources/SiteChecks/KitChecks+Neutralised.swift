@@ -29,7 +29,7 @@ extension KitChecks {
         if let first = rawHTML.first {
             diagnostics.append(.warning(.rawHTMLDropped, "\(rawHTML.count) piece(s) of raw HTML on this page lose \(droppedPieces) tag(s) or attribute(s) that are not on the allow-list",
                                         at: document.location(of: first),
-                                        notes: ["kept: text formatting (b, i, sup, kbd, …), br, span and div with class, a with a safe href, img, tables",
+                                        notes: ["kept: text formatting (b, i, sup, kbd, …), br, span and div with class, a with a safe href, img, tables, details",
                                                 "set markdown.raw_html: true in adoptkit.yml to let raw HTML through"]))
         }
         if let missing = missingFrontMatterOpening(document) { diagnostics.append(missing) }

@@ -13,6 +13,8 @@ import Testing
         #expect(clean("x<sup>2</sup> <kbd>Ctrl</kbd> <B>b</B> <i>i</i> <u>u</u> <s>s</s>") == "x<sup>2</sup> <kbd>Ctrl</kbd> <b>b</b> <i>i</i> <u>u</u> <s>s</s>")
         #expect(clean("<div class=\"nextstep x\" id=\"d\" title=\"t\">t</div>") == "<div class=\"nextstep x\" id=\"d\">t</div>")
         #expect(clean("<span class='a\"b c'>t</span>") == "<span class=\"c\">t</span>")
+        #expect(clean("<details open ontoggle=alert(1)><summary onclick=x>More</summary>Text</details>")
+                    == "<details open=\"\"><summary>More</summary>Text</details>")
         #expect(clean("<table><tr><td colspan=2 align=CENTER>1</td><th rowspan=\"x\">2</th></tr></table>")
                 == "<table><tr><td colspan=\"2\" align=\"center\">1</td><th>2</th></tr></table>")
         #expect(clean("<a name=\"BKMK_one\"> </a>") == "<a name=\"BKMK_one\"> </a>")
