@@ -44,6 +44,15 @@ public struct MarkdownDocument: Sendable {
         storage = Storage(path: path, displayPath: displayPath, nodes: nodes, textPool: textPool, frontMatter: frontMatter, diagnostics: diagnostics)
     }
 
+    /// The same document with its front matter's text dropped (where it was stays): a kit
+    /// holds every document for the whole build, and the text is read once, into the page's
+    /// metadata. The tree is shared, not copied.
+    public func droppingFrontMatterText() -> MarkdownDocument {
+        guard !storage.frontMatter.yaml.isEmpty else { return self }
+        return MarkdownDocument(path: path, displayPath: displayPath, nodes: nodes, textPool: textPool,
+                                frontMatter: FrontMatter(yaml: "", firstLine: storage.frontMatter.firstLine), diagnostics: diagnostics)
+    }
+
     public var root: NodeID { NodeID(0) }
 
     /// Borrowed, not copied: walks read a node at every step, and a copy costs a reference count

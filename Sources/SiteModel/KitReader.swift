@@ -234,7 +234,7 @@ package enum KitReader {
             guard document.frontMatter.isPresent else { return .success((document, Metadata(), [])) }
             let (metadata, problems) = FrontMatterDecoder.decode(document.frontMatter.yaml, path: display,
                                                                  firstLine: document.frontMatter.firstLine)
-            return .success((document, metadata, problems))
+            return .success((document.droppingFrontMatterText(), metadata, problems))
         }
     }
 }
