@@ -60,6 +60,8 @@ public enum DocFXContainer: Sendable, Hashable {
         switch self {
         case .tab(let label, _): return label
         case .zone(let pivot): return pivot.split(separator: ",").map { $0.trimmingSpaces() }.joined(separator: ", ")
+        // The versions a moniker's text is for (`>= vs-2019`): a page shows every version's.
+        case .moniker(let range): return range.trimmingSpaces().isEmpty ? nil : range.trimmingSpaces()
         default: return nil
         }
     }

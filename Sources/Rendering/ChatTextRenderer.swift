@@ -221,7 +221,7 @@ private struct State {
             }
             endBlock()
         case .container(let container):
-            // Tabs and zones say which choice follows; the other containers only group blocks.
+            // Tabs, zones and monikers say which choice follows; the other containers only group blocks.
             if let label = container.label { writeLabel(label) }
         case .codeReference(let reference):
             writePendingAlertLabels()

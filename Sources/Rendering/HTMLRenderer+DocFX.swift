@@ -1,7 +1,8 @@
 import Markdown
 
-/// Markup for the DocFX containers and `:::code:::`. Tabs and zones show every choice one after
-/// another, each labelled, so a page reads fully with no script, on paper and in chat text.
+/// Markup for the DocFX containers and `:::code:::`. Tabs, zones and monikers show every choice
+/// one after another, each labelled, so a page reads fully with no script, on paper and in chat
+/// text.
 extension HTMLRenderer.State {
     static func containerOpening(_ container: DocFXContainer) -> String {
         switch container {
@@ -9,7 +10,8 @@ extension HTMLRenderer.State {
         case .column: return "<div class=\"docfx-column\">\n"
         case .zone:
             return "<section class=\"docfx-zone\">\n<p class=\"docfx-label\">\(HTMLEscaping.escape(container.label ?? ""))</p>\n"
-        case .moniker: return "<div class=\"docfx-moniker\">\n"
+        case .moniker:
+            return "<div class=\"docfx-moniker\">\n" + (container.label.map { "<p class=\"docfx-label\">\(HTMLEscaping.escape($0))</p>\n" } ?? "")
         case .tabs: return "<div class=\"docfx-tabs\">\n"
         case .tab: return "<section class=\"docfx-tab\">\n<p class=\"docfx-label\">\(HTMLEscaping.escape(container.label ?? ""))</p>\n"
         case .division(let classes):

@@ -57,7 +57,8 @@ import Testing
         #expect(page.contains("Only for <em>managed</em> devices."))
         #expect(page.contains("<code class=\"language-powershell\">Write-Output &quot;start&quot;\n</code>"))
         #expect(page.contains("<section class=\"docfx-zone\">") && page.contains("<p>On a phone, open the store app.</p>"))
-        #expect(page.contains("<div class=\"docfx-moniker\">\n<p>Version 2 signs you in at once.</p>"))
+        #expect(page.contains("<div class=\"docfx-moniker\">\n<p class=\"docfx-label\">&gt;=contoso-2</p>\n<p>Version 2 signs you in at once.</p>"))
+        #expect(TestSupport.text(tree, "guide/setup/install.txt").contains(">=contoso-2"))
         #expect(!page.contains("~/") && !page.contains(":::") && !page.contains("[!"))
         #expect(page.contains("<code class=\"language-powershell\">Connect-Contoso\n    -Account me\n</code>"))
         // Cross references show as text: DocFX's xref maps are not read.
