@@ -49,7 +49,8 @@ public struct SiteWriter {
 
     /// The same with `context`, which the caller keeps to read what the build cost (`--timings`).
     package func write(_ kit: Kit, context: RenderContext, progress: BuildProgress? = nil) async -> [Diagnostic] {
-        await write(kit.plan, progress: progress) { SiteRenderer.contents(of: $0, context: context) }
+        if refusal() == nil { context.searchIndex.prepare(for: kit.plan, kit: kit, context: context) }
+        return await write(kit.plan, progress: progress) { SiteRenderer.contents(of: $0, context: context) }
     }
 
     /// Whether the plan has posters for a browser to print (`posters.export`).
@@ -134,7 +135,11 @@ public struct SiteWriter {
         }
         enum Written: Sendable { case done, failed(String), toPrint(String, PrintJob) }
         let stagingPath = staging.path
-        let results = await parallelMap(plan.outputs, chunk: 16) { planned -> Written in
+        // The search files go last: the pages render while their index is made.
+        let (waiting, ready) = plan.outputs.reduce(into: ([PlannedOutput](), [PlannedOutput]())) { parts, output in
+            if case .searchIndex = output.producer { parts.0.append(output) } else { parts.1.append(output) }
+        }
+        let results = await parallelMap(ready + waiting, chunk: 16) { planned -> Written in
             let target = stagingPath + "/" + planned.path
             do {
                 switch produce(planned) {

@@ -167,6 +167,20 @@ package final class SearchIndexCache: @unchecked Sendable {
         }
     }
 
+    /// Starts making the index of each language `plan` has search files for, each on a thread
+    /// of its own, so the other outputs render beside it: made on first use, its serial parts
+    /// (folding terms, sorting them) kept one core waiting. A file that needs an index still
+    /// being made waits for it.
+    package func prepare(for plan: BuildPlan, kit: Kit, context: RenderContext) {
+        let languages = Set(plan.outputs.compactMap { output -> String? in
+            if case .searchIndex = output.producer { output.language ?? kit.languages.defaultLanguage.tag } else { nil }
+        })
+        for tag in languages.sorted() {
+            let localized = context.localized(tag)
+            Thread.detachNewThread { _ = self.index(kit: kit, context: localized) }
+        }
+    }
+
     /// How long the indexes took to make, together, or nil when nothing asked for one.
     package var buildSeconds: Double? {
         lock.withLock { built.isEmpty ? nil : built.values.reduce(0) { $0 + $1.buildSeconds } }
