@@ -54,6 +54,21 @@ public struct FileBoundary: Sendable, Hashable {
         return .success(Entry(realPath: real, size: Int(info.st_size), isDirectory: false))
     }
 
+    /// `inspect` for the entry `name` of a folder whose real path is known and inside the
+    /// boundary (a walk's): only a symbolic link needs resolving, so a plain file or folder costs
+    /// one `lstat`, not a `realpath` of every component.
+    public func inspect(entry name: String, inRealFolder folder: String) -> Result<Entry, Refusal> {
+        let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .failure(.missing) }
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK: return inspect(URL(fileURLWithPath: path))
+        case S_IFDIR: return .success(Entry(realPath: path, size: 0, isDirectory: true))
+        case S_IFREG: return .success(Entry(realPath: path, size: Int(info.st_size), isDirectory: false))
+        default: return .failure(.notRegular)
+        }
+    }
+
     /// Reads a regular file inside the boundary, refusing before reading when it is larger than
     /// `limit` (checked again while reading, in case the file grows).
     public func read(_ url: URL, limit: Int) -> Result<Data, Refusal> {

@@ -82,7 +82,7 @@ package struct ContentScanner {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 let display = location.displayPath(content: path)
                 let at = SourceLocation(path: display, line: 1, column: 1)
-                switch location.boundary.inspect(URL(fileURLWithPath: folder + "/" + name)) {
+                switch location.boundary.inspect(entry: name, inRealFolder: folder) {
                 case .success(let entry) where entry.isDirectory:
                     if ancestors.contains(entry.realPath) {
                         diagnostics.append(.warning(.linkCycle, "folder link '\(display)' points at a folder that contains it; not followed", at: at))
