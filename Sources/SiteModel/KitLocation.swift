@@ -14,6 +14,8 @@ public struct KitLocation: Sendable, Hashable {
     /// Foundation's URL arithmetic per file was a measurable share of a 10,000-page build.
     private let contentDisplayPrefix: String
     private let contentManifestPrefix: String
+    /// The content folder's path with a trailing `/`, for the file paths of its files.
+    private let contentFolderPath: String
 
     /// `content`, `templates` and `config` default to `Content/`, `Templates/` and
     /// `adoptkit.yml` inside `kit`.
@@ -28,6 +30,7 @@ public struct KitLocation: Sendable, Hashable {
         let probe = self.content.appendingPathComponent("x")
         self.contentDisplayPrefix = String(Self.displayPath(probe, kit: kit).dropLast())
         self.contentManifestPrefix = String(Self.manifestPath(probe, kit: kit).dropLast())
+        self.contentFolderPath = self.content.path.hasSuffix("/") ? self.content.path : self.content.path + "/"
     }
 
     /// How diagnostics and the manifest name a file: relative to the kit when inside it,
@@ -53,6 +56,9 @@ public struct KitLocation: Sendable, Hashable {
         while common < from.count, common < to.count, from[common] == to[common] { common += 1 }
         return (Array(repeating: "..", count: from.count - common) + to[common...].map(String.init)).joined(separator: "/")
     }
+
+    /// The file system path of a content-relative path (no URL arithmetic: it runs per file).
+    public func filePath(content relative: String) -> String { contentFolderPath + relative }
 
     public func manifestPath(content relative: String) -> String {
         contentManifestPrefix + relative

@@ -218,7 +218,7 @@ package enum KitReader {
     package static func parseOne(_ path: String, location: KitLocation) -> Parsed {
         let display = location.displayPath(content: path)
         let data: Data
-        switch location.boundary.read(location.content.appendingPathComponent(path), limit: ContentScanner.maximumFileBytes) {
+        switch location.boundary.read(path: location.filePath(content: path), limit: ContentScanner.maximumFileBytes) {
         case .success(let read): data = read
         case .failure(.tooLarge(let bytes, let limit)):
             return .failure(.error(.fileTooLarge, "file is \(bytes) bytes, more than the limit of \(limit) bytes for a Markdown file",
