@@ -40,8 +40,8 @@ public struct CodeReference: Sendable, Hashable {
 
     /// The lines of region `name`, as DocFX marks them: between a comment holding `<name>` and
     /// one holding `</name>` (`// <snippet1>`, `# <snippet1>`, `<!-- <snippet1> -->`), or
-    /// between `#region name` and its `#endregion`; letter case aside. The marker lines of other
-    /// tag regions inside are left out. Nil when the file has no such region.
+    /// between `#region name` and its `#endregion`; letter case aside. The tag lines of other
+    /// regions inside are left out. Nil when the file has no such region.
     static func region(_ name: String, in lines: [Substring]) -> [Substring]? {
         let wanted = name.lowercased()
         let opening = lines.firstIndex { line in
@@ -52,14 +52,13 @@ public struct CodeReference: Sendable, Hashable {
         let byTag = tag(in: lines[start])?.name == wanted
         var depth = 0, body: [Substring] = []
         for line in lines[(start + 1)...] {
-            if byTag {
-                if let found = tag(in: line) {
-                    if found.closing, found.name == wanted { return body }
-                    continue
-                }
-            } else if regionStart(in: line) != nil {
+            if let found = tag(in: line) {
+                if byTag, found.closing, found.name == wanted { return body }
+                continue
+            }
+            if !byTag, regionStart(in: line) != nil {
                 depth += 1
-            } else if isRegionEnd(line) {
+            } else if !byTag, isRegionEnd(line) {
                 if depth == 0 { return body }
                 depth -= 1
             }
