@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The folders a kit may read from. Every file adoptkit reads (config, content, templates,
@@ -40,7 +42,16 @@ public struct FileBoundary: Sendable, Hashable {
         public let realPath: String
         public let size: Int
         public let isDirectory: Bool
+        /// Which file it is, to check that the file opened later is this one.
+        let device: UInt64
+        let inode: UInt64
+
+        init(realPath: String, size: Int, isDirectory: Bool, info: stat) {
+            (self.realPath, self.size, self.isDirectory) = (realPath, size, isDirectory)
+            (device, inode) = (UInt64(info.st_dev), UInt64(info.st_ino))
+        }
     }
+
 
     /// What `url` really is, or why it may not be read. Folders pass (for walking).
     public func inspect(_ url: URL) -> Result<Entry, Refusal> { inspect(path: url.standardizedFileURL.path) }
@@ -51,9 +62,9 @@ public struct FileBoundary: Sendable, Hashable {
         var info = stat()
         guard stat(real, &info) == 0 else { return .failure(.unreadable) }
         let type = info.st_mode & S_IFMT
-        if type == S_IFDIR { return .success(Entry(realPath: real, size: 0, isDirectory: true)) }
+        if type == S_IFDIR { return .success(Entry(realPath: real, size: 0, isDirectory: true, info: info)) }
         guard type == S_IFREG else { return .failure(.notRegular) }
-        return .success(Entry(realPath: real, size: Int(info.st_size), isDirectory: false))
+        return .success(Entry(realPath: real, size: Int(info.st_size), isDirectory: false, info: info))
     }
 
     /// `inspect` for the entry `name` of a folder whose real path is known and inside the
@@ -65,8 +76,8 @@ public struct FileBoundary: Sendable, Hashable {
         guard lstat(path, &info) == 0 else { return .failure(.missing) }
         switch info.st_mode & S_IFMT {
         case S_IFLNK: return inspect(URL(fileURLWithPath: path))
-        case S_IFDIR: return .success(Entry(realPath: path, size: 0, isDirectory: true))
-        case S_IFREG: return .success(Entry(realPath: path, size: Int(info.st_size), isDirectory: false))
+        case S_IFDIR: return .success(Entry(realPath: path, size: 0, isDirectory: true, info: info))
+        case S_IFREG: return .success(Entry(realPath: path, size: Int(info.st_size), isDirectory: false, info: info))
         default: return .failure(.notRegular)
         }
     }
@@ -86,10 +97,15 @@ public struct FileBoundary: Sendable, Hashable {
         }
         guard !entry.isDirectory else { return .failure(.notRegular) }
         guard entry.size <= limit else { return .failure(.tooLarge(bytes: entry.size, limit: limit)) }
-        // Plain POSIX reads: FileHandle's cost more than a small page takes to parse.
-        let descriptor = open(entry.realPath, O_RDONLY | O_CLOEXEC)
+        // Plain POSIX reads: FileHandle's cost more than a small page takes to parse. The file
+        // opened must be the one inspected: no link put in its place (`O_NOFOLLOW`), no FIFO
+        // to wait on (`O_NONBLOCK`), the same device and inode.
+        let descriptor = open(entry.realPath, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard descriptor >= 0 else { return .failure(.unreadable) }
         defer { close(descriptor) }
+        var opened = stat()
+        guard fstat(descriptor, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG,
+              opened.st_dev == entry.device, opened.st_ino == entry.inode else { return .failure(.unreadable) }
         // One byte more than the size found, to see the end; more room if the file has grown.
         var data = Data(count: entry.size + 1)
         var filled = 0
@@ -98,8 +114,11 @@ public struct FileBoundary: Sendable, Hashable {
                 guard data.count <= limit else { break }
                 data.count = min(data.count * 2, limit + 1)
             }
-            let got = data.withUnsafeMutableBytes { buffer in Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled) }
-            if got < 0, errno == EINTR { continue }
+            let got = data.withUnsafeMutableBytes { buffer in readBytes(descriptor, buffer.baseAddress! + filled, buffer.count - filled) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return .failure(.unreadable)
+            }
             guard got > 0 else { break }
             filled += got
         }
@@ -119,4 +138,9 @@ public struct FileBoundary: Sendable, Hashable {
         defer { free(resolved) }
         return String(cString: resolved)
     }
+}
+
+/// `read(2)`, out of the type so the name reaches the system's, not `FileBoundary.read`.
+private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

@@ -75,13 +75,12 @@ public struct CodeReference: Sendable, Hashable {
         return lines.map { $0.allSatisfy(\.isWhitespace) ? $0.prefix(0) : $0.dropFirst(shared) }
     }
 
-    /// `<name>` or `</name>` alone in a comment line, lowercased.
+    /// `<name>` or `</name>` alone in a comment line, lowercased. Only in a comment: a line of
+    /// XML or XAML (`<Grid>`) is code.
     private static func tag(in line: Substring) -> (name: String, closing: Bool)? {
         var text = line.trimmingSpaces()[...]
-        for opener in ["<!--", "//", "/*", "--", "#", "'", "REM "] where text.hasPrefix(opener) {
-            text = text.dropFirst(opener.count)
-            break
-        }
+        guard let opener = ["<!--", "//", "/*", "--", "#", "'", "REM "].first(where: { text.hasPrefix($0) }) else { return nil }
+        text = text.dropFirst(opener.count)
         for closer in ["-->", "*/"] where text.hasSuffix(closer) { text = text.dropLast(closer.count) }
         text = text.trimmingSpaces()[...]
         guard text.hasPrefix("<"), text.hasSuffix(">"), text.count > 2 else { return nil }

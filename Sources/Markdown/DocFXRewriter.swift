@@ -143,7 +143,7 @@ struct DocFXRewriter {
         let target = destination.dropFirst(5)
         let uid = String(target.prefix { $0 != "?" && $0 != "#" })
         let shown = uid.removingPercentEncoding ?? uid
-        let location = SourceLocation(path: tree.path, line: range.start.line, column: range.start.column)
+        let location = tree.locate(id)
         diagnostics.append(.warning(.linkCrossReference, "cross reference '\(shown)' shows as text: it needs DocFX's xref maps, which adoptkit does not read",
                                     at: location, notes: ["link to the page itself to make it a link"]))
         let kids = tree.children(id)

@@ -123,13 +123,15 @@ extension RawTree {
         let trimmed = text.trimmingSpaces()
         guard trimmed.hasPrefix(":::") else { return nil }
         var inner = trimmed.dropFirst(3)
+        let spaced = inner.first == " " || inner.first == "\t"
         let closed = inner.hasSuffix(":::")
         if closed { inner = inner.dropLast(3) }
         inner = inner.trimmingSpaces()[...]
         guard let first = inner.first, first.isLetter else { return nil }
-        if !closed {
-            let name = inner.prefix { !$0.isWhitespace }.lowercased()
-            guard DocFXRewriter.container(named: name.hasSuffix("-end") ? String(name.dropLast(4)) : name, [:]) != nil else { return nil }
+        if spaced || !closed {
+            // Only a container's own name, exactly (`::: Row 3 …` in prose is text).
+            let name = inner.prefix { !$0.isWhitespace }
+            guard DocFXRewriter.container(named: String(name.hasSuffix("-end") ? name.dropLast(4) : name), [:]) != nil else { return nil }
         }
         return ":::" + inner + ":::"
     }

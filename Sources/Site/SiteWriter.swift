@@ -49,8 +49,9 @@ public struct SiteWriter {
 
     /// The same with `context`, which the caller keeps to read what the build cost (`--timings`).
     package func write(_ kit: Kit, context: RenderContext, progress: BuildProgress? = nil) async -> [Diagnostic] {
-        if refusal() == nil { context.searchIndex.prepare(for: kit.plan, kit: kit, context: context) }
-        return await write(kit.plan, progress: progress) { SiteRenderer.contents(of: $0, context: context) }
+        await write(kit.plan, progress: progress, starting: { context.searchIndex.prepare(for: kit.plan, kit: kit, context: context) }) {
+            SiteRenderer.contents(of: $0, context: context)
+        }
     }
 
     /// Whether the plan has posters for a browser to print (`posters.export`).
@@ -63,8 +64,10 @@ public struct SiteWriter {
         }
     }
 
-    /// Writes the outputs of `plan`, each produced by `produce` (called in parallel).
-    func write(_ plan: BuildPlan, progress: BuildProgress? = nil,
+    /// Writes the outputs of `plan`, each produced by `produce` (called in parallel), after
+    /// `starting` (once the staging folder is ready, so work it starts is never wasted on a
+    /// build that cannot write).
+    func write(_ plan: BuildPlan, progress: BuildProgress? = nil, starting: () -> Void = {},
                produce: @escaping @Sendable (PlannedOutput) -> OutputTree.Contents) async -> [Diagnostic] {
         if let refusal = refusal() { return [refusal] }
         // Started before anything is written, so a missing browser costs nothing and writes nothing.
@@ -77,12 +80,12 @@ public struct SiteWriter {
                                notes: ["drop posters.export and --export to build without PDF and PNG files"])]
             }
         }
-        let diagnostics = await write(plan, progress: progress, browser: browser, produce: produce)
+        let diagnostics = await write(plan, progress: progress, browser: browser, starting: starting, produce: produce)
         await browser?.close()
         return diagnostics
     }
 
-    private func write(_ plan: BuildPlan, progress: BuildProgress?, browser: HeadlessBrowser?,
+    private func write(_ plan: BuildPlan, progress: BuildProgress?, browser: HeadlessBrowser?, starting: () -> Void,
                        produce: @escaping @Sendable (PlannedOutput) -> OutputTree.Contents) async -> [Diagnostic] {
         let fm = FileManager.default
         var carried: [String] = []
@@ -135,6 +138,7 @@ public struct SiteWriter {
         }
         enum Written: Sendable { case done, failed(String), toPrint(String, PrintJob) }
         let stagingPath = staging.path
+        starting()
         // The search files go last: the pages render while their index is made.
         let (waiting, ready) = plan.outputs.reduce(into: ([PlannedOutput](), [PlannedOutput]())) { parts, output in
             if case .searchIndex = output.producer { parts.0.append(output) } else { parts.1.append(output) }

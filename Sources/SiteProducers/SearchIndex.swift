@@ -149,20 +149,32 @@ package struct SearchIndex: Sendable {
     }
 }
 
-/// Each language's index, made the first time one of its files is rendered and then shared by
-/// the rest.
+/// Each language's index, made the first time one of its files is rendered (or `prepare`
+/// asks) and then shared by the rest. Each language has its own lock, so indexes are made side
+/// by side and a made one is read without waiting for another to be made.
 package final class SearchIndexCache: @unchecked Sendable {
-    // Guarded by `lock`; each language's built once.
-    private var built: [String: SearchIndex] = [:]
+    private final class Slot: @unchecked Sendable {
+        // Guarded by `lock`; made once.
+        var index: SearchIndex?
+        let lock = NSLock()
+    }
+    // Guarded by `lock`.
+    private var slots: [String: Slot] = [:]
     private let lock = NSLock()
 
     /// The index of `context`'s language.
     func index(kit: Kit, context: RenderContext) -> SearchIndex {
-        lock.withLock {
-            let tag = context.language.tag
-            if let index = built[tag] { return index }
+        let tag = context.language.tag
+        let slot = lock.withLock {
+            if let slot = slots[tag] { return slot }
+            let slot = Slot()
+            slots[tag] = slot
+            return slot
+        }
+        return slot.lock.withLock {
+            if let index = slot.index { return index }
             let index = SearchIndex(kit: kit, context: context)
-            built[tag] = index
+            slot.index = index
             return index
         }
     }
@@ -183,6 +195,7 @@ package final class SearchIndexCache: @unchecked Sendable {
 
     /// How long the indexes took to make, together, or nil when nothing asked for one.
     package var buildSeconds: Double? {
-        lock.withLock { built.isEmpty ? nil : built.values.reduce(0) { $0 + $1.buildSeconds } }
+        let made = lock.withLock { Array(slots.values) }.compactMap { slot in slot.lock.withLock { slot.index } }
+        return made.isEmpty ? nil : made.reduce(0) { $0 + $1.buildSeconds }
     }
 }

@@ -58,10 +58,10 @@ import Testing
     /// As Microsoft's docs write them: zones and monikers without the closing colons, monikers
     /// with a space after the opening ones. Other text that starts with colons stays text.
     @Test func zoneAndMonikerLinesAsDocsWriteThem() {
-        let document = MarkdownParser.parse(":::zone pivot=\"windows\"\nOn Windows.\n:::zone-end\n\n::: moniker range=\">=vs-2019\"\n\nIn 2019.\n\n::: moniker-end\n\n::: not a marker\n:::rowing boats\n")
+        let document = MarkdownParser.parse(":::zone pivot=\"windows\"\nOn Windows.\n:::zone-end\n\n::: moniker range=\">=vs-2019\"\n\nIn 2019.\n\n::: moniker-end\n\n::: not a marker\n:::rowing boats\n::: Row 3 of the table\n::: Note :::\n")
         #expect(document.diagnostics.isEmpty, "\(document.diagnostics)")
         #expect(outline(document) == ["zone(pivot: \"windows\")", "  p On Windows.", "moniker(range: \">=vs-2019\")", "  p In 2019.",
-                                      "p ::: not a marker :::rowing boats"])
+                                      "p ::: not a marker :::rowing boats ::: Row 3 of the table ::: Note :::"])
     }
 
     /// `[!code-lang[name](path…)]`, DocFX's older form of `:::code:::`, with its line options.
@@ -96,13 +96,15 @@ import Testing
                 #endregion
             }
             <!-- <xml> -->
-            <a/>
+            <Grid>
+              <a/>
+            </Grid>
             <!-- </xml> -->
             """
         func shown(_ region: String, _ range: String = "") -> String { CodeReference(source: "", language: "", range: range, region: region).excerpt(of: file) }
         #expect(shown("snippet_main") == "static void Main() {\n    Run();\n}\n")
         #expect(shown("Setup") == "#region Inner\nint x = 1;\n#endregion\nint y = 2;\n")
-        #expect(shown("xml") == "<a/>\n")
+        #expect(shown("xml") == "<Grid>\n  <a/>\n</Grid>\n", "an element on a line of its own is code, not a region's tag")
         #expect(shown("Setup", "2") == "int x = 1;\n")
         #expect(shown("missing") == file + "\n")
         #expect(!CodeReference(source: "", language: "", range: "", region: "missing").regionExists(in: file))
