@@ -48,7 +48,7 @@ public struct FileBoundary: Sendable, Hashable {
 
         init(realPath: String, size: Int, isDirectory: Bool, info: stat) {
             (self.realPath, self.size, self.isDirectory) = (realPath, size, isDirectory)
-            (device, inode) = (UInt64(info.st_dev), UInt64(info.st_ino))
+            (device, inode) = (UInt64(truncatingIfNeeded: info.st_dev), UInt64(truncatingIfNeeded: info.st_ino))
         }
     }
 
@@ -105,7 +105,7 @@ public struct FileBoundary: Sendable, Hashable {
         defer { close(descriptor) }
         var opened = stat()
         guard fstat(descriptor, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG,
-              opened.st_dev == entry.device, opened.st_ino == entry.inode else { return .failure(.unreadable) }
+              UInt64(truncatingIfNeeded: opened.st_dev) == entry.device, UInt64(truncatingIfNeeded: opened.st_ino) == entry.inode else { return .failure(.unreadable) }
         // One byte more than the size found, to see the end; more room if the file has grown.
         var data = Data(count: entry.size + 1)
         var filled = 0
