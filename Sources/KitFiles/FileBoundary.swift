@@ -46,9 +46,12 @@ public struct FileBoundary: Sendable, Hashable {
         let device: UInt64
         let inode: UInt64
 
-        init(realPath: String, size: Int, isDirectory: Bool, info: stat) {
-            (self.realPath, self.size, self.isDirectory) = (realPath, size, isDirectory)
-            (device, inode) = (UInt64(truncatingIfNeeded: info.st_dev), UInt64(truncatingIfNeeded: info.st_ino))
+        /// The entry at `realPath` that `info` (its `stat`) describes: a folder or a regular file.
+        static func of(_ realPath: String, _ info: stat) -> Result<Entry, Refusal> {
+            let type = info.st_mode & S_IFMT
+            guard type == S_IFDIR || type == S_IFREG else { return .failure(.notRegular) }
+            return .success(Entry(realPath: realPath, size: type == S_IFDIR ? 0 : Int(info.st_size), isDirectory: type == S_IFDIR,
+                                  device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino)))
         }
     }
 
@@ -61,10 +64,7 @@ public struct FileBoundary: Sendable, Hashable {
         guard contains(realPath: real) else { return .failure(.outside(realPath: real)) }
         var info = stat()
         guard stat(real, &info) == 0 else { return .failure(.unreadable) }
-        let type = info.st_mode & S_IFMT
-        if type == S_IFDIR { return .success(Entry(realPath: real, size: 0, isDirectory: true, info: info)) }
-        guard type == S_IFREG else { return .failure(.notRegular) }
-        return .success(Entry(realPath: real, size: Int(info.st_size), isDirectory: false, info: info))
+        return Entry.of(real, info)
     }
 
     /// `inspect` for the entry `name` of a folder whose real path is known and inside the
@@ -74,12 +74,7 @@ public struct FileBoundary: Sendable, Hashable {
         let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
         var info = stat()
         guard lstat(path, &info) == 0 else { return .failure(.missing) }
-        switch info.st_mode & S_IFMT {
-        case S_IFLNK: return inspect(URL(fileURLWithPath: path))
-        case S_IFDIR: return .success(Entry(realPath: path, size: 0, isDirectory: true, info: info))
-        case S_IFREG: return .success(Entry(realPath: path, size: Int(info.st_size), isDirectory: false, info: info))
-        default: return .failure(.notRegular)
-        }
+        return info.st_mode & S_IFMT == S_IFLNK ? inspect(URL(fileURLWithPath: path)) : Entry.of(path, info)
     }
 
     /// Reads a regular file inside the boundary, refusing before reading when it is larger than

@@ -44,12 +44,15 @@ public struct CodeReference: Sendable, Hashable {
     /// regions inside are left out. Nil when the file has no such region.
     static func region(_ name: String, in lines: [Substring]) -> [Substring]? {
         let wanted = name.lowercased()
-        let opening = lines.firstIndex { line in
-            if let found = tag(in: line) { return !found.closing && found.name == wanted }
-            return regionStart(in: line) == wanted
+        var opening: (line: Int, byTag: Bool)?
+        for (number, line) in lines.enumerated() {
+            if let found = tag(in: line) {
+                if !found.closing, found.name == wanted { opening = (number, true); break }
+            } else if regionStart(in: line) == wanted {
+                opening = (number, false); break
+            }
         }
-        guard let start = opening else { return nil }
-        let byTag = tag(in: lines[start])?.name == wanted
+        guard let (start, byTag) = opening else { return nil }
         var depth = 0, body: [Substring] = []
         for line in lines[(start + 1)...] {
             if let found = tag(in: line) {

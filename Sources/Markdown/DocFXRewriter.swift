@@ -107,7 +107,7 @@ struct DocFXRewriter {
             let text = tree.plainText(id)
             openContainer(.heading(level: level, id: headingIDs.unique(for: text)), id, into: &stack)
             return
-        case .link(let destination, _) where Self.isCrossReference(destination):
+        case .link(let destination, _) where MarkdownParser.isCrossReference(destination):
             crossReference(id, destination: destination, range: range, into: &stack)
             return
         case .thematicBreak:
@@ -130,11 +130,6 @@ struct DocFXRewriter {
     }
 
     // MARK: - Cross references
-
-    /// `xref:` (any case), DocFX's link to an API or article by its uid.
-    static func isCrossReference(_ destination: String) -> Bool {
-        destination.utf8.count > 5 && destination.prefix(5).lowercased() == "xref:"
-    }
 
     /// An `xref:` link is resolved by DocFX's cross-reference maps, which name the site of every
     /// uid and are not read here: the link shows as its text (`<xref:System.String>` as the uid),

@@ -29,6 +29,12 @@ public enum MarkdownParser {
                                 diagnostics: diagnostics)
     }
 
+    /// Whether a link destination is `xref:` (any case), DocFX's link to an API or article by
+    /// its uid, which only DocFX's xref maps resolve.
+    public static func isCrossReference(_ destination: String) -> Bool {
+        destination.utf8.count > 5 && destination.prefix(5).lowercased() == "xref:"
+    }
+
     /// Convenience for tests and small snippets.
     public static func parse(_ text: String, path: String = "input.md") -> MarkdownDocument {
         parse(SourceText(path: path, text: text), path: path)

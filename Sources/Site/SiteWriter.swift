@@ -140,10 +140,9 @@ public struct SiteWriter {
         let stagingPath = staging.path
         starting()
         // The search files go last: the pages render while their index is made.
-        let (waiting, ready) = plan.outputs.reduce(into: ([PlannedOutput](), [PlannedOutput]())) { parts, output in
-            if case .searchIndex = output.producer { parts.0.append(output) } else { parts.1.append(output) }
-        }
-        let results = await parallelMap(ready + waiting, chunk: 16) { planned -> Written in
+        func isSearchFile(_ output: PlannedOutput) -> Bool { if case .searchIndex = output.producer { true } else { false } }
+        let order = plan.outputs.filter { !isSearchFile($0) } + plan.outputs.filter(isSearchFile)
+        let results = await parallelMap(order, chunk: 16) { planned -> Written in
             let target = stagingPath + "/" + planned.path
             do {
                 switch produce(planned) {

@@ -111,7 +111,7 @@ package enum TOCLoader {
     /// An `xref:` href names a uid that DocFX's xref maps resolve and adoptkit does not read:
     /// such an entry shows as a heading, as one without an href does, never as a dead link.
     private static func entry(_ item: TOCYAMLItem) -> TOCEntry {
-        func linked(_ href: String?) -> String? { href.flatMap { $0.lowercased().hasPrefix("xref:") ? nil : $0 } }
+        func linked(_ href: String?) -> String? { href.flatMap { MarkdownParser.isCrossReference($0) ? nil : $0 } }
         return TOCEntry(title: item.name, href: linked(item.href), children: item.items.map(entry), location: item.location, topicHref: linked(item.topicHref))
     }
 
