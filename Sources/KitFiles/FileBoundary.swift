@@ -85,11 +85,24 @@ public struct FileBoundary: Sendable, Hashable {
 
     /// The same for a path with no `.` or `..` segments (a scanned file's), without URL work.
     public func read(path: String, limit: Int) -> Result<Data, Refusal> {
-        let entry: Entry
         switch inspect(path: path) {
         case .failure(let refusal): return .failure(refusal)
-        case .success(let found): entry = found
+        case .success(let entry): return read(inspected: entry, limit: limit)
         }
+    }
+
+    /// `read(path:limit:)` for a file a walk of the boundary already inspected (`entry`): no
+    /// `realpath` again when the file at `entry.realPath` is still that one (same device and
+    /// inode, so inside the boundary). When it is not (replaced since, as editors save), `path`
+    /// is inspected afresh.
+    public func read(_ entry: Entry, path: String, limit: Int) -> Result<Data, Refusal> {
+        switch read(inspected: entry, limit: limit) {
+        case .failure(.unreadable): read(path: path, limit: limit)
+        case let result: result
+        }
+    }
+
+    private func read(inspected entry: Entry, limit: Int) -> Result<Data, Refusal> {
         guard !entry.isDirectory else { return .failure(.notRegular) }
         guard entry.size <= limit else { return .failure(.tooLarge(bytes: entry.size, limit: limit)) }
         // Plain POSIX reads: FileHandle's cost more than a small page takes to parse. The file

@@ -115,11 +115,36 @@ package enum ContentPath {
     /// readable start and a hash of the whole name, so `check` and `build` agree on it.
     package static func outputPath(forPage source: String) -> String {
         let withoutExtension = source.hasSuffix(".md") ? String(source.dropLast(3)) : source.hasSuffix(".yml") ? String(source.dropLast(4)) : source
+        // Almost every source is a clean path with a short name: it keeps its segments as they
+        // are (this runs for every link in every output).
+        return hasCleanSegments(withoutExtension, longestLast: maximumPageNameBytes) ? withoutExtension + ".html"
+            : segmentwiseOutputPath(withoutExtension)
+    }
+
+    /// The output path made segment by segment: empty segments dropped, a long name shortened.
+    static func segmentwiseOutputPath(_ withoutExtension: String) -> String {
         var parts = components(withoutExtension).map(String.init)
         if let name = parts.last, name.utf8.count > maximumPageNameBytes {
             parts[parts.count - 1] = shortened(name)
         }
         return parts.joined(separator: "/") + ".html"
+    }
+
+    /// Whether `path` has no empty segment (no leading, trailing or doubled `/`) and its last
+    /// segment is at most `longestLast` bytes: `components` would give it back unchanged.
+    static func hasCleanSegments(_ path: String, longestLast: Int) -> Bool {
+        let slash = UInt8(ascii: "/")
+        var previous = slash, segment = 0
+        for byte in path.utf8 {
+            if byte == slash {
+                if previous == slash { return false }
+                segment = 0
+            } else {
+                segment += 1
+            }
+            previous = byte
+        }
+        return previous != slash && segment <= longestLast
     }
 
     /// 255 bytes less the longest suffix a page's outputs get (`.telegram.txt`).

@@ -6,7 +6,7 @@ import KitFiles
 /// Lists the files of a content folder: Markdown to parse, other files to copy. Links are
 /// followed when they resolve to a file or folder inside the kit and reported otherwise;
 /// nothing is skipped without a word, except hidden files (`.git`, `.DS_Store`).
-package struct ContentScanner {
+package struct ContentScanner: Sendable {
     var markdown: [String] = []
     var assets: [String] = []
     var tocPath: String?
@@ -17,6 +17,8 @@ package struct ContentScanner {
     var docfx: DocFXProject?
     /// YAML files that may be landing pages (`### YamlMime:Landing`), read by `KitReader`.
     var yamlPages: [String] = []
+    /// What the walk found at each file's path, so reading it needs no second `realpath`.
+    var entries: [String: FileBoundary.Entry] = [:]
 
     /// A Markdown file larger than this is refused before it is read.
     static let maximumFileBytes = 4 << 20
@@ -89,13 +91,14 @@ package struct ContentScanner {
                     } else {
                         stack.append((entry.realPath, path, ancestors.union([entry.realPath])))
                     }
-                case .success:
+                case .success(let entry):
                     if let first = byName[path] {
                         diagnostics.append(.error(.nameCollision, "'\(display)' and '\(location.displayPath(content: first))' are the same name "
                                                   + "after Unicode normalisation; rename one", at: at))
                     } else {
                         byName[path] = path
                         files.append(path)
+                        entries[path] = entry
                     }
                 case .failure(let refusal):
                     diagnostics.append(.error(.outsideKit, refusal.describe(display), at: at,

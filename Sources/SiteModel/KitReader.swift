@@ -16,6 +16,8 @@ package enum KitReader {
     package static func read(_ location: KitLocation, configRequired: Bool, cache: ParseCache?, posterExport: [KitConfig.PosterSettings.ExportFormat]? = nil,
                              clock: inout StageClock) async -> Kit {
         var diagnostics: [Diagnostic] = []
+        // The content scan needs nothing of the config or templates: it walks beside them.
+        async let scanned = ContentScanner.scan(location)
         var config = loadConfig(location, required: configRequired, into: &diagnostics)
         if let posterExport { config.posters.export = posterExport }
         let (templates, templateProblems) = TemplateSet.load(kitFolder: location.templates, displayRoot: location.displayPath(location.templates),
@@ -25,10 +27,10 @@ package enum KitReader {
         diagnostics += languageProblems
 
         let variables = KitVariables.values(config)
-        let scan = ContentScanner.scan(location)
+        let scan = await scanned
         diagnostics += scan.diagnostics
         clock.lap("config, templates, scan")
-        let parsed = await parseAll(scan.markdown, location: location, cache: cache)
+        let parsed = await parseAll(scan.markdown, entries: scan.entries, location: location, cache: cache)
         clock.lap("read and parse")
         var documents: [String: MarkdownDocument] = [:]
         var parseDiagnostics: [String: [Diagnostic]] = [:]
@@ -196,15 +198,18 @@ package enum KitReader {
 
     /// Reads and parses every Markdown file, spread over the cores. cmark itself parses under a
     /// lock; reading, decoding, the DocFX passes and front matter run in parallel.
-    package static func parseAll(_ paths: [String], location: KitLocation, cache: ParseCache?) async -> [(String, Parsed)] {
+    /// `entries`: what the content scan found at each path (read without a second `realpath`).
+    package static func parseAll(_ paths: [String], entries: [String: FileBoundary.Entry] = [:], location: KitLocation,
+                                 cache: ParseCache?) async -> [(String, Parsed)] {
         await withTaskGroup(of: (Int, Parsed).self) { group in
             for (index, path) in paths.enumerated() {
+                let entry = entries[path]
                 group.addTask {
                     guard let cache, let stamp = ParseCache.stamp(of: location.content.appendingPathComponent(path)) else {
-                        return (index, parseOne(path, location: location))
+                        return (index, parseOne(path, entry: entry, location: location))
                     }
                     if let hit = cache.cached(path, stamp: stamp) { return (index, hit) }
-                    let parsed = parseOne(path, location: location)
+                    let parsed = parseOne(path, entry: entry, location: location)
                     cache.store(path, stamp: stamp, parsed: parsed)
                     return (index, parsed)
                 }
@@ -215,10 +220,11 @@ package enum KitReader {
         }
     }
 
-    package static func parseOne(_ path: String, location: KitLocation) -> Parsed {
+    package static func parseOne(_ path: String, entry: FileBoundary.Entry?, location: KitLocation) -> Parsed {
         let display = location.displayPath(content: path)
+        let file = location.filePath(content: path), limit = ContentScanner.maximumFileBytes
         let data: Data
-        switch location.boundary.read(path: location.filePath(content: path), limit: ContentScanner.maximumFileBytes) {
+        switch entry.map({ location.boundary.read($0, path: file, limit: limit) }) ?? location.boundary.read(path: file, limit: limit) {
         case .success(let read): data = read
         case .failure(.tooLarge(let bytes, let limit)):
             return .failure(.error(.fileTooLarge, "file is \(bytes) bytes, more than the limit of \(limit) bytes for a Markdown file",

@@ -6,6 +6,8 @@
 struct TemplateRenderer {
     let templates: [String: ParsedTemplate]
 
+    /// The state of one render, threaded through it in place: sections push onto `stack` and
+    /// pop when done, partials and blocks restore what they changed, so no token copies it.
     struct Context {
         var stack: [TemplateValue]
         var indentation = ""
@@ -14,9 +16,9 @@ struct TemplateRenderer {
         var escapesHTML: Bool
     }
 
-    func render(_ tokens: [TemplateToken], _ context: Context, into out: inout String) {
+    func render(_ tokens: [TemplateToken], _ context: inout Context, into out: inout String) {
         guard !context.indentation.isEmpty else {
-            for token in tokens { render(token, context, into: &out) }
+            for token in tokens { render(token, &context, into: &out) }
             return
         }
         // A partial's lines are indented: each token whose output starts a line (this render's
@@ -25,14 +27,14 @@ struct TemplateRenderer {
         for token in tokens {
             let before = out.utf8.count
             let atLineStart = Self.endsWithNewline(out, from: start, to: before)
-            render(token, context, into: &out)
+            render(token, &context, into: &out)
             if atLineStart, out.utf8.count > before {
                 out.insert(contentsOf: context.indentation, at: out.utf8.index(out.utf8.startIndex, offsetBy: before))
             }
         }
     }
 
-    private func render(_ token: TemplateToken, _ context: Context, into out: inout String) {
+    private func render(_ token: TemplateToken, _ context: inout Context, into out: inout String) {
         switch token {
         case .text(let text):
             out += text
@@ -48,33 +50,43 @@ struct TemplateRenderer {
         case let .section(name, tokens):
             switch lookup(name, context) {
             case .list(let items)?:
-                for item in items { render(tokens, context.pushing(item), into: &out) }
+                for item in items { render(tokens, pushing: item, &context, into: &out) }
             case .bool(let flag)?:
-                if flag { render(tokens, context, into: &out) }
+                if flag { render(tokens, &context, into: &out) }
             case let value?:
-                render(tokens, context.pushing(value), into: &out)
+                render(tokens, pushing: value, &context, into: &out)
             case nil:
                 break
             }
         case let .inverted(name, tokens):
             switch lookup(name, context) {
-            case .list(let items)? where items.isEmpty: render(tokens, context.pushing(.list([])), into: &out)
-            case .bool(false)?, nil: render(tokens, context, into: &out)
+            case .list(let items)? where items.isEmpty: render(tokens, pushing: .list([]), &context, into: &out)
+            case .bool(false)?, nil: render(tokens, &context, into: &out)
             default: break
             }
         case let .partial(name, indentation, overrides):
             guard let template = templates[name] else { return }
-            var inner = context
-            inner.indentation += indentation ?? ""
+            let saved = (context.indentation, context.overrides, context.escapesHTML)
+            context.indentation += indentation ?? ""
             // The outer template's overrides win over those of a parent it uses.
-            if let overrides { inner.overrides.merge(overrides) { outer, _ in outer } }
-            inner.escapesHTML = !template.isText
-            render(template.tokens, inner, into: &out)
+            if let overrides { context.overrides.merge(overrides) { outer, _ in outer } }
+            context.escapesHTML = !template.isText
+            render(template.tokens, &context, into: &out)
+            (context.indentation, context.overrides, context.escapesHTML) = saved
         case let .block(name, fallback, indentation):
-            var inner = context
-            inner.indentation += indentation ?? ""
-            render(context.overrides[name] ?? fallback, inner, into: &out)
+            let tokens = context.overrides[name] ?? fallback
+            guard let indentation, !indentation.isEmpty else { return render(tokens, &context, into: &out) }
+            let saved = context.indentation
+            context.indentation += indentation
+            render(tokens, &context, into: &out)
+            context.indentation = saved
         }
+    }
+
+    private func render(_ tokens: [TemplateToken], pushing value: TemplateValue, _ context: inout Context, into out: inout String) {
+        context.stack.append(value)
+        render(tokens, &context, into: &out)
+        context.stack.removeLast()
     }
 
     private func lookup(_ name: TemplateName, _ context: Context) -> TemplateValue? {
@@ -110,14 +122,6 @@ struct TemplateRenderer {
         let last = utf8.index(utf8.startIndex, offsetBy: end - 1)
         guard utf8[last] == UInt8(ascii: "\n") else { return false }
         return end - 1 == start || utf8[utf8.index(before: last)] != UInt8(ascii: "\r")
-    }
-}
-
-extension TemplateRenderer.Context {
-    func pushing(_ value: TemplateValue) -> Self {
-        var context = self
-        context.stack.append(value)
-        return context
     }
 }
 

@@ -177,7 +177,8 @@ public struct TemplateSet: Sendable {
     public func render(_ name: String, _ value: TemplateValue) -> String {
         guard let template = renderer.templates[name] else { return "" }
         var out = ""
-        renderer.render(template.tokens, TemplateRenderer.Context(stack: [value], escapesHTML: !template.isText), into: &out)
+        var context = TemplateRenderer.Context(stack: [value], escapesHTML: !template.isText)
+        renderer.render(template.tokens, &context, into: &out)
         return out
     }
 

@@ -58,4 +58,16 @@ import Testing
         }
         #expect(ContentPath.isPlainRelative("guide/invite.md") && ContentPath.isPlainRelative("...") && !ContentPath.isPlainRelative("a/../b"))
     }
+
+    @Test func cleanPagePathsKeepTheirSegmentsAsTheSegmentRuleDoes() {
+        let long = String(repeating: "é", count: 121), longer = String(repeating: "x", count: ContentPath.maximumPageNameBytes + 1)
+        let segments = ["a", "b", "", "ü", long, longer, String(repeating: "y", count: ContentPath.maximumPageNameBytes)]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let path = (0..<Int.random(in: 1...4, using: &generator)).map { _ in segments.randomElement(using: &generator)! }.joined(separator: "/")
+            #expect(ContentPath.outputPath(forPage: path + ".md") == ContentPath.segmentwiseOutputPath(path), "\(path)")
+        }
+        #expect(ContentPath.outputPath(forPage: "guide/invite.md") == "guide/invite.html")
+        #expect(ContentPath.outputPath(forPage: "/guide//invite.yml") == "guide/invite.html")
+    }
 }

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import KitFiles
 import Site
 import SiteModel
 import Testing
@@ -149,6 +150,29 @@ import Testing
             #expect(result.succeeded, "\(result.diagnostics)")
             let type = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("b.png").path)[.type] as? FileAttributeType
             #expect(type == .typeRegular)
+        }
+    }
+
+    /// Content files are read by what the scan found, without resolving their path again; a file
+    /// swapped after the scan (an editor's save, or a link put in its place) is inspected afresh.
+    @Test func aFileSwappedAfterTheScanIsInspectedAgain() async throws {
+        try await TestSupport.withTemporaryFolder { root in
+            let (kit, outside) = try Self.makeKit(in: root)
+            let content = kit.appendingPathComponent("Content")
+            let boundary = FileBoundary(roots: [kit])
+            let folder = try #require(FileBoundary.realPath(content.path))
+            let page = content.appendingPathComponent("index.md")
+            let scanned = try boundary.inspect(entry: "index.md", inRealFolder: folder).get()
+            func read() -> Result<Data, FileBoundary.Refusal> { boundary.read(scanned, path: page.path, limit: 1 << 20) }
+            #expect(try String(decoding: read().get(), as: UTF8.self).contains("Welcome."))
+
+            let saved = content.appendingPathComponent("index.md.new")
+            try Data("# Saved\n".utf8).write(to: saved)
+            #expect(rename(saved.path, page.path) == 0) // a new file (inode) in its place, as editors save
+            #expect(try String(decoding: read().get(), as: UTF8.self) == "# Saved\n")
+
+            try Self.link(page, to: outside.appendingPathComponent("secret.png"))
+            guard case .failure(.outside) = read() else { Issue.record("a link swapped in was read: \(read())"); return }
         }
     }
 
