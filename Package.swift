@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "TemplatingTests", dependencies: ["Templating", "Diagnostics"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Markdown", "CCmarkGFM", "BrowserExport"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site", "SiteModel", "Rendering"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "SiteModel", "KitFiles", "AdoptKitCLI", "KitConfig", "Rendering", "BrowserExport", "SiteProducers", "StarterKit"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "SiteModel", "SiteChecks", "KitFiles", "AdoptKitCLI", "KitConfig", "Rendering", "BrowserExport", "SiteProducers", "StarterKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,8 +12,12 @@ enum CmarkConverter {
     /// feeding it (block parsing) touch that parser alone, and walking the finished tree into
     /// Swift values (most of the work) runs in parallel, since a finished tree is private to
     /// its parse. `ConcurrentParseTests` holds this to a stress test, run under ThreadSanitizer
-    /// in CI.
+    /// in CI (which cannot see inside the library: the reasoning is from its source).
     private static let lock = NSLock()
+
+    /// Before 0.29, the table extension parsed each row's inlines while feeding, changing the
+    /// special-character table there too: with such a library, feeding holds the lock as well.
+    private static let feedingChangesSharedState = cmark_version() < 0x001D00
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
@@ -33,9 +37,11 @@ enum CmarkConverter {
         for ext in extensions { cmark_parser_attach_syntax_extension(parser, ext) }
         // Block parsing (feeding) touches only this parser; the inline pass in `finish` flips
         // the shared special-character table, so only it runs under the lock.
+        if feedingChangesSharedState { lock.lock() }
         body.utf8CString.withUnsafeBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
+        if feedingChangesSharedState { lock.unlock() }
         lock.lock()
         let finished = cmark_parser_finish(parser)
         lock.unlock()

@@ -99,20 +99,34 @@ extension KitChecks {
     }
 
     static func publishable(_ destination: String, what: String, at location: SourceLocation) -> Diagnostic? {
-        let lowered = destination.lowercased()
-        // The standard library's search, not Foundation's: this runs for every external link.
-        guard let schemeEnd = lowered.firstRange(of: "://") else { return nil }
-        let afterScheme = lowered[schemeEnd.upperBound...]
-        let host = afterScheme.prefix { !"/?#".contains($0) }
-        let query = afterScheme.drop { $0 != "?" }.prefix { $0 != "#" }
-        if host.hasPrefix("review.") || host.contains(".review.") || host.contains("preview.")
-            || query.contains("branch=") {
+        // Bytes, not Characters or Foundation's search: this runs for every external link.
+        let lowered = Array(destination.lowercased().utf8)
+        guard let schemeEnd = firstOffset(of: "://", in: lowered[...]) else { return nil }
+        let afterScheme = lowered[(schemeEnd + 3)...]
+        let host = afterScheme.prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+        let query = afterScheme.drop { $0 != UInt8(ascii: "?") }.prefix { $0 != UInt8(ascii: "#") }
+        if host.starts(with: "review.".utf8) || firstOffset(of: ".review.", in: host) != nil || firstOffset(of: "preview.", in: host) != nil
+            || firstOffset(of: "branch=", in: query) != nil {
             return .warning(.linkPreview, "\(what) to '\(destination)' points at a preview or branch build, which readers cannot open",
                             at: location, notes: ["link to the published page instead"])
         }
-        if lowered.hasPrefix("http://"), !["localhost", "127.0.0.1", "[::1]"].contains(host.split(separator: ":").first.map(String.init) ?? "") {
+        // The host without its port; an IPv6 address keeps its brackets (`[::1]:8080`).
+        let hostName = String(decoding: host.first == UInt8(ascii: "[") ? host.prefix { $0 != UInt8(ascii: "]") } + [UInt8(ascii: "]")]
+                                                                         : Array(host.prefix { $0 != UInt8(ascii: ":") }), as: UTF8.self)
+        if lowered.starts(with: "http://".utf8), !["localhost", "127.0.0.1", "[::1]"].contains(hostName) {
             return .warning(.linkInsecure, "\(what) to '\(destination)' uses http:; use https:", at: location)
         }
         return nil
+    }
+
+    /// Where `needle` (ASCII) first starts in `bytes`, as an index of `bytes`.
+    private static func firstOffset(of needle: StaticString, in bytes: ArraySlice<UInt8>) -> Int? {
+        let count = needle.utf8CodeUnitCount
+        guard count > 0, bytes.count >= count else { return nil }
+        return needle.withUTF8Buffer { pattern in
+            (bytes.startIndex...(bytes.endIndex - count)).first { start in
+                bytes[start] == pattern[0] && bytes[start..<(start + count)].elementsEqual(pattern)
+            }
+        }
     }
 }

@@ -26,20 +26,22 @@ package enum KitChecks {
     static func run(_ kit: Kit) async -> CheckFindings {
         let paths = kit.documents.keys.sorted().filter { !ContentScanner.isTOC($0) && !isLeftOut($0, kit: kit) }
         let known = knownVariables(kit)
-        // The kit-wide rules run one after another, beside the document rules, not after them.
-        async let kitWide = checkKit(kit)
+        // The kit-wide rules, then the printed sheets, run beside the document rules, not after them.
+        async let kitWide = checkKitAndSheets(kit)
         let found = await parallelMap(paths, chunk: 64) { checkDocument($0, kit: kit, anchors: kit.anchors, known: known) }
-        var kitFindings = await kitWide
-        var posterSizes: [PosterTypeSizes] = []
-        // Posters are measured from their HTML, so only once their templates are known good.
-        if !kitFindings.hasErrors {
-            let sheets = await checkPosterSheets(kit)
-            kitFindings += sheets.diagnostics
-            posterSizes = sheets.sizes
-        }
+        let (kitFindings, posterSizes) = await kitWide
         var findings = CheckFindings(documents: Dictionary(uniqueKeysWithValues: zip(paths, found)), kit: kitFindings)
         findings.posterSizes = posterSizes
         return findings
+    }
+
+    /// The kit-wide rules, and the sheets' when those found no error: posters are measured from
+    /// their HTML, so only once their templates are known good.
+    private static func checkKitAndSheets(_ kit: Kit) async -> ([Diagnostic], [PosterTypeSizes]) {
+        let kitFindings = checkKit(kit)
+        guard !kitFindings.hasErrors else { return (kitFindings, []) }
+        let sheets = await checkPosterSheets(kit)
+        return (kitFindings + sheets.diagnostics, sheets.sizes)
     }
 
     /// A Markdown file that `docfx.json` leaves out of the set (a README) and nothing includes:

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Site
+@testable import SiteChecks
 import SiteModel
 import Testing
 
@@ -24,6 +25,18 @@ import Testing
         ])
         #expect(!diagnostics.hasErrors)
         #expect(await CheckAction(location: KitLocation(kit: TestSupport.fixture("rules-kit")), warningsAsErrors: true).run().errorCount == 13)
+    }
+
+    @Test(arguments: [
+        ("https://review.learn.microsoft.com/a", "link.preview"), ("https://docs.review.contoso.com/", "link.preview"),
+        ("https://contoso-preview.azurewebsites.net/x", "link.preview"), ("https://x.com/a?view=1&branch=main#top", "link.preview"),
+        ("https://x.com/branch=main", nil), ("https://x.com/a#branch=main", nil), ("https://previewer.com/", nil),
+        ("http://example.com/page", "link.insecure"), ("HTTP://EXAMPLE.COM", "link.insecure"), ("http://localhost:8080/", nil),
+        ("http://127.0.0.1/x", nil), ("http://[::1]:8080/", nil), ("http://[::2]/", "link.insecure"), ("mailto:a@b.com", nil),
+    ] as [(String, String?)])
+    func linksReadersCannotOpenAreFound(_ destination: String, _ expected: String?) {
+        let at = SourceLocation(path: "a.md", line: 1, column: 1)
+        #expect(KitChecks.publishable(destination, what: "link", at: at)?.id.rawValue == expected)
     }
 
     @Test func theExampleKitIsClean() async {
