@@ -14,6 +14,8 @@ struct DocFXRewriter {
     /// `:::` containers and tab groups open now, innermost last, with the builder depth each
     /// one's content is at: a container's end closes those still open inside it.
     var fences: [(container: DocFXContainer, name: String, depth: Int, location: SourceLocation)] = []
+    /// Buffers reused for every container's children, so expanding one allocates nothing.
+    private var kidsBuffer: [NodeID] = [], itemsBuffer: [Work] = []
 
     enum Work {
         case visit(NodeID)
@@ -47,14 +49,19 @@ struct DocFXRewriter {
             case let .emit(kind, range):
                 builder.append(kind, range)
             case let .children(id):
-                let items = tree.inlineItems(tree.children(id).filter { !skipped.contains($0) })
-                stack.append(contentsOf: items.reversed())
+                kidsBuffer.removeAll(keepingCapacity: true)
+                var next = tree.source[id.index].firstChild
+                while let child = next {
+                    if skipped.isEmpty || !skipped.contains(child) { kidsBuffer.append(child) }
+                    next = tree.source[child.index].nextSibling
+                }
+                pushInlineItems(of: kidsBuffer, onto: &stack)
             case .visit(let id):
                 visit(id, into: &stack)
             case let .paragraph(kids, range):
                 builder.open(.paragraph, range)
                 stack.append(.close)
-                stack.append(contentsOf: tree.inlineItems(kids).reversed())
+                pushInlineItems(of: kids, onto: &stack)
             case let .marker(line, range):
                 applyMarker(line, range: range)
             case let .inlineImage(source, alt, lightbox, range):
@@ -66,6 +73,13 @@ struct DocFXRewriter {
             }
         }
         return (builder.finishedNodes(), builder.finishedTextPool())
+    }
+
+    /// `kids` as work items, pushed so the first is visited first.
+    private mutating func pushInlineItems(of kids: [NodeID], onto stack: inout [Work]) {
+        itemsBuffer.removeAll(keepingCapacity: true)
+        tree.inlineItems(kids, into: &itemsBuffer)
+        stack.append(contentsOf: itemsBuffer.reversed())
     }
 
     private mutating func visit(_ id: NodeID, into stack: inout [Work]) {

@@ -5,9 +5,8 @@ import Diagnostics
 extension RawTree {
     /// Inline nodes as work items, with `… [!INCLUDE [title](path)] …` patterns turned into
     /// inline include nodes, and `:::image …:::` or `:::no-loc …:::` inside text into images and
-    /// text.
-    func inlineItems(_ kids: [NodeID]) -> [DocFXRewriter.Work] {
-        var items: [DocFXRewriter.Work] = []
+    /// text, appended to `items` (a buffer the rewrite reuses for every container).
+    func inlineItems(_ kids: [NodeID], into items: inout [DocFXRewriter.Work]) {
         var i = 0
         while i < kids.count {
             if let (work, consumed) = inlineMarkers(kids, at: i) {
@@ -23,7 +22,6 @@ extension RawTree {
                 i += 1
             }
         }
-        return items
     }
 
     struct IncludeMatch { var before: String; var path: String; var title: String; var after: String }

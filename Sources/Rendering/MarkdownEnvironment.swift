@@ -47,12 +47,27 @@ public struct PlainEnvironment: MarkdownEnvironment {
 
 public enum URLSafety {
     /// cmark's rule: `javascript:`, `vbscript:`, `file:` and `data:` (except common image types).
+    /// Compares bytes, ASCII letters in either case, without making a lowercased copy: this runs
+    /// for every link of every output.
     public static func isDangerous(_ url: String) -> Bool {
-        let lowered = url.lowercased()
-        for scheme in ["javascript:", "vbscript:", "file:"] where lowered.hasPrefix(scheme) { return true }
-        if lowered.hasPrefix("data:") {
-            return !["png", "gif", "jpeg", "webp"].contains { lowered.hasPrefix("data:image/\($0)") }
+        let bytes = url.utf8
+        if startsWith(bytes, "javascript:") || startsWith(bytes, "vbscript:") || startsWith(bytes, "file:") { return true }
+        guard startsWith(bytes, "data:") else { return false }
+        return !(startsWith(bytes, "data:image/png") || startsWith(bytes, "data:image/gif") || startsWith(bytes, "data:image/jpeg")
+            || startsWith(bytes, "data:image/webp"))
+    }
+
+    /// Whether `bytes` starts with `prefix` (lowercase ASCII), ignoring the case of ASCII letters.
+    private static func startsWith(_ bytes: String.UTF8View, _ prefix: StaticString) -> Bool {
+        prefix.withUTF8Buffer { pattern in
+            var index = bytes.startIndex
+            for expected in pattern {
+                guard index != bytes.endIndex else { return false }
+                let byte = bytes[index]
+                guard byte == expected || (byte >= 0x41 && byte <= 0x5A && byte | 0x20 == expected) else { return false }
+                index = bytes.index(after: index)
+            }
+            return true
         }
-        return false
     }
 }

@@ -59,10 +59,16 @@ public struct QRCode: Sendable, Hashable {
             + "<rect width=\"\(total)\" height=\"\(total)\" fill=\"#fff\"/><path fill=\"#000\" d=\"\(path)\"/></svg>"
     }
 
+    /// Written as bytes: a code has hundreds of runs, and formatting each through string
+    /// interpolation allocated several times per run.
     private static func pathData(size: Int, modules: [Bool]) -> String {
         func isDark(_ row: Int, _ column: Int) -> Bool { column < size && modules[row * size + column] }
-        var path = ""
+        var path: [UInt8] = []
         path.reserveCapacity(size * size * 4)
+        func number(_ value: Int) {
+            if value >= 10 { number(value / 10) }
+            path.append(UInt8(ascii: "0") + UInt8(value % 10))
+        }
         for row in 0..<size {
             var column = 0
             while column < size {
@@ -70,11 +76,16 @@ public struct QRCode: Sendable, Hashable {
                 // Runs of dark modules become one rectangle: smaller files, same picture.
                 var run = 1
                 while isDark(row, column + run) { run += 1 }
-                path += "M\(column + quietZone) \(row + quietZone)h\(run)v1h-\(run)z"
+                // M{x} {y}h{run}v1h-{run}z
+                path.append(UInt8(ascii: "M")); number(column + quietZone)
+                path.append(UInt8(ascii: " ")); number(row + quietZone)
+                path.append(UInt8(ascii: "h")); number(run)
+                path += "v1h-".utf8; number(run)
+                path.append(UInt8(ascii: "z"))
                 column += run
             }
         }
-        return path
+        return String(decoding: path, as: UTF8.self)
     }
 
     /// The symbol for a terminal: two module rows per text line with half blocks, light modules

@@ -129,7 +129,9 @@ public struct SiteWriter {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
             // Folders first, once each, so the parallel writers only create files.
-            let folders = Set(plan.outputs.map { ContentPath.components($0.path).dropLast().joined(separator: "/") }).subtracting([""])
+            // Each output's folder as written, then each distinct one cut into its segments.
+            let written = Set(plan.outputs.map { output in output.path.lastIndex(of: "/").map { output.path[..<$0] } ?? "" })
+            let folders = Set(written.map { ContentPath.components(String($0)).joined(separator: "/") }).subtracting([""])
             for folder in folders.sorted() {
                 try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
             }

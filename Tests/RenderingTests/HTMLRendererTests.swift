@@ -26,6 +26,18 @@ import Testing
         #expect(output.contains("<img src=\"\""))
     }
 
+    /// cmark's rule, ASCII letters in either case: the scheme alone decides, and only common
+    /// image types pass as `data:`.
+    @Test(arguments: [
+        ("javascript:alert(1)", true), ("JavaScript:x", true), ("VBSCRIPT:x", true), ("File:///etc/passwd", true),
+        ("data:text/html;base64,PHA+", true), ("data:image/svg+xml,<svg/>", true), ("DATA:IMAGE/PNG;base64,iVBO", false),
+        ("data:image/webp;base64,UklG", false), ("data:image/jpeg,x", false), ("https://x.com/javascript:", false),
+        ("javascript", false), ("java", false), ("", false), ("guide/file:x.md", false), ("jävascript:x", false),
+    ])
+    func dangerousSchemesAreToldFromOthers(_ url: String, _ dangerous: Bool) {
+        #expect(URLSafety.isDangerous(url) == dangerous)
+    }
+
     @Test func alertMarkup() {
         let output = html("> [!WARNING]\n> Do not share the link publicly.\n")
         #expect(output.contains("<div class=\"alert alert-warning\" role=\"note\">"))
