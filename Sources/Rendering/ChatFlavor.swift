@@ -77,7 +77,7 @@ public enum ChatFlavor: String, Sendable, Hashable, CaseIterable, Codable {
         case .plain, .whatsapp:
             return text
         case .slack:
-            return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            return Self.entityEscape(text)
         case .telegram:
             return Self.backslashEscape(text, special: "_*[]()~`>#+-=|{}.!\\")
         case .teams:
@@ -94,14 +94,52 @@ public enum ChatFlavor: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
-    static func backslashEscape(_ text: String, special: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for character in text {
-            if special.contains(character) { result.append("\\") }
-            result.append(character)
+    /// A `\` before every ASCII character of `special`, byte by byte: the chat apps read the
+    /// marks as code units, so a `.` that a combining accent follows is escaped too. Text with
+    /// nothing to escape comes back as it is.
+    static func backslashEscape(_ text: String, special: StaticString) -> String {
+        let marks = ASCIISet(special)
+        guard text.utf8.contains(where: marks.contains) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            if marks.contains(byte) { bytes.append(UInt8(ascii: "\\")) }
+            bytes.append(byte)
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A set of ASCII bytes as a 128-bit mask: built and asked without allocating.
+    struct ASCIISet {
+        private var low: UInt64 = 0, high: UInt64 = 0
+
+        init(_ members: StaticString) {
+            members.withUTF8Buffer { buffer in
+                for byte in buffer where byte < 128 {
+                    if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+                }
+            }
+        }
+
+        func contains(_ byte: UInt8) -> Bool {
+            byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 && high & (1 << UInt64(byte - 64)) != 0
+        }
+    }
+
+    /// Slack's three entities, `&` first, in one pass.
+    static func entityEscape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): bytes += "&amp;".utf8
+            case UInt8(ascii: "<"): bytes += "&lt;".utf8
+            case UInt8(ascii: ">"): bytes += "&gt;".utf8
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -42,6 +42,11 @@ import Testing
         #expect(chat(text, .slack) == "Price &lt;5 &amp; 3*4_x [y] (z) #1 &gt; 0!\n")
         #expect(chat(text, .telegram) == "Price <5 & 3\\*4\\_x \\[y\\] \\(z\\) \\#1 \\> 0\\!\n")
         #expect(ChatFlavor.telegramVisibleText(chat(text, .telegram)) == text + "\n")
+        // The apps read marks as code units: a mark a combining accent follows is still one.
+        #expect(ChatFlavor.telegram.escape("v1.\u{301}0 é") == "v1\\.\u{301}0 é")
+        #expect(ChatFlavor.teams.escape("a_\u{301}b") == "a\\_\u{301}b")
+        #expect(ChatFlavor.slack.escape("<&>\u{301}") == "&lt;&amp;&gt;\u{301}")
+        #expect(ChatFlavor.teams.escape("nothing to escape") == "nothing to escape")
     }
 
     /// An alert says what it is even when it does not start with a paragraph.
