@@ -79,11 +79,24 @@ public enum ChatFlavor: String, Sendable, Hashable, CaseIterable, Codable {
         case .slack:
             return Self.entityEscape(text)
         case .telegram:
-            return Self.backslashEscape(text, special: "_*[]()~`>#+-=|{}.!\\")
+            return Self.backslashEscape(text, marks: Self.telegramMarks)
         case .teams:
-            return Self.backslashEscape(text, special: "\\`*_~[]<>#")
+            return Self.backslashEscape(text, marks: Self.teamsMarks)
         }
     }
+
+    /// Whether `escape` would change `text`.
+    func escapes(_ text: Substring) -> Bool {
+        switch self {
+        case .plain, .whatsapp: false
+        case .slack: text.utf8.contains { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
+        case .telegram: text.utf8.contains(where: Self.telegramMarks.contains)
+        case .teams: text.utf8.contains(where: Self.teamsMarks.contains)
+        }
+    }
+
+    private static let telegramMarks = ASCIISet("_*[]()~`>#+-=|{}.!\\")
+    private static let teamsMarks = ASCIISet("\\`*_~[]<>#")
 
     /// Telegram: inside `code` and ```pre``` only `` ` `` and `\` are escaped.
     func escapeCode(_ text: String) -> String {
@@ -98,7 +111,10 @@ public enum ChatFlavor: String, Sendable, Hashable, CaseIterable, Codable {
     /// marks as code units, so a `.` that a combining accent follows is escaped too. Text with
     /// nothing to escape comes back as it is.
     static func backslashEscape(_ text: String, special: StaticString) -> String {
-        let marks = ASCIISet(special)
+        backslashEscape(text, marks: ASCIISet(special))
+    }
+
+    static func backslashEscape(_ text: String, marks: ASCIISet) -> String {
         guard text.utf8.contains(where: marks.contains) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 16)

@@ -121,7 +121,9 @@ private struct State {
 
     mutating func finishLine() {
         guard lineOpen else { return }
-        lines.append(prefix() + line)
+        // Most lines have no prefix (no quote or list around them): the line itself is kept.
+        let prefix = containers.isEmpty ? "" : prefix()
+        lines.append(prefix.isEmpty ? line : prefix + line)
         line = ""
         lineOpen = false
     }
@@ -129,13 +131,24 @@ private struct State {
     /// Ends a top-level block.
     mutating func finishBlock() {
         finishLine()
-        let block = lines.map(TextScan.droppingTrailingSpaces).joined(separator: "\n")
+        let block: String
+        if lines.count == 1 {
+            block = TextScan.droppingTrailingSpaces(lines[0])
+        } else {
+            var joined = ""
+            joined.reserveCapacity(lines.reduce(lines.count) { $0 + $1.utf8.count })
+            for (number, line) in lines.enumerated() {
+                if number > 0 { joined += "\n" }
+                joined += TextScan.droppingTrailingSpaces(line)
+            }
+            block = joined
+        }
         if !TextScan.isBlank(block) { blocks.append(block) }
-        lines = []
+        lines.removeAll(keepingCapacity: true)
         blankPending = false
     }
 
-    mutating func write(_ text: String) {
+    mutating func write(_ text: some StringProtocol) {
         if table != nil { line += text; return }
         startLine()
         line += text
@@ -256,7 +269,12 @@ private struct State {
         case .include, .inlineInclude:
             break
         case .text(let s):
-            write(flavor.escape(Self.substitute(s, in: event.document, variables: variables)))
+            // Text with no placeholder and nothing to escape is written as it is, uncopied.
+            if variables.isEmpty || !s.containsDoubleBrace, !flavor.escapes(event.document[s]) {
+                write(event.document[s])
+            } else {
+                write(flavor.escape(Self.substitute(s, in: event.document, variables: variables)))
+            }
         case .softBreak:
             write(" ")
         case .lineBreak:
