@@ -107,7 +107,9 @@ package enum ContentPath {
 
     /// `../../` for a page at depth two: the way back to the site root.
     package static func rootPrefix(for outputPath: String) -> String {
-        String(repeating: "../", count: components(outputPath).count - 1)
+        let folders = hasCleanSegments(outputPath, longestLast: .max) ? outputPath.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+            : components(outputPath).count - 1
+        return String(repeating: "../", count: folders)
     }
 
     /// The page a Markdown file becomes: `guide/invite.md` → `guide/invite.html`. A name so
@@ -235,7 +237,24 @@ package enum ContentPath {
 
     /// True for files that are not pages: anything inside an `includes` folder.
     package static func isInclude(_ path: String) -> Bool {
-        components(path).dropLast().contains { $0.lowercased() == "includes" }
+        // Most paths have no `includes/` at all (ASCII letters in any case): only those are split.
+        guard mentionsIncludesFolder(path) else { return false }
+        return components(path).dropLast().contains { $0.lowercased() == "includes" }
+    }
+
+    /// Whether `includes/` occurs in `path`, ASCII letters in any case. Its letters are all
+    /// different, so a mismatch restarts the match at the byte that broke it.
+    private static func mentionsIncludesFolder(_ path: String) -> Bool {
+        let word: StaticString = "includes/"
+        return word.withUTF8Buffer { word in
+            var matched = 0
+            for byte in path.utf8 {
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                matched = lower == word[matched] ? matched + 1 : (lower == word[0] ? 1 : 0)
+                if matched == word.count { return true }
+            }
+            return false
+        }
     }
 }
 

@@ -211,7 +211,8 @@ package struct Navigation: Sendable {
                 stack.append(contentsOf: work.reversed())
             case .item(let index):
                 let item = items[index]
-                html += "<li>" + link(index, currentSource: currentSource, currentOutput: currentOutput)
+                html += "<li>"
+                appendLink(index, currentSource: currentSource, currentOutput: currentOutput, to: &html)
                 if item.children.isEmpty {
                     html += "</li>\n"
                 } else if open.contains(index) {
@@ -238,7 +239,8 @@ package struct Navigation: Sendable {
                 html += "</ul>\n</li>\n"
             case .item(let index):
                 let item = items[index]
-                html += "<li>" + link(index, currentSource: nil, currentOutput: currentOutput)
+                html += "<li>"
+                appendLink(index, currentSource: nil, currentOutput: currentOutput, to: &html)
                 if item.children.isEmpty {
                     html += "</li>\n"
                 } else {
@@ -251,17 +253,27 @@ package struct Navigation: Sendable {
         return html + "</ul>\n"
     }
 
-    private func link(_ index: Int, currentSource: String?, currentOutput: String) -> String {
+    /// Appends item `index`'s link to `html` (every page's sidebar shows dozens: appended
+    /// piece by piece, not interpolated into strings of their own).
+    private func appendLink(_ index: Int, currentSource: String?, currentOutput: String, to html: inout String) {
         let title = itemTitles[index]
         switch items[index].target {
         case .page(let source)?:
-            let href = HTMLEscaping.escape(ContentPath.relativeURL(from: currentOutput, to: itemOutputs[index] ?? ""))
-            return source == currentSource ? "<a href=\"\(href)\" aria-current=\"page\">\(title)</a>" : "<a href=\"\(href)\">\(title)</a>"
+            html += "<a href=\""
+            html += HTMLEscaping.escape(ContentPath.relativeURL(from: currentOutput, to: itemOutputs[index] ?? ""))
+            html += source == currentSource ? "\" aria-current=\"page\">" : "\">"
         case .external(let href)?:
-            return "<a href=\"\(HTMLEscaping.escapeHref(href))\">\(title)</a>"
+            html += "<a href=\""
+            html += HTMLEscaping.escapeHref(href)
+            html += "\">"
         case nil:
-            return "<span class=\"toc-heading\">\(title)</span>"
+            html += "<span class=\"toc-heading\">"
+            html += title
+            html += "</span>"
+            return
         }
+        html += title
+        html += "</a>"
     }
 }
 

@@ -59,6 +59,17 @@ import Testing
         #expect(ContentPath.isPlainRelative("guide/invite.md") && ContentPath.isPlainRelative("...") && !ContentPath.isPlainRelative("a/../b"))
     }
 
+    @Test func includeFoldersAndRootPrefixes() {
+        for path in ["includes/a.md", "guide/Includes/x.md", "INCLUDES/x.md", "a/b/includes/c/d.md", "iincludes/includes/x.md"] {
+            #expect(ContentPath.isInclude(path), "\(path)")
+        }
+        for path in ["includes.md", "myincludes/a.md", "a/includes", "iincludes/x.md", "guide/includes-x/a.md", ""] {
+            #expect(!ContentPath.isInclude(path), "\(path)")
+        }
+        #expect(ContentPath.rootPrefix(for: "a.html") == "" && ContentPath.rootPrefix(for: "a/b.html") == "../")
+        #expect(ContentPath.rootPrefix(for: "a/b/c.html") == "../../" && ContentPath.rootPrefix(for: "/a//b.html") == "../")
+    }
+
     @Test func cleanPagePathsKeepTheirSegmentsAsTheSegmentRuleDoes() {
         let long = String(repeating: "é", count: 121), longer = String(repeating: "x", count: ContentPath.maximumPageNameBytes + 1)
         let segments = ["a", "b", "", "ü", long, longer, String(repeating: "y", count: ContentPath.maximumPageNameBytes)]
