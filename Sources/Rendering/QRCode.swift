@@ -1,4 +1,5 @@
 import CQRencode
+import Foundation
 
 /// A QR code made offline with libqrencode: a square of dark and light modules.
 public struct QRCode: Sendable, Hashable {
@@ -116,5 +117,36 @@ public struct QRCode: Sendable, Hashable {
             rows.append(row.joined(separator: " "))
         }
         return rows.joined(separator: "\n") + "\n"
+    }
+}
+
+extension QRCode {
+    /// The code for `payload`, encoded once however many checks and outputs show it: a kit's
+    /// invite links are asked for by the QR check, the poster fit, every poster, share page
+    /// and e-mail. A pure function's memo, so sharing it changes no output; it forgets
+    /// everything when it holds `memoLimit` codes, so a long `serve` stays bounded.
+    public static func memoized(_ payload: String) -> QRCode? {
+        if let known = Memo.shared.lookup(payload) { return known }
+        let code = QRCode(payload)
+        Memo.shared.store(code, for: payload)
+        return code
+    }
+
+    public static let memoLimit = 8192
+
+    private final class Memo: @unchecked Sendable {
+        static let shared = Memo()
+        // Guarded by `lock`; encoding runs outside it, so codes are made in parallel.
+        private var codes: [String: QRCode?] = [:]
+        private let lock = NSLock()
+
+        func lookup(_ payload: String) -> QRCode?? { lock.withLock { codes[payload] } }
+
+        func store(_ code: QRCode?, for payload: String) {
+            lock.withLock {
+                if codes.count >= QRCode.memoLimit { codes.removeAll() }
+                codes[payload] = code
+            }
+        }
     }
 }

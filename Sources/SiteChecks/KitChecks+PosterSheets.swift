@@ -52,7 +52,7 @@ extension KitChecks {
         if let link = PosterModel.signInCodeLink(config) {
             candidates.append((link, config.signIn.opens == .web ? config.signIn.urlLocation : nil))
         }
-        return candidates.first { QRCode($0.0)?.size == modules }
+        return candidates.first { QRCode.memoized($0.0)?.size == modules }
     }
 
     static func decimal(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }

@@ -17,7 +17,7 @@ package enum InvitationEmails {
         return context.posterData(invite, group: group).merging(["email": .object(["qr_src": .url(qrSource)])])
     }
 
-    static func qrPNG(_ group: Group) -> Data { QRCode(group.inviteLink)?.png() ?? Data() }
+    static func qrPNG(_ group: Group) -> Data { QRCode.memoized(group.inviteLink)?.png() ?? Data() }
 
     static func html(_ group: Group, context: RenderContext, qrSource: String) -> String {
         guard let data = data(group, context: context, qrSource: qrSource) else { return "" }

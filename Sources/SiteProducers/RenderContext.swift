@@ -5,8 +5,8 @@ import Rendering
 import SiteModel
 import Templating
 
-/// What every render of one kit shares: built once per build, immutable (the QR cache is
-/// filled as posters ask, under its own lock).
+/// What every render of one kit shares: built once per build, immutable (the search index and
+/// image sizes are filled as outputs ask, under their own locks).
 package struct RenderContext: Sendable {
     /// What every language's context of one build shares, in one box: a context is copied for
     /// every output rendered, and a copy should cost one reference count, not one per field.
@@ -15,7 +15,6 @@ package struct RenderContext: Sendable {
         let variables: [String: String]
         let blocks: [String: @Sendable (String, String) -> String]
         let chatBlocks: [String: [(text: String, url: String?)]]
-        let qrCodes = QRCache()
         let posterFieldsByLanguage: [String: TemplateData]
         let instancesByGroup: [String: [PosterInstance]]
         let chromes: [String: LanguageChrome]
@@ -33,11 +32,10 @@ package struct RenderContext: Sendable {
             logoPath = kit.plan.outputs.first { $0.producer == .logo }?.path
             palette = kit.config.organization.name.isEmpty ? nil : SitePalette(hex: kit.config.organization.color)
             outputPaths = kit.languages.isMultilingual ? kit.plan.paths : []
-            let codes = qrCodes
             var byLanguage: [String: TemplateData] = [:]
             var chromes: [String: LanguageChrome] = [:]
             for language in kit.languages.languages {
-                byLanguage[language.tag] = TemplateData(PosterModel.sharedFields(kit: kit, language: language.tag) { link, label in codes.svg(link, label: label) })
+                byLanguage[language.tag] = TemplateData(PosterModel.sharedFields(kit: kit, language: language.tag) { link, label in QRCode.memoized(link)?.svg(label: label) ?? "" })
                 chromes[language.tag] = LanguageChrome(kit.languages.strings(language.tag), config: kit.config)
             }
             self.chromes = chromes
@@ -51,7 +49,6 @@ package struct RenderContext: Sendable {
     var variables: [String: String] { shared.variables }
     var blocks: [String: @Sendable (String, String) -> String] { shared.blocks }
     var chatBlocks: [String: [(text: String, url: String?)]] { shared.chatBlocks }
-    var qrCodes: QRCache { shared.qrCodes }
     /// Per-group poster instances by group slug, for the share pages.
     var instancesByGroup: [String: [PosterInstance]] { shared.instancesByGroup }
     /// Every output path, for the links of stand-in pages and the language switch (empty for a
@@ -93,7 +90,7 @@ package struct RenderContext: Sendable {
     /// What a poster's templates see: the shared fields and those of `poster` for `group`,
     /// with type at the sizes `fit` chose.
     func posterData(_ poster: PosterTemplate, group: Group?, fit: PosterFit = .largest) -> TemplateData {
-        var fields = PosterModel.posterFields(poster: poster, group: group, kit: kit, fit: fit, strings: strings) { link, label in qrCodes.svg(link, label: label) }
+        var fields = PosterModel.posterFields(poster: poster, group: group, kit: kit, fit: fit, strings: strings) { link, label in QRCode.memoized(link)?.svg(label: label) ?? "" }
         fields["i18n"] = stringsValue(group.map { ["group": $0.name] } ?? [:])
         return posterFields.merging(fields)
     }
@@ -155,26 +152,5 @@ package final class ImageSizeCache: @unchecked Sendable {
         }
         lock.withLock { sizes[path] = size }
         return size
-    }
-}
-
-/// QR codes by link, made once each however many posters show them.
-package final class QRCache: @unchecked Sendable {
-    // Guarded by `lock`; encoding runs outside it so codes are made in parallel.
-    private var codes: [String: QRCode?] = [:]
-    private let lock = NSLock()
-
-    func svg(_ link: String, label: String) -> String {
-        lock.lock()
-        let known = codes[link]
-        lock.unlock()
-        let code: QRCode?
-        if let known { code = known } else {
-            code = QRCode(link)
-            lock.lock()
-            codes[link] = code
-            lock.unlock()
-        }
-        return code?.svg(label: label) ?? ""
     }
 }

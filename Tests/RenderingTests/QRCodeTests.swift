@@ -4,6 +4,17 @@ import Testing
 
 /// The real-decoder round trip lives in SiteTests (`PosterTests`); here, the SVG itself.
 @Suite struct QRCodeTests {
+    /// The memo gives the code a fresh encode gives, remembers a refusal too, and keeps
+    /// answering after it forgets (past its limit).
+    @Test func memoizedCodesAreTheCodesEncoded() {
+        let link = "https://chat.contoso.com/join/memo-\(UInt64.random(in: 0...UInt64.max))"
+        #expect(QRCode.memoized(link) == QRCode(link) && QRCode.memoized(link) != nil)
+        let tooLong = String(repeating: "x", count: 3000)
+        #expect(QRCode.memoized(tooLong) == nil && QRCode.memoized(tooLong) == nil)
+        for n in 0...QRCode.memoLimit { _ = QRCode.memoized("m\(n)") }
+        #expect(QRCode.memoized(link) == QRCode(link))
+    }
+
     @Test(arguments: ["https://aka.ms/kaizala-invite/Contoso-AllEmployees", "https://example.com/grüße/\u{1F600}?q=a%20b"])
     func svgHoldsExactlyTheSymbol(_ link: String) throws {
         let code = try #require(QRCode(link))
