@@ -38,6 +38,32 @@ public enum TextHygiene {
     /// characters most text holds (’, –, …, CRLF line ends), so only text that really holds a
     /// removed character goes on to `scan`, which works on scalars.
     public static func mayNeedCleaning<S: Sequence>(_ utf8: S) -> Bool where S.Element == UInt8 {
+        if let answer = utf8.withContiguousStorageIfAvailable(mayNeedCleaning(buffer:)) { return answer }
+        return mayNeedCleaning(bytes: utf8)
+    }
+
+    /// The same over contiguous bytes, eight at a time where all eight are printable ASCII (no
+    /// byte has its high bit set, none is below 0x20, none is 0x7F): most of any text. Such a
+    /// run ends every pattern the byte loop follows, so the loop goes on as if from the start.
+    static func mayNeedCleaning(buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        let highBits: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        var start = 0
+        var index = 0
+        while index + 8 <= buffer.count {
+            let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
+            let belowSpace = (word &- ones &* 0x20) & ~word & highBits
+            let delete = ((word ^ (ones &* 0x7F)) &- ones) & ~(word ^ (ones &* 0x7F)) & highBits
+            guard word & highBits == 0, belowSpace == 0, delete == 0 else { index += 8; continue }
+            // Bytes before this word, since the last printable run, go through the byte loop (a
+            // carriage return that ends them is lone: this word does not start with a line feed).
+            if start < index, mayNeedCleaning(bytes: UnsafeBufferPointer(rebasing: buffer[start..<index])) { return true }
+            index += 8
+            start = index
+        }
+        return start < buffer.count && mayNeedCleaning(bytes: UnsafeBufferPointer(rebasing: buffer[start...]))
+    }
+
+    static func mayNeedCleaning<S: Sequence>(bytes utf8: S) -> Bool where S.Element == UInt8 {
         // The two bytes before this one, and whether the one before was a carriage return.
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0, carriageReturn = false
         for byte in utf8 {

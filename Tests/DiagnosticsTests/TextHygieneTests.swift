@@ -1,4 +1,4 @@
-import Diagnostics
+@testable import Diagnostics
 import Foundation
 import Testing
 
@@ -55,6 +55,24 @@ import Testing
 }
 
 @Suite struct TerminalTextTests {
+    /// Eight printable ASCII bytes at a time must answer as the byte loop does, wherever the
+    /// patterns (CR, controls, E2 80 8B, C2 85, EF BB BF) fall against the eight-byte words.
+    @Test func theWordAtATimeTestAgreesWithTheByteLoop() {
+        let alphabet: [UInt8] = [0x61, 0x20, 0x7E, 0x0A, 0x0D, 0x09, 0x00, 0x1B, 0x7F, 0xE2, 0x80, 0x81, 0x8B, 0xA0, 0xC2, 0x85, 0xEF, 0xBB, 0xBF]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<50_000 {
+            var bytes = (0..<Int.random(in: 0...40, using: &generator)).map { _ in UInt8(ascii: "a") }
+            for _ in 0..<Int.random(in: 0...3, using: &generator) where !bytes.isEmpty {
+                bytes[Int.random(in: 0..<bytes.count, using: &generator)] = alphabet.randomElement(using: &generator)!
+            }
+            let fast = bytes.withUnsafeBufferPointer { TextHygiene.mayNeedCleaning(buffer: $0) }
+            #expect(fast == TextHygiene.mayNeedCleaning(bytes: bytes), "\(bytes)")
+        }
+        let triple: [UInt8] = Array(repeating: 0x61, count: 7) + [0xE2, 0x80, 0x8B] + Array(repeating: 0x61, count: 9)
+        #expect(triple.withUnsafeBufferPointer { TextHygiene.mayNeedCleaning(buffer: $0) })
+        #expect(TextHygiene.mayNeedCleaning((String(repeating: "a", count: 15) + "\r" + String(repeating: "b", count: 8)).utf8))
+    }
+
     @Test func controlsBecomeVisibleEscapes() {
         #expect(TerminalText.escape("a\u{1B}[31mb\u{07}\r\u{202E}\u{200B}\u{9B}") == "a\\u{1B}[31mb\\u{7}\\u{D}\\u{202E}\\u{200B}\\u{9B}")
         #expect(TerminalText.escape("tab\tline\nnext") == "tab\tline\\u{A}next")
