@@ -17,15 +17,8 @@ extension DocFXRewriter {
         }
     }
 
-    /// True when `text` holds `:::` (a byte scan: this runs on every text node).
-    static func hasMarker(_ text: String) -> Bool {
-        var run = 0
-        for byte in text.utf8 {
-            run = byte == UInt8(ascii: ":") ? run + 1 : 0
-            if run == 3 { return true }
-        }
-        return false
-    }
+    /// True when `text` holds `:::` (this runs on every text node).
+    static func hasMarker(_ text: String) -> Bool { ByteRun.contains(UInt8(ascii: ":"), times: 3, in: text.utf8) }
 
     /// A paragraph with marker lines, as work: its other lines stay paragraphs, each marker
     /// becomes its own item. Nil when no line is a marker.

@@ -153,12 +153,7 @@ public struct TextSpan: Hashable, Sendable {
 
     /// True when `bytes` (UTF-8) hold `{{`: the scan behind the flag, and behind `DocVariables`.
     public static func containsDoubleBrace(_ bytes: some Sequence<UInt8>) -> Bool {
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if byte == UInt8(ascii: "{") && previous == byte { return true }
-            previous = byte
-        }
-        return false
+        ByteRun.contains(UInt8(ascii: "{"), times: 2, in: bytes)
     }
 }
 
