@@ -12,6 +12,7 @@ public struct HeadingIDGenerator: Sendable {
         // Most headings are ASCII: bytes, without a grapheme-breaking pass.
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
             var utf8 = text.utf8[...]
             while let first = utf8.first, first == 0x20 || (0x09...0x0D).contains(first) { utf8 = utf8.dropFirst() }
             while let last = utf8.last, last == 0x20 || (0x09...0x0D).contains(last) { utf8 = utf8.dropLast() }
