@@ -91,10 +91,18 @@ public enum SearchText {
     /// combining marks U+0300–U+036F dropped), so `Équipe` and `equipe` are one term. The
     /// search script folds what the reader types the same way.
     public static func terms(_ text: String) -> [String] {
-        var terms: [String] = [], current: [UInt8] = []
+        var terms: [String] = []
+        forEachTerm(in: text) { terms.append($0) }
+        return terms
+    }
+
+    /// The terms of `text` as `terms` gives them, handed to `body` one at a time (the search
+    /// index keeps each section's in a set: no array of them on the way).
+    public static func forEachTerm(in text: String, _ body: (String) -> Void) {
+        var current: [UInt8] = []
         current.reserveCapacity(32)
         func flush() {
-            if !current.isEmpty { terms.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
+            if !current.isEmpty { body(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
         }
         for scalar in text.unicodeScalars {
             let value = scalar.value
@@ -111,7 +119,6 @@ public enum SearchText {
             }
         }
         flush()
-        return terms
     }
 
     /// `fold` of a scalar, from a table for the Latin letters of U+0080–U+024F (most accented

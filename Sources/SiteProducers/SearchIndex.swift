@@ -109,13 +109,16 @@ package struct SearchIndex: Sendable {
     static func extract(_ page: Page, environment: MarkdownEnvironment) -> Extracted {
         var sections = SearchText.sections(page.document, environment: environment)
         if sections.first?.anchor.isEmpty != true { sections.insert(SearchText.Section(anchor: "", heading: "", text: ""), at: 0) }
-        let title = SearchText.terms(page.title)
         var terms: [(heading: Set<String>, body: Set<String>)] = []
         var kept: [Section] = []
         for (offset, section) in sections.enumerated() {
+            // Sized for about a term per eight bytes of text, so a set seldom grows.
+            var heading = Set<String>(), body = Set<String>(minimumCapacity: section.text.utf8.count / 8)
             // The page's `#` heading is in the first section's heading: it counts as the title.
-            terms.append((Set(offset == 0 ? title + SearchText.terms(section.heading) : SearchText.terms(section.heading)),
-                          Set(SearchText.terms(section.text))))
+            if offset == 0 { SearchText.forEachTerm(in: page.title) { heading.insert($0) } }
+            SearchText.forEachTerm(in: section.heading) { heading.insert($0) }
+            SearchText.forEachTerm(in: section.text) { body.insert($0) }
+            terms.append((heading, body))
             kept.append(Section(anchor: section.anchor, heading: offset == 0 ? "" : section.heading, snippet: snippet(section.text)))
         }
         return Extracted(entry: Entry(title: page.title, url: page.output, sections: kept), terms: terms)
