@@ -1,7 +1,7 @@
 /// A parsed Mustache template. adoptkit reads Mustache the way swift-mustache 2 (the library it
 /// used before) does, standalone lines and partial indentation included, so kits' templates
 /// render byte for byte as they did; it renders `TemplateValue`s directly (`TemplateRenderer`).
-indirect enum TemplateToken: Sendable {
+enum TemplateToken: Sendable {
     case text(String)
     case variable(TemplateName, escaped: Bool)
     case section(TemplateName, [TemplateToken])

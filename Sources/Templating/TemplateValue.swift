@@ -1,6 +1,6 @@
 /// Data handed to a template. Text is escaped where it lands; `html` is markup adoptkit made
 /// itself (rendered Markdown, navigation) and is the only kind a template may place unescaped.
-public indirect enum TemplateValue: Sendable, Hashable {
+public enum TemplateValue: Sendable, Hashable {
     case text(String)
     /// A URL adoptkit validated (https from config) or built (relative links): allowed in
     /// `href`/`src`. Escaped like text.
