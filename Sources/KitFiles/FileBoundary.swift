@@ -45,13 +45,36 @@ public struct FileBoundary: Sendable, Hashable {
         /// Which file it is, to check that the file opened later is this one.
         let device: UInt64
         let inode: UInt64
+        /// When its inode last changed: a file deleted since, whose inode number a new file
+        /// took, has a later one.
+        let changed: Change
+
+        struct Change: Sendable, Hashable {
+            let seconds: Int, nanoseconds: Int
+
+            init(_ info: stat) {
+                #if canImport(Darwin)
+                (seconds, nanoseconds) = (Int(info.st_ctimespec.tv_sec), Int(info.st_ctimespec.tv_nsec))
+                #else
+                (seconds, nanoseconds) = (Int(info.st_ctim.tv_sec), Int(info.st_ctim.tv_nsec))
+                #endif
+            }
+        }
 
         /// The entry at `realPath` that `info` (its `stat`) describes: a folder or a regular file.
         static func of(_ realPath: String, _ info: stat) -> Result<Entry, Refusal> {
             let type = info.st_mode & S_IFMT
             guard type == S_IFDIR || type == S_IFREG else { return .failure(.notRegular) }
             return .success(Entry(realPath: realPath, size: type == S_IFDIR ? 0 : Int(info.st_size), isDirectory: type == S_IFDIR,
-                                  device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino)))
+                                  device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino),
+                                  changed: Change(info)))
+        }
+
+        /// Whether `info` (an opened file's `fstat`) is this entry's file: the same device and
+        /// inode, and with `unchanged`, the same change time too.
+        func isFile(_ info: stat, unchanged: Bool) -> Bool {
+            info.st_mode & S_IFMT == S_IFREG && UInt64(truncatingIfNeeded: info.st_dev) == device
+                && UInt64(truncatingIfNeeded: info.st_ino) == inode && (!unchanged || Change(info) == changed)
         }
     }
 
@@ -91,18 +114,20 @@ public struct FileBoundary: Sendable, Hashable {
         }
     }
 
-    /// `read(path:limit:)` for a file a walk of the boundary already inspected (`entry`): no
-    /// `realpath` again when the file at `entry.realPath` is still that one (same device and
-    /// inode, so inside the boundary). When it is not (replaced since, as editors save), `path`
-    /// is inspected afresh.
+    /// `read(path:limit:)` for a file a walk of this boundary already inspected (`entry`): no
+    /// `realpath` again when the file at `entry.realPath` is still the file the walk found
+    /// inside the boundary (same device, inode and change time). Otherwise (replaced since, as
+    /// editors save, or changed) `path` is inspected afresh.
     public func read(_ entry: Entry, path: String, limit: Int) -> Result<Data, Refusal> {
-        switch read(inspected: entry, limit: limit) {
-        case .failure(.unreadable): read(path: path, limit: limit)
-        case let result: result
+        guard contains(realPath: entry.realPath) else { return read(path: path, limit: limit) }
+        switch read(inspected: entry, limit: limit, unchanged: true) {
+        case .failure(.unreadable), .failure(.tooLarge): return read(path: path, limit: limit)
+        case let result: return result
         }
     }
 
-    private func read(inspected entry: Entry, limit: Int) -> Result<Data, Refusal> {
+    /// - Parameter unchanged: the file must also have the change time it had when inspected.
+    private func read(inspected entry: Entry, limit: Int, unchanged: Bool = false) -> Result<Data, Refusal> {
         guard !entry.isDirectory else { return .failure(.notRegular) }
         guard entry.size <= limit else { return .failure(.tooLarge(bytes: entry.size, limit: limit)) }
         // Plain POSIX reads: FileHandle's cost more than a small page takes to parse. The file
@@ -112,8 +137,7 @@ public struct FileBoundary: Sendable, Hashable {
         guard descriptor >= 0 else { return .failure(.unreadable) }
         defer { close(descriptor) }
         var opened = stat()
-        guard fstat(descriptor, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG,
-              UInt64(truncatingIfNeeded: opened.st_dev) == entry.device, UInt64(truncatingIfNeeded: opened.st_ino) == entry.inode else { return .failure(.unreadable) }
+        guard fstat(descriptor, &opened) == 0, entry.isFile(opened, unchanged: unchanged) else { return .failure(.unreadable) }
         // One byte more than the size found, to see the end; more room if the file has grown.
         var data = Data(count: entry.size + 1)
         var filled = 0

@@ -5,6 +5,7 @@ import Foundation
 package enum ByteRun {
     /// Whether `bytes` hold `times` of `byte` in a row.
     package static func contains(_ byte: UInt8, times: Int, in bytes: some Sequence<UInt8>) -> Bool {
+        precondition(times > 0, "a run is at least one byte")
         if let found = bytes.withContiguousStorageIfAvailable({ contains(byte, times: times, in: $0) }) { return found }
         var run = 0
         for next in bytes {

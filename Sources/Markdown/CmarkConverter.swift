@@ -7,17 +7,22 @@ import Foundation
 enum CmarkConverter {
     /// libcmark-gfm keeps process-wide state that is not safe to touch from two threads at once:
     /// the extension registry, and the inline parser's special-character table, which
-    /// `cmark_parser_finish` changes for the parser's extensions and changes back. Only that
-    /// call holds this lock: making a parser, attaching the (already registered) extensions and
-    /// feeding it (block parsing) touch that parser alone, and walking the finished tree into
-    /// Swift values (most of the work) runs in parallel, since a finished tree is private to
-    /// its parse. `ConcurrentParseTests` holds this to a stress test, run under ThreadSanitizer
-    /// in CI (which cannot see inside the library: the reasoning is from its source).
+    /// `cmark_parser_finish` changes for the parser's extensions and changes back. That call
+    /// holds this lock: making a parser, attaching the (already registered) extensions and
+    /// feeding it (block parsing) touch that parser alone (from 0.29 on; see
+    /// `feedingChangesSharedState`), and walking the finished tree into Swift values (most of
+    /// the work) runs in parallel, since a finished tree is private to its parse.
+    /// `ConcurrentParseTests` holds this to a stress test, run under ThreadSanitizer in CI
+    /// (which cannot see inside the library: the reasoning is from its source).
     private static let lock = NSLock()
 
     /// Before 0.29, the table extension parsed each row's inlines while feeding, changing the
     /// special-character table there too: with such a library, feeding holds the lock as well.
-    private static let feedingChangesSharedState = cmark_version() < 0x001D00
+    static let feedingChangesSharedState = feedingChangesSharedState(version: cmark_version())
+
+    /// `version` as libcmark-gfm packs it: major, minor, patch and the gfm release, a byte each
+    /// from the top (0.29.0.gfm.6 is `0x001D0006`).
+    static func feedingChangesSharedState(version: Int32) -> Bool { version < 29 << 16 }
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
@@ -35,8 +40,9 @@ enum CmarkConverter {
         let extensions = extensions
         guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return [] }
         for ext in extensions { cmark_parser_attach_syntax_extension(parser, ext) }
-        // Block parsing (feeding) touches only this parser; the inline pass in `finish` flips
-        // the shared special-character table, so only it runs under the lock.
+        // Block parsing (feeding) touches only this parser (with a library from 0.29 on); the
+        // inline pass in `finish` flips the shared special-character table, so it runs under
+        // the lock.
         if feedingChangesSharedState { lock.lock() }
         body.utf8CString.withUnsafeBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)

@@ -14,7 +14,7 @@ struct DocFXRewriter {
     /// `:::` containers and tab groups open now, innermost last, with the builder depth each
     /// one's content is at: a container's end closes those still open inside it.
     var fences: [(container: DocFXContainer, name: String, depth: Int, location: SourceLocation)] = []
-    /// Buffers reused for every container's children, so expanding one allocates nothing.
+    /// Buffers reused for every container's children, so expanding one makes no arrays.
     private var kidsBuffer: [NodeID] = [], itemsBuffer: [Work] = []
 
     enum Work {

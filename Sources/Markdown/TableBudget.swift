@@ -15,7 +15,8 @@ enum TableBudget {
     }
 
     private static func check(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> Diagnostic? {
-        // A GFM table has a `|` in its delimiter row at least: a page without one has none.
+        // Only a row with a `|` counts as a header below (a table of one column needs no pipe,
+        // but only wider tables are padded): a page without one has nothing to count.
         guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "|")), bytes.count) != nil else { return nil }
         var total = 0
         var lineNumber = 0

@@ -89,12 +89,13 @@ public enum ChatFlavor: String, Sendable, Hashable, CaseIterable, Codable {
     func escapes(_ text: Substring) -> Bool {
         switch self {
         case .plain, .whatsapp: false
-        case .slack: text.utf8.contains { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
+        case .slack: text.utf8.contains(where: Self.slackEntities.contains)
         case .telegram: text.utf8.contains(where: Self.telegramMarks.contains)
         case .teams: text.utf8.contains(where: Self.teamsMarks.contains)
         }
     }
 
+    private static let slackEntities = ASCIISet("&<>")
     private static let telegramMarks = ASCIISet("_*[]()~`>#+-=|{}.!\\")
     private static let teamsMarks = ASCIISet("\\`*_~[]<>#")
 
@@ -142,9 +143,9 @@ public enum ChatFlavor: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
-    /// Slack's three entities, `&` first, in one pass.
+    /// Slack's three entities, in one pass.
     static func entityEscape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else { return text }
+        guard text.utf8.contains(where: slackEntities.contains) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {

@@ -124,29 +124,33 @@ extension QRCode {
     /// The code for `payload`, encoded once however many checks and outputs show it: a kit's
     /// invite links are asked for by the QR check, the poster fit, every poster, share page
     /// and e-mail. A pure function's memo, so sharing it changes no output; it forgets
-    /// everything when it holds `memoLimit` codes, so a long `serve` stays bounded.
-    public static func memoized(_ payload: String) -> QRCode? {
-        if let known = Memo.shared.lookup(payload) { return known }
-        let code = QRCode(payload)
-        Memo.shared.store(code, for: payload)
-        return code
-    }
+    /// everything when it holds `Memo.limit` codes, so a long `serve` stays bounded.
+    public static func memoized(_ payload: String) -> QRCode? { Memo.shared.code(for: payload) }
 
-    public static let memoLimit = 8192
-
-    private final class Memo: @unchecked Sendable {
+    final class Memo: @unchecked Sendable {
         static let shared = Memo()
-        // Guarded by `lock`; encoding runs outside it, so codes are made in parallel.
-        private var codes: [String: QRCode?] = [:]
+        static let limit = 8192
+        // Guarded by `lock`; encoding runs outside it, so codes are made in parallel. Keyed by
+        // the payload's bytes, which the code encodes: a `String` key would take a decomposed
+        // `ü` for a precomposed one, and give one link the other's code.
+        private var codes: [[UInt8]: QRCode?] = [:]
         private let lock = NSLock()
+        let limit: Int
 
-        func lookup(_ payload: String) -> QRCode?? { lock.withLock { codes[payload] } }
+        init(limit: Int = Memo.limit) { self.limit = limit }
 
-        func store(_ code: QRCode?, for payload: String) {
+        func code(for payload: String) -> QRCode? {
+            let key = Array(payload.utf8)
+            if let known = lock.withLock({ codes[key] }) { return known }
+            let code = QRCode(payload)
             lock.withLock {
-                if codes.count >= QRCode.memoLimit { codes.removeAll() }
-                codes[payload] = code
+                if codes.count >= limit { codes.removeAll() }
+                codes[key] = code
             }
+            return code
         }
+
+        /// How many codes (and refusals) it holds.
+        var count: Int { lock.withLock { codes.count } }
     }
 }

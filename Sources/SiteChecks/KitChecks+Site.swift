@@ -110,9 +110,15 @@ extension KitChecks {
             return .warning(.linkPreview, "\(what) to '\(destination)' points at a preview or branch build, which readers cannot open",
                             at: location, notes: ["link to the published page instead"])
         }
-        // The host without its port; an IPv6 address keeps its brackets (`[::1]:8080`).
-        let hostName = String(decoding: host.first == UInt8(ascii: "[") ? host.prefix { $0 != UInt8(ascii: "]") } + [UInt8(ascii: "]")]
-                                                                         : Array(host.prefix { $0 != UInt8(ascii: ":") }), as: UTF8.self)
+        // The host without user information (`user@`) or port; an IPv6 address keeps its
+        // brackets (`[::1]:8080`), and one without its closing bracket names no host.
+        let authority = host.lastIndex(of: UInt8(ascii: "@")).map { host[($0 + 1)...] } ?? host
+        let hostName: String
+        if authority.first == UInt8(ascii: "[") {
+            hostName = authority.firstIndex(of: UInt8(ascii: "]")).map { String(decoding: authority[...$0], as: UTF8.self) } ?? ""
+        } else {
+            hostName = String(decoding: authority.prefix { $0 != UInt8(ascii: ":") }, as: UTF8.self)
+        }
         if lowered.starts(with: "http://".utf8), !["localhost", "127.0.0.1", "[::1]"].contains(hostName) {
             return .warning(.linkInsecure, "\(what) to '\(destination)' uses http:; use https:", at: location)
         }

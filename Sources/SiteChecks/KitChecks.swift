@@ -21,8 +21,8 @@ package enum KitChecks {
         return findings
     }
 
-    /// Runs every rule: the document rules over every Markdown file in parallel, then the
-    /// kit-wide rules.
+    /// Runs every rule: the document rules over every Markdown file in parallel, and beside
+    /// them the kit-wide rules, then the printed sheets.
     static func run(_ kit: Kit) async -> CheckFindings {
         let paths = kit.documents.keys.sorted().filter { !ContentScanner.isTOC($0) && !isLeftOut($0, kit: kit) }
         let known = knownVariables(kit)

@@ -79,14 +79,7 @@ package enum ContentPath {
     }
 
     /// A path without empty segments (no leading, trailing or doubled `/`): what output paths are.
-    private static func isPlain(_ path: String) -> Bool {
-        var previous = UInt8(ascii: "/")
-        for byte in path.utf8 {
-            if byte == UInt8(ascii: "/"), previous == byte { return false }
-            previous = byte
-        }
-        return previous != UInt8(ascii: "/")
-    }
+    private static func isPlain(_ path: String) -> Bool { hasCleanSegments(path, longestLast: .max) }
 
     private static func segmentwiseRelativeURL(from: String, to: String) -> String {
         let fromDirs = components(from).dropLast()

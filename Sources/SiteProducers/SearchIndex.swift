@@ -112,8 +112,9 @@ package struct SearchIndex: Sendable {
         var terms: [(heading: Set<String>, body: Set<String>)] = []
         var kept: [Section] = []
         for (offset, section) in sections.enumerated() {
-            // Sized for about a term per eight bytes of text, so a set seldom grows.
-            var heading = Set<String>(), body = Set<String>(minimumCapacity: section.text.utf8.count / 8)
+            // Sized for about a term per eight bytes of text (a long section's distinct terms
+            // stop growing long before its text does), so a set seldom grows.
+            var heading = Set<String>(), body = Set<String>(minimumCapacity: min(section.text.utf8.count / 8, 4096))
             // The page's `#` heading is in the first section's heading: it counts as the title.
             if offset == 0 { SearchText.forEachTerm(in: page.title) { heading.insert($0) } }
             SearchText.forEachTerm(in: section.heading) { heading.insert($0) }

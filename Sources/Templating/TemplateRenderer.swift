@@ -7,7 +7,8 @@ struct TemplateRenderer {
     let templates: [String: ParsedTemplate]
 
     /// The state of one render, threaded through it in place: sections push onto `stack` and
-    /// pop when done, partials and blocks restore what they changed, so no token copies it.
+    /// pop when done, partials and blocks restore what they changed, so tokens do not copy it
+    /// (a partial with overrides still copies the overrides).
     struct Context {
         var stack: [TemplateValue]
         var indentation = ""

@@ -52,18 +52,22 @@ import Testing
         #expect(TextHygiene.mayNeedCleaning("a\r\r\nb".utf8))
         #expect(!TextHygiene.mayNeedCleaning("It’s — “quoted” … – ok".utf8))
     }
-}
 
-@Suite struct TerminalTextTests {
     /// Eight printable ASCII bytes at a time must answer as the byte loop does, wherever the
     /// patterns (CR, controls, E2 80 8B, C2 85, EF BB BF) fall against the eight-byte words.
     @Test func theWordAtATimeTestAgreesWithTheByteLoop() {
         let alphabet: [UInt8] = [0x61, 0x20, 0x7E, 0x0A, 0x0D, 0x09, 0x00, 0x1B, 0x7F, 0xE2, 0x80, 0x81, 0x8B, 0xA0, 0xC2, 0x85, 0xEF, 0xBB, 0xBF]
+        let patterns: [[UInt8]] = [[0xE2, 0x80, 0x8B], [0xE2, 0x81, 0xA6], [0xC2, 0x85], [0xEF, 0xBB, 0xBF], [0x0D, 0x0A], [0x0D, 0x61]]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<50_000 {
             var bytes = (0..<Int.random(in: 0...40, using: &generator)).map { _ in UInt8(ascii: "a") }
             for _ in 0..<Int.random(in: 0...3, using: &generator) where !bytes.isEmpty {
                 bytes[Int.random(in: 0..<bytes.count, using: &generator)] = alphabet.randomElement(using: &generator)!
+            }
+            // Whole patterns too, which single bytes seldom make: U+200B, U+0085, U+FEFF, CRLF.
+            if Bool.random(using: &generator), let pattern = patterns.randomElement(using: &generator), bytes.count >= pattern.count {
+                let at = Int.random(in: 0...(bytes.count - pattern.count), using: &generator)
+                bytes.replaceSubrange(at..<(at + pattern.count), with: pattern)
             }
             let fast = bytes.withUnsafeBufferPointer { TextHygiene.mayNeedCleaning(buffer: $0) }
             #expect(fast == TextHygiene.mayNeedCleaning(bytes: bytes), "\(bytes)")
@@ -72,7 +76,9 @@ import Testing
         #expect(triple.withUnsafeBufferPointer { TextHygiene.mayNeedCleaning(buffer: $0) })
         #expect(TextHygiene.mayNeedCleaning((String(repeating: "a", count: 15) + "\r" + String(repeating: "b", count: 8)).utf8))
     }
+}
 
+@Suite struct TerminalTextTests {
     @Test func controlsBecomeVisibleEscapes() {
         #expect(TerminalText.escape("a\u{1B}[31mb\u{07}\r\u{202E}\u{200B}\u{9B}") == "a\\u{1B}[31mb\\u{7}\\u{D}\\u{202E}\\u{200B}\\u{9B}")
         #expect(TerminalText.escape("tab\tline\nnext") == "tab\tline\\u{A}next")

@@ -20,6 +20,8 @@ import Testing
             for (byte, times) in [(UInt8(ascii: ":"), 3), (UInt8(ascii: "{"), 2)] {
                 #expect(ByteRun.contains(byte, times: times, in: text.utf8) == Self.naive(byte, times: times, in: Array(text.utf8)), "\(text)")
                 #expect(ByteRun.contains(byte, times: times, in: Substring(text).utf8) == Self.naive(byte, times: times, in: Array(text.utf8)))
+                // A sequence without contiguous storage takes the byte loop.
+                #expect(ByteRun.contains(byte, times: times, in: AnySequence(text.utf8)) == Self.naive(byte, times: times, in: Array(text.utf8)))
             }
         }
         #expect(TextSpan.containsDoubleBrace("Hello {{ name }}".utf8) && !TextSpan.containsDoubleBrace("{ a } { b }".utf8))

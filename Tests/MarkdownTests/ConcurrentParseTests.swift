@@ -30,6 +30,15 @@ import Testing
         """
     }
 
+    /// Feeding takes the lock only with a library whose table extension parses inlines while
+    /// feeding (before 0.29), read from libcmark-gfm's packed version number.
+    @Test func feedingIsLockedOnlyForLibrariesBefore029() {
+        #expect(CmarkConverter.feedingChangesSharedState(version: 0x001C_0314))  // 0.28.3.gfm.20
+        #expect(!CmarkConverter.feedingChangesSharedState(version: 0x001D_0006))  // 0.29.0.gfm.6
+        #expect(!CmarkConverter.feedingChangesSharedState(version: 0x001D_000D))  // 0.29.0.gfm.13
+        #expect(!CmarkConverter.feedingChangesSharedState(version: 0x0100_0000))  // 1.0.0
+    }
+
     @Test func parallelParsesMatchSerialParses() async {
         let texts = (0..<400).map(Self.document)
         let serial = texts.map { MarkdownParser.parse($0).nodes }

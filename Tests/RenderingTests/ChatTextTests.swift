@@ -1,5 +1,5 @@
 import Markdown
-import Rendering
+@testable import Rendering
 import Testing
 
 @Suite struct ChatTextTests {
@@ -47,6 +47,20 @@ import Testing
         #expect(ChatFlavor.teams.escape("a_\u{301}b") == "a\\_\u{301}b")
         #expect(ChatFlavor.slack.escape("<&>\u{301}") == "&lt;&amp;&gt;\u{301}")
         #expect(ChatFlavor.teams.escape("nothing to escape") == "nothing to escape")
+        // A keycap's `#` and `*` are marks too (Telegram refuses them unescaped).
+        #expect(ChatFlavor.telegram.escape("#\u{FE0F}\u{20E3} *\u{FE0F}\u{20E3}") == "\\#\u{FE0F}\u{20E3} \\*\u{FE0F}\u{20E3}")
+    }
+
+    /// The quick test the renderer asks first says "changes" exactly when escaping changes the text.
+    @Test func theQuickTestAgreesWithEscaping() {
+        let pieces = ["a", " ", ".", "\u{301}", "&", "<", ">", "_", "*", "#", "\\", "é", "—", "|", "!", "`"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for flavor in ChatFlavor.allCases {
+                #expect(flavor.escapes(Substring(text)) == (flavor.escape(text).utf8.count != text.utf8.count), "\(flavor) \(text)")
+            }
+        }
     }
 
     /// An alert says what it is even when it does not start with a paragraph.

@@ -1,18 +1,22 @@
 import Foundation
-import Rendering
+@testable import Rendering
 import Testing
 
 /// The real-decoder round trip lives in SiteTests (`PosterTests`); here, the SVG itself.
 @Suite struct QRCodeTests {
-    /// The memo gives the code a fresh encode gives, remembers a refusal too, and keeps
-    /// answering after it forgets (past its limit).
+    /// The memo gives the code a fresh encode gives, keeps a refusal too, tells links apart by
+    /// their bytes (a decomposed `ü` is another link), and forgets everything at its limit.
     @Test func memoizedCodesAreTheCodesEncoded() {
-        let link = "https://chat.contoso.com/join/memo-\(UInt64.random(in: 0...UInt64.max))"
-        #expect(QRCode.memoized(link) == QRCode(link) && QRCode.memoized(link) != nil)
+        let memo = QRCode.Memo(limit: 3)
+        let composed = "https://example.com/gr\u{FC}\u{DF}e", decomposed = "https://example.com/gru\u{308}\u{DF}e"
+        #expect(composed == decomposed && QRCode(composed) != QRCode(decomposed))
+        #expect(memo.code(for: composed) == QRCode(composed) && memo.count == 1)
+        #expect(memo.code(for: decomposed) == QRCode(decomposed) && memo.count == 2)
+        #expect(memo.code(for: composed) == QRCode(composed) && memo.count == 2)
         let tooLong = String(repeating: "x", count: 3000)
-        #expect(QRCode.memoized(tooLong) == nil && QRCode.memoized(tooLong) == nil)
-        for n in 0...QRCode.memoLimit { _ = QRCode.memoized("m\(n)") }
-        #expect(QRCode.memoized(link) == QRCode(link))
+        #expect(memo.code(for: tooLong) == nil && memo.count == 3)
+        #expect(memo.code(for: "https://example.com/4") == QRCode("https://example.com/4") && memo.count == 1)
+        #expect(QRCode.memoized(composed) == QRCode(composed) && QRCode.memoized(decomposed) == QRCode(decomposed))
     }
 
     @Test(arguments: ["https://aka.ms/kaizala-invite/Contoso-AllEmployees", "https://example.com/grüße/\u{1F600}?q=a%20b"])

@@ -33,6 +33,8 @@ import Testing
         ("https://x.com/branch=main", nil), ("https://x.com/a#branch=main", nil), ("https://previewer.com/", nil),
         ("http://example.com/page", "link.insecure"), ("HTTP://EXAMPLE.COM", "link.insecure"), ("http://localhost:8080/", nil),
         ("http://127.0.0.1/x", nil), ("http://[::1]:8080/", nil), ("http://[::2]/", "link.insecure"), ("mailto:a@b.com", nil),
+        ("http://[::1/x", "link.insecure"), ("http://[::1]@evil.com/", "link.insecure"), ("http://localhost:80@evil.com/", "link.insecure"),
+        ("http://user@localhost:8080/", nil),
     ] as [(String, String?)])
     func linksReadersCannotOpenAreFound(_ destination: String, _ expected: String?) {
         let at = SourceLocation(path: "a.md", line: 1, column: 1)

@@ -173,6 +173,17 @@ import Testing
 
             try Self.link(page, to: outside.appendingPathComponent("secret.png"))
             guard case .failure(.outside) = read() else { Issue.record("a link swapped in was read: \(read())"); return }
+
+            // A folder on the way swapped for a link out of the kit, with a file of that name there.
+            try TestSupport.write(["guide/a.md": "# A\n"], under: content)
+            try TestSupport.write(["guide/a.md": Self.secret], under: outside)
+            let guide = content.appendingPathComponent("guide"), inGuide = guide.appendingPathComponent("a.md")
+            let entry = try boundary.inspect(entry: "a.md", inRealFolder: folder + "/guide").get()
+            try FileManager.default.moveItem(at: guide, to: root.appendingPathComponent("moved"))
+            try Self.link(guide, to: outside.appendingPathComponent("guide"))
+            guard case .failure(.outside) = boundary.read(entry, path: inGuide.path, limit: 1 << 20) else {
+                Issue.record("a file behind a folder link swapped in was read"); return
+            }
         }
     }
 
