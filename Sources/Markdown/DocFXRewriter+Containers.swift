@@ -30,7 +30,8 @@ extension DocFXRewriter {
             child = tree.source[current.index].nextSibling
         }
         guard marked else { return nil }
-        let kids = tree.children(id).filter { !skipped.contains($0) }
+        var kids: [NodeID] = []
+        appendUnskippedChildren(of: id, to: &kids)
         var lines: [[NodeID]] = [[]]
         for kid in kids {
             switch tree.source[kid.index].kind {

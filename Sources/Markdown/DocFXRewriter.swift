@@ -50,11 +50,7 @@ struct DocFXRewriter {
                 builder.append(kind, range)
             case let .children(id):
                 kidsBuffer.removeAll(keepingCapacity: true)
-                var next = tree.source[id.index].firstChild
-                while let child = next {
-                    if skipped.isEmpty || !skipped.contains(child) { kidsBuffer.append(child) }
-                    next = tree.source[child.index].nextSibling
-                }
+                appendUnskippedChildren(of: id, to: &kidsBuffer)
                 pushInlineItems(of: kidsBuffer, onto: &stack)
             case .visit(let id):
                 visit(id, into: &stack)
@@ -73,6 +69,15 @@ struct DocFXRewriter {
             }
         }
         return (builder.finishedNodes(), builder.finishedTextPool())
+    }
+
+    /// The children of `id` that no pass consumed (alert markers), appended to `kids`.
+    func appendUnskippedChildren(of id: NodeID, to kids: inout [NodeID]) {
+        var next = tree.source[id.index].firstChild
+        while let child = next {
+            if skipped.isEmpty || !skipped.contains(child) { kids.append(child) }
+            next = tree.source[child.index].nextSibling
+        }
     }
 
     /// `kids` as work items, pushed so the first is visited first.
