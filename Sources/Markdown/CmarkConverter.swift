@@ -34,11 +34,11 @@ enum CmarkConverter {
     }()
 
     /// - Parameter originalColumn: maps a byte column of `body` to the file's (they differ where
-    ///   invisible characters were removed before parsing).
+    ///   invisible characters were removed before parsing); nil when they are the same.
     static func convert(_ body: String, source: SourceText,
-                        originalColumn: @escaping (_ line: Int, _ column: Int) -> Int = { $1 }) -> [RawNode] {
+                        originalColumn: ((_ line: Int, _ column: Int) -> Int)? = nil) -> RawTree {
         let extensions = extensions
-        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return [] }
+        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return .empty }
         for ext in extensions { cmark_parser_attach_syntax_extension(parser, ext) }
         // Block parsing (feeding) touches only this parser (with a library from 0.29 on); the
         // inline pass in `finish` flips the shared special-character table, so it runs under
@@ -52,14 +52,52 @@ enum CmarkConverter {
         let finished = cmark_parser_finish(parser)
         lock.unlock()
         cmark_parser_free(parser)
-        guard let document = finished else { return [] }
+        guard let document = finished else { return .empty }
         defer { cmark_node_free(document) }
-        return copyTree(document, source: source, originalColumn: originalColumn)
+        var pool = TextPool(capacity: body.utf8.count)
+        let nodes = copyTree(document, source: source, originalColumn: originalColumn, pool: &pool)
+        if let text = String(validating: pool.bytes, as: UTF8.self) {
+            return RawTree(source: nodes, pool: text, path: source.path)
+        }
+        // cmark's literals are pieces of valid text, so this is not expected; should one not
+        // be, each literal is repaired on its own, which keeps every span on its own text.
+        var repaired = TextPool(capacity: body.utf8.count, repairing: true)
+        let repairedNodes = copyTree(document, source: source, originalColumn: originalColumn, pool: &repaired)
+        return RawTree(source: repairedNodes, pool: String(decoding: repaired.bytes, as: UTF8.self), path: source.path)
+    }
+
+    /// cmark's literals, one after the other, as bytes: a text node gets a span, not a `String`
+    /// of its own (on 10,000 pages that was 1.7 million strings).
+    private struct TextPool {
+        var bytes: [UInt8] = []
+        let repairing: Bool
+
+        init(capacity: Int, repairing: Bool = false) {
+            bytes.reserveCapacity(capacity)
+            self.repairing = repairing
+        }
+
+        mutating func span(_ pointer: UnsafePointer<CChar>?) -> TextSpan {
+            let start = bytes.count
+            guard let pointer else { return TextSpan(start: start, count: 0, containsDoubleBrace: false) }
+            if repairing {
+                bytes += String(cString: pointer).utf8
+            } else {
+                let count = strlen(pointer)
+                pointer.withMemoryRebound(to: UInt8.self, capacity: count) {
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: count))
+                }
+            }
+            let flag = bytes.withUnsafeBufferPointer {
+                ByteRun.contains(UInt8(ascii: "{"), times: 2, in: UnsafeBufferPointer(rebasing: $0[start...]))
+            }
+            return TextSpan(start: start, count: bytes.count - start, containsDoubleBrace: flag)
+        }
     }
 
     private static func copyTree(_ document: OpaquePointer, source: SourceText,
-                                 originalColumn: @escaping (Int, Int) -> Int) -> [RawNode] {
-        var builder = TreeBuilder<String>()
+                                 originalColumn: ((Int, Int) -> Int)?, pool: inout TextPool) -> [MarkdownNode] {
+        var builder = TreeBuilder<TextSpan>()
         guard let iterator = cmark_iter_new(document) else { return [] }
         defer { cmark_iter_free(iterator) }
         var columns = ColumnConverter(source: source, originalColumn: originalColumn)
@@ -83,7 +121,7 @@ enum CmarkConverter {
                 continue
             }
             let range = sourceRange(node, columns: &columns)
-            let kind: RawKind
+            let kind: NodeKind
             switch nodeType {
             case .document: kind = .document
             case .blockQuote: kind = .blockQuote
@@ -96,7 +134,7 @@ enum CmarkConverter {
             case .tasklist: kind = .item(task: cmark_gfm_extensions_get_tasklist_item_checked(node))
             case .codeBlock:
                 kind = .codeBlock(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)))
-            case .htmlBlock: kind = .htmlBlock(string(cmark_node_get_literal(node)))
+            case .htmlBlock: kind = .htmlBlock(pool.span(cmark_node_get_literal(node)))
             case .paragraph: kind = .paragraph
             case .heading: kind = .heading(level: Int(cmark_node_get_heading_level(node)), id: "")
             case .thematicBreak: kind = .thematicBreak
@@ -122,11 +160,11 @@ enum CmarkConverter {
                 if !cellIndex.isEmpty { cellIndex[cellIndex.count - 1] += 1 }
                 let alignment = tableAlignments.last.flatMap { column < $0.count ? $0[column] : nil } ?? .none
                 kind = .tableCell(alignment: alignment, header: rowIsHeader.last ?? false)
-            case .text: kind = .text(string(cmark_node_get_literal(node)))
+            case .text: kind = .text(pool.span(cmark_node_get_literal(node)))
             case .softBreak: kind = .softBreak
             case .lineBreak: kind = .lineBreak
-            case .code: kind = .code(string(cmark_node_get_literal(node)))
-            case .htmlInline: kind = .htmlInline(string(cmark_node_get_literal(node)))
+            case .code: kind = .code(pool.span(cmark_node_get_literal(node)))
+            case .htmlInline: kind = .htmlInline(pool.span(cmark_node_get_literal(node)))
             case .emphasis: kind = .emphasis
             case .strong: kind = .strong
             case .strikethrough: kind = .strikethrough
@@ -134,7 +172,7 @@ enum CmarkConverter {
             case .image: kind = .inlineImage(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
             case .other:
                 // Node types we do not enable (footnotes, custom nodes): keep their text.
-                kind = .text(string(cmark_node_get_literal(node)))
+                kind = .text(pool.span(cmark_node_get_literal(node)))
             }
             if isLeaf(type) {
                 builder.append(kind, range)
@@ -214,15 +252,19 @@ enum CmarkConverter {
     /// once, so a long line with thousands of nodes stays linear.
     private struct ColumnConverter {
         let source: SourceText
-        let originalColumn: (Int, Int) -> Int
+        let originalColumn: ((Int, Int) -> Int)?
         var maps: [Int: [Int]] = [:]
+        /// The line asked last and its map: nodes come mostly in line order.
+        var lastLine = 0, lastMap: [Int] = []
 
         mutating func column(line: Int, byte cleanedByte: Int) -> Int {
-            let byte = originalColumn(line, cleanedByte)
+            let byte = originalColumn?(line, cleanedByte) ?? cleanedByte
             if source.isASCII(line: line) { return byte }
-            if maps[line] == nil { maps[line] = source.columnMap(line: line) }
-            let map = maps[line]!
-            return byte - 1 < map.count && byte >= 1 ? map[byte - 1] : byte
+            if line != lastLine {
+                if maps[line] == nil { maps[line] = source.columnMap(line: line) }
+                (lastLine, lastMap) = (line, maps[line]!)
+            }
+            return byte - 1 < lastMap.count && byte >= 1 ? lastMap[byte - 1] : byte
         }
     }
 

@@ -18,7 +18,7 @@ extension DocFXRewriter {
     }
 
     /// True when `text` holds `:::` (this runs on every text node).
-    static func hasMarker(_ text: String) -> Bool { ByteRun.contains(UInt8(ascii: ":"), times: 3, in: text.utf8) }
+    static func hasMarker(_ text: Substring) -> Bool { ByteRun.contains(UInt8(ascii: ":"), times: 3, in: text.utf8) }
 
     /// A paragraph with marker lines, as work: its other lines stay paragraphs, each marker
     /// becomes its own item. Nil when no line is a marker.
@@ -26,7 +26,7 @@ extension DocFXRewriter {
         // Most paragraphs have no marker: looked for before any list is made.
         var child = tree.source[id.index].firstChild, marked = false
         while let current = child, !marked {
-            if case .text(let text) = tree.source[current.index].kind, Self.hasMarker(text), !skipped.contains(current) { marked = true }
+            if let text = tree.text(of: current), Self.hasMarker(text), !skipped.contains(current) { marked = true }
             child = tree.source[current.index].nextSibling
         }
         guard marked else { return nil }

@@ -20,7 +20,9 @@ struct DocFXRewriter {
     enum Work {
         case visit(NodeID)
         case close
-        case emit(RawKind, SourceRange)
+        case emit(NodeKind, SourceRange)
+        /// Text the rewrite made (what is left of a text node around a marker).
+        case emitText(String, SourceRange)
         /// Children of a container, rewritten for inline includes before they are visited.
         case children(NodeID)
         /// Some lines of a paragraph that `:::` marker lines split.
@@ -31,10 +33,10 @@ struct DocFXRewriter {
         case inlineImage(source: String, alt: String, lightbox: String?, SourceRange)
     }
 
-    init(nodes: [RawNode], path: String) {
-        tree = RawTree(source: nodes, path: path)
-        // The rewrite keeps about as many nodes as cmark made.
-        builder = DocumentTreeBuilder(capacity: nodes.count + 8)
+    init(_ tree: RawTree) {
+        self.tree = tree
+        // The rewrite keeps about as many nodes as cmark made, and their text where it is.
+        builder = DocumentTreeBuilder(capacity: tree.source.count + 8, pool: tree.pool)
     }
 
     /// The rewritten tree and its text pool.
@@ -48,10 +50,17 @@ struct DocFXRewriter {
                 builder.close()
             case let .emit(kind, range):
                 builder.append(kind, range)
+            case let .emitText(text, range):
+                builder.appendText(text, range)
             case let .children(id):
-                kidsBuffer.removeAll(keepingCapacity: true)
-                appendUnskippedChildren(of: id, to: &kidsBuffer)
-                pushInlineItems(of: kidsBuffer, onto: &stack)
+                // Taken out while filled: filling it in place would copy the whole rewrite to
+                // call a method on it.
+                var kids = kidsBuffer
+                kidsBuffer = []
+                kids.removeAll(keepingCapacity: true)
+                appendUnskippedChildren(of: id, to: &kids)
+                pushInlineItems(of: kids, onto: &stack)
+                kidsBuffer = kids
             case .visit(let id):
                 visit(id, into: &stack)
             case let .paragraph(kids, range):
@@ -63,7 +72,7 @@ struct DocFXRewriter {
             case let .inlineImage(source, alt, lightbox, range):
                 if let lightbox { builder.open(.link(destination: lightbox, title: ""), range) }
                 builder.open(.inlineImage(source: source, title: ""), range)
-                builder.append(.text(alt), range)
+                builder.appendText(alt, range)
                 builder.close()
                 if lightbox != nil { builder.close() }
             }
@@ -82,9 +91,12 @@ struct DocFXRewriter {
 
     /// `kids` as work items, pushed so the first is visited first.
     private mutating func pushInlineItems(of kids: [NodeID], onto stack: inout [Work]) {
-        itemsBuffer.removeAll(keepingCapacity: true)
-        tree.inlineItems(kids, into: &itemsBuffer)
-        stack.append(contentsOf: itemsBuffer.reversed())
+        var items = itemsBuffer
+        itemsBuffer = []
+        items.removeAll(keepingCapacity: true)
+        tree.inlineItems(kids, into: &items)
+        stack.append(contentsOf: items.reversed())
+        itemsBuffer = items
     }
 
     private mutating func visit(_ id: NodeID, into stack: inout [Work]) {
@@ -141,7 +153,7 @@ struct DocFXRewriter {
         }
     }
 
-    private static func isContainer(_ kind: RawKind) -> Bool {
+    private static func isContainer(_ kind: NodeKind) -> Bool {
         switch kind {
         case .text, .softBreak, .lineBreak, .code, .htmlInline, .htmlBlock, .codeBlock, .thematicBreak: return false
         default: return true
@@ -161,14 +173,14 @@ struct DocFXRewriter {
         diagnostics.append(.warning(.linkCrossReference, "cross reference '\(shown)' shows as text: it needs DocFX's xref maps, which adoptkit does not read",
                                     at: location, notes: ["link to the page itself to make it a link"]))
         let kids = tree.children(id)
-        if kids.count == 1, case .text(let text) = tree.source[kids[0].index].kind, text == destination {
-            builder.append(.text(shown), range)
+        if kids.count == 1, let text = tree.text(of: kids[0]), text == destination {
+            builder.appendText(shown, range)
         } else {
             stack.append(.children(id))
         }
     }
 
-    private mutating func openContainer(_ kind: RawKind, _ id: NodeID, into stack: inout [Work]) {
+    private mutating func openContainer(_ kind: NodeKind, _ id: NodeID, into stack: inout [Work]) {
         builder.open(kind, tree.source[id.index].range)
         stack.append(.close)
         stack.append(.children(id))
@@ -184,8 +196,8 @@ struct DocFXRewriter {
 
     private mutating func rewriteBlockQuote(_ id: NodeID) -> QuoteReplacement? {
         guard let first = tree.source[id.index].firstChild, case .paragraph = tree.source[first.index].kind,
-              let lead = tree.source[first.index].firstChild, case .text(let leadText) = tree.source[lead.index].kind,
-              leadText.drop(while: { $0 == " " }).hasPrefix("[!") else { return nil }
+              let lead = tree.source[first.index].firstChild, let leadText = tree.text(of: lead),
+              leadText.utf8.drop(while: { $0 == UInt8(ascii: " ") }).starts(with: "[!".utf8) else { return nil }
         // The marker line: inline nodes up to the first line break.
         var markerNodes: [NodeID] = []
         var line = ""
@@ -195,7 +207,7 @@ struct DocFXRewriter {
             case .softBreak, .lineBreak:
                 restOfParagraph = true
             case .text(let literal) where !restOfParagraph:
-                line += literal; markerNodes.append(child)
+                line += tree.text(literal); markerNodes.append(child)
             case .link where !restOfParagraph:
                 line += tree.plainText(child); markerNodes.append(child)
             default:
@@ -268,13 +280,12 @@ struct DocFXRewriter {
     /// `nil` when the paragraph is not an image block; `.some(nil)` when it is one but invalid.
     private mutating func imageBlock(_ id: NodeID) -> ImageBlock?? {
         // Cheap test first: only paragraphs whose first text starts with `:::image` qualify.
-        guard let first = tree.source[id.index].firstChild, case .text(let lead) = tree.source[first.index].kind,
+        guard let first = tree.source[id.index].firstChild, let lead = tree.text(of: first),
               lead.utf8.drop(while: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }).starts(with: ":::image".utf8) else { return nil }
         var text = ""
         for child in tree.children(id) {
             switch tree.source[child.index].kind {
-            case .text(let literal): text += literal
-            case .code(let literal), .htmlInline(let literal): text += literal
+            case .text(let literal), .code(let literal), .htmlInline(let literal): text += tree.text(literal)
             case .softBreak, .lineBreak: text += "\n"
             default: text += tree.plainText(child)
             }

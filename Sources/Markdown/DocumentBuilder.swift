@@ -12,22 +12,22 @@ public struct DocumentBuilder {
     }
 
     /// `kind` with its literal text (if any) as a `String`: the builder pools it.
-    public mutating func open(_ kind: NodeKindOf<String>, at range: SourceRange) { builder.open(kind, range) }
-    public mutating func append(_ kind: NodeKindOf<String>, at range: SourceRange) { builder.append(kind, range) }
+    public mutating func open(_ kind: NodeKindOf<String>, at range: SourceRange) { builder.openPooling(kind, range) }
+    public mutating func append(_ kind: NodeKindOf<String>, at range: SourceRange) { builder.appendPooling(kind, range) }
     public mutating func close() { builder.close() }
 
     /// A heading holding `text`, linked to `url` when there is one, with a unique id.
     public mutating func heading(level: Int, text: String, url: String? = nil, at range: SourceRange) {
         builder.open(.heading(level: level, id: headingIDs.unique(for: text)), range)
         if let url { builder.open(.link(destination: url, title: ""), range) }
-        builder.append(.text(text), range)
+        builder.appendText(text, range)
         if url != nil { builder.close() }
         builder.close()
     }
 
     public mutating func paragraph(_ text: String, at range: SourceRange) {
         builder.open(.paragraph, range)
-        builder.append(.text(text), range)
+        builder.appendText(text, range)
         builder.close()
     }
 

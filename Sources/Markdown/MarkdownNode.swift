@@ -73,7 +73,8 @@ public enum DocFXContainer: Sendable, Hashable {
 /// A build holds every node of every page, so a kind is kept to eight bytes and a tag: literal
 /// text is a `TextSpan` of the document's text pool (`MarkdownDocument.subscript(_:)`), and
 /// payloads wider than a word, all of them on rarer nodes, are boxed (`indirect`). `Text` is
-/// `String` only in cmark's tree before the DocFX rewrite (`RawKind`).
+/// `String` only where a tree is made in code (`DocumentBuilder`) and where tests read a kind
+/// with its text (`MarkdownDocument.literal(_:)`).
 public typealias NodeKind = NodeKindOf<TextSpan>
 
 /// A node kind whose literal text is `Text`.
@@ -124,10 +125,6 @@ public enum NodeKindOf<Text: Hashable & Sendable>: Sendable, Hashable {
         }
     }
 }
-
-/// cmark's tree before the DocFX rewrite, whose text is still one `String` per node.
-typealias RawKind = NodeKindOf<String>
-typealias RawNode = MarkdownNodeOf<String>
 
 /// A run of a document's literal text: where it starts in the document's text pool and how long
 /// it is, in UTF-8 bytes. Nodes hold spans rather than strings: a build holds every node of

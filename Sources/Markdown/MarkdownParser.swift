@@ -13,16 +13,17 @@ public enum MarkdownParser {
         if let problem { diagnostics.append(problem) }
         let cleaned = CleanedText(body, source: source)
         diagnostics += cleaned.diagnostics
+        let originalColumn = cleaned.movedColumns ? cleaned.originalByteColumn : nil
         if let tooLarge = TableBudget.check(cleaned.text, path: source.path) {
             // Refused before cmark allocates the padded cells: the page renders empty.
-            let empty = CmarkConverter.convert("", source: source, originalColumn: cleaned.originalByteColumn)
-            var rewriter = DocFXRewriter(nodes: empty, path: source.path)
+            let empty = CmarkConverter.convert("", source: source, originalColumn: originalColumn)
+            var rewriter = DocFXRewriter(empty)
             let (nodes, textPool) = rewriter.rewrite()
             return MarkdownDocument(path: path, displayPath: source.path, nodes: nodes, textPool: textPool, frontMatter: frontMatter,
                                     diagnostics: diagnostics + [tooLarge])
         }
-        let raw = CmarkConverter.convert(cleaned.text, source: source, originalColumn: cleaned.originalByteColumn)
-        var rewriter = DocFXRewriter(nodes: raw, path: source.path)
+        let raw = CmarkConverter.convert(cleaned.text, source: source, originalColumn: originalColumn)
+        var rewriter = DocFXRewriter(raw)
         let (nodes, textPool) = rewriter.rewrite()
         diagnostics += rewriter.diagnostics
         return MarkdownDocument(path: path, displayPath: source.path, nodes: nodes, textPool: textPool, frontMatter: frontMatter,

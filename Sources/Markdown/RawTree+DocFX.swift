@@ -13,9 +13,9 @@ extension RawTree {
                 items += work
                 i += consumed
             } else if let match = includeMatch(kids, at: i) {
-                if !match.before.isEmpty { items.append(.emit(.text(match.before), source[kids[i].index].range)) }
+                if !match.before.isEmpty { items.append(.emitText(match.before, source[kids[i].index].range)) }
                 items.append(.emit(.inlineInclude(path: match.path, title: match.title), source[kids[i + 1].index].range))
-                if !match.after.isEmpty { items.append(.emit(.text(match.after), source[kids[i + 2].index].range)) }
+                if !match.after.isEmpty { items.append(.emitText(match.after, source[kids[i + 2].index].range)) }
                 i += 3
             } else {
                 items.append(.visit(kids[i]))
@@ -29,29 +29,27 @@ extension RawTree {
     /// `text "…[!INCLUDE "`, `link`, `text "]…"` at `i`.
     func includeMatch(_ kids: [NodeID], at i: Int) -> IncludeMatch? {
         guard i + 2 < kids.count,
-              case .text(let lead) = source[kids[i].index].kind,
               case let .link(destination, _) = source[kids[i + 1].index].kind,
-              case .text(let tail) = source[kids[i + 2].index].kind,
-              tail.hasPrefix("]")
+              let lead = text(of: kids[i]), let tail = text(of: kids[i + 2]),
+              tail.utf8.first == UInt8(ascii: "]"), tail.hasPrefix("]"), lead.utf8.contains(UInt8(ascii: "!"))
         else { return nil }
         // `lead` must end with `[!INCLUDE` (any case) and optional spaces.
         var end = lead.endIndex
         while end > lead.startIndex, lead[lead.index(before: end)] == " " { end = lead.index(before: end) }
         let marker = "[!include"
-        guard lead.distance(from: lead.startIndex, to: end) >= marker.count else { return nil }
-        let start = lead.index(end, offsetBy: -marker.count)
-        guard lead[start..<end].lowercased() == marker else { return nil }
+        guard let start = lead.index(end, offsetBy: -marker.count, limitedBy: lead.startIndex),
+              lead[start..<end].lowercased() == marker else { return nil }
         return IncludeMatch(before: String(lead[..<start]), path: destination, title: plainText(kids[i + 1]), after: String(tail.dropFirst()))
     }
 
     /// A paragraph made only of includes and code snippets (one per line) becomes block
     /// includes and code references.
-    func blockReferences(_ id: NodeID) -> [(kind: RawKind, range: SourceRange)]? {
+    func blockReferences(_ id: NodeID) -> [(kind: NodeKind, range: SourceRange)]? {
         // Cheap test first: such a paragraph starts with text holding `[!`.
-        guard let first = source[id.index].firstChild, case .text(let lead) = source[first.index].kind,
+        guard let first = source[id.index].firstChild, let lead = text(of: first),
               lead.utf8.contains(UInt8(ascii: "!")) else { return nil }
         let kids = children(id)
-        var result: [(RawKind, SourceRange)] = []
+        var result: [(NodeKind, SourceRange)] = []
         var i = 0
         while i < kids.count {
             if case .softBreak = source[kids[i].index].kind { i += 1; continue }
@@ -73,9 +71,8 @@ extension RawTree {
     /// `?start=2&end=5`, a region from `#name` or `?name=name`.
     func codeSnippet(_ kids: [NodeID], at i: Int) -> CodeReference? {
         guard i + 2 < kids.count,
-              case .text(let lead) = source[kids[i].index].kind,
               case let .link(destination, _) = source[kids[i + 1].index].kind,
-              case .text(let tail) = source[kids[i + 2].index].kind,
+              let lead = text(of: kids[i]), let tail = text(of: kids[i + 2]),
               tail.hasPrefix("]"), tail.dropFirst().allSatisfy(\.isWhitespace) else { return nil }
         let head = lead.trimmingSpaces()
         guard head.lowercased().hasPrefix("[!code-") else { return nil }
@@ -114,7 +111,7 @@ extension RawTree {
         var text = ""
         for id in line {
             switch source[id.index].kind {
-            case .text(let literal): text += literal
+            case .text(let literal): text += self.text(literal)
             default: return nil
             }
         }
@@ -148,9 +145,9 @@ extension RawTree {
     /// nodes read as one), as work, with how many nodes it used; nil when there is none.
     func inlineMarkers(_ kids: [NodeID], at i: Int) -> ([DocFXRewriter.Work], Int)? {
         // cmark never splits `:::` from what follows, but an alt text with `!` or `[` spans nodes.
-        guard case .text(let first) = source[kids[i].index].kind, DocFXRewriter.hasMarker(first) else { return nil }
+        guard let first = text(of: kids[i]), DocFXRewriter.hasMarker(first) else { return nil }
         var text = "", end = i
-        while end < kids.count, case .text(let literal) = source[kids[end].index].kind { text += literal; end += 1 }
+        while end < kids.count, let literal = self.text(of: kids[end]) { text += literal; end += 1 }
         guard text.contains(":::image ") || text.contains(":::no-loc ") else { return nil }
         let range = source[kids[i].index].range
         var work: [DocFXRewriter.Work] = []
@@ -159,21 +156,21 @@ extension RawTree {
             let afterOpen = rest[open.upperBound...]
             guard afterOpen.hasPrefix("image ") || afterOpen.hasPrefix("no-loc "), let close = afterOpen.range(of: ":::") else {
                 // Not a marker: keep the text up to and including these colons.
-                work.append(.emit(.text(String(rest[..<open.upperBound])), range))
+                work.append(.emitText(String(rest[..<open.upperBound]), range))
                 rest = afterOpen
                 continue
             }
-            if open.lowerBound > rest.startIndex { work.append(.emit(.text(String(rest[..<open.lowerBound])), range)) }
+            if open.lowerBound > rest.startIndex { work.append(.emitText(String(rest[..<open.lowerBound]), range)) }
             let attributes = DocFXRewriter.attributes(String(afterOpen[..<close.lowerBound]))
             if afterOpen.hasPrefix("no-loc ") {
-                work.append(.emit(.text(attributes["text"] ?? ""), range))
+                work.append(.emitText(attributes["text"] ?? "", range))
             } else {
                 work.append(.inlineImage(source: attributes["source"] ?? "", alt: attributes["alt-text"] ?? "",
                                          lightbox: attributes["lightbox"].flatMap { $0.isEmpty ? nil : $0 }, range))
             }
             rest = afterOpen[close.upperBound...]
         }
-        if !rest.isEmpty { work.append(.emit(.text(String(rest)), range)) }
+        if !rest.isEmpty { work.append(.emitText(String(rest), range)) }
         return (work, end - i)
     }
 }

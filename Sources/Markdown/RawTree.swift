@@ -1,11 +1,29 @@
 import Diagnostics
 
-/// cmark's tree as the DocFX rewrite reads it: nodes whose text is still one `String` each,
-/// and the file they came from. Read only; what the rewrite finds in it (markers, includes,
-/// tab headings) is worked out here, so the rewrite's own state is never copied to ask.
+/// cmark's tree as the DocFX rewrite reads it: nodes whose text is a span of one pool (as in the
+/// final tree, so a node the rewrite keeps is kept as it is, its text never copied), and the
+/// file they came from. Read only; what the rewrite finds in it (markers, includes, tab
+/// headings) is worked out here, so the rewrite's own state is never copied to ask.
 struct RawTree {
-    let source: [RawNode]
+    let source: [MarkdownNode]
+    /// Every literal of cmark's tree, one after the other: the start of the document's pool.
+    let pool: String
     let path: String
+
+    static let empty = RawTree(source: [], pool: "", path: "")
+
+    /// The text of `span` (no copy: it shares the pool's storage).
+    func text(_ span: TextSpan) -> Substring {
+        let utf8 = pool.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: Int(span.start))
+        return pool[start..<utf8.index(start, offsetBy: span.utf8Count)]
+    }
+
+    /// The text of `id` when it is a text node.
+    func text(of id: NodeID) -> Substring? {
+        if case .text(let span) = source[id.index].kind { return text(span) }
+        return nil
+    }
 
     func children(_ id: NodeID) -> [NodeID] {
         var result: [NodeID] = []
@@ -19,7 +37,7 @@ struct RawTree {
         var stack = [id]
         while let current = stack.popLast() {
             switch source[current.index].kind {
-            case .text(let literal), .code(let literal): text += literal
+            case .text(let literal), .code(let literal): text += self.text(literal)
             case .softBreak, .lineBreak: text += " "
             default: break
             }

@@ -45,26 +45,41 @@ struct TreeBuilder<Text: Hashable & Sendable> {
     var depth: Int { open.count }
 }
 
-/// Builds a document's final tree from kinds whose text is still a `String`: each text goes into
-/// the document's text pool, and the node keeps its span.
+/// Builds a document's final tree. Its text pool starts as cmark's (the rewrite keeps most
+/// nodes as cmark made them, spans and all); text the rewrite makes, and a tree made in code,
+/// goes into the pool as it is appended.
 struct DocumentTreeBuilder {
     private(set) var tree: TreeBuilder<TextSpan>
     /// Every literal of the tree, one after the other (`MarkdownDocument.textPool`).
-    private(set) var textPool = ""
+    private(set) var textPool: String
 
-    init(capacity: Int = 64) { tree = TreeBuilder(capacity: capacity) }
+    init(capacity: Int = 64, pool: String = "") {
+        tree = TreeBuilder(capacity: capacity)
+        textPool = pool
+    }
+
+    /// A node whose spans are on this builder's pool.
+    @discardableResult
+    mutating func append(_ kind: NodeKind, _ range: SourceRange) -> NodeID { tree.append(kind, range) }
 
     @discardableResult
-    mutating func append(_ kind: RawKind, _ range: SourceRange) -> NodeID {
+    mutating func open(_ kind: NodeKind, _ range: SourceRange) -> NodeID { tree.open(kind, range) }
+
+    /// A node whose text is a `String`, added to the pool.
+    @discardableResult
+    mutating func appendPooling(_ kind: NodeKindOf<String>, _ range: SourceRange) -> NodeID {
         let pooled = kind.mapText { span(for: $0) }
         return tree.append(pooled, range)
     }
 
     @discardableResult
-    mutating func open(_ kind: RawKind, _ range: SourceRange) -> NodeID {
+    mutating func openPooling(_ kind: NodeKindOf<String>, _ range: SourceRange) -> NodeID {
         let pooled = kind.mapText { span(for: $0) }
         return tree.open(pooled, range)
     }
+
+    /// A text node holding `text`.
+    mutating func appendText(_ text: String, _ range: SourceRange) { appendPooling(.text(text), range) }
 
     mutating func close() { tree.close() }
 
