@@ -27,7 +27,7 @@ struct PosterFitBlock {
 
     /// Measures the words of its paragraphs and its children's.
     mutating func measure() {
-        measured = paragraphs.map { MeasuredText($0, style: style) }
+        measured = paragraphs.map { MeasuredText.memoized($0, style: style) }
         for index in children.indices { children[index].measure() }
     }
 
@@ -306,52 +306,5 @@ enum TextWidths {
             total += advance(style == .capitals ? (scalar.properties.uppercaseMapping.unicodeScalars.first ?? scalar) : scalar, style: style)
         }
         return total
-    }
-}
-
-/// A paragraph's words as a box of some width would set them, measured once in ems: each word's
-/// pieces (break opportunities after `<wbr>`) with their widths.
-struct MeasuredText {
-    let style: TextWidths.Style
-    let space: Double
-    let words: [[(piece: Substring, width: Double)]]
-
-    init(_ text: String, style: TextWidths.Style) {
-        self.style = style
-        space = TextWidths.advance(" ", style: style)
-        // Joined with spaces and split again, as the browser collapses white space: a space
-        // can join a combining mark after it into one character, which then does not break.
-        let collapsed = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
-        words = collapsed.split(separator: " ").map { word in
-            word.split(separator: "\u{200B}", omittingEmptySubsequences: true).map { ($0, TextWidths.width($0, style: style)) }
-        }
-    }
-
-    /// Lines the text takes in a box `em` ems wide: words kept whole where they fit, broken
-    /// anywhere when a word alone is wider than the box (CSS `overflow-wrap: anywhere`).
-    func lines(em: Double) -> Int {
-        guard !words.isEmpty else { return 0 }
-        var lines = 1
-        var x = 0.0
-        for pieces in words {
-            for (number, piece) in pieces.enumerated() {
-                let lead = number == 0 && x > 0 ? space : 0
-                let w = piece.width
-                if x + lead + w <= em {
-                    x += lead + w
-                } else if w <= em {
-                    lines += 1
-                    x = w
-                } else {
-                    if x > 0 { x += lead }
-                    for character in piece.piece {
-                        let c = TextWidths.width(Substring(String(character)), style: style)
-                        if x + c > em, x > 0 { lines += 1; x = 0 }
-                        x += c
-                    }
-                }
-            }
-        }
-        return lines
     }
 }
