@@ -14,6 +14,9 @@ struct DocFXRewriter {
     /// `:::` containers and tab groups open now, innermost last, with the builder depth each
     /// one's content is at: a container's end closes those still open inside it.
     var fences: [(container: DocFXContainer, name: String, depth: Int, location: SourceLocation)] = []
+    /// Whether inline content no pattern changes is copied whole (`RawTree.plainInlineContent`)
+    /// rather than visited node by node; tests turn it off to compare the two.
+    var copiesPlainContent = true
     /// Buffers reused for every container's children, so expanding one makes no arrays.
     private var kidsBuffer: [NodeID] = [], itemsBuffer: [Work] = []
 
@@ -53,6 +56,10 @@ struct DocFXRewriter {
             case let .emitText(text, range):
                 builder.appendText(text, range)
             case let .children(id):
+                if copiesPlainContent, let content = tree.plainInlineContent(of: id, skipped: skipped) {
+                    builder.appendContent(of: id, in: tree.source, range: content)
+                    continue
+                }
                 // Taken out while filled: filling it in place would copy the whole rewrite to
                 // call a method on it.
                 var kids = kidsBuffer

@@ -241,6 +241,17 @@ public struct MarkdownNodeOf<Text: Hashable & Sendable>: Sendable, Hashable {
         set { nextSiblingIndex = Self.index(newValue) }
     }
 
+    /// The node moved `offset` places in its array, and its links with it (it is copied with
+    /// its neighbours); where its parent was `oldParent`, it is `newParent`.
+    func moved(by offset: Int, reparenting oldParent: NodeID, to newParent: NodeID) -> Self {
+        var node = self
+        let shift = Int32(clamping: offset)
+        node.parentIndex = parentIndex == Int32(clamping: oldParent.index) ? Int32(clamping: newParent.index) : parentIndex &+ shift
+        if firstChildIndex >= 0 { node.firstChildIndex = firstChildIndex &+ shift }
+        if nextSiblingIndex >= 0 { node.nextSiblingIndex = nextSiblingIndex &+ shift }
+        return node
+    }
+
     /// Files are capped at a few MiB, so lines, columns and node counts fit; clamp regardless.
     private static func narrow(_ value: Int) -> Int32 { Int32(clamping: value) }
     private static func id(_ index: Int32) -> NodeID? { index < 0 ? nil : NodeID(Int(index)) }

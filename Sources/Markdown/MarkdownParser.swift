@@ -33,7 +33,9 @@ public enum MarkdownParser {
     /// Whether a link destination is `xref:` (any case), DocFX's link to an API or article by
     /// its uid, which only DocFX's xref maps resolve.
     public static func isCrossReference(_ destination: String) -> Bool {
-        destination.utf8.count > 5 && destination.prefix(5).lowercased() == "xref:"
+        // The first byte first: this runs for every link.
+        guard let first = destination.utf8.first, first | 0x20 == UInt8(ascii: "x") else { return false }
+        return destination.utf8.count > 5 && destination.prefix(5).lowercased() == "xref:"
     }
 
     /// Convenience for tests and small snippets.

@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 
 /// What the DocFX rewrite looks for in cmark's tree: inline and block includes, `:::` marker
 /// lines and markers inside a line, tab headings.
@@ -22,6 +23,47 @@ extension RawTree {
                 i += 1
             }
         }
+    }
+
+    /// The nodes inside `id` (its descendants, from `id + 1`) when `id` holds inline content
+    /// that no DocFX pattern changes: no text with `!` (includes, code snippets) or `:::`
+    /// (markers inside a line), no `xref:` link, nothing a pass consumed. The rewrite keeps
+    /// such content exactly as cmark made it, so it is copied whole; nil otherwise.
+    func plainInlineContent(of id: NodeID, skipped: Set<NodeID>) -> Range<Int>? {
+        switch source[id.index].kind {
+        case .paragraph, .heading, .tableCell, .emphasis, .strong, .strikethrough, .link, .inlineImage: break
+        default: return nil
+        }
+        let end = subtreeEnd(id)
+        for index in (id.index + 1)..<end {
+            switch source[index].kind {
+            case .text(let span):
+                let plain = withPool { pool in
+                    let bytes = UnsafeBufferPointer(rebasing: pool[Int(span.start)..<Int(span.start) + span.utf8Count])
+                    return bytes.isEmpty || (memchr(bytes.baseAddress!, Int32(UInt8(ascii: "!")), bytes.count) == nil
+                        && !ByteRun.contains(UInt8(ascii: ":"), times: 3, in: bytes))
+                }
+                if !plain { return nil }
+            case .link(let destination, _):
+                if MarkdownParser.isCrossReference(destination) { return nil }
+            case .softBreak, .lineBreak, .code, .htmlInline, .emphasis, .strong, .strikethrough, .inlineImage:
+                break
+            default:
+                return nil
+            }
+            if !skipped.isEmpty, skipped.contains(NodeID(index)) { return nil }
+        }
+        return (id.index + 1)..<end
+    }
+
+    /// One past the last of `id`'s descendants: where the next node outside it starts.
+    func subtreeEnd(_ id: NodeID) -> Int {
+        var current: NodeID? = id
+        while let node = current {
+            if let next = source[node.index].nextSibling { return next.index }
+            current = source[node.index].parent
+        }
+        return source.count
     }
 
     struct IncludeMatch { var before: String; var path: String; var title: String; var after: String }

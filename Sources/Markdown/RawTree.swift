@@ -19,6 +19,13 @@ struct RawTree {
         return pool[start..<utf8.index(start, offsetBy: span.utf8Count)]
     }
 
+    /// The pool's bytes, for scans that look at many spans.
+    func withPool<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = pool.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = pool
+        return copy.withUTF8(body)
+    }
+
     /// The text of `id` when it is a text node.
     func text(of id: NodeID) -> Substring? {
         if case .text(let span) = source[id.index].kind { return text(span) }

@@ -41,6 +41,20 @@ struct TreeBuilder<Text: Hashable & Sendable> {
 
     mutating func close() { open.removeLast() }
 
+    /// Copies `range` of `source`, the whole content of `parent` there (its descendants, which
+    /// a tree in document order keeps together), as the next children of the innermost open
+    /// container: one pass over the nodes, their links shifted.
+    mutating func appendContent(of parent: NodeID, in source: [MarkdownNodeOf<Text>], range: Range<Int>) {
+        guard let top = open.last, !range.isEmpty else { return }
+        let offset = nodes.count - range.lowerBound
+        for index in range { nodes.append(source[index].moved(by: offset, reparenting: parent, to: top.id)) }
+        let first = NodeID(range.lowerBound + offset)
+        if let last = top.lastChild { nodes[last.index].nextSibling = first } else { nodes[top.id.index].firstChild = first }
+        var last = first
+        while let next = nodes[last.index].nextSibling { last = next }
+        open[open.count - 1].lastChild = last
+    }
+
     /// How many containers are open.
     var depth: Int { open.count }
 }
@@ -82,6 +96,12 @@ struct DocumentTreeBuilder {
     mutating func appendText(_ text: String, _ range: SourceRange) { appendPooling(.text(text), range) }
 
     mutating func close() { tree.close() }
+
+    /// Nodes copied whole from a tree whose spans are on this builder's pool
+    /// (`TreeBuilder.appendContent(of:in:range:)`).
+    mutating func appendContent(of parent: NodeID, in source: [MarkdownNode], range: Range<Int>) {
+        tree.appendContent(of: parent, in: source, range: range)
+    }
 
     var depth: Int { tree.depth }
 
