@@ -29,7 +29,9 @@ let package = Package(
         .target(name: "Diagnostics"),
         // Reads inside the kit's boundary: links are followed only when they stay inside.
         .target(name: "KitFiles"),
-        .target(name: "Markdown", dependencies: ["Diagnostics", "CCmarkGFM"]),
+        // A per-thread arena for cmark's allocations during a parse (C: cmark calls it).
+        .target(name: "CmarkArena", dependencies: ["CCmarkGFM"]),
+        .target(name: "Markdown", dependencies: ["Diagnostics", "CCmarkGFM", "CmarkArena"]),
         .target(name: "KitConfig", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
         // Built-in templates are the top-level Templates/ folder, compiled in by the plugin: the
         // binary reads nothing from the build folder, so it runs when copied anywhere.
@@ -64,7 +66,7 @@ let package = Package(
         .executableTarget(name: "adoptkit", dependencies: ["AdoptKitCLI"]),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "CCmarkGFM"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "CCmarkGFM", "CmarkArena"]),
         .testTarget(name: "KitConfigTests", dependencies: ["KitConfig"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating", "Diagnostics"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Markdown", "CCmarkGFM", "BrowserExport"]),

@@ -1,9 +1,10 @@
 import CCmarkGFM
+import CmarkArena
 import Diagnostics
 import Foundation
 
 /// The only code that touches libcmark-gfm. It parses UTF-8 text and copies cmark's tree into
-/// Swift values; every cmark pointer is freed before it returns.
+/// Swift values; all cmark allocated is freed before it returns (its arena is reset).
 enum CmarkConverter {
     /// libcmark-gfm keeps process-wide state that is not safe to touch from two threads at once:
     /// the extension registry, and the inline parser's special-character table, which
@@ -38,7 +39,10 @@ enum CmarkConverter {
     static func convert(_ body: String, source: SourceText,
                         originalColumn: ((_ line: Int, _ column: Int) -> Int)? = nil) -> RawTree {
         let extensions = extensions
-        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return .empty }
+        // Everything cmark allocates comes from this thread's arena, freed at once when the
+        // tree has been copied (see shim.h): no parse on another thread shares it.
+        defer { adoptkit_arena_reset() }
+        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, adoptkit_arena_allocator()) else { return .empty }
         for ext in extensions { cmark_parser_attach_syntax_extension(parser, ext) }
         // Block parsing (feeding) touches only this parser (with a library from 0.29 on); the
         // inline pass in `finish` flips the shared special-character table, so it runs under
@@ -52,8 +56,8 @@ enum CmarkConverter {
         let finished = cmark_parser_finish(parser)
         lock.unlock()
         cmark_parser_free(parser)
+        // The tree is not freed node by node: the arena's reset frees it.
         guard let document = finished else { return .empty }
-        defer { cmark_node_free(document) }
         var pool = TextPool(capacity: body.utf8.count)
         let nodes = copyTree(document, source: source, originalColumn: originalColumn, pool: &pool)
         if let text = String(validating: pool.bytes, as: UTF8.self) {

@@ -1,0 +1,18 @@
+#ifndef ADOPTKIT_CMARK_ARENA_H
+#define ADOPTKIT_CMARK_ARENA_H
+
+/* A per-thread arena for cmark's parse: a parse makes and frees thousands of small blocks
+ * (nodes, buffers, lists), and the whole tree is copied into Swift values and dropped right
+ * after, so allocating is a bump of a pointer, freeing does nothing, and the arena is reset
+ * once the tree is copied (`adoptkit_arena_reset`). cmark-gfm supports such an allocator (its
+ * own arena is process-wide, so not for parsing on several threads at once). */
+
+struct cmark_mem;
+
+/* The allocator to parse with on this thread (a `cmark_mem`). */
+struct cmark_mem *adoptkit_arena_allocator(void);
+
+/* Frees everything parses on this thread allocated; a few chunks are kept for the next. */
+void adoptkit_arena_reset(void);
+
+#endif
