@@ -85,6 +85,8 @@ if let fuzzerRuntime = Context.environment["ADOPTKIT_FUZZ"] {
     for target in package.targets where target.type == .regular {
         target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags([sanitize])]
     }
+    // cmark's blocks stay separate mallocs, so AddressSanitizer sees each one's bounds.
+    package.targets.first { $0.name == "CmarkArena" }?.cSettings = [.define("ADOPTKIT_ARENA_SEPARATE_BLOCKS")]
     let link: [LinkerSetting] = [.unsafeFlags(["-sanitize=address", "-Xlinker", "--whole-archive", "-Xlinker", fuzzerRuntime,
                                                "-Xlinker", "--no-whole-archive", "-lstdc++"])]
     func fuzzTarget(_ name: String, _ dependencies: [Target.Dependency]) -> Target {

@@ -27,6 +27,30 @@ enum {
 
 static size_t adoptkit_rounded(size_t size) { return (size + 15) & ~(size_t)15; }
 
+#ifdef ADOPTKIT_ARENA_SEPARATE_BLOCKS
+/* The fuzz build: each block is a malloc of its own, listed and freed at the reset, so
+ * AddressSanitizer still sees every block's bounds (within a chunk it sees none). */
+static void *adoptkit_arena_alloc(size_t size) {
+    if (size > ((size_t)-1) / 2) return NULL;
+    adoptkit_chunk *chunk = (adoptkit_chunk *)malloc(sizeof(adoptkit_chunk) + ADOPTKIT_HEADER + size);
+    if (!chunk) return NULL;
+    chunk->capacity = chunk->used = size;
+    chunk->next = adoptkit_thread_arena.chunks;
+    adoptkit_thread_arena.chunks = chunk;
+    unsigned char *block = (unsigned char *)chunk->data;
+    *(size_t *)block = size;
+    return block + ADOPTKIT_HEADER;
+}
+
+static void *adoptkit_arena_realloc(void *old, size_t size) {
+    if (!old) return adoptkit_arena_alloc(size);
+    size_t oldSize = *(size_t *)((unsigned char *)old - ADOPTKIT_HEADER);
+    void *block = adoptkit_arena_alloc(size);
+    if (block) memcpy(block, old, oldSize < size ? oldSize : size);
+    return block;
+}
+#else
+
 static void *adoptkit_arena_alloc(size_t size) {
     adoptkit_arena *arena = &adoptkit_thread_arena;
     if (size > ((size_t)-1) / 2) return NULL;
@@ -67,13 +91,6 @@ static void *adoptkit_arena_alloc(size_t size) {
     return block + ADOPTKIT_HEADER;
 }
 
-static void *adoptkit_arena_calloc(size_t count, size_t size) {
-    if (size != 0 && count > ((size_t)-1) / size) return NULL;
-    void *block = adoptkit_arena_alloc(count * size);
-    if (block) memset(block, 0, count * size);
-    return block;
-}
-
 static void *adoptkit_arena_realloc(void *old, size_t size) {
     if (!old) return adoptkit_arena_alloc(size);
     size_t oldSize = *(size_t *)((unsigned char *)old - ADOPTKIT_HEADER);
@@ -96,6 +113,14 @@ static void *adoptkit_arena_realloc(void *old, size_t size) {
     if (block) memcpy(block, old, oldSize);
     return block;
 }
+#endif
+
+static void *adoptkit_arena_calloc(size_t count, size_t size) {
+    if (size != 0 && count > ((size_t)-1) / size) return NULL;
+    void *block = adoptkit_arena_alloc(count * size);
+    if (block) memset(block, 0, count * size);
+    return block;
+}
 
 static void adoptkit_arena_free(void *block) { (void)block; }
 
@@ -108,7 +133,12 @@ void adoptkit_arena_reset(void) {
     adoptkit_chunk *chunk = arena->chunks;
     while (chunk) {
         adoptkit_chunk *next = chunk->next;
-        if (chunk->capacity == ADOPTKIT_CHUNK_BYTES && arena->spareCount < ADOPTKIT_SPARE_CHUNKS) {
+#ifdef ADOPTKIT_ARENA_SEPARATE_BLOCKS
+        int keep = 0;
+#else
+        int keep = chunk->capacity == ADOPTKIT_CHUNK_BYTES && arena->spareCount < ADOPTKIT_SPARE_CHUNKS;
+#endif
+        if (keep) {
             chunk->next = arena->spare;
             arena->spare = chunk;
             arena->spareCount += 1;
