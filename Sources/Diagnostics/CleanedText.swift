@@ -42,10 +42,10 @@ package struct CleanedText {
         self.shifts = shifts
     }
 
-    /// The file's byte column for a byte column on the cleaned text (as cmark reports them).
     /// Whether any line lost bytes, so that columns need mapping back at all.
     package var movedColumns: Bool { !shifts.isEmpty }
 
+    /// The file's byte column for a byte column on the cleaned text (as cmark reports them).
     package func originalByteColumn(line: Int, column: Int) -> Int {
         guard let lineShifts = shifts[line] else { return column }
         let removed = lineShifts.last { $0.column <= column }?.removed ?? 0

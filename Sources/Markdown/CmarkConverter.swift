@@ -40,7 +40,7 @@ enum CmarkConverter {
                         originalColumn: ((_ line: Int, _ column: Int) -> Int)? = nil) -> RawTree {
         let extensions = extensions
         // Everything cmark allocates comes from this thread's arena, freed at once when the
-        // tree has been copied (see shim.h): no parse on another thread shares it.
+        // tree has been copied (see CmarkArena.h): no parse on another thread shares it.
         defer { adoptkit_arena_reset() }
         guard let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, adoptkit_arena_allocator()) else { return .empty }
         for ext in extensions { cmark_parser_attach_syntax_extension(parser, ext) }
@@ -56,11 +56,15 @@ enum CmarkConverter {
         let finished = cmark_parser_finish(parser)
         lock.unlock()
         cmark_parser_free(parser)
-        // The tree is not freed node by node: the arena's reset frees it.
         guard let document = finished else { return .empty }
+        // The tree is not freed node by node, the arena's reset frees it; only blocks that
+        // came from malloc (past the arena's cap) are freed by cmark.
+        defer { if adoptkit_arena_used_heap() != 0 { cmark_node_free(document) } }
         var pool = TextPool(capacity: body.utf8.count)
         let nodes = copyTree(document, source: source, originalColumn: originalColumn, pool: &pool)
-        if let text = String(validating: pool.bytes, as: UTF8.self) {
+        let text = String(decoding: pool.bytes, as: UTF8.self)
+        // Decoding repairs invalid UTF-8, which can keep the byte count: compared byte by byte.
+        if text.utf8.elementsEqual(pool.bytes) {
             return RawTree(source: nodes, pool: text, path: source.path)
         }
         // cmark's literals are pieces of valid text, so this is not expected; should one not

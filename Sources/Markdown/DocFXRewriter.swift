@@ -17,6 +17,7 @@ struct DocFXRewriter {
     /// Whether inline content no pattern changes is copied whole (`RawTree.plainInlineContent`)
     /// rather than visited node by node; tests turn it off to compare the two.
     var copiesPlainContent = true
+    private let copyStops: RawTree.CopyStops
     /// Buffers reused for every container's children, so expanding one makes no arrays.
     private var kidsBuffer: [NodeID] = [], itemsBuffer: [Work] = []
 
@@ -40,6 +41,7 @@ struct DocFXRewriter {
         self.tree = tree
         // The rewrite keeps about as many nodes as cmark made, and their text where it is.
         builder = DocumentTreeBuilder(capacity: tree.source.count + 8, pool: tree.pool)
+        copyStops = tree.copyStops()
     }
 
     /// The rewritten tree and its text pool.
@@ -56,7 +58,7 @@ struct DocFXRewriter {
             case let .emitText(text, range):
                 builder.appendText(text, range)
             case let .children(id):
-                if copiesPlainContent, let content = tree.plainInlineContent(of: id, skipped: skipped) {
+                if copiesPlainContent, let content = tree.plainInlineContent(of: id, stops: copyStops, skipped: skipped) {
                     builder.appendContent(of: id, in: tree.source, range: content)
                     continue
                 }

@@ -25,45 +25,64 @@ extension RawTree {
         }
     }
 
+    /// Where each node's subtree ends and where the next node at or after it that inline
+    /// content may not hold is (see `plainInlineContent`), worked out in one pass each, so
+    /// asking for every container of a deep nest costs no rescan.
+    struct CopyStops {
+        /// One past the last of each node's descendants.
+        let ends: [Int32]
+        /// The first node at or after each index that is not plain inline content.
+        let nextStop: [Int32]
+    }
+
+    func copyStops() -> CopyStops {
+        var ends = [Int32](repeating: Int32(source.count), count: source.count)
+        // Parents come before their children, so a parent's end is known first.
+        for index in source.indices {
+            if let next = source[index].nextSibling {
+                ends[index] = Int32(next.index)
+            } else if let parent = source[index].parent {
+                ends[index] = ends[parent.index]
+            }
+        }
+        var nextStop = [Int32](repeating: Int32(source.count), count: source.count + 1)
+        withPool { pool in
+            for index in source.indices.reversed() {
+                nextStop[index] = isPlainInline(source[index].kind, pool: pool) ? nextStop[index + 1] : Int32(index)
+            }
+        }
+        return CopyStops(ends: ends, nextStop: nextStop)
+    }
+
+    /// Whether inline content may hold this node as cmark made it: no text with `!`
+    /// (includes, code snippets) or `:::` (markers inside a line), no `xref:` link, no block.
+    private func isPlainInline(_ kind: NodeKind, pool: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch kind {
+        case .text(let span):
+            let bytes = UnsafeBufferPointer(rebasing: pool[Int(span.start)..<Int(span.start) + span.utf8Count])
+            return bytes.isEmpty || (memchr(bytes.baseAddress!, Int32(UInt8(ascii: "!")), bytes.count) == nil
+                && !ByteRun.contains(UInt8(ascii: ":"), times: 3, in: bytes))
+        case .link(let destination, _):
+            return !MarkdownParser.isCrossReference(destination)
+        case .softBreak, .lineBreak, .code, .htmlInline, .emphasis, .strong, .strikethrough, .inlineImage:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// The nodes inside `id` (its descendants, from `id + 1`) when `id` holds inline content
-    /// that no DocFX pattern changes: no text with `!` (includes, code snippets) or `:::`
-    /// (markers inside a line), no `xref:` link, nothing a pass consumed. The rewrite keeps
-    /// such content exactly as cmark made it, so it is copied whole; nil otherwise.
-    func plainInlineContent(of id: NodeID, skipped: Set<NodeID>) -> Range<Int>? {
+    /// that no DocFX pattern changes and no pass consumed. The rewrite keeps such content
+    /// exactly as cmark made it, so it is copied whole; nil otherwise.
+    func plainInlineContent(of id: NodeID, stops: CopyStops, skipped: Set<NodeID>) -> Range<Int>? {
         switch source[id.index].kind {
         case .paragraph, .heading, .tableCell, .emphasis, .strong, .strikethrough, .link, .inlineImage: break
         default: return nil
         }
-        let end = subtreeEnd(id)
-        for index in (id.index + 1)..<end {
-            switch source[index].kind {
-            case .text(let span):
-                let plain = withPool { pool in
-                    let bytes = UnsafeBufferPointer(rebasing: pool[Int(span.start)..<Int(span.start) + span.utf8Count])
-                    return bytes.isEmpty || (memchr(bytes.baseAddress!, Int32(UInt8(ascii: "!")), bytes.count) == nil
-                        && !ByteRun.contains(UInt8(ascii: ":"), times: 3, in: bytes))
-                }
-                if !plain { return nil }
-            case .link(let destination, _):
-                if MarkdownParser.isCrossReference(destination) { return nil }
-            case .softBreak, .lineBreak, .code, .htmlInline, .emphasis, .strong, .strikethrough, .inlineImage:
-                break
-            default:
-                return nil
-            }
-            if !skipped.isEmpty, skipped.contains(NodeID(index)) { return nil }
-        }
+        let end = Int(stops.ends[id.index])
+        guard Int(stops.nextStop[id.index + 1]) >= end else { return nil }
+        if skipped.contains(where: { $0.index > id.index && $0.index < end }) { return nil }
         return (id.index + 1)..<end
-    }
-
-    /// One past the last of `id`'s descendants: where the next node outside it starts.
-    func subtreeEnd(_ id: NodeID) -> Int {
-        var current: NodeID? = id
-        while let node = current {
-            if let next = source[node.index].nextSibling { return next.index }
-            current = source[node.index].parent
-        }
-        return source.count
     }
 
     struct IncludeMatch { var before: String; var path: String; var title: String; var after: String }

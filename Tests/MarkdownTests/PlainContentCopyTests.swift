@@ -58,22 +58,24 @@ import Diagnostics
 
     @Test func copiedContentIsTheContentVisited() {
         var random = Seeded(state: 9)
-        var copiedSome = false
+        var copies = 0
         for _ in 0..<600 {
             let text = Self.document(&random)
             let copied = Self.rewrite(text, copying: true), visited = Self.rewrite(text, copying: false)
             #expect(copied == visited, "\(text)")
             if copied != visited { return }
-            copiedSome = copiedSome || !copied.kinds.isEmpty
+            let tree = CmarkConverter.convert(text, source: SourceText(path: "a.md", text: text)), stops = tree.copyStops()
+            copies += tree.source.indices.filter { tree.plainInlineContent(of: NodeID($0), stops: stops, skipped: []) != nil }.count
         }
-        #expect(copiedSome)
+        // The documents exercise the copy, not only the visit.
+        #expect(copies > 600)
     }
 
     @Test func onlyContentWithoutPatternsIsCopied() {
         func plain(_ text: String) -> Bool {
             let tree = CmarkConverter.convert(text, source: SourceText(path: "a.md", text: text))
             let paragraph = NodeID(1)
-            return tree.plainInlineContent(of: paragraph, skipped: []) != nil
+            return tree.plainInlineContent(of: paragraph, stops: tree.copyStops(), skipped: []) != nil
         }
         #expect(plain("Some *emphasis*, `code`, a [link](a.md) and an ![image](a.png)."))
         #expect(!plain("Wow!"))
@@ -81,5 +83,19 @@ import Diagnostics
         #expect(!plain("Text :::image source=\"a.png\" alt-text=\"A\"::: more"))
         #expect(!plain("See [the string](XREF:System.String)."))
         #expect(plain("a::b and [x](xreference.md)"))
+    }
+
+    /// Each container of a deep nest asks whether its content is plain: the answer comes from
+    /// one pass, not a rescan of the nest per level.
+    @Test func deepNestsAreAskedInOnePass() {
+        let depth = 20_000
+        let text = String(repeating: "*x ", count: depth) + "!" + String(repeating: "*", count: depth)
+        let tree = CmarkConverter.convert(text, source: SourceText(path: "a.md", text: text))
+        let stops = tree.copyStops()
+        #expect(stops.ends[0] == Int32(tree.source.count) && stops.nextStop.count == tree.source.count + 1)
+        // The text with `!` sits inside every level: no level is plain, and the copy and the
+        // visit agree.
+        #expect(tree.source.indices.allSatisfy { tree.plainInlineContent(of: NodeID($0), stops: stops, skipped: []) == nil })
+        #expect(Self.rewrite(text, copying: true) == Self.rewrite(text, copying: false))
     }
 }
