@@ -33,8 +33,8 @@ public struct MarkdownDocument: Sendable {
     /// Path as diagnostics show it (`Content/guide/invite.md`).
     public var displayPath: String { _read { yield storage.displayPath } }
     public var nodes: [MarkdownNode] { _read { yield storage.nodes } }
-    /// The literal text of every node, one after the other; a node's `TextSpan` says where its
-    /// own is (read it with `document[span]`).
+    /// The literal text of every node (and of cmark's nodes the DocFX rewrite replaced); a
+    /// node's `TextSpan` says where its own is (read it with `document[span]`).
     public var textPool: String { _read { yield storage.textPool } }
     public var frontMatter: FrontMatter { _read { yield storage.frontMatter } }
     /// Problems found while parsing and applying the DocFX passes.

@@ -64,7 +64,8 @@ struct TreeBuilder<Text: Hashable & Sendable> {
 /// goes into the pool as it is appended.
 struct DocumentTreeBuilder {
     private(set) var tree: TreeBuilder<TextSpan>
-    /// Every literal of the tree, one after the other (`MarkdownDocument.textPool`).
+    /// The text the tree's spans point into (`MarkdownDocument.textPool`): cmark's literals
+    /// first, then the text appended here.
     private(set) var textPool: String
 
     init(capacity: Int = 64, pool: String = "") {
