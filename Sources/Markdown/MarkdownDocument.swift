@@ -62,11 +62,7 @@ public struct MarkdownDocument: Sendable {
 
     /// The text of a span of this document's nodes (no copy: it shares the pool's storage).
     @inlinable
-    public subscript(span: TextSpan) -> Substring {
-        let utf8 = storage.textPool.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: Int(span.start))
-        return storage.textPool[start..<utf8.index(start, offsetBy: span.utf8Count)]
-    }
+    public subscript(span: TextSpan) -> Substring { span.text(in: storage.textPool) }
 
     /// `kind` with its text read from the pool (tests compare kinds this way).
     public func literal(_ kind: NodeKind) -> NodeKindOf<String> { kind.mapText { String(self[$0]) } }

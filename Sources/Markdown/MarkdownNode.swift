@@ -148,6 +148,14 @@ public struct TextSpan: Hashable, Sendable {
     /// pooled: every renderer asks, for every text node.
     public var containsDoubleBrace: Bool { countAndFlag & Self.flag != 0 }
 
+    /// The span's text in `pool` (no copy: it shares the pool's storage).
+    @inlinable
+    public func text(in pool: String) -> Substring {
+        let utf8 = pool.utf8
+        let first = utf8.index(utf8.startIndex, offsetBy: Int(start))
+        return pool[first..<utf8.index(first, offsetBy: utf8Count)]
+    }
+
     /// True when `bytes` (UTF-8) hold `{{`: the scan behind the flag, and behind `DocVariables`.
     public static func containsDoubleBrace(_ bytes: some Sequence<UInt8>) -> Bool {
         ByteRun.contains(UInt8(ascii: "{"), times: 2, in: bytes)

@@ -81,7 +81,13 @@ extension RawTree {
         }
         let end = Int(stops.ends[id.index])
         guard Int(stops.nextStop[id.index + 1]) >= end else { return nil }
-        if skipped.contains(where: { $0.index > id.index && $0.index < end }) { return nil }
+        // Passes consume only a paragraph's own children (an alert's marker line): a look at
+        // `id`'s children finds any, in time the copy takes anyway.
+        var child = source[id.index].firstChild
+        while !skipped.isEmpty, let current = child {
+            if skipped.contains(current) { return nil }
+            child = source[current.index].nextSibling
+        }
         return (id.index + 1)..<end
     }
 

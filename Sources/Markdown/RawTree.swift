@@ -13,11 +13,7 @@ struct RawTree {
     static let empty = RawTree(source: [], pool: "", path: "")
 
     /// The text of `span` (no copy: it shares the pool's storage).
-    func text(_ span: TextSpan) -> Substring {
-        let utf8 = pool.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: Int(span.start))
-        return pool[start..<utf8.index(start, offsetBy: span.utf8Count)]
-    }
+    func text(_ span: TextSpan) -> Substring { span.text(in: pool) }
 
     /// The pool's bytes, for scans that look at many spans.
     func withPool<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {

@@ -127,30 +127,18 @@ extension QRCode {
     /// everything when it holds `Memo.limit` codes, so a long `serve` stays bounded.
     public static func memoized(_ payload: String) -> QRCode? { Memo.shared.code(for: payload) }
 
-    final class Memo: @unchecked Sendable {
+    /// Keyed by the payload's bytes, which the code encodes: a `String` key would take a
+    /// decomposed `ü` for a precomposed one, and give one link the other's code.
+    final class Memo: Sendable {
         static let shared = Memo()
         static let limit = 8192
-        // Guarded by `lock`; encoding runs outside it, so codes are made in parallel. Keyed by
-        // the payload's bytes, which the code encodes: a `String` key would take a decomposed
-        // `ü` for a precomposed one, and give one link the other's code.
-        private var codes: [[UInt8]: QRCode?] = [:]
-        private let lock = NSLock()
-        let limit: Int
+        private let codes: BoundedMemo<[UInt8], QRCode?>
 
-        init(limit: Int = Memo.limit) { self.limit = limit }
+        init(limit: Int = Memo.limit) { codes = BoundedMemo(limit: limit) }
 
-        func code(for payload: String) -> QRCode? {
-            let key = Array(payload.utf8)
-            if let known = lock.withLock({ codes[key] }) { return known }
-            let code = QRCode(payload)
-            lock.withLock {
-                if codes.count >= limit { codes.removeAll() }
-                codes[key] = code
-            }
-            return code
-        }
+        func code(for payload: String) -> QRCode? { codes.value(for: Array(payload.utf8)) { QRCode(payload) } }
 
         /// How many codes (and refusals) it holds.
-        var count: Int { lock.withLock { codes.count } }
+        var count: Int { codes.count }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Rendering
 
 /// A paragraph's words as a box of some width would set them, measured once in ems: each word's
 /// pieces (break opportunities after `<wbr>`) with their widths.
@@ -55,36 +56,25 @@ extension MeasuredText {
         Memo.shared.measured(text, style: style)
     }
 
-    /// A bounded memo (emptied when full), safe to share between threads. Keyed by the text's
-    /// bytes: a `String` key would take a decomposed `ü` for a precomposed one, whose widths
-    /// are summed from other scalars.
-    final class Memo: @unchecked Sendable {
+    /// Keyed by the text's bytes: a `String` key would take a decomposed `ü` for a precomposed
+    /// one, whose widths are summed from other scalars.
+    final class Memo: Sendable {
         static let shared = Memo()
         static let limit = 4096
 
-        private struct Key: Hashable {
+        private struct Key: Hashable, Sendable {
             let bytes: [UInt8]
             let style: TextWidths.Style
         }
-        // Guarded by `lock`; measuring runs outside it.
-        private var texts: [Key: MeasuredText] = [:]
-        private let lock = NSLock()
-        let limit: Int
+        private let texts: BoundedMemo<Key, MeasuredText>
 
-        init(limit: Int = Memo.limit) { self.limit = limit }
+        init(limit: Int = Memo.limit) { texts = BoundedMemo(limit: limit) }
 
         func measured(_ text: String, style: TextWidths.Style) -> MeasuredText {
-            let key = Key(bytes: Array(text.utf8), style: style)
-            if let known = lock.withLock({ texts[key] }) { return known }
-            let measured = MeasuredText(text, style: style)
-            lock.withLock {
-                if texts.count >= limit { texts.removeAll() }
-                texts[key] = measured
-            }
-            return measured
+            texts.value(for: Key(bytes: Array(text.utf8), style: style)) { MeasuredText(text, style: style) }
         }
 
         /// How many texts it holds.
-        var count: Int { lock.withLock { texts.count } }
+        var count: Int { texts.count }
     }
 }
