@@ -16,22 +16,23 @@ public struct SourceText: Sendable {
         var bytes = [UInt8](data)
         // A UTF-8 byte-order mark is legal but invisible; drop it so columns stay right.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let bad = firstInvalidUTF8Offset(bytes) {
+        guard let text = String(exactUTF8: bytes) else {
+            let bad = firstInvalidUTF8Offset(bytes) ?? 0
             let (line, column) = lineAndColumn(ofByte: bad, in: bytes)
             return .failure(.error(.invalidUTF8, "file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))",
                                    at: SourceLocation(path: path, line: line, column: column)))
         }
-        return .success(SourceText(path: path, bytes: bytes))
+        return .success(SourceText(path: path, text: text, bytes: bytes))
     }
 
     public init(path: String, text: String) {
-        self.init(path: path, bytes: Array(text.utf8))
+        self.init(path: path, text: text, bytes: Array(text.utf8))
     }
 
-    private init(path: String, bytes: [UInt8]) {
+    private init(path: String, text: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
-        self.text = String(decoding: bytes, as: UTF8.self)
+        self.text = text
         var starts = [0]
         var ascii = [true]
         for (i, b) in bytes.enumerated() {

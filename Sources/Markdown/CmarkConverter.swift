@@ -62,9 +62,7 @@ enum CmarkConverter {
         defer { if adoptkit_arena_used_heap() != 0 { cmark_node_free(document) } }
         var pool = TextPool(capacity: body.utf8.count)
         let nodes = copyTree(document, source: source, originalColumn: originalColumn, pool: &pool)
-        let text = String(decoding: pool.bytes, as: UTF8.self)
-        // Decoding repairs invalid UTF-8, which can keep the byte count: compared byte by byte.
-        if text.utf8.elementsEqual(pool.bytes) {
+        if let text = String(exactUTF8: pool.bytes) {
             return RawTree(source: nodes, pool: text, path: source.path)
         }
         // cmark's literals are pieces of valid text, so this is not expected; should one not

@@ -14,22 +14,24 @@ public struct FrontMatter: Sendable, Hashable {
     /// (the front matter lines are blanked, not removed), so cmark's line numbers stay true.
     static func split(_ text: String, path: String) -> (FrontMatter, body: String, Diagnostic?) {
         guard text.hasPrefix("---") else { return (.none, text, nil) }
-        // Scan line by line over bytes; only the front matter lines are looked at.
-        let bytes = Array(text.utf8)
-        var lines: [Range<Int>] = []
-        var start = 0
+        // Scan line by line over the bytes; only the front matter lines are looked at. The
+        // pieces are cut from `text` at line starts, so they are not decoded (validated) again.
+        let utf8 = text.utf8
+        var lines: [Range<String.Index>] = []
+        var start = utf8.startIndex
         var closing: Int?
-        while start <= bytes.count {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+        while true {
+            let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
             lines.append(start..<end)
-            let line = Substring(decoding: bytes[start..<end], as: UTF8.self)
+            let line = text[start..<end]
             if lines.count == 1 {
                 guard isFence(line, closing: false) else { return (.none, text, nil) }
             } else if isFence(line, closing: true) {
                 closing = lines.count - 1
                 break
             }
-            start = end + 1
+            guard end < utf8.endIndex else { break }
+            start = utf8.index(after: end)
         }
         guard let closing else {
             let diagnostic = Diagnostic.error(.frontMatterUnterminated,
@@ -37,10 +39,11 @@ public struct FrontMatter: Sendable, Hashable {
                                               at: SourceLocation(path: path, line: 1, column: 1))
             return (.none, text, diagnostic)
         }
-        let yaml = lines.count > 2 ? String(decoding: bytes[lines[1].lowerBound..<lines[closing - 1].upperBound], as: UTF8.self) : ""
-        let afterFence = min(lines[closing].upperBound + 1, bytes.count)
-        let body = String(repeating: "\n", count: closing + (afterFence > lines[closing].upperBound ? 1 : 0))
-            + String(decoding: bytes[afterFence...], as: UTF8.self)
+        let yaml = lines.count > 2 ? String(text[lines[1].lowerBound..<lines[closing - 1].upperBound]) : ""
+        let fenceEnd = lines[closing].upperBound
+        let afterFence = fenceEnd < utf8.endIndex ? utf8.index(after: fenceEnd) : fenceEnd
+        var body = String(repeating: "\n", count: closing + (afterFence > fenceEnd ? 1 : 0))
+        body += text[afterFence...]
         return (FrontMatter(yaml: yaml, firstLine: 2), body, nil)
     }
 

@@ -67,10 +67,13 @@ struct DocumentTreeBuilder {
     /// The text the tree's spans point into (`MarkdownDocument.textPool`): cmark's literals
     /// first, then the text appended here.
     private(set) var textPool: String
+    /// The pool's length when it came from cmark: a pool that did not grow is its own size.
+    private let startCount: Int
 
     init(capacity: Int = 64, pool: String = "") {
         tree = TreeBuilder(capacity: capacity)
         textPool = pool
+        startCount = pool.utf8.count
     }
 
     /// A node whose spans are on this builder's pool.
@@ -108,10 +111,14 @@ struct DocumentTreeBuilder {
 
     func finishedNodes() -> [MarkdownNode] { tree.finishedNodes() }
 
-    /// The pool in storage of its own size (it grew by doubling).
+    /// The pool in storage of its own size (it grew by doubling). Appending to a string with
+    /// room copies bytes already known to be UTF-8; decoding them would validate them again.
     func finishedTextPool() -> String {
-        var pool = textPool
-        return pool.withUTF8 { String(decoding: $0, as: UTF8.self) }
+        guard textPool.utf8.count > startCount else { return textPool }
+        var pool = String()
+        pool.reserveCapacity(textPool.utf8.count)
+        pool += textPool
+        return pool
     }
 
     /// `text` added to the pool. Files are capped at a few MiB, so offsets fit in 32 bits.

@@ -55,10 +55,42 @@ public struct QRCode: Sendable, Hashable {
     /// size the symbol itself, without its quiet zone, to a printed width.
     public func svg(label: String) -> String {
         let total = size + 2 * Self.quietZone
-        let path = pathData
-        return "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(total) \(total)\" role=\"img\" aria-label=\"\(HTMLEscaping.escape(label))\" style=\"--qr-modules: \(size)\" shape-rendering=\"crispEdges\">"
-            + "<rect width=\"\(total)\" height=\"\(total)\" fill=\"#fff\"/><path fill=\"#000\" d=\"\(path)\"/></svg>"
+        return Self.svgStart(size: size, label: label)
+            + "<rect width=\"\(total)\" height=\"\(total)\" fill=\"#fff\"/><path fill=\"#000\" d=\"\(pathData)\"/></svg>"
     }
+
+    /// The `<svg>` element `svg(label:)` makes for `payload`, without its modules: what a
+    /// poster's measure reads (the symbol's size in `--qr-modules`), found without encoding.
+    /// Empty where `svg(label:)` would be (no code for the payload).
+    public static func outlineSVG(_ payload: String, label: String) -> String {
+        symbolSize(payload).map { svgStart(size: $0, label: label) + "</svg>" } ?? ""
+    }
+
+    private static func svgStart(size: Int, label: String) -> String {
+        let total = size + 2 * quietZone
+        return "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(total) \(total)\" role=\"img\" aria-label=\"\(HTMLEscaping.escape(label))\" style=\"--qr-modules: \(size)\" shape-rendering=\"crispEdges\">"
+    }
+
+    /// Modules per side of the code `QRCode(payload)` makes, or nil where it makes none, from
+    /// the standard's capacities alone: the checks need the size, not the modules, and
+    /// encoding (libqrencode tries all eight masks) costs a thousand times more.
+    public static func symbolSize(_ payload: String) -> Int? {
+        // The C encoder reads up to the first NUL.
+        let bytes = payload.utf8.firstIndex(of: 0).map { payload.utf8.distance(from: payload.utf8.startIndex, to: $0) } ?? payload.utf8.count
+        guard bytes > 0 else { return nil }
+        for (index, codewords) in dataCodewordsM.enumerated() {
+            let version = index + 1
+            // 8-bit mode: a 4-bit mode indicator, the byte count (8 bits up to version 9, then
+            // 16), then the bytes.
+            let bits = 4 + (version < 10 ? 8 : 16) + 8 * bytes
+            if bits <= 8 * codewords { return 17 + 4 * version }
+        }
+        return nil
+    }
+
+    /// Data codewords of versions 1 to 40 at error correction level M (ISO/IEC 18004, table 7).
+    static let dataCodewordsM = [16, 28, 44, 64, 86, 108, 124, 154, 182, 216, 254, 290, 334, 365, 415, 453, 507, 563, 627, 669,
+                                 714, 782, 860, 914, 1000, 1062, 1128, 1193, 1267, 1373, 1455, 1541, 1631, 1725, 1812, 1914, 1992, 2102, 2216, 2334]
 
     /// Written as bytes: a code has hundreds of runs, and formatting each through string
     /// interpolation allocated several times per run.

@@ -8,7 +8,7 @@ import SiteProducers
 /// Checks of the printed sheet: every poster fits (`poster.overflow`), every code scans from
 /// where posters are read (`poster.qr-too-dense`), the brand colour reads on white.
 extension KitChecks {
-    /// Renders each poster as the build will and measures it (`PosterFit`), in parallel; with
+    /// Renders each poster as the build will (its codes as outlines) and measures it (`PosterFit`), in parallel; with
     /// the sizes each poster fits at, for the render.
     static func checkPosterSheets(_ kit: Kit) async -> (diagnostics: [Diagnostic], sizes: [PosterTypeSizes]) {
         guard !kit.posterInstances.isEmpty else { return ([], []) }
@@ -17,7 +17,7 @@ extension KitChecks {
         let configFile = SourceLocation(path: kit.location.displayPath(kit.location.config), line: 1, column: 1)
         let found = await parallelMap(Array(kit.posterInstances.indices), chunk: 8) { number -> ([Diagnostic], PosterTypeSizes) in
             let instance = kit.posterInstances[number]
-            let fit = PosterPages.fitted(instance, context: context).fit
+            let fit = PosterPages.measured(instance, context: context)
             let at = instance.group?.location ?? configFile
             let subject = instance.group.map { "poster '\(instance.poster.name)' for '\($0.name)'" } ?? "poster '\(instance.poster.name)'"
             var diagnostics: [Diagnostic] = []
@@ -52,7 +52,7 @@ extension KitChecks {
         if let link = PosterModel.signInCodeLink(config) {
             candidates.append((link, config.signIn.opens == .web ? config.signIn.urlLocation : nil))
         }
-        return candidates.first { QRCode.memoized($0.0)?.size == modules }
+        return candidates.first { QRCode.symbolSize($0.0) == modules }
     }
 
     static func decimal(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }

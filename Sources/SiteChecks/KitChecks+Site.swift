@@ -44,9 +44,7 @@ extension KitChecks {
         guard !kit.posterInstances.isEmpty else { return [] }
         var links = kit.config.groups.map { ($0.inviteLink, $0.location as SourceLocation?) }
         if let url = kit.config.signIn.url { links.append((url, nil)) }
-        // Encoded on every core: a kit may have thousands of groups.
-        let encodes = ConcurrentMap.map(links.map(\.0), chunk: 32) { QRCode.memoized($0) != nil }
-        return zip(links, encodes).filter { !$1 }.map(\.0).map { link, location in
+        return links.filter { QRCode.symbolSize($0.0) == nil }.map { link, location in
             .error(.posterQR, "link is too long for a QR code (\(link.utf8.count) bytes)", at: location)
         }
     }

@@ -24,14 +24,18 @@ package enum PosterPages {
                                             context.posterData(instance.poster, group: instance.group, fit: PosterFit(sizes: sizes[index])))
     }
 
-    /// The poster's HTML and the sizes it was rendered at. Most posters fit at the largest
-    /// sizes and render once; a long one renders again with smaller type.
+    /// The poster's HTML and the sizes it was rendered at.
     package static func fitted(_ instance: PosterInstance, context: RenderContext) -> (html: String, fit: PosterFit) {
-        let template = instance.poster.htmlTemplate
-        let first = context.kit.templates.render(template, context.posterData(instance.poster, group: instance.group))
-        let fit = PosterFit.choose(html: first, paper: context.kit.config.site.paper)
-        guard fit.headlineStep != 0 || fit.textStep != 0 else { return (first, fit) }
-        return (context.kit.templates.render(template, context.posterData(instance.poster, group: instance.group, fit: fit)), fit)
+        let fit = measured(instance, context: context)
+        return (context.kit.templates.render(instance.poster.htmlTemplate, context.posterData(instance.poster, group: instance.group, fit: fit)), fit)
+    }
+
+    /// The largest sizes at which the poster fits its sheet, or the smallest with the overflow.
+    /// Measured on its HTML with each code's outline in place of its modules: the measure reads
+    /// a code's size alone, so checking a kit's posters encodes no code.
+    package static func measured(_ instance: PosterInstance, context: RenderContext) -> PosterFit {
+        let html = context.kit.templates.render(instance.poster.htmlTemplate, context.posterData(instance.poster, group: instance.group, codes: .outlines))
+        return PosterFit.choose(html: html, paper: context.kit.config.site.paper)
     }
 
     /// Every poster's sheet on one page, each on its own printed sheet, for the print shop's

@@ -89,11 +89,19 @@ package struct RenderContext: Sendable {
 
     /// What a poster's templates see: the shared fields and those of `poster` for `group`,
     /// with type at the sizes `fit` chose.
-    func posterData(_ poster: PosterTemplate, group: Group?, fit: PosterFit = .largest) -> TemplateData {
-        var fields = PosterModel.posterFields(poster: poster, group: group, kit: kit, fit: fit, strings: strings) { link, label in QRCode.memoized(link)?.svg(label: label) ?? "" }
+    package func posterData(_ poster: PosterTemplate, group: Group?, fit: PosterFit = .largest, codes: PosterCodes = .symbols) -> TemplateData {
+        var fields = PosterModel.posterFields(poster: poster, group: group, kit: kit, fit: fit, strings: strings) { link, label in
+            switch codes {
+            case .symbols: QRCode.memoized(link)?.svg(label: label) ?? ""
+            case .outlines: QRCode.outlineSVG(link, label: label)
+            }
+        }
         fields["i18n"] = stringsValue(group.map { ["group": $0.name] } ?? [:])
         return posterFields.merging(fields)
     }
+
+    /// How a poster's group codes are drawn: whole, or as outlines for measuring its sheet.
+    package enum PosterCodes { case symbols, outlines }
 
     var hasPosters: Bool { !kit.posterInstances.isEmpty }
 

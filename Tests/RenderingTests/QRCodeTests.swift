@@ -39,4 +39,29 @@ import Testing
         #expect(QRCode("") == nil)
         #expect(QRCode(String(repeating: "x", count: 8000)) == nil)
     }
+
+    /// The size found from the standard's capacities is the size libqrencode encodes, at each
+    /// version's largest payload and one byte past it, for multi-byte text,
+    /// and for a payload with a NUL (the C encoder stops there).
+    @Test func symbolSizeIsTheEncodedSize() {
+        // The longest payload of each version, and one byte more: a capacity off by one shows.
+        let edges = QRCode.dataCodewordsM.enumerated().map { index, codewords in (8 * codewords - 4 - (index < 9 ? 8 : 16)) / 8 }
+        for length in [0, 1] + edges.flatMap({ [$0, $0 + 1] }) {
+            let payload = String(repeating: "a", count: length)
+            #expect(QRCode.symbolSize(payload) == QRCode(payload)?.size, "length \(length)")
+        }
+        for payload in ["https://example.com/grüße/\u{1F600}", String(repeating: "ü", count: 700), String(repeating: "€", count: 778),
+                        "https://example.com/\u{0}tail", "\u{0}"] {
+            #expect(QRCode.symbolSize(payload) == QRCode(payload)?.size, "\(payload.utf8.count) bytes")
+        }
+    }
+
+    /// The outline is the symbol's opening tag, the one `svg(label:)` writes, closed at once.
+    @Test func outlineIsTheSymbolWithoutItsModules() throws {
+        let link = "https://example.com/join/\u{FC}ber?a=1&b=\"2\""
+        let svg = try #require(QRCode(link)).svg(label: "Join <Sales> & \"East\"")
+        let outline = QRCode.outlineSVG(link, label: "Join <Sales> & \"East\"")
+        #expect(outline.hasSuffix("></svg>") && svg.hasPrefix(String(outline.dropLast("</svg>".count))))
+        #expect(QRCode.outlineSVG(String(repeating: "x", count: 3000), label: "x").isEmpty)
+    }
 }

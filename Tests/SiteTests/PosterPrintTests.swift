@@ -109,6 +109,33 @@ import Testing
         }
     }
 
+    /// The check measures each poster with its codes drawn as outlines: the same fit, codes
+    /// and tallest parts as measuring the poster as printed, dense codes and long names included.
+    @Test func outlinesMeasureAsTheCodesThemselves() async throws {
+        try await TestSupport.withTemporaryFolder { folder in
+            try TestSupport.write(Self.hostileKit(paper: "letter"), under: folder)
+            let kit = await KitLoader.load(KitLocation(kit: folder))
+            let context = RenderContext(kit: kit)
+            var codes = 0, outlinedModules = 0, printedModules = 0
+            for instance in kit.posterInstances {
+                let printed = kit.templates.render(instance.poster.htmlTemplate, context.posterData(instance.poster, group: instance.group))
+                let outlined = kit.templates.render(instance.poster.htmlTemplate, context.posterData(instance.poster, group: instance.group, codes: .outlines))
+                // The same codes; a group's without its modules (the shared sign-in code is
+                // encoded once per language and stays whole).
+                #expect(outlined.components(separatedBy: "class=\"qr\"").count == printed.components(separatedBy: "class=\"qr\"").count)
+                let modules = "<path fill=\"#000\" d=\""
+                #expect(outlined.components(separatedBy: modules).count <= printed.components(separatedBy: modules).count)
+                outlinedModules += outlined.components(separatedBy: modules).count - 1
+                printedModules += printed.components(separatedBy: modules).count - 1
+                let fit = PosterPages.measured(instance, context: context)
+                #expect(fit == PosterFit.choose(html: printed, paper: .letter), "\(instance.poster.name) for \(instance.group?.name ?? "everyone")")
+                codes += fit.codes.count
+            }
+            #expect(codes > kit.posterInstances.count / 2)
+            #expect(outlinedModules < printedModules)
+        }
+    }
+
     /// The hostile kit on A4 and Letter: every poster fits its sheet in the browser, and the
     /// estimate that chose its type sizes is never smaller than what the browser laid out.
     @Test(.enabled(if: PrintTools.available, .init(rawValue: PrintTools.missing)), arguments: ["a4", "letter"])
