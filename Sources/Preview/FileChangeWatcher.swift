@@ -26,8 +26,9 @@ final class FileChangeWatcher: Sendable {
 
     deinit { core.stop() }
 
-    /// Changes merged while they arrive within `settle` of each other (a batch waits at most 1 s, or
-    /// `settle` if longer, so a file written continuously cannot starve the others). Events between
+    /// Changes merged while they arrive within `settle` of each other, and while a file written in
+    /// place has not been closed yet, so a save is never seen half-written (a batch waits at most
+    /// 1 s, or `settle` if longer, so a file written continuously cannot starve the others). Events between
     /// init and this call are queued by the kernel and not lost. A second call finishes the first stream.
     func changes(settle: Duration = .milliseconds(30)) -> AsyncStream<FileChangeBatch> {
         let (stream, continuation) = AsyncStream.makeStream(of: FileChangeBatch.self)
@@ -118,11 +119,17 @@ private final class Core: Sendable {
         let clock = ContinuousClock()
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var pending = Set<String>(), overflow = false
+        // Files modified and not closed since: a save in place truncates, writes, then closes,
+        // and on a busy machine the steps can be further apart than `settle`.
+        var writing = Set<String>()
         var quietDeadline: ContinuousClock.Instant? = nil, hardDeadline = clock.now
+        func due(_ quiet: ContinuousClock.Instant) -> ContinuousClock.Instant {
+            writing.isEmpty ? min(quiet, hardDeadline) : hardDeadline
+        }
         loop: while true {
             var timeout: Int32 = -1
             if let quiet = quietDeadline {
-                let left = min(quiet, hardDeadline) - clock.now
+                let left = due(quiet) - clock.now
                 timeout = left <= .zero ? 0 : Int32(min(left / .milliseconds(1), 60_000).rounded(.up))
             }
             var fds = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0),
@@ -136,7 +143,7 @@ private final class Core: Sendable {
                     if n < 0 && errno == EINTR { continue }
                     if n < 0 && errno == EAGAIN { break }
                     if n <= 0 { break loop }
-                    got = handle(buffer, count: n, into: &pending, overflow: &overflow) || got
+                    got = handle(buffer, count: n, into: &pending, writing: &writing, overflow: &overflow) || got
                 }
                 if got {
                     let settle = state.withLock { $0.settle }
@@ -144,9 +151,12 @@ private final class Core: Sendable {
                     quietDeadline = clock.now + settle
                 }
             }
-            if let quiet = quietDeadline, clock.now >= min(quiet, hardDeadline) {
+            if let quiet = quietDeadline, clock.now >= due(quiet) {
                 let batch: FileChangeBatch = overflow ? .overflow : .paths(pending)
+                // Still open at the hard deadline: written continuously, or gone with its folder;
+                // not held against the next batch.
                 (pending, overflow, quietDeadline) = ([], false, nil)
+                writing.removeAll()
                 let continuation = state.withLock { $0.continuation }
                 continuation?.yield(batch)
             }
@@ -160,7 +170,9 @@ private final class Core: Sendable {
     }
 
     /// Parses `count` bytes of variable-length inotify_event records; returns whether anything counted.
-    private func handle(_ buffer: [UInt8], count: Int, into pending: inout Set<String>, overflow: inout Bool) -> Bool {
+    /// `writing` follows the files modified and not yet closed.
+    private func handle(_ buffer: [UInt8], count: Int, into pending: inout Set<String>, writing: inout Set<String>,
+                        overflow: inout Bool) -> Bool {
         var events: [(wd: Int32, mask: UInt32, name: String)] = []
         buffer.withUnsafeBytes { raw in
             let header = MemoryLayout<inotify_event>.size
@@ -186,6 +198,8 @@ private final class Core: Sendable {
                 guard !name.isEmpty, watch.recursive || watch.files.contains(name) else { continue }
                 let path = join(watch.path, name)
                 report.insert(path)
+                if mask & UInt32(IN_MODIFY) != 0 { writing.insert(path) }
+                if mask & UInt32(IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM) != 0 { writing.remove(path) }
                 guard mask & UInt32(IN_ISDIR) != 0, watch.recursive else { continue }
                 if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, !name.hasPrefix(".") {
                     // Files may have landed before the new watch existed: report the whole subtree.

@@ -64,6 +64,31 @@ struct FileChangeWatcherTests {
         }
     }
 
+    /// A save in place whose steps are further apart than the settle time (a busy machine, a
+    /// slow editor) comes as one batch after the file is closed, never half-written.
+    @Test func aFileBeingWrittenIsReportedWhenClosed() async throws {
+        try await withFolder { folder in
+            let page = folder.appendingPathComponent("page.md")
+            try Self.write("one", to: page)
+            let watcher = try #require(FileChangeWatcher(folders: [folder], files: []))
+            defer { watcher.stop() }
+            let stream = watcher.changes(settle: .milliseconds(30))
+            let first = Task { (batch: await Self.next(stream), at: ContinuousClock.now) }
+            let handle = try FileHandle(forWritingTo: page)
+            try handle.truncate(atOffset: 0)
+            try handle.write(contentsOf: Data("half".utf8))
+            try await Task.sleep(for: .milliseconds(300))
+            try handle.write(contentsOf: Data(" and the rest".utf8))
+            let closing = ContinuousClock.now
+            try handle.close()
+            let (batch, arrived) = await first.value
+            #expect(arrived >= closing)
+            #expect(batch == .batch(.paths([Self.path(page)])))
+            // Its contents when the batch came: the whole save.
+            #expect(try String(contentsOf: page, encoding: .utf8) == "half and the rest")
+        }
+    }
+
     @Test func fileInNewSubfolderIsReported() async throws {
         try await withFolder { folder in
             let watcher = try #require(FileChangeWatcher(folders: [folder], files: []))
