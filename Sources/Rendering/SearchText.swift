@@ -1,4 +1,5 @@
 import Foundation
+import Diagnostics
 import Markdown
 
 /// A page's text cut at its headings, for the site's search index: each section keeps its
@@ -31,7 +32,7 @@ public enum SearchText {
                     inHeading = true; headingLevel = level; heading = ""
                 } else {
                     inHeading = false
-                    let title = heading.trimmingCharacters(in: .whitespaces)
+                    let title = heading.trimmingSpaces()
                     if headingLevel >= 2, !id.isEmpty {
                         sections.append(Section(anchor: id, heading: title, text: ""))
                     } else if sections.count == 1, sections[0].heading.isEmpty {

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// Every output of a build, known before anything renders: its path, kind, format, the
@@ -14,7 +15,8 @@ public struct BuildPlan: Sendable {
     init(outputs: [PlannedOutput]) {
         // Indices are sorted, not the outputs: moving a large value at every step of the sort
         // cost more than comparing paths.
-        let order = outputs.indices.sorted { outputs[$0].path.utf8.lexicographicallyPrecedes(outputs[$1].path.utf8) }
+        let paths = outputs.map(\.path)
+        let order = paths.indices.sorted { paths[$0].utf8Precedes(paths[$1]) }
         self.outputs = order.map { outputs[$0] }
         self.index = Dictionary(self.outputs.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         self.dependents = Dependents()

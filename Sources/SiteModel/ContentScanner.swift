@@ -80,7 +80,7 @@ package struct ContentScanner: Sendable {
                 diagnostics.append(.error(.unreadable, "cannot read folder '\(location.displayPath(content: relative))'", at: nil))
                 continue
             }
-            for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
+            for name in names.sorted(by: { $0.utf8Precedes($1) }) where !name.hasPrefix(".") {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 let display = location.displayPath(content: path)
                 let at = SourceLocation(path: display, line: 1, column: 1)

@@ -237,14 +237,33 @@ enum PosterFitBlocks {
         return nil
     }
 
+    /// The entities adoptkit's escaping writes, decoded in one pass (none of them decodes to
+    /// text that starts another, so one pass reads as replacing each in turn would).
     static func decodeEntities(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-        var result = text
-        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#x27;", "'"), ("&#39;", "'"), ("&nbsp;", "\u{A0}"), ("&amp;", "&")] {
-            result = result.replacingOccurrences(of: entity, with: character)
+        // On the bytes: an `&` or `;` with a combining mark after it is one character with it.
+        let bytes = text.utf8
+        var result = [UInt8]()
+        result.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        while let ampersand = bytes[index...].firstIndex(of: UInt8(ascii: "&")) {
+            result += bytes[index..<ampersand]
+            let rest = bytes[ampersand...]
+            if let (entity, character) = entities.first(where: { rest.starts(with: $0.entity.utf8) }) {
+                result += character.utf8
+                index = bytes.index(ampersand, offsetBy: entity.utf8.count)
+            } else {
+                result.append(UInt8(ascii: "&"))
+                index = bytes.index(after: ampersand)
+            }
         }
-        return result
+        result += bytes[index...]
+        return String(decoding: result, as: UTF8.self)
     }
+
+    private static let entities: [(entity: String, character: String)] = [
+        ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#x27;", "'"), ("&#39;", "'"), ("&nbsp;", "\u{A0}"), ("&amp;", "&"),
+    ]
 }
 
 /// Average advance widths, in em, of the fonts posters print in (DejaVu Sans and DejaVu Sans
