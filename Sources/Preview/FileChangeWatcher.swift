@@ -40,6 +40,26 @@ final class FileChangeWatcher: Sendable {
     func stop() { core.stop() }
 }
 
+/// Files written in place and not closed yet (`IN_MODIFY` seen, no `IN_CLOSE_WRITE` since): a
+/// save truncates, writes, then closes, and on a busy machine the steps can be further apart
+/// than the settle time, so a batch waits for them (at most its hard deadline).
+struct FilesBeingWritten {
+    private(set) var paths = Set<String>()
+    var isEmpty: Bool { paths.isEmpty }
+
+    mutating func note(_ mask: UInt32, path: String, name: String) {
+        // A hidden file (an editor's swap file, kept open) is nothing a rebuild reads.
+        if mask & UInt32(IN_MODIFY) != 0, !name.hasPrefix(".") { paths.insert(path) }
+        if mask & UInt32(IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM) != 0 { paths.remove(path) }
+    }
+
+    /// A folder moved away or deleted: its files' closes will not be seen.
+    mutating func forget(under folder: String) { paths = paths.filter { !$0.hasPrefix(folder + "/") } }
+
+    /// Events lost (overflow), or a batch sent at its hard deadline.
+    mutating func forgetAll() { paths.removeAll() }
+}
+
 /// Owned by both the watcher and its reader thread, so the watcher's deinit can still run (and stop
 /// the thread) while the thread is blocked in poll().
 private final class Core: Sendable {
@@ -119,9 +139,7 @@ private final class Core: Sendable {
         let clock = ContinuousClock()
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var pending = Set<String>(), overflow = false
-        // Files modified and not closed since: a save in place truncates, writes, then closes,
-        // and on a busy machine the steps can be further apart than `settle`.
-        var writing = Set<String>()
+        var writing = FilesBeingWritten()
         var quietDeadline: ContinuousClock.Instant? = nil, hardDeadline = clock.now
         func due(_ quiet: ContinuousClock.Instant) -> ContinuousClock.Instant {
             writing.isEmpty ? min(quiet, hardDeadline) : hardDeadline
@@ -156,7 +174,7 @@ private final class Core: Sendable {
                 // Still open at the hard deadline: written continuously, or gone with its folder;
                 // not held against the next batch.
                 (pending, overflow, quietDeadline) = ([], false, nil)
-                writing.removeAll()
+                writing.forgetAll()
                 let continuation = state.withLock { $0.continuation }
                 continuation?.yield(batch)
             }
@@ -171,7 +189,7 @@ private final class Core: Sendable {
 
     /// Parses `count` bytes of variable-length inotify_event records; returns whether anything counted.
     /// `writing` follows the files modified and not yet closed.
-    private func handle(_ buffer: [UInt8], count: Int, into pending: inout Set<String>, writing: inout Set<String>,
+    private func handle(_ buffer: [UInt8], count: Int, into pending: inout Set<String>, writing: inout FilesBeingWritten,
                         overflow: inout Bool) -> Bool {
         var events: [(wd: Int32, mask: UInt32, name: String)] = []
         buffer.withUnsafeBytes { raw in
@@ -188,24 +206,25 @@ private final class Core: Sendable {
         var report = Set<String>()
         state.withLock { s in
             for (wd, mask, name) in events {
-                if mask & UInt32(IN_Q_OVERFLOW) != 0 { overflow = true; continue }
+                if mask & UInt32(IN_Q_OVERFLOW) != 0 { overflow = true; writing.forgetAll(); continue }
                 guard let watch = s.watches[wd] else { continue }   // e.g. late events of a dropped watch
                 if mask & UInt32(IN_IGNORED | IN_DELETE_SELF) != 0 {
                     s.watches[wd] = nil
                     if watch.recursive { report.insert(watch.path) }
+                    writing.forget(under: watch.path)
                     continue
                 }
                 guard !name.isEmpty, watch.recursive || watch.files.contains(name) else { continue }
                 let path = join(watch.path, name)
                 report.insert(path)
-                if mask & UInt32(IN_MODIFY) != 0 { writing.insert(path) }
-                if mask & UInt32(IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM) != 0 { writing.remove(path) }
+                writing.note(mask, path: path, name: name)
                 guard mask & UInt32(IN_ISDIR) != 0, watch.recursive else { continue }
                 if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, !name.hasPrefix(".") {
                     // Files may have landed before the new watch existed: report the whole subtree.
                     _ = addTree(path, &s, report: &report)
                 } else if mask & UInt32(IN_MOVED_FROM) != 0 {
                     dropTree(path, &s)
+                    writing.forget(under: path)
                 }
             }
         }

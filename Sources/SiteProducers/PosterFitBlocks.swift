@@ -237,8 +237,9 @@ enum PosterFitBlocks {
         return nil
     }
 
-    /// The entities adoptkit's escaping writes, decoded in one pass (none of them decodes to
-    /// text that starts another, so one pass reads as replacing each in turn would).
+    /// The entities adoptkit's escaping writes, decoded in one pass: what each decodes to is
+    /// never read again, so `&amp;lt;` stays the text `&lt;`, as replacing each entity in turn
+    /// with `&amp;` last gave.
     static func decodeEntities(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         // On the bytes: an `&` or `;` with a combining mark after it is one character with it.

@@ -24,10 +24,14 @@ package enum PosterPages {
                                             context.posterData(instance.poster, group: instance.group, fit: PosterFit(sizes: sizes[index])))
     }
 
-    /// The poster's HTML and the sizes it was rendered at.
+    /// The poster's HTML and the sizes it was rendered at. Most posters fit at the largest
+    /// sizes and render once; a long one renders again with smaller type.
     package static func fitted(_ instance: PosterInstance, context: RenderContext) -> (html: String, fit: PosterFit) {
-        let fit = measured(instance, context: context)
-        return (context.kit.templates.render(instance.poster.htmlTemplate, context.posterData(instance.poster, group: instance.group, fit: fit)), fit)
+        let template = instance.poster.htmlTemplate
+        let first = context.kit.templates.render(template, context.posterData(instance.poster, group: instance.group))
+        let fit = PosterFit.choose(html: first, paper: context.kit.config.site.paper)
+        guard fit.headlineStep != 0 || fit.textStep != 0 else { return (first, fit) }
+        return (context.kit.templates.render(template, context.posterData(instance.poster, group: instance.group, fit: fit)), fit)
     }
 
     /// The largest sizes at which the poster fits its sheet, or the smallest with the overflow.

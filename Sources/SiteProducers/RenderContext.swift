@@ -35,7 +35,7 @@ package struct RenderContext: Sendable {
             var byLanguage: [String: TemplateData] = [:]
             var chromes: [String: LanguageChrome] = [:]
             for language in kit.languages.languages {
-                byLanguage[language.tag] = TemplateData(PosterModel.sharedFields(kit: kit, language: language.tag) { link, label in QRCode.memoized(link)?.svg(label: label) ?? "" })
+                byLanguage[language.tag] = TemplateData(PosterModel.sharedFields(kit: kit, language: language.tag, qr: RenderContext.symbol))
                 chromes[language.tag] = LanguageChrome(kit.languages.strings(language.tag), config: kit.config)
             }
             self.chromes = chromes
@@ -92,7 +92,7 @@ package struct RenderContext: Sendable {
     package func posterData(_ poster: PosterTemplate, group: Group?, fit: PosterFit = .largest, codes: PosterCodes = .symbols) -> TemplateData {
         var fields = PosterModel.posterFields(poster: poster, group: group, kit: kit, fit: fit, strings: strings) { link, label in
             switch codes {
-            case .symbols: QRCode.memoized(link)?.svg(label: label) ?? ""
+            case .symbols: Self.symbol(link, label: label)
             case .outlines: QRCode.outlineSVG(link, label: label)
             }
         }
@@ -102,6 +102,11 @@ package struct RenderContext: Sendable {
 
     /// How a poster's group codes are drawn: whole, or as outlines for measuring its sheet.
     package enum PosterCodes { case symbols, outlines }
+
+    /// A link's code as a poster prints it (encoded once per process); empty where none fits.
+    fileprivate static func symbol(_ link: String, label: String) -> String {
+        QRCode.memoized(link)?.svg(label: label) ?? ""
+    }
 
     var hasPosters: Bool { !kit.posterInstances.isEmpty }
 

@@ -1,6 +1,7 @@
 #if canImport(Glibc)   // inotify only; elsewhere FileChangeWatcher is always nil
 import Foundation
 import Glibc
+import Synchronization
 import Testing
 @testable import Preview
 
@@ -73,7 +74,11 @@ struct FileChangeWatcherTests {
             let watcher = try #require(FileChangeWatcher(folders: [folder], files: []))
             defer { watcher.stop() }
             let stream = watcher.changes(settle: .milliseconds(30))
-            let first = Task { (batch: await Self.next(stream), at: ContinuousClock.now) }
+            // What the file holds when the batch comes: what a rebuild would read.
+            let first = Task {
+                let batch = await Self.next(stream)
+                return (batch: batch, at: ContinuousClock.now, text: try? String(contentsOf: page, encoding: .utf8))
+            }
             let handle = try FileHandle(forWritingTo: page)
             try handle.truncate(atOffset: 0)
             try handle.write(contentsOf: Data("half".utf8))
@@ -81,11 +86,64 @@ struct FileChangeWatcherTests {
             try handle.write(contentsOf: Data(" and the rest".utf8))
             let closing = ContinuousClock.now
             try handle.close()
-            let (batch, arrived) = await first.value
+            let (batch, arrived, text) = await first.value
             #expect(arrived >= closing)
             #expect(batch == .batch(.paths([Self.path(page)])))
-            // Its contents when the batch came: the whole save.
-            #expect(try String(contentsOf: page, encoding: .utf8) == "half and the rest")
+            #expect(text == "half and the rest")
+        }
+    }
+
+    /// Which files a batch waits for: a visible file modified and not yet closed; not a hidden
+    /// one (an editor's swap file stays open), not one deleted or moved away, nor the files of a
+    /// folder gone (their closes never come).
+    @Test func aBatchWaitsForVisibleFilesStillOpen() {
+        var writing = FilesBeingWritten()
+        writing.note(UInt32(IN_MODIFY), path: "/k/Content/.page.md.swp", name: ".page.md.swp")
+        #expect(writing.isEmpty)
+        writing.note(UInt32(IN_MODIFY), path: "/k/Content/page.md", name: "page.md")
+        writing.note(UInt32(IN_MODIFY), path: "/k/Content/guides/a.md", name: "a.md")
+        writing.note(UInt32(IN_MODIFY), path: "/k/Content/guides-old/b.md", name: "b.md")
+        #expect(writing.paths == ["/k/Content/page.md", "/k/Content/guides/a.md", "/k/Content/guides-old/b.md"])
+        writing.note(UInt32(IN_CLOSE_WRITE), path: "/k/Content/page.md", name: "page.md")
+        writing.forget(under: "/k/Content/guides")
+        #expect(writing.paths == ["/k/Content/guides-old/b.md"])
+        writing.note(UInt32(IN_MOVED_FROM), path: "/k/Content/guides-old/b.md", name: "b.md")
+        #expect(writing.isEmpty)
+        writing.note(UInt32(IN_MODIFY), path: "/k/Content/c.md", name: "c.md")
+        writing.note(UInt32(IN_DELETE), path: "/k/Content/c.md", name: "c.md")
+        #expect(writing.isEmpty)
+        writing.note(UInt32(IN_MODIFY), path: "/k/Content/d.md", name: "d.md")
+        writing.forgetAll()
+        #expect(writing.isEmpty)
+    }
+
+    /// A file kept open and written to does not hold its batch until it is closed: the batch
+    /// comes at the hard deadline, while the writer still writes (it stops only once the batch
+    /// came, or after 30 s). Ordering, not timing: a busy test machine only delays both sides.
+    @Test func aFileKeptOpenIsReportedBeforeItIsClosed() async throws {
+        try await withFolder { folder in
+            let log = folder.appendingPathComponent("notes.log")
+            try Self.write("", to: log)
+            let watcher = try #require(FileChangeWatcher(folders: [folder], files: []))
+            defer { watcher.stop() }
+            let stream = watcher.changes(settle: .milliseconds(30))
+            let handle = try FileHandle(forWritingTo: log)
+            let state = Mutex((stop: false, closed: false))
+            let writer = Thread {
+                let deadline = Date().addingTimeInterval(30)
+                while !state.withLock({ $0.stop }), Date() < deadline {
+                    try? handle.write(contentsOf: Data("line\n".utf8))
+                    usleep(100_000)
+                }
+                try? handle.close()
+                state.withLock { $0.closed = true }
+            }
+            writer.start()
+            let first = await Self.next(stream, timeout: .seconds(60))
+            let closedBefore = state.withLock { s in s.stop = true; return s.closed }
+            #expect(first == .batch(.paths([Self.path(log)])))
+            #expect(!closedBefore)
+            while !state.withLock({ $0.closed }) { try await Task.sleep(for: .milliseconds(20)) }
         }
     }
 
