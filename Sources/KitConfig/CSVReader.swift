@@ -39,8 +39,10 @@ package enum CSVReader {
         } else {
             separator = guessSeparator(body)
         }
-        var parser = Parser(path: path, separator: separator, line: line)
-        for character in body { parser.consume(character) }
+        var parser = Parser(path: path, separator: separator.unicodeScalars.first!, line: line)
+        // By scalar, as spreadsheets read: a quote or separator followed by a combining mark is
+        // one character to Swift but still a quote or a separator.
+        for scalar in body.unicodeScalars { parser.consume(scalar) }
         parser.finish()
         return Table(records: parser.records, separator: separator, diagnostics: parser.diagnostics)
     }
@@ -57,10 +59,10 @@ package enum CSVReader {
     static func guessSeparator(_ text: Substring) -> Character {
         var counts: [Character: Int] = [:]
         var inQuotes = false
-        for character in text {
-            if character == "\"" { inQuotes.toggle() }
-            else if !inQuotes, isLineEnd(character) { break }
-            else if !inQuotes, separators.contains(character) { counts[character, default: 0] += 1 }
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { inQuotes.toggle() }
+            else if !inQuotes, scalar == "\n" || scalar == "\r" { break }
+            else if !inQuotes, separators.contains(Character(scalar)) { counts[Character(scalar), default: 0] += 1 }
         }
         return separators.max { (counts[$0] ?? 0) < (counts[$1] ?? 0) || ((counts[$0] ?? 0) == (counts[$1] ?? 0) && $0 != ",") }
             .flatMap { (counts[$0] ?? 0) > 0 ? $0 : nil } ?? ","
@@ -74,9 +76,13 @@ package enum CSVReader {
     private struct Parser {
         enum State { case fieldStart, unquoted, quoted, afterQuote }
         let path: String
-        let separator: Character
+        let separator: Unicode.Scalar
         var line: Int
         var column = 1
+        /// The last scalar was a CR: a LF right after it ends the same line.
+        var afterCR = false
+        /// The last scalar joins the next to it (a zero-width joiner): no new column.
+        var joining = false
         var state = State.fieldStart
         var value = ""
         var fieldLine = 1, fieldColumn = 1
@@ -86,14 +92,19 @@ package enum CSVReader {
         /// One syntax problem per value is enough; the rest of it is read as text.
         var reportedInValue = false
 
-        init(path: String, separator: Character, line: Int) {
+        init(path: String, separator: Unicode.Scalar, line: Int) {
             (self.path, self.separator, self.line) = (path, separator, line)
             (fieldLine, fieldColumn) = (line, 1)
         }
 
-        mutating func consume(_ character: Character) {
+        mutating func consume(_ character: Unicode.Scalar) {
+            if afterCR, character == "\n" { afterCR = false; return }
+            afterCR = character == "\r"
             defer {
-                if Self.isLineEnd(character) { line += 1; column = 1 } else { column += 1 }
+                // Columns count characters: a combining mark or a joined scalar stays in its column.
+                if Self.isLineEnd(character) { line += 1; column = 1 }
+                else if !joining && character != "\u{200D}" && !character.properties.isGraphemeExtend { column += 1 }
+                joining = character == "\u{200D}"
             }
             switch state {
             case .fieldStart:
@@ -107,10 +118,10 @@ package enum CSVReader {
                     endField(quoted: false)
                     endRecord()
                 } else if character == " " || character == "\t" {
-                    value.append(character)
+                    value.unicodeScalars.append(character)
                 } else {
                     (fieldLine, fieldColumn) = (line, column)
-                    value.append(character)
+                    value.unicodeScalars.append(character)
                     state = .unquoted
                 }
             case .unquoted:
@@ -124,11 +135,11 @@ package enum CSVReader {
                         problem("a double quote inside a value that does not start with one",
                                 note: "put the whole value in double quotes and write the quote twice: \"5\"\" screens\"")
                     }
-                    value.append(character)
+                    value.unicodeScalars.append(character)
                 }
             case .quoted:
                 if character == "\"" { state = .afterQuote }
-                else { value.append(Self.isLineEnd(character) ? "\n" : character) }
+                else { value.unicodeScalars.append(Self.isLineEnd(character) ? "\n" : character) }
             case .afterQuote:
                 if character == "\"" {
                     value.append("\"")
@@ -143,13 +154,14 @@ package enum CSVReader {
                 } else {
                     problem("text after the closing double quote of a value",
                             note: "a quote inside a quoted value is written twice (\"\")")
-                    value.append(character)
+                    value.unicodeScalars.append(character)
                     state = .unquoted
                 }
             }
         }
 
-        static func isLineEnd(_ character: Character) -> Bool { CSVReader.isLineEnd(character) }
+        /// `\n` or `\r` (a CR LF is one line end: `consume` skips its LF).
+        static func isLineEnd(_ scalar: Unicode.Scalar) -> Bool { scalar == "\n" || scalar == "\r" }
 
         mutating func problem(_ message: String, note: String) {
             guard !reportedInValue else { return }

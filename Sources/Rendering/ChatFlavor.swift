@@ -39,10 +39,30 @@ public enum ChatFlavor: String, Sendable, Hashable, CaseIterable, Codable {
     public func length(of text: String) -> Int {
         let measured = self == .telegram ? Self.telegramVisibleText(text) : text
         switch unit {
-        case .characters: return measured.count
-        case .utf16: return measured.utf16.count
+        case .characters: return Self.characterCount(measured)
+        case .utf16: return Self.utf16Count(measured)
         case .utf8Bytes: return measured.utf8.count
         }
+    }
+
+    /// Characters, counted by bytes when every one is an ASCII character other than a line
+    /// feed after a carriage return (the one ASCII pair that is a single character). The splitter
+    /// measures every piece of every text it cuts, and most are plain ASCII.
+    static func characterCount(_ text: String) -> Int {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte >= 0x80 || (byte == 0x0A && previous == 0x0D) { return text.count }
+            previous = byte
+        }
+        return text.utf8.count
+    }
+
+    /// UTF-16 code units from the UTF-8 bytes: one per scalar, two for those past U+FFFF (a
+    /// four-byte sequence). `utf16.count` of a non-ASCII native string builds an index first.
+    static func utf16Count(_ text: String) -> Int {
+        var count = 0
+        for byte in text.utf8 where byte & 0xC0 != 0x80 { count += byte >= 0xF0 ? 2 : 1 }
+        return count
     }
 
     /// MarkdownV2 with escapes resolved and markers (`*_~` and link syntax) removed.

@@ -50,7 +50,7 @@ public struct SiteWriter {
     /// The same with `context`, which the caller keeps to read what the build cost (`--timings`).
     package func write(_ kit: Kit, context: RenderContext, progress: BuildProgress? = nil) async -> [Diagnostic] {
         await write(kit.plan, progress: progress, starting: { context.searchIndex.prepare(for: kit.plan, kit: kit, context: context) }) {
-            SiteRenderer.contents(of: $0, context: context)
+            SiteRenderer.contents(ofUnit: $0, context: context)
         }
     }
 
@@ -64,11 +64,11 @@ public struct SiteWriter {
         }
     }
 
-    /// Writes the outputs of `plan`, each produced by `produce` (called in parallel), after
-    /// `starting` (once the staging folder is ready, so work it starts is never wasted on a
-    /// build that cannot write).
+    /// Writes the outputs of `plan`, each group of `RenderUnits` produced by `produce` (called
+    /// in parallel, one result per output), after `starting` (once the staging folder is ready,
+    /// so work it starts is never wasted on a build that cannot write).
     func write(_ plan: BuildPlan, progress: BuildProgress? = nil, starting: () -> Void = {},
-               produce: @escaping @Sendable (PlannedOutput) -> OutputTree.Contents) async -> [Diagnostic] {
+               produce: @escaping @Sendable ([PlannedOutput]) -> [OutputTree.Contents]) async -> [Diagnostic] {
         if let refusal = refusal() { return [refusal] }
         // Started before anything is written, so a missing browser costs nothing and writes nothing.
         var browser: HeadlessBrowser?
@@ -86,7 +86,7 @@ public struct SiteWriter {
     }
 
     private func write(_ plan: BuildPlan, progress: BuildProgress?, browser: HeadlessBrowser?, starting: () -> Void,
-                       produce: @escaping @Sendable (PlannedOutput) -> OutputTree.Contents) async -> [Diagnostic] {
+                       produce: @escaping @Sendable ([PlannedOutput]) -> [OutputTree.Contents]) async -> [Diagnostic] {
         let fm = FileManager.default
         var carried: [String] = []
         var isDirectory: ObjCBool = false
@@ -143,25 +143,29 @@ public struct SiteWriter {
         starting()
         // The search files go last: the pages render while their index is made.
         func isSearchFile(_ output: PlannedOutput) -> Bool { if case .searchIndex = output.producer { true } else { false } }
-        let order = plan.outputs.filter { !isSearchFile($0) } + plan.outputs.filter(isSearchFile)
-        let results = await parallelMap(order, chunk: 16) { planned -> Written in
-            let target = stagingPath + "/" + planned.path
-            do {
-                switch produce(planned) {
-                case .bytes(let data): try OutputFile.save(data, at: target)
-                case .copy(let source):
-                    // The bytes, never a link: the scanner checked where links resolve to.
-                    try FileManager.default.copyItem(atPath: source.resolvingSymlinksInPath().path, toPath: target)
-                case .printed(let job):
-                    return .toPrint(planned.path, job)
+        let outputs = plan.outputs
+        let units = RenderUnits(outputs, deferring: isSearchFile)
+        let results = await parallelMap(Array(0..<units.count), chunk: 8) { number -> [Written] in
+            let unit = units[number].map { outputs[$0] }
+            return zip(unit, produce(unit)).map { planned, contents -> Written in
+                let target = stagingPath + "/" + planned.path
+                do {
+                    switch contents {
+                    case .bytes(let data): try OutputFile.save(data, at: target)
+                    case .copy(let source):
+                        // The bytes, never a link: the scanner checked where links resolve to.
+                        try FileManager.default.copyItem(atPath: source.resolvingSymlinksInPath().path, toPath: target)
+                    case .printed(let job):
+                        return .toPrint(planned.path, job)
+                    }
+                    progress?.advance()
+                    return .done
+                } catch {
+                    progress?.advance()
+                    return .failed("cannot write '\(planned.path)': \(error.localizedDescription)")
                 }
-                progress?.advance()
-                return .done
-            } catch {
-                progress?.advance()
-                return .failed("cannot write '\(planned.path)': \(error.localizedDescription)")
             }
-        }
+        }.flatMap { $0 }
         for case .failed(let failure) in results { return fail(failure) }
         let jobs = results.compactMap { result -> (path: String, job: PrintJob)? in
             if case .toPrint(let path, let job) = result { (path, job) } else { nil }

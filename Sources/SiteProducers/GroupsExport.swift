@@ -24,17 +24,32 @@ package enum GroupsExport {
         return Data(text.utf8)
     }
 
-    /// One record. A value is quoted when it holds a comma, quote, line break or outer space;
-    /// one that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading
-    /// `'`, so a group named `=HYPERLINK(…)` stays text.
+    /// One record. A value is quoted when it holds a comma, quote, line break or semicolon
+    /// or starts or ends with a space; one that a spreadsheet would run as a formula (`=`, `+`,
+    /// `-`, `@` first) gets a leading `'`, so a group named `=HYPERLINK(…)` stays text. Bytes,
+    /// not characters: a quote with a combining mark after it is one character to Swift but
+    /// still a quote to a spreadsheet, so it is doubled like any other.
     static func row(_ values: [String]) -> String {
         values.map { value in
-            var cell = value.replacingOccurrences(of: "\r\n", with: "\n")
+            var cell = value
             if let first = cell.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) { cell = "'" + cell }
-            let needsQuotes = cell.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }
+            let needsQuotes = cell.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }
                 || cell.first == " " || cell.last == " "
             guard needsQuotes else { return cell }
-            return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"").replacingOccurrences(of: "\n", with: "\r\n") + "\""
+            // Line ends become CR LF (a CR LF stays one), quotes are doubled.
+            var bytes: [UInt8] = [0x22]
+            bytes.reserveCapacity(cell.utf8.count + 8)
+            var previous: UInt8 = 0
+            for byte in cell.utf8 {
+                switch byte {
+                case 0x22: bytes += [0x22, 0x22]
+                case 0x0A where previous != 0x0D: bytes += [0x0D, 0x0A]
+                default: bytes.append(byte)
+                }
+                previous = byte
+            }
+            bytes.append(0x22)
+            return String(decoding: bytes, as: UTF8.self)
         }.joined(separator: ",") + "\r\n"
     }
 }

@@ -28,6 +28,14 @@ package struct PageEnvironment: MarkdownEnvironment {
     /// The page's language's folder (`fr/`), and its word for posters, for `{{ groups }}`.
     var languageRoot = ""
     var postersWord = "posters"
+    /// The links already resolved for this page's outputs (`RenderContext.environment` makes
+    /// one per page; the outputs of a page rendered together share it).
+    let links = LinkMemo()
+
+    /// What `destination`, written in `sourcePath`, points to, resolved once per page.
+    private func target(_ key: LinkMemo.Key) -> LinkTarget {
+        links.target(key) { resolver.resolve(key.destination, from: key.source) }
+    }
 
     /// `path` in the page's language, when it has its own copy there.
     func inLanguage(_ path: String) -> String {
@@ -37,15 +45,21 @@ package struct PageEnvironment: MarkdownEnvironment {
 
     /// Sizes of images copied from the content folder (the scan kept them inside the kit).
     package func imageSize(for destination: String, in sourcePath: String) -> ImageSize? {
-        guard let imageSizes, let content, case .asset(let path, _) = resolver.resolve(destination, from: sourcePath) else { return nil }
+        guard let imageSizes, let content, case .asset(let path, _) = target(.init(destination: destination, source: sourcePath)) else { return nil }
         return imageSizes.size(of: path, in: content)
     }
 
     package func chatItems(forVariable name: String) -> [(text: String, url: String?)]? { chatBlocks[name] }
 
     package func absoluteURL(for destination: String, in sourcePath: String) -> String? {
+        let key = LinkMemo.Key(destination: destination, source: sourcePath)
+        return links.absoluteURL(key) { absoluteURL(key) }
+    }
+
+    private func absoluteURL(_ key: LinkMemo.Key) -> String? {
+        let destination = key.destination
         func absolute(_ path: String) -> String? { baseURL.map { ContentPath.absoluteURL(base: $0, path: path) } }
-        switch resolver.resolve(destination, from: sourcePath) {
+        switch target(key) {
         case .external:
             return ExternalLink.encode(destination).url
         case .rootAbsolute(let url):
@@ -68,7 +82,13 @@ package struct PageEnvironment: MarkdownEnvironment {
     }
 
     package func url(for destination: String, in sourcePath: String, isImage: Bool) -> String {
-        switch resolver.resolve(destination, from: sourcePath) {
+        let key = LinkMemo.Key(destination: destination, source: sourcePath)
+        return links.relativeURL(key) { url(key) }
+    }
+
+    private func url(_ key: LinkMemo.Key) -> String {
+        let destination = key.destination
+        switch target(key) {
         case .dangerous:
             return ""
         case .page(let source, let fragment):

@@ -6,10 +6,11 @@ import SiteModel
 /// Pages in the site's layout: content pages, the home page, the contents page and the
 /// posters index.
 package enum PageRenderer {
-    static func html(_ page: Page, context: RenderContext) -> String {
+    /// A content page, with its environment (which its chat texts share).
+    static func html(_ page: Page, environment: PageEnvironment, context: RenderContext) -> String {
         let kit = context.kit, navigation = kit.navigation(for: context.language.tag)
         let rendered = HTMLRenderer(options: .init(allowRawHTML: kit.config.markdown.rawHTML, siteMarkup: true, words: context.words))
-            .renderPage(page.document, environment: context.environment(for: page.output, fallback: page.fallback != nil))
+            .renderPage(page.document, environment: environment)
         var model = PageViewModel(
             title: page.title, description: page.description, contentHTML: rendered.html, outputPath: page.output, sourcePath: page.source,
             sidebarHTML: context.sidebar(current: page.source, output: page.output),

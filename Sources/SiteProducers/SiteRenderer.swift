@@ -18,7 +18,24 @@ public enum SiteRenderer {
 
     /// Renders `outputs` in parallel, in chunks, keeping their order.
     package static func render(_ outputs: [PlannedOutput], of kit: Kit, context: RenderContext) async -> [OutputTree.File] {
-        await parallelMap(outputs) { OutputTree.File($0, contents: contents(of: $0, context: context)) }
+        let units = RenderUnits(outputs)
+        let files = await parallelMap(Array(0..<units.count)) { number in
+            let unit = units[number].map { outputs[$0] }
+            return zip(units[number], contents(ofUnit: unit, context: context)).map { ($0, OutputTree.File(outputs[$0], contents: $1)) }
+        }
+        // Back in the outputs' order.
+        var ordered = [OutputTree.File?](repeating: nil, count: outputs.count)
+        for (index, file) in files.joined() { ordered[index] = file }
+        return ordered.compactMap { $0 }
+    }
+
+    /// The bytes of each output of a group that `RenderUnits` made, in its order.
+    package static func contents(ofUnit unit: [PlannedOutput], context: RenderContext) -> [OutputTree.Contents] {
+        guard let first = unit.first, let source = first.pageSource else { return unit.map { contents(of: $0, context: context) } }
+        let context = context.localized(first.language)
+        guard let page = context.kit.page(at: source) else { return unit.map { _ in .bytes(Data()) } }
+        let environment = context.environment(for: page.output, fallback: page.fallback != nil)
+        return unit.map { pageContents(of: $0, page: page, environment: environment, context: context) }
     }
 
     /// The bytes of one output (copied files are read only when written or served).
@@ -27,12 +44,9 @@ public enum SiteRenderer {
         let context = context.localized(output.language)
         func bytes(_ text: String) -> OutputTree.Contents { .bytes(Data(text.utf8)) }
         switch output.producer {
-        case .pageHTML(let source):
-            return bytes(context.kit.page(at: source).map { PageRenderer.html($0, context: context) } ?? "")
-        case .pageText(let source, let flavor):
-            guard let page = context.kit.page(at: source), let flavor = ChatFlavor(rawValue: flavor) else { return .bytes(Data()) }
-            return .bytes(ChatPages.pageText(page, flavor: flavor, environment: context.environment(for: page.output, fallback: page.fallback != nil),
-                                             config: context.kit.config, words: context.words))
+        case .pageHTML(let source), .pageText(let source, _):
+            guard let page = context.kit.page(at: source) else { return .bytes(Data()) }
+            return pageContents(of: output, page: page, environment: context.environment(for: page.output, fallback: page.fallback != nil), context: context)
         case .home:
             return bytes(PageRenderer.home(context: context))
         case .contents:
@@ -74,6 +88,19 @@ public enum SiteRenderer {
             return .bytes(context.searchIndex.index(kit: context.kit, context: context).file(part))
         case .posterTextPage(let instance):
             return bytes(TextPages.posterTextPage(context.kit.posterInstances[instance], path: output.path, context: context))
+        }
+    }
+
+    /// A page's HTML or one of its chat texts, with `environment` (shared by the page's outputs).
+    private static func pageContents(of output: PlannedOutput, page: Page, environment: PageEnvironment, context: RenderContext) -> OutputTree.Contents {
+        switch output.producer {
+        case .pageHTML:
+            return .bytes(Data(PageRenderer.html(page, environment: environment, context: context).utf8))
+        case .pageText(_, let flavor):
+            guard let flavor = ChatFlavor(rawValue: flavor) else { return .bytes(Data()) }
+            return .bytes(ChatPages.pageText(page, flavor: flavor, environment: environment, config: context.kit.config, words: context.words))
+        default:
+            return contents(of: output, context: context)
         }
     }
 }

@@ -37,6 +37,16 @@ import Testing
         #expect(CSVReader.read(text, path: "g.csv").records[1][0].quoted)
     }
 
+    /// A quote or separator with a combining mark after it is one character to Swift, but a
+    /// spreadsheet reads the quote or separator: so does the reader. Columns still count
+    /// characters (the mark, or a scalar joined by a zero-width joiner, adds none).
+    @Test func quotesAndSeparatorsAreReadByScalar() {
+        let text = "name,note\n\"say \"\"\u{301}hi\"\"\",x,\u{301}y\né👩\u{200D}💻,z\n"
+        #expect(values(text) == [["name", "note"], ["say \"\u{301}hi\"", "x", "\u{301}y"], ["é👩\u{200D}💻", "z"]])
+        #expect(positions(text) == [["1:1", "1:6"], ["2:1", "2:14", "2:16"], ["3:1", "3:4"]])
+        #expect(problems(text).isEmpty)
+    }
+
     @Test func separatorsAreFoundFromTheHeaderRow() {
         #expect(CSVReader.read("name;invite_link;description\na;b;c, d\n", path: "g.csv").separator == ";")
         #expect(values("name;invite_link;description\na;b;c, d\n")[1] == ["a", "b", "c, d"])

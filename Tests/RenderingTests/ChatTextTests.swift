@@ -178,4 +178,16 @@ import Testing
         #expect(ChatFlavor.teams.length(of: text) == 7)      // UTF-8 bytes
         #expect(ChatFlavor.telegram.length(of: "*bold* \\. [link](https://x.y)") == 11) // after entity parsing
     }
+
+    /// The byte-counting fast paths agree with Swift's own counts, on ASCII (with and without
+    /// CR LF, which is one character), accents, combining marks, emoji and flags.
+    @Test func lengthsCountedFromBytesAgreeWithSwift() {
+        let texts = ["", "plain ASCII text", "line\r\nbreak", "\r\n\r", "\n\r", "café", "e\u{301}", "😀 é", "👍🏽 ok",
+                     "🇫🇷🇩🇪", "日本語", "a\r\n😀\r\n", String(repeating: "x", count: 5000) + "é"]
+        for text in texts {
+            #expect(ChatFlavor.plain.length(of: text) == text.count, "\(text.debugDescription)")
+            #expect(ChatFlavor.slack.length(of: text) == text.count, "\(text.debugDescription)")
+            #expect(ChatFlavor.whatsapp.length(of: text) == text.utf16.count, "\(text.debugDescription)")
+        }
+    }
 }

@@ -3,6 +3,7 @@ import Foundation
 @testable import KitConfig
 import Site
 import SiteModel
+@testable import SiteProducers
 import Testing
 
 /// `groups_file: groups.csv` in a real kit: read through the kit's boundary, an input of the
@@ -111,5 +112,26 @@ import Testing
             #expect(update.succeeded)
             #expect(update.stale.contains("posters/new-team/share.html"))
         }
+    }
+}
+
+/// `GroupsExport.row`: RFC 4180 quoting as spreadsheets read it, on values a hostile kit may hold.
+@Suite struct GroupsExportRowTests {
+    @Test(arguments: [
+        (["plain", "two words"], "plain,two words\r\n"),
+        (["a,b"], "\"a,b\"\r\n"),
+        // A comma, quote or semicolon with a combining mark after it is still that byte to a reader.
+        (["a,\u{301}b"], "\"a,\u{301}b\"\r\n"),
+        (["say \"\u{301}hi\""], "\"say \"\"\u{301}hi\"\"\"\r\n"),
+        (["x;\u{301}"], "\"x;\u{301}\"\r\n"),
+        (["line\r\nbreak", "lone\nfeed"], "\"line\r\nbreak\",\"lone\r\nfeed\"\r\n"),
+        ([" padded", "end "], "\" padded\",\"end \"\r\n"),
+        (["=1+1", "-x", "@y", "+z"], "'=1+1,'-x,'@y,'+z\r\n"),
+        (["", "é"], ",é\r\n"),
+    ])
+    func quotesWhatASpreadsheetWouldSplit(values: [String], expected: String) {
+        #expect(GroupsExport.row(values) == expected)
+        let read = CSVReader.read("\u{FEFF}" + GroupsExport.row(values.indices.map { "c\($0)" }) + GroupsExport.row(values), path: "t.csv")
+        #expect(read.records.last?.map(\.value) == values.map { $0.hasPrefix("=") || $0.hasPrefix("-") || $0.hasPrefix("@") || $0.hasPrefix("+") ? "'" + $0 : $0.replacingOccurrences(of: "\r\n", with: "\n") })
     }
 }
