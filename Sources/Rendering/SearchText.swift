@@ -66,22 +66,35 @@ public enum SearchText {
     }
 
     /// `text` with each run of white space made one space, and none at the ends. Works on
-    /// scalars, not characters: a whole kit's text goes through here, and breaking it into
-    /// grapheme clusters costs several times as much.
+    /// bytes, decoding only non-ASCII scalars, never on characters: a whole kit's text goes
+    /// through here, and breaking it into grapheme clusters costs several times as much.
     static func collapseSpaces(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : scalar.properties.isWhitespace {
-                pendingSpace = !bytes.isEmpty
-                continue
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { source in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(source.count)
+            var pendingSpace = false
+            var index = 0
+            while index < source.count {
+                let byte = source[index]
+                let length: Int, isSpace: Bool
+                if byte < 0x80 {
+                    (length, isSpace) = (1, byte == 0x20 || (0x09...0x0D).contains(byte))
+                } else {
+                    let (scalar, count) = decodeScalar(source, at: index)
+                    (length, isSpace) = (count, scalar.properties.isWhitespace)
+                }
+                if isSpace {
+                    pendingSpace = !bytes.isEmpty
+                } else {
+                    if pendingSpace { bytes.append(0x20); pendingSpace = false }
+                    bytes.append(contentsOf: source[index..<index + length])
+                }
+                index += length
             }
-            if pendingSpace { bytes.append(0x20); pendingSpace = false }
-            appendUTF8(scalar, to: &bytes)
-        }
-        return String(decoding: bytes, as: UTF8.self)
+            return String(decoding: bytes, as: UTF8.self)
+        } ?? text
     }
 
     static func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
@@ -100,26 +113,45 @@ public enum SearchText {
     /// The terms of `text` as `terms` gives them, handed to `body` one at a time (the search
     /// index keeps each section's in a set: no array of them on the way).
     public static func forEachTerm(in text: String, _ body: (String) -> Void) {
-        var current: [UInt8] = []
-        current.reserveCapacity(32)
-        func flush() {
-            if !current.isEmpty { body(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
-        }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                if (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) { current.append(UInt8(value)) }
-                else if (0x41...0x5A).contains(value) { current.append(UInt8(value + 32)) }
-                else { flush() }
-                continue
+        var text = text
+        text.makeContiguousUTF8()
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var current: [UInt8] = []
+            current.reserveCapacity(32)
+            func flush() {
+                if !current.isEmpty { body(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
             }
-            // Punctuation, symbols and spaces (’, –, …) decompose to no letter: no need to fold.
-            guard isWordScalar(scalar) else { flush(); continue }
-            for folded in folded(scalar) {
-                if isWordScalar(folded) { appendUTF8(folded, to: &current) } else { flush() }
+            // Bytes, not scalars: most text is ASCII, and only the rest is decoded.
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    index += 1
+                    if (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) { current.append(byte) }
+                    else if (0x41...0x5A).contains(byte) { current.append(byte + 32) }
+                    else { flush() }
+                    continue
+                }
+                let (scalar, length) = decodeScalar(bytes, at: index)
+                index += length
+                // Punctuation, symbols and spaces (’, –, …) decompose to no letter: no need to fold.
+                guard isWordScalar(scalar) else { flush(); continue }
+                for folded in folded(scalar) {
+                    if isWordScalar(folded) { appendUTF8(folded, to: &current) } else { flush() }
+                }
             }
+            flush()
         }
-        flush()
+    }
+
+    /// The scalar whose UTF-8 sequence starts at `index` (a lead byte of valid UTF-8, which a
+    /// `String`'s bytes are), and the sequence's length.
+    static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead & (0x7F >> length))
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     /// `fold` of a scalar, from a table for the Latin letters of U+0080–U+024F (most accented

@@ -24,6 +24,11 @@ package enum InvitationEmails {
         return context.kit.templates.render(OutputPaths.emailHTMLTemplate, data)
     }
 
+    /// The template data with `email.qr_src` set to `qrSource` instead.
+    private static func data(_ data: TemplateData, qrSource: String) -> TemplateData {
+        data.merging(["email": .object(["qr_src": .url(qrSource)])])
+    }
+
     /// The standalone `.html` file, its QR code embedded.
     static func htmlFile(_ group: Group, context: RenderContext) -> String {
         html(group, context: context, qrSource: "data:image/png;base64," + qrPNG(group).base64EncodedString())
@@ -37,15 +42,24 @@ package enum InvitationEmails {
     /// The subject on one line: the template's line breaks and runs of spaces become one space.
     static func subject(_ group: Group, context: RenderContext) -> String {
         guard let data = data(group, context: context, qrSource: "") else { return "" }
-        return context.kit.templates.render(OutputPaths.emailSubjectTemplate, data)
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return subject(data, context: context)
     }
 
+    private static func subject(_ data: TemplateData, context: RenderContext) -> String {
+        context.kit.templates.render(OutputPaths.emailSubjectTemplate, data).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The `.eml`: its three templates rendered from one copy of the group's data.
     static func message(_ group: Group, context: RenderContext) -> Data {
         let domain = context.kit.config.site.baseURL.flatMap { URL(string: $0)?.host } ?? "adoptkit.invalid"
         let image = MIMEMessage.InlineImage(contentID: qrContentID, mediaType: "image/png", fileName: "invite-qr.png", data: qrPNG(group))
-        return MIMEMessage(subject: subject(group, context: context), text: text(group, context: context),
-                           html: html(group, context: context, qrSource: "cid:" + qrContentID), images: [image], domain: domain).eml()
+        let templates = context.kit.templates
+        guard let plain = data(group, context: context, qrSource: "") else {
+            return MIMEMessage(subject: "", text: "", html: "", images: [image], domain: domain).eml()
+        }
+        return MIMEMessage(subject: subject(plain, context: context), text: templates.render(OutputPaths.emailTextTemplate, plain),
+                           html: templates.render(OutputPaths.emailHTMLTemplate, data(plain, qrSource: "cid:" + qrContentID)),
+                           images: [image], domain: domain).eml()
     }
 
     /// The shape the three templates are checked against.

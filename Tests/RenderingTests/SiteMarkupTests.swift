@@ -1,5 +1,5 @@
 import Markdown
-import Rendering
+@testable import Rendering
 import Testing
 
 /// The site's markup on top of cmark's (`HTMLRenderer.Options.siteMarkup`), and the search
@@ -59,4 +59,46 @@ import Testing
                              .init(anchor: "übersicht", heading: "Übersicht", text: "Jede Gruppe.")])
         #expect(SearchText.terms("Équipe d'ÜBERSICHT, 2024 — ΟΔΟΣ") == ["equipe", "d", "ubersicht", "2024", "οδοσ"])
     }
+
+    /// Terms read from the bytes are those read scalar by scalar: every UTF-8 length (Latin,
+    /// Greek, CJK, emoji), decomposed accents, marks and digits of other scripts, text cut at
+    /// any point.
+    @Test func termsFromBytesAreTermsFromScalars() {
+        func byScalars(_ text: String) -> [String] {
+            var terms: [String] = [], current = ""
+            func flush() { if !current.isEmpty { terms.append(current); current = "" } }
+            for scalar in text.unicodeScalars {
+                let word = scalar.properties.generalCategory.isWordLike
+                guard word else { flush(); continue }
+                for part in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars where !(0x300...0x36F).contains(part.value) {
+                    for lower in part.properties.lowercaseMapping.unicodeScalars {
+                        if lower.properties.generalCategory.isWordLike { current.unicodeScalars.append(lower) } else { flush() }
+                    }
+                }
+            }
+            flush()
+            return terms
+        }
+        let spaced = " a\u{00A0}\u{00A0}b\u{2003}\n\tc\u{3000}é\u{301} \u{1F600}  \u{85}d\u{2028} "
+        let words = spaced.unicodeScalars.split { $0.properties.isWhitespace }.map { String(String.UnicodeScalarView($0)) }
+        #expect(SearchText.collapseSpaces(spaced) == words.joined(separator: " "))
+        let text = "Équipe e\u{301}te\u{301} ÜBER-sicht 2024 — ΟΔΟΣ 東京タワー 😀ok١٢٣ ﬁne Straße İstanbul ǅungla a\u{200D}b x_y"
+        #expect(SearchText.terms(text) == byScalars(text))
+        for cut in stride(from: 0, to: text.unicodeScalars.count, by: 3) {
+            let part = String(String.UnicodeScalarView(text.unicodeScalars.prefix(cut)))
+            #expect(SearchText.terms(part) == byScalars(part), "\(part.debugDescription)")
+        }
+    }
 }
+
+private extension Unicode.GeneralCategory {
+    /// `[\p{L}\p{M}\p{N}]`, as the search script has it.
+    var isWordLike: Bool {
+        switch self {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber: true
+        default: false
+        }
+    }
+}
+
