@@ -89,7 +89,7 @@ public enum SearchText {
                     pendingSpace = !bytes.isEmpty
                 } else {
                     if pendingSpace { bytes.append(0x20); pendingSpace = false }
-                    bytes.append(contentsOf: source[index..<index + length])
+                    for offset in index..<index + length { bytes.append(source[offset]) }
                 }
                 index += length
             }

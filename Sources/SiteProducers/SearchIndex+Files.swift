@@ -75,22 +75,34 @@ extension SearchIndex {
         section.heading.utf8.allSatisfy { $0 < 0x80 } && HeadingIDGenerator.slug(section.heading) == section.anchor
     }
 
-    /// A JSON string literal (also a JavaScript one).
+    /// A JSON string literal (also a JavaScript one): `"`, `\\`, control characters, `<` (so
+    /// no `</script>` closes an inline script) and U+2028/U+2029 (line ends to older JavaScript)
+    /// escaped. Over the UTF-8 bytes: the index files carry every page's headings and snippets.
     static func json(_ text: String) -> String {
-        var out = "\""
+        var out: [UInt8] = [0x22]
         out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            case "<": out += "\\u003c"
+        func escape(_ literal: StaticString) { literal.withUTF8Buffer { out.append(contentsOf: $0) } }
+        var bytes = text.utf8.makeIterator()
+        while let byte = bytes.next() {
+            switch byte {
+            case 0x22: escape("\\\"")
+            case 0x5C: escape("\\\\")
+            case 0x0A: escape("\\n")
+            case 0x3C: escape("\\u003c")
+            case 0..<0x20: out += [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
+            case 0xE2:
+                // A three-byte sequence (the bytes are valid UTF-8); U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+                let second = bytes.next() ?? 0, third = bytes.next() ?? 0
+                if second == 0x80, third == 0xA8 { escape("\\u2028") }
+                else if second == 0x80, third == 0xA9 { escape("\\u2029") }
+                else { out += [byte, second, third] }
             default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+                out.append(byte)
             }
         }
-        return out + "\""
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

@@ -83,7 +83,7 @@ package struct SearchIndex: Sendable {
                 for (heading, body) in page.terms {
                     let id = UInt32(sectionCount) << 1
                     for term in heading { postings[term, default: SearchPostings.List()].append(id | 1) }
-                    for term in body where !heading.contains(term) { postings[term, default: SearchPostings.List()].append(id) }
+                    for term in body { postings[term, default: SearchPostings.List()].append(id) }
                     sectionCount += 1
                 }
             }
@@ -102,7 +102,8 @@ package struct SearchIndex: Sendable {
 
     struct Extracted: Sendable {
         var entry: Entry
-        /// Per section: the terms of its title or heading, and those of its text.
+        /// Per section: the terms of its title or heading, and those of its text that are not in
+        /// the heading.
         var terms: [(heading: Set<String>, body: Set<String>)]
     }
 
@@ -119,6 +120,8 @@ package struct SearchIndex: Sendable {
             if offset == 0 { SearchText.forEachTerm(in: page.title) { heading.insert($0) } }
             SearchText.forEachTerm(in: section.heading) { heading.insert($0) }
             SearchText.forEachTerm(in: section.text) { body.insert($0) }
+            // A heading has a few terms, the text many: the heading's leave the text's set.
+            body.subtract(heading)
             terms.append((heading, body))
             kept.append(Section(anchor: section.anchor, heading: offset == 0 ? "" : section.heading, snippet: snippet(section.text)))
         }

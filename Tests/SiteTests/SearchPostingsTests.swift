@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SiteProducers
 
@@ -81,5 +82,21 @@ import Testing
         #expect(starts.count == 4 && starts[1] == 11 && starts[2] > 30, "\(starts)")
         #expect(SearchIndex.shardStarts([], files: 3).isEmpty)
         #expect(SearchIndex.shardStarts(terms, files: 1) == [0])
+    }
+}
+
+/// The index files' string literals: what a JavaScript parser reads back is the text, and
+/// nothing in them can end a script or a line.
+@Suite struct SearchIndexLiteralTests {
+    @Test func aLiteralReadsBackAsItsText() throws {
+        let texts = ["", "plain", "say \"hi\" \\ back\\slash", "line\nbreak\r\ttab\u{0}\u{1F}\u{7F}", "</script><!--", "a\u{2028}b\u{2029}c",
+                     "\u{2027}\u{202A}\u{20AC}€", "é日本😀\u{301}", String(repeating: "x\"", count: 300)]
+        for text in texts {
+            let literal = SearchIndex.json(text)
+            #expect(!literal.contains("<") && !literal.contains("\n") && !literal.contains("\u{2028}") && !literal.contains("\u{2029}"))
+            #expect(!literal.unicodeScalars.contains { $0.value < 0x20 })
+            let read = try JSONSerialization.jsonObject(with: Data(("[" + literal + "]").utf8)) as? [String]
+            #expect(read == [text], "\(text.debugDescription)")
+        }
     }
 }
