@@ -9,7 +9,6 @@ struct LanguageChrome: Sendable {
     let strings: StringTable
     let values: [String: String]
     private(set) var siteStrings: TemplateValue = .object([:])
-    private(set) var siteStringsData = TemplateData([:])
     private(set) var words = RenderWords()
     /// The names of the strings that hold each `{placeholder}`.
     private var namesUsing: [String: [String]] = [:]
@@ -22,7 +21,6 @@ struct LanguageChrome: Sendable {
         for (name, text) in strings.strings {
             for placeholder in Set(StringTable.placeholders(in: text)) { namesUsing[placeholder, default: []].append(name) }
         }
-        siteStringsData = TemplateData(["i18n": siteStrings])
         for kind in AlertKind.allCases { words.alerts[kind] = strings["alert_" + kind.rawValue] }
         words.done = strings["task_done"] ?? words.done
         words.table = strings["table_label"] ?? words.table

@@ -28,13 +28,12 @@ package enum PageRenderer {
     static func layout(_ model: PageViewModel, context: RenderContext) -> String {
         let chrome = PageViewModel.Chrome(hasPosters: context.hasPosters, searchPath: context.searchPath, logoPath: context.logoPath,
                                           palette: context.palette, language: context.language,
+                                          // Converted once per language, shared by every page.
+                                          strings: context.siteStrings,
                                           languageFields: LanguageLinks(outputPath: model.outputPath, context: context)
                                               .fields(from: model.outputPath, baseURL: context.kit.config.site.baseURL),
                                           languageRoot: context.prefix)
-        // The strings come converted once per language; the rest is the page's own.
-        guard case .object(var fields) = model.value(config: context.kit.config, chrome: chrome) else { return "" }
-        fields.removeValue(forKey: "i18n")
-        return context.kit.templates.render(OutputPaths.layoutTemplate, context.siteStringsData.merging(fields))
+        return context.kit.templates.render(OutputPaths.layoutTemplate, model.value(config: context.kit.config, chrome: chrome))
     }
 
     private static func neighbour(_ source: String, from output: String, kit: Kit) -> (title: String, url: String)? {

@@ -73,8 +73,6 @@ package struct RenderContext: Sendable {
     var strings: StringTable { chrome.strings }
     /// `strings` filled in with the site's values, as the layout sees them.
     var siteStrings: TemplateValue { chrome.siteStrings }
-    /// `siteStrings` converted for the renderer, not again for every page.
-    var siteStringsData: TemplateData { chrome.siteStringsData }
     /// Alert labels and the page markup's names in this language.
     var words: RenderWords { chrome.words }
 
