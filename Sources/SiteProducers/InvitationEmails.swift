@@ -40,11 +40,6 @@ package enum InvitationEmails {
     }
 
     /// The subject on one line: the template's line breaks and runs of spaces become one space.
-    static func subject(_ group: Group, context: RenderContext) -> String {
-        guard let data = data(group, context: context, qrSource: "") else { return "" }
-        return subject(data, context: context)
-    }
-
     private static func subject(_ data: TemplateData, context: RenderContext) -> String {
         context.kit.templates.render(OutputPaths.emailSubjectTemplate, data).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }

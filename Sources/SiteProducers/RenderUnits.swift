@@ -16,12 +16,13 @@ package struct RenderUnits: Sendable {
         var members: [[Int]] = []
         var unitOfPage: [String: Int] = [:]
         var last: [Int] = []
-        // Units of several outputs are pages; the rest keep their place by a marker.
-        var sequence: [(unit: Int, single: Int)] = []
+        // Each group's place: a page's (its members grow as its outputs come) or an output alone.
+        enum Place { case page(Int), alone(Int) }
+        var places: [Place] = []
         for (index, output) in outputs.enumerated() {
             if deferred(output) { last.append(index); continue }
             guard let source = output.pageSource else {
-                sequence.append((-1, index))
+                places.append(.alone(index))
                 continue
             }
             let key = (output.language ?? "") + "\u{0}" + source
@@ -29,15 +30,18 @@ package struct RenderUnits: Sendable {
                 members[unit].append(index)
             } else {
                 unitOfPage[key] = members.count
-                sequence.append((members.count, -1))
+                places.append(.page(members.count))
                 members.append([index])
             }
         }
         var order: [Int] = [], starts: [Int] = []
         order.reserveCapacity(outputs.count)
-        for entry in sequence {
+        for place in places {
             starts.append(order.count)
-            if entry.unit >= 0 { order += members[entry.unit] } else { order.append(entry.single) }
+            switch place {
+            case .page(let unit): order += members[unit]
+            case .alone(let index): order.append(index)
+            }
         }
         for index in last {
             starts.append(order.count)
