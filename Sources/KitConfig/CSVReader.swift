@@ -41,8 +41,10 @@ package enum CSVReader {
         }
         var parser = Parser(path: path, separator: separator.unicodeScalars.first!, line: line)
         // By scalar, as spreadsheets read: a quote or separator followed by a combining mark is
-        // one character to Swift but still a quote or a separator.
-        for scalar in body.unicodeScalars { parser.consume(scalar) }
+        // one character to Swift but still a quote or a separator. Columns count characters.
+        for character in body {
+            for (offset, scalar) in character.unicodeScalars.enumerated() { parser.consume(scalar, startsCharacter: offset == 0) }
+        }
         parser.finish()
         return Table(records: parser.records, separator: separator, diagnostics: parser.diagnostics)
     }
@@ -81,8 +83,6 @@ package enum CSVReader {
         var column = 1
         /// The last scalar was a CR: a LF right after it ends the same line.
         var afterCR = false
-        /// The last scalar joins the next to it (a zero-width joiner): no new column.
-        var joining = false
         var state = State.fieldStart
         var value = ""
         var fieldLine = 1, fieldColumn = 1
@@ -97,14 +97,13 @@ package enum CSVReader {
             (fieldLine, fieldColumn) = (line, 1)
         }
 
-        mutating func consume(_ character: Unicode.Scalar) {
+        /// - Parameter startsCharacter: whether `character` is the first scalar of a character;
+        ///   the rest of a character (a combining mark, an emoji's joined parts) add no column.
+        mutating func consume(_ character: Unicode.Scalar, startsCharacter: Bool = true) {
             if afterCR, character == "\n" { afterCR = false; return }
             afterCR = character == "\r"
             defer {
-                // Columns count characters: a combining mark or a joined scalar stays in its column.
-                if Self.isLineEnd(character) { line += 1; column = 1 }
-                else if !joining && character != "\u{200D}" && !character.properties.isGraphemeExtend { column += 1 }
-                joining = character == "\u{200D}"
+                if Self.isLineEnd(character) { line += 1; column = 1 } else if startsCharacter { column += 1 }
             }
             switch state {
             case .fieldStart:

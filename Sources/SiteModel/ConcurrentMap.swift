@@ -11,6 +11,18 @@ package enum ConcurrentMap {
         return results.all.flatMap { $0 }
     }
 
+    /// `first` and `second` side by side, from synchronous code: `first` on a thread of its
+    /// own, `second` on the caller's, so a `map` inside `second` keeps every core (a map nested
+    /// in `concurrentPerform` gets a share of them).
+    package static func pair<A: Sendable, B: Sendable>(_ first: @escaping @Sendable () -> A, _ second: () -> B) -> (A, B) {
+        let result = Results<A>(count: 1)
+        let done = DispatchGroup()
+        DispatchQueue.global().async(group: done) { result.set(0, [first()]) }
+        let b = second()
+        done.wait()
+        return (result.all[0][0], b)
+    }
+
     private final class Results<R>: @unchecked Sendable {
         // Each slot is written once, by one iteration, under `lock`.
         private var slots: [[R]]

@@ -108,25 +108,34 @@ public struct Kit: Sendable {
         let parts = BuildPlan.Parts(location: location, config: config, pages: allPages, assets: assets, templates: templates,
                                     posters: posters, instances: instances, tocFiles: toc?.files ?? [], languages: languages,
                                     languageTOCFiles: languageTOCs.mapValues(\.files))
-        let generated = BuildPlan.generatedOutputs(parts)
-        let resolver = LinkResolver(pages: allPages, assets: assets, generated: generated.map(\.path),
-                                    rootURL: config.markdown.rootURL ?? (docfx != nil ? Self.docfxRootURL : nil),
-                                    publishedPrefixes: [config.markdown.publishedPath ?? docfx?.publishedPrefix].compactMap { $0 })
-        let byLanguage = Dictionary(grouping: allPages) { languages.language(ofSource: $0.source).tag }
-        let navigation = Navigation(toc: toc, pages: languages.isMultilingual ? byLanguage[languages.defaultLanguage.tag] ?? [] : pages, resolver: resolver)
-        var navigations: [String: Navigation] = [:]
-        for language in languages.others {
-            let own = languageTOCs[language.tag]
-            navigations[language.tag] = Navigation(toc: own ?? toc.map { $0.relocated(into: languages.prefix(language.tag)) },
-                                                   pages: byLanguage[language.tag] ?? [], resolver: resolver,
-                                                   folder: languages.prefix(language.tag), titlesFromPages: own == nil)
-        }
+        // The include graph and the heading index read only the documents: made beside the link
+        // targets and the navigation, which read only the pages.
+        let tocs = languageTOCs, fileTOC = toc
+        let ((generated, resolver, navigation, navigations), (includes, anchors)) = ConcurrentMap.pair({
+            let generated = BuildPlan.generatedOutputs(parts)
+            let resolver = LinkResolver(pages: allPages, assets: assets, generated: generated.map(\.path),
+                                        rootURL: config.markdown.rootURL ?? (docfx != nil ? Self.docfxRootURL : nil),
+                                        publishedPrefixes: [config.markdown.publishedPath ?? docfx?.publishedPrefix].compactMap { $0 })
+            let byLanguage = Dictionary(grouping: allPages) { languages.language(ofSource: $0.source).tag }
+            let navigation = Navigation(toc: fileTOC, pages: languages.isMultilingual ? byLanguage[languages.defaultLanguage.tag] ?? [] : pages,
+                                        resolver: resolver)
+            var navigations: [String: Navigation] = [:]
+            for language in languages.others {
+                let own = tocs[language.tag]
+                navigations[language.tag] = Navigation(toc: own ?? fileTOC.map { $0.relocated(into: languages.prefix(language.tag)) },
+                                                       pages: byLanguage[language.tag] ?? [], resolver: resolver,
+                                                       folder: languages.prefix(language.tag), titlesFromPages: own == nil)
+            }
+            return (generated, resolver, navigation, navigations)
+        }, {
+            let includes = known ?? IncludeGraph(documents: documents)
+            return (includes, knownAnchors ?? AnchorIndex(documents: documents, pages: pages, includes: includes))
+        })
         self.languageNavigations = navigations
-        let includes = known ?? IncludeGraph(documents: documents)
         self.resolver = resolver
         self.navigation = navigation
         self.includes = includes
-        self.anchors = knownAnchors ?? AnchorIndex(documents: documents, pages: pages, includes: includes)
+        self.anchors = anchors
         self.plan = BuildPlan(outputs: generated + BuildPlan.contentOutputs(parts, navigation: { navigations[$0] ?? navigation }, includes: includes))
     }
 }
