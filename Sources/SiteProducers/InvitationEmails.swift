@@ -14,7 +14,7 @@ package enum InvitationEmails {
 
     static func data(_ group: Group, context: RenderContext, qrSource: String) -> TemplateData? {
         guard let invite = SharePages.invite(context.kit) else { return nil }
-        return context.posterData(invite, group: group).merging(["email": .object(["qr_src": .url(qrSource)])])
+        return data(context.posterData(invite, group: group), qrSource: qrSource)
     }
 
     static func qrPNG(_ group: Group) -> Data { QRCode.memoized(group.inviteLink)?.png() ?? Data() }

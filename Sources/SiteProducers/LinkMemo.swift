@@ -18,24 +18,17 @@ final class LinkMemo: @unchecked Sendable {
     private var absolute: [Key: String?] = [:]
     private let lock = NSLock()
 
-    func target(_ key: Key, resolve: () -> LinkTarget) -> LinkTarget {
-        if let known = lock.withLock({ targets[key] }) { return known }
-        let target = resolve()
-        lock.withLock { targets[key] = target }
-        return target
-    }
+    func target(_ key: Key, resolve: () -> LinkTarget) -> LinkTarget { value(key, in: \.targets, make: resolve) }
 
-    func relativeURL(_ key: Key, make: () -> String) -> String {
-        if let known = lock.withLock({ relative[key] }) { return known }
-        let url = make()
-        lock.withLock { relative[key] = url }
-        return url
-    }
+    func relativeURL(_ key: Key, make: () -> String) -> String { value(key, in: \.relative, make: make) }
 
-    func absoluteURL(_ key: Key, make: () -> String?) -> String? {
-        if let known = lock.withLock({ absolute[key] }) { return known }
-        let url = make()
-        lock.withLock { absolute[key] = .some(url) }
-        return url
+    func absoluteURL(_ key: Key, make: () -> String?) -> String? { value(key, in: \.absolute, make: make) }
+
+    /// `table[key]`, made (outside the lock: making may ask for another entry) when missing.
+    private func value<Value>(_ key: Key, in table: ReferenceWritableKeyPath<LinkMemo, [Key: Value]>, make: () -> Value) -> Value {
+        if let known = lock.withLock({ self[keyPath: table][key] }) { return known }
+        let value = make()
+        lock.withLock { self[keyPath: table][key] = value }
+        return value
     }
 }
