@@ -5,7 +5,7 @@ import SiteProducers
 
 extension Kit {
     /// The kit after the Markdown files in `changed` were edited, when the edit keeps their
-    /// heading ids and includes (as written and where), so no other file's findings change.
+    /// anchors, includes (as written and where) and code files, so no other file's findings change.
     /// The link targets, include graph and heading index carry over; so do the navigation and
     /// plan, unless a title changed (see `retitled`). Only the edited files are checked again.
     /// Nil when the edit reaches further: the caller loads the kit anew.
@@ -17,20 +17,19 @@ extension Kit {
         let shownElsewhere = Set(fallbackPages.compactMap(\.fallback))
         for (path, parsed) in changed {
             guard !shownElsewhere.contains(path), !languageTOCs.values.contains(where: { $0.files.contains(path) }),
-                  !(toc?.files.contains(path) ?? false), !ContentScanner.isTOC(path), let old = documents[path], case .success(let (document, metadata, problems)) = parsed,
-                  old.headings.map(\.anchor) == document.headings.map(\.anchor),
-                  IncludeGraph.includes(in: old).elementsEqual(IncludeGraph.includes(in: document), by: { $0 == $1 }),
-                  CodeFiles.referenced(by: old) == CodeFiles.referenced(by: document)
+                  !(toc?.files.contains(path) ?? false), !ContentScanner.isTOC(path), let old = outlines[path], case .success(let file) = parsed,
+                  file.outline.reachesAs(old)
             else { return nil }
             if let index = pageIndex[path] {
-                let page = Page(source: path, document: document, metadata: metadata.inheriting(docfx?.metadata(for: path) ?? []),
+                let page = Page(source: path, document: file.document, metadata: file.metadata.inheriting(docfx?.metadata(for: path) ?? []),
                                 variables: variables)
                 titlesChanged = titlesChanged || page.title != pages[index].title
                 next.pages[index] = page
             }
-            next.documents[path] = document
-            next.includes.update(document)
-            next.parseDiagnostics[path] = document.diagnostics + problems
+            next.documents[path] = file.document
+            next.outlines[path] = file.outline
+            next.includes.update(path, to: file.outline)
+            next.parseDiagnostics[path] = file.document.diagnostics + file.problems
         }
         // Navigation shows titles: it is made again, and the plan with it when the navigation
         // changed shape. Includes and heading ids are unchanged, and no kit-wide rule reads a title.

@@ -1,30 +1,12 @@
-import Markdown
-import Rendering
-
 /// Heading ids of each page, including the headings its includes bring in.
 package struct AnchorIndex: Sendable {
     private var byDocument: [String: Set<String>] = [:]
 
-    init(documents: [String: MarkdownDocument], pages: [Page], includes: IncludeGraph) {
-        // Each file's own ids, on every core (a walk over every node of every page).
-        let paths = Array(documents.keys)
-        let found = ConcurrentMap.map(paths) { path in
-            let document = documents[path]!
-            var ids = Set(document.headings.map(\.anchor))
-            // Raw HTML anchors the sanitiser keeps (`<a name="BKMK_x">`, `<span id="note-1">`);
-            // kinds matched in place, since copying a node retains its payload.
-            for index in document.nodes.indices {
-                switch document[NodeID(index)].kind {
-                case .htmlBlock(let html), .htmlInline(let html): ids.formUnion(HTMLSanitizer.anchors(in: String(document[html])))
-                default: continue
-                }
-            }
-            return ids
-        }
-        let own = Dictionary(uniqueKeysWithValues: zip(paths, found))
+    init(outlines: [String: DocumentOutline], pages: [Page], includes: IncludeGraph) {
         for page in pages {
-            var ids = own[page.source] ?? []
-            for included in includes.transitiveIncludes(of: page.source) { ids.formUnion(own[included] ?? []) }
+            // A page that includes nothing shares its outline's set, not a copy of it.
+            var ids = outlines[page.source]?.anchors ?? []
+            for included in includes.transitiveIncludes(of: page.source) { ids.formUnion(outlines[included]?.anchors ?? []) }
             byDocument[page.source] = ids
         }
     }

@@ -191,7 +191,8 @@ extension BuildPlan {
     }
 
     /// Pages (HTML and chat text) and copied content files.
-    static func contentOutputs(_ parts: Parts, navigation navigationFor: (String) -> Navigation, includes: IncludeGraph) -> [PlannedOutput] {
+    static func contentOutputs(_ parts: Parts, navigation navigationFor: (String) -> Navigation, includes: IncludeGraph,
+                               outlines: [String: DocumentOutline]) -> [PlannedOutput] {
         let layout = parts.templateFiles(OutputPaths.layoutTemplate)
         let tocFile = parts.tocFile
         // Worked out once: each is a scan of every page or a few URL operations, and per page
@@ -216,7 +217,7 @@ extension BuildPlan {
             // The page, what it includes, and the config its placeholders read.
             let read = [PlanInput.file(parts.location.displayPath(content: file))]
                 + includes.transitiveIncludes(of: file).sorted().map { PlanInput.file(parts.location.displayPath(content: $0)) }
-                + CodeFiles.referenced(by: page.document).map { PlanInput.file(parts.location.displayPath(content: $0)) }
+                + (outlines[file]?.codeFiles ?? []).map { PlanInput.file(parts.location.displayPath(content: $0)) }
             let text = [read[0]] + configFiles + read.dropFirst()
             // The HTML also shows navigation: titles of its branch, previous/next, breadcrumbs.
             let languageTOC = (language.flatMap { parts.languageTOCFiles[$0] } ?? []).map { PlanInput.file(parts.location.displayPath(content: $0)) }

@@ -2,26 +2,15 @@ import Diagnostics
 import Foundation
 import Markdown
 
-/// The local files that `:::code source="…":::` blocks show: found in the parsed documents,
+/// The local files that `:::code source="…":::` blocks show: named in the files' outlines,
 /// read once when the kit loads (inside the boundary, like every other read).
 package enum CodeFiles {
-    /// Content-relative paths of the local files a document's code blocks name, sorted.
-    package static func referenced(by document: MarkdownDocument) -> [String] {
-        var paths: Set<String> = []
-        for node in document.nodes {
-            guard case .codeReference(let reference) = node.kind,
-                  let path = ContentPath.includeTarget(reference.source, from: document.path) else { continue }
-            paths.insert(path)
-        }
-        return paths.sorted()
-    }
-
     /// The text of every referenced file that exists among `files`; missing ones are reported
     /// by the checks.
-    static func read(_ documents: [String: MarkdownDocument], files: Set<String>, location: KitLocation,
+    static func read(_ outlines: [String: DocumentOutline], files: Set<String>, location: KitLocation,
                      into diagnostics: inout [Diagnostic]) -> [String: String] {
         var result: [String: String] = [:]
-        let wanted = Set(documents.values.flatMap(referenced(by:))).filter(files.contains)
+        let wanted = Set(outlines.values.flatMap(\.codeFiles)).filter(files.contains)
         for path in wanted.sorted() {
             let display = location.displayPath(content: path)
             switch location.boundary.read(location.content.appendingPathComponent(path), limit: ContentScanner.maximumFileBytes) {

@@ -13,23 +13,20 @@ package struct IncludeGraph: Sendable {
     /// For each file, which of its includes (in document order) resolved: the ones in `edges`.
     private var resolvedIncludes: [String: [Int]] = [:]
 
-    package init(documents: [String: MarkdownDocument]) {
-        // A walk over every node of every page: on every core.
-        let paths = Array(documents.keys)
-        let found = ConcurrentMap.map(paths) { (FileMeasure(documents[$0]!), Self.includes(in: documents[$0]!)) }
-        measures = Dictionary(uniqueKeysWithValues: zip(paths, found.map(\.0)))
-        let includesIn = Dictionary(uniqueKeysWithValues: zip(paths, found.map(\.1)))
+    package init(outlines: [String: DocumentOutline]) {
+        measures = outlines.mapValues(\.measure)
         // First resolve every include once; then look for cycles over the resolved edges.
         var located: [(from: String, to: String, at: SourceLocation)] = []
-        for path in documents.keys.sorted() {
+        for path in outlines.keys.sorted() {
             var targets: [String] = []
             var resolvedIndices: [Int] = []
-            for (index, (target, location)) in (includesIn[path] ?? []).enumerated() {
+            for (index, include) in outlines[path]!.includes.enumerated() {
+                let (target, location) = (include.target, include.location)
                 guard let resolved = ContentPath.includeTarget(target, from: path) else {
                     diagnostics.append(.error(.includeOutsideContent, "include '\(target)' is outside the content folder", at: location))
                     continue
                 }
-                guard documents[resolved] != nil else {
+                guard outlines[resolved] != nil else {
                     diagnostics.append(.error(.includeMissing, "included file '\(target)' does not exist (looked for '\(resolved)')", at: location))
                     continue
                 }
@@ -51,17 +48,6 @@ package struct IncludeGraph: Sendable {
             let chain = chainsShown[group]! <= Self.maximumChainsShown ? cycle(from: edge.to, to: edge.from) : nil
             diagnostics.append(.error(.includeCycle, "include cycle: " + (chain ?? [edge.from, edge.to, "…", edge.from]).joined(separator: " → "),
                                       at: edge.at, notes: ["an included file must not include itself, directly or through others"]))
-        }
-    }
-
-    /// Every `[!INCLUDE]` of a document, as written, with its position.
-    package static func includes(in document: MarkdownDocument) -> [(target: String, location: SourceLocation)] {
-        // Kinds matched in place: copying each node would retain its payload.
-        document.nodes.indices.compactMap { index in
-            switch document[NodeID(index)].kind {
-            case .include(let target, _), .inlineInclude(let target, _): (target, document.location(of: NodeID(index)))
-            default: nil
-            }
         }
     }
 
@@ -148,8 +134,8 @@ package struct IncludeGraph: Sendable {
         !(edges[path] ?? []).isEmpty || edges.values.contains { $0.contains(path) }
     }
 
-    /// The same graph after `document` was edited (its includes unchanged).
-    package mutating func update(_ document: MarkdownDocument) { measures[document.path] = FileMeasure(document) }
+    /// The same graph after the file at `path` was edited (its includes unchanged).
+    package mutating func update(_ path: String, to outline: DocumentOutline) { measures[path] = outline.measure }
 
     /// The nesting around each include of `path` that resolved, in the order of `edges`.
     private func includeDepths(of path: String) -> [Int] {
@@ -190,7 +176,7 @@ package struct IncludeGraph: Sendable {
         if measures[path].map({ $0.depth > limit }) ?? true, let own = FileMeasure.firstDeeper(than: limit, in: document) { return own }
         let targets = edges[path] ?? [], indices = resolvedIncludes[path] ?? []
         for (k, depth) in includeDepths(of: path).enumerated() where k < targets.count && depth + expandedDepth(of: targets[k], memo: &memo) > limit {
-            let includes = Self.includes(in: document)
+            let includes = DocumentOutline(document).includes
             return indices[k] < includes.count ? includes[indices[k]].location : SourceLocation(path: document.displayPath, line: 1, column: 1)
         }
         return nil

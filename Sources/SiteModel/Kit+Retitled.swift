@@ -9,7 +9,7 @@ extension Kit {
         // Several languages: a new title also reaches the pages that stand in for it and the
         // other languages' navigation, which are made again with the whole kit.
         guard !languages.isMultilingual else {
-            var rebuilt = Kit(location: location, config: config, pages: pages, documents: documents, assets: assets, toc: toc,
+            var rebuilt = Kit(location: location, config: config, pages: pages, documents: documents, outlines: outlines, assets: assets, toc: toc,
                               templates: templates, posters: posters, logoDataURI: logoDataURI,
                               loadDiagnostics: loadDiagnostics, parseDiagnostics: parseDiagnostics,
                               languages: languages, languageTOCs: languageTOCs, docfx: docfx, codeFiles: codeFiles,

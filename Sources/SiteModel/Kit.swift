@@ -12,6 +12,8 @@ public struct Kit: Sendable {
     public package(set) var pages: [Page]
     /// Every parsed Markdown file (pages and includes) by content-relative path.
     public package(set) var documents: [String: MarkdownDocument]
+    /// What the kit model reads of each of them (includes, anchors, code files), by the same path.
+    package var outlines: [String: DocumentOutline]
     /// Content-relative paths of files copied as they are (images, downloads).
     public let assets: [String]
     public let toc: TableOfContentsSource?
@@ -78,7 +80,8 @@ public struct Kit: Sendable {
 
     /// - Parameters: `includes` and `anchors`, when the caller knows they are unchanged (an
     ///   edit that kept every include and heading id), are not worked out again.
-    package init(location: KitLocation, config: KitConfig, pages: [Page], documents: [String: MarkdownDocument], assets: [String],
+    package init(location: KitLocation, config: KitConfig, pages: [Page], documents: [String: MarkdownDocument],
+                 outlines: [String: DocumentOutline], assets: [String],
          toc: TableOfContentsSource?, templates: TemplateSet, posters: [PosterTemplate], logoDataURI: String?,
          loadDiagnostics: [Diagnostic], parseDiagnostics: [String: [Diagnostic]],
          languages: SiteLanguages, languageTOCs: [String: TableOfContentsSource],
@@ -87,6 +90,7 @@ public struct Kit: Sendable {
         self.config = config
         self.pages = pages
         self.documents = documents
+        self.outlines = outlines
         self.assets = assets
         self.toc = toc
         self.templates = templates
@@ -108,7 +112,7 @@ public struct Kit: Sendable {
         let parts = BuildPlan.Parts(location: location, config: config, pages: allPages, assets: assets, templates: templates,
                                     posters: posters, instances: instances, tocFiles: toc?.files ?? [], languages: languages,
                                     languageTOCFiles: languageTOCs.mapValues(\.files))
-        // The include graph and the heading index read only the documents: made beside the link
+        // The include graph and the heading index read only the outlines: made beside the link
         // targets and the navigation, which read only the pages.
         let tocs = languageTOCs, fileTOC = toc
         let ((generated, resolver, navigation, navigations), (includes, anchors)) = ConcurrentMap.pair({
@@ -128,15 +132,16 @@ public struct Kit: Sendable {
             }
             return (generated, resolver, navigation, navigations)
         }, {
-            let includes = known ?? IncludeGraph(documents: documents)
-            return (includes, knownAnchors ?? AnchorIndex(documents: documents, pages: pages, includes: includes))
+            let includes = known ?? IncludeGraph(outlines: outlines)
+            return (includes, knownAnchors ?? AnchorIndex(outlines: outlines, pages: pages, includes: includes))
         })
         self.languageNavigations = navigations
         self.resolver = resolver
         self.navigation = navigation
         self.includes = includes
         self.anchors = anchors
-        self.plan = BuildPlan(outputs: generated + BuildPlan.contentOutputs(parts, navigation: { navigations[$0] ?? navigation }, includes: includes))
+        self.plan = BuildPlan(outputs: generated + BuildPlan.contentOutputs(parts, navigation: { navigations[$0] ?? navigation },
+                                                                                  includes: includes, outlines: outlines))
     }
 }
 

@@ -32,19 +32,20 @@ package enum KitReader {
         clock.lap("config, templates, scan")
         let parsed = await parseAll(scan.markdown, entries: scan.entries, location: location, cache: cache)
         clock.lap("read and parse")
-        var documents: [String: MarkdownDocument] = [:]
+        var documents: [String: MarkdownDocument] = [:], outlines: [String: DocumentOutline] = [:]
         var parseDiagnostics: [String: [Diagnostic]] = [:]
         var pages: [Page] = []
         for (path, result) in parsed {
             switch result {
             case .failure(let problem):
                 diagnostics.append(problem)
-            case .success(let (document, metadata, problems)):
-                parseDiagnostics[path] = document.diagnostics + problems
-                documents[path] = document
+            case .success(let file):
+                parseDiagnostics[path] = file.document.diagnostics + file.problems
+                documents[path] = file.document
+                outlines[path] = file.outline
                 if ContentScanner.isPage(path, docfx: scan.docfx) {
                     let inherited = scan.docfx?.metadata(for: path) ?? []
-                    pages.append(Page(source: path, document: document, metadata: metadata.inheriting(inherited), variables: variables))
+                    pages.append(Page(source: path, document: file.document, metadata: file.metadata.inheriting(inherited), variables: variables))
                 }
             }
         }
@@ -53,6 +54,7 @@ package enum KitReader {
         diagnostics += landing.diagnostics
         for (path, document, metadata) in landing.pages {
             documents[path] = document
+            outlines[path] = DocumentOutline(document)
             parseDiagnostics[path] = []
             pages.append(Page(source: path, document: document, metadata: metadata.inheriting(scan.docfx?.metadata(for: path) ?? []), variables: variables))
         }
@@ -88,8 +90,8 @@ package enum KitReader {
         diagnostics += posterProblems
         let logo = loadLogo(config, location: location, into: &diagnostics)
 
-        let codeFiles = CodeFiles.read(documents, files: scan.allFiles, location: location, into: &diagnostics)
-        let kit = Kit(location: location, config: config, pages: pages, documents: documents, assets: assets,
+        let codeFiles = CodeFiles.read(outlines, files: scan.allFiles, location: location, into: &diagnostics)
+        let kit = Kit(location: location, config: config, pages: pages, documents: documents, outlines: outlines, assets: assets,
                       toc: toc, templates: templates, posters: posters, logoDataURI: logo,
                       loadDiagnostics: diagnostics, parseDiagnostics: parseDiagnostics, languages: languages, languageTOCs: languageTOCs,
                       docfx: scan.docfx, codeFiles: codeFiles)
@@ -194,7 +196,16 @@ package enum KitReader {
         return nil
     }
 
-    package typealias Parsed = Result<(MarkdownDocument, Metadata, [Diagnostic]), Diagnostic>
+    /// A Markdown file as its parse left it: the tree, its outline, its front matter's values
+    /// and the problems found in those.
+    package struct ParsedFile: Sendable {
+        package let document: MarkdownDocument
+        package let outline: DocumentOutline
+        package let metadata: Metadata
+        package let problems: [Diagnostic]
+    }
+
+    package typealias Parsed = Result<ParsedFile, Diagnostic>
 
     /// Reads and parses every Markdown file, spread over the cores. cmark itself parses under a
     /// lock; reading, decoding, the DocFX passes and front matter run in parallel.
@@ -237,10 +248,13 @@ package enum KitReader {
             return .failure(problem)
         case .success(let source):
             let document = MarkdownParser.parse(source, path: path)
-            guard document.frontMatter.isPresent else { return .success((document, Metadata(), [])) }
+            let outline = DocumentOutline(document)
+            guard document.frontMatter.isPresent else {
+                return .success(ParsedFile(document: document, outline: outline, metadata: Metadata(), problems: []))
+            }
             let (metadata, problems) = FrontMatterDecoder.decode(document.frontMatter.yaml, path: display,
                                                                  firstLine: document.frontMatter.firstLine)
-            return .success((document.droppingFrontMatterText(), metadata, problems))
+            return .success(ParsedFile(document: document.droppingFrontMatterText(), outline: outline, metadata: metadata, problems: problems))
         }
     }
 }

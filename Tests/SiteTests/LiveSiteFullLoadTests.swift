@@ -85,4 +85,22 @@ import Testing
             #expect(LiveSiteTests.text(update, "guide/page-00000.html").contains("Aardvark"))
         }
     }
+
+    /// An anchor a page gains in raw HTML (`<a name="…">`) counts for the links to it at once,
+    /// as a new heading does: the edit reaches the other pages' link checks.
+    @Test func anAnchorAddedInRawHTMLReachesTheLinksToIt() async throws {
+        try await TestSupport.withTemporaryFolder { root in
+            let location = try BuildPlanTests.folderKit(pages: 5, in: root)
+            let guide = location.content.appendingPathComponent("guide")
+            try TestSupport.write(["Content/guide/page-00002.md": Self.page(2, body: "See [later](page-00003.md#later).")], under: location.kit)
+            let site = LiveSite(location: location)
+            let first = await site.update(changedFiles: nil)
+            #expect(first.diagnostics.contains { $0.id == .linkMissingAnchor }, "\(first.diagnostics)")
+            let three = guide.appendingPathComponent("page-00003.md")
+            try Data(Self.page(3, body: "<a name=\"later\"></a>Later.").utf8).write(to: three)
+            let update = await site.update(changedFiles: [three.path])
+            #expect(!update.diagnostics.contains { $0.id == .linkMissingAnchor }, "\(update.diagnostics)")
+            try await Self.expectMatchesAFreshBuild(update, location, "an anchor in raw HTML")
+        }
+    }
 }

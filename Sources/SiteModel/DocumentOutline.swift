@@ -1,0 +1,52 @@
+import Diagnostics
+import Markdown
+import Rendering
+
+/// What the kit model reads of one Markdown file, worked out once, in the task that parsed it:
+/// its includes, the anchors it defines, the code files it shows and its measure for the
+/// include budgets. The include graph, the heading index, the plan and the code files read
+/// outlines, not trees, so only the checks and the renderers walk a tree after the parse.
+package struct DocumentOutline: Sendable {
+    /// An `[!INCLUDE]`, as written, with where.
+    package struct Include: Hashable, Sendable {
+        package let target: String
+        package let location: SourceLocation
+    }
+
+    /// Every include, in document order.
+    package let includes: [Include]
+    /// The file's own anchors: heading ids, and raw HTML anchors the sanitiser keeps
+    /// (`<a name="BKMK_x">`, `<span id="note-1">`).
+    package let anchors: Set<String>
+    /// Content-relative paths of the local files its code references show, sorted.
+    package let codeFiles: [String]
+    let measure: FileMeasure
+
+    package init(_ document: MarkdownDocument) {
+        measure = FileMeasure(document)
+        var includes: [Include] = [], anchors: Set<String> = [], codeFiles: Set<String> = []
+        // Kinds matched in place: copying a node would retain its payload.
+        for index in document.nodes.indices {
+            let id = NodeID(index)
+            switch document[id].kind {
+            case .include(let target, _), .inlineInclude(let target, _):
+                includes.append(Include(target: target, location: document.location(of: id)))
+            case .heading(_, let anchor):
+                anchors.insert(anchor)
+            case .htmlBlock(let html), .htmlInline(let html):
+                anchors.formUnion(HTMLSanitizer.anchors(in: String(document[html])))
+            case .codeReference(let reference):
+                if let path = ContentPath.includeTarget(reference.source, from: document.path) { codeFiles.insert(path) }
+            default:
+                continue
+            }
+        }
+        (self.includes, self.anchors, self.codeFiles) = (includes, anchors, codeFiles.sorted())
+    }
+
+    /// Whether an edit from `other` to this keeps every other file's findings and outputs'
+    /// inputs: the same includes (as written and where), anchors and code files.
+    package func reachesAs(_ other: DocumentOutline) -> Bool {
+        includes == other.includes && anchors == other.anchors && codeFiles == other.codeFiles
+    }
+}
