@@ -27,10 +27,24 @@ package struct ContentScanner: Sendable {
     static let ignoredFiles: Set<String> = ["docfx.json", "toc.yml", "toc.yaml", "TOC.yml", "TOC.yaml"]
 
     /// A Markdown TOC at any level: read as navigation, never a page.
-    package static func isTOC(_ path: String) -> Bool { (ContentPath.components(path).last ?? "").lowercased() == "toc.md" }
+    package static func isTOC(_ path: String) -> Bool { fileName(of: path, is: "toc.md") }
 
     static func isTOCFile(_ path: String) -> Bool {
-        ["toc.md", "toc.yml", "toc.yaml"].contains((ContentPath.components(path).last ?? "").lowercased())
+        fileName(of: path, is: "toc.md") || fileName(of: path, is: "toc.yml") || fileName(of: path, is: "toc.yaml")
+    }
+
+    /// Whether the last component of `path` is `name` (lowercase ASCII) in any letter case,
+    /// compared byte by byte: the checks ask for every file of the kit.
+    static func fileName(of path: String, is name: StaticString) -> Bool {
+        let bytes = path.utf8
+        let start = bytes.lastIndex(of: UInt8(ascii: "/")).map(bytes.index(after:)) ?? bytes.startIndex
+        let wanted = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        guard bytes.distance(from: start, to: bytes.endIndex) == wanted.count else { return false }
+        // ASCII letters fold to lowercase; every other byte must match as it is (a non-ASCII
+        // letter lowercases to no ASCII letter of these names).
+        return zip(bytes[start...], wanted).allSatisfy { byte, lower in
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 == lower : byte == lower
+        }
     }
 
     static func scan(_ location: KitLocation) -> ContentScanner {

@@ -34,7 +34,7 @@ package enum KitReader {
         clock.lap("read and parse")
         var documents: [String: MarkdownDocument] = [:], outlines: [String: DocumentOutline] = [:]
         var parseDiagnostics: [String: [Diagnostic]] = [:]
-        var pages: [Page] = []
+        var pageFiles: [(path: String, file: ParsedFile)] = []
         for (path, result) in parsed {
             switch result {
             case .failure(let problem):
@@ -43,11 +43,12 @@ package enum KitReader {
                 parseDiagnostics[path] = file.document.diagnostics + file.problems
                 documents[path] = file.document
                 outlines[path] = file.outline
-                if ContentScanner.isPage(path, docfx: scan.docfx) {
-                    let inherited = scan.docfx?.metadata(for: path) ?? []
-                    pages.append(Page(source: path, document: file.document, metadata: file.metadata.inheriting(inherited), variables: variables))
-                }
+                if ContentScanner.isPage(path, docfx: scan.docfx) { pageFiles.append((path, file)) }
             }
+        }
+        // A page's title fills placeholders and its metadata takes docfx.json's: on every core.
+        var pages = ConcurrentMap.map(pageFiles) { path, file in
+            Page(source: path, document: file.document, metadata: file.metadata.inheriting(scan.docfx?.metadata(for: path) ?? []), variables: variables)
         }
         // YAML landing pages join the pages; they are no longer copied files.
         let landing = LandingPages.read(scan.yamlPages, location: location, skipping: Set(scan.markdown))

@@ -81,4 +81,17 @@ import Testing
         #expect(ContentPath.outputPath(forPage: "guide/invite.md") == "guide/invite.html")
         #expect(ContentPath.outputPath(forPage: "/guide//invite.yml") == "guide/invite.html")
     }
+
+    /// TOC files are known by name in any letter case, wherever they are; the byte comparison
+    /// must agree with lowercasing the last component.
+    @Test func tocFilesAreKnownByTheirNameInAnyCase() {
+        for path in ["TOC.md", "guide/toc.md", "a/b/Toc.Md", "fr/TOC.MD"] { #expect(ContentScanner.isTOC(path), "\(path)") }
+        for path in ["toc.md.bak", "guide/atoc.md", "toc.mdx", "toc/page.md", "guide/toc.yml", "", "tóc.md", "toc.md/"] {
+            #expect(!ContentScanner.isTOC(path), "\(path)")
+        }
+        for path in ["toc.yml", "x/TOC.YAML", "Toc.md"] { #expect(ContentScanner.isTOCFile(path), "\(path)") }
+        #expect(!ContentScanner.isTOCFile("x/toc.json"))
+        // Kelvin sign: lowercases to an ASCII "k", which no TOC name holds.
+        #expect(!ContentScanner.isTOCFile("\u{212A}.md"))
+    }
 }
