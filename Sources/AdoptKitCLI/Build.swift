@@ -46,7 +46,6 @@ struct Build: AsyncParsableCommand {
     }
 
     func run() async throws {
-        AllocatorTuning.forBatchRun()
         let action = BuildAction(location: kit.location, output: output.map(KitOptions.url), strict: strict,
                                  configRequired: kit.config != nil, posterExport: try exportFormats())
         // Progress only for people watching a terminal; logs and pipes get the summary alone.

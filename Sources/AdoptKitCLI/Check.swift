@@ -27,7 +27,6 @@ struct Check: AsyncParsableCommand {
     var timings = false
 
     func run() async throws {
-        AllocatorTuning.forBatchRun()
         let (diagnostics, laps) = await CheckAction(location: kit.location, warningsAsErrors: warningsAsErrors,
                                                     configRequired: kit.config != nil).timedRun()
         Report.diagnostics(diagnostics, format: format, location: kit.location)
