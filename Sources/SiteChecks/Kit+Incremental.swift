@@ -18,7 +18,7 @@ extension Kit {
         for (path, parsed) in changed {
             guard !shownElsewhere.contains(path), !languageTOCs.values.contains(where: { $0.files.contains(path) }),
                   !(toc?.files.contains(path) ?? false), !ContentScanner.isTOC(path), let old = outlines[path], case .success(let file) = parsed,
-                  file.outline.reachesAs(old)
+                  file.outline.hasSameReach(as: old)
             else { return nil }
             if let index = pageIndex[path] {
                 let page = Page(source: path, document: file.document, metadata: file.metadata.inheriting(docfx?.metadata(for: path) ?? []),

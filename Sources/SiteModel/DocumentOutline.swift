@@ -46,7 +46,7 @@ package struct DocumentOutline: Sendable {
 
     /// Whether an edit from `other` to this keeps every other file's findings and outputs'
     /// inputs: the same includes (as written and where), anchors and code files.
-    package func reachesAs(_ other: DocumentOutline) -> Bool {
+    package func hasSameReach(as other: DocumentOutline) -> Bool {
         includes == other.includes && anchors == other.anchors && codeFiles == other.codeFiles
     }
 }
