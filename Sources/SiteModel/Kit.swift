@@ -79,7 +79,7 @@ public struct Kit: Sendable {
     package let pageIndex: [String: Int]
 
     /// - Parameters: `includes` and `anchors`, when the caller knows they are unchanged (an
-    ///   edit that kept every include and heading id), are not worked out again.
+    ///   edit that kept every include and anchor), are not worked out again.
     package init(location: KitLocation, config: KitConfig, pages: [Page], documents: [String: MarkdownDocument],
                  outlines: [String: DocumentOutline], assets: [String],
          toc: TableOfContentsSource?, templates: TemplateSet, posters: [PosterTemplate], logoDataURI: String?,
