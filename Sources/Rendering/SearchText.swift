@@ -70,8 +70,7 @@ public enum SearchText {
     /// through here, and breaking it into grapheme clusters costs several times as much.
     static func collapseSpaces(_ text: String) -> String {
         var text = text
-        text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { source in
+        return text.withUTF8 { source in
             var bytes: [UInt8] = []
             bytes.reserveCapacity(source.count)
             var pendingSpace = false
@@ -94,7 +93,7 @@ public enum SearchText {
                 index += length
             }
             return String(decoding: bytes, as: UTF8.self)
-        } ?? text
+        }
     }
 
     static func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
@@ -114,8 +113,7 @@ public enum SearchText {
     /// index keeps each section's in a set: no array of them on the way).
     public static func forEachTerm(in text: String, _ body: (String) -> Void) {
         var text = text
-        text.makeContiguousUTF8()
-        text.utf8.withContiguousStorageIfAvailable { bytes in
+        text.withUTF8 { bytes in
             var current: [UInt8] = []
             current.reserveCapacity(32)
             func flush() {

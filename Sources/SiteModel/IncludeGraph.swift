@@ -8,13 +8,14 @@ package struct IncludeGraph: Sendable {
     private(set) var edges: [String: [String]] = [:]
     package private(set) var diagnostics: [Diagnostic] = []
 
-    /// What each file holds, for the budgets of what a page expands to.
-    private var measures: [String: FileMeasure] = [:]
+    /// Each file's outline, for what it holds (the budgets of what a page expands to): the
+    /// kit's own dictionary, shared, not copied.
+    private var outlines: [String: DocumentOutline]
     /// For each file, which of its includes (in document order) resolved: the ones in `edges`.
     private var resolvedIncludes: [String: [Int]] = [:]
 
     package init(outlines: [String: DocumentOutline]) {
-        measures = outlines.mapValues(\.measure)
+        self.outlines = outlines
         // First resolve every include once; then look for cycles over the resolved edges.
         var located: [(from: String, to: String, at: SourceLocation)] = []
         for path in outlines.keys.sorted() {
@@ -135,11 +136,11 @@ package struct IncludeGraph: Sendable {
     }
 
     /// The same graph after the file at `path` was edited (its includes unchanged).
-    package mutating func update(_ path: String, to outline: DocumentOutline) { measures[path] = outline.measure }
+    package mutating func update(_ path: String, to outline: DocumentOutline) { outlines[path] = outline }
 
     /// The nesting around each include of `path` that resolved, in the order of `edges`.
     private func includeDepths(of path: String) -> [Int] {
-        guard let all = measures[path]?.includeDepths else { return [] }
+        guard let all = outlines[path]?.measure.includeDepths else { return [] }
         return (resolvedIncludes[path] ?? []).map { $0 < all.count ? all[$0] : 0 }
     }
 
@@ -147,14 +148,14 @@ package struct IncludeGraph: Sendable {
     /// included twice counts twice), capped at `limit + 1`; memoised, cycles count once. A few
     /// large files included many times stay under the include count but not under this.
     package func expandedNodes(of path: String, limit: Int, memo: inout [String: Int]) -> Int {
-        fold(from: path, memo: &memo) { file, included in min(limit + 1, included.reduce(measures[file]?.nodes ?? 0, +)) }
+        fold(from: path, memo: &memo) { file, included in min(limit + 1, included.reduce(outlines[file]?.measure.nodes ?? 0, +)) }
     }
 
     /// What rendering `path` puts out with its includes spliced in: bytes of text, and how many
     /// `{{ name }}` and `{{ groups }}` placeholders it fills (each capped at `limit + 1`).
     package func expandedText(of path: String, limit: Int, memo: inout [String: ExpandedText]) -> ExpandedText {
         fold(from: path, memo: &memo) { file, included in
-            let own = measures[file].map { ExpandedText(bytes: $0.textBytes, placeholders: $0.placeholders, blocks: $0.blocks) } ?? ExpandedText()
+            let own = (outlines[file]?.measure).map { ExpandedText(bytes: $0.textBytes, placeholders: $0.placeholders, blocks: $0.blocks) } ?? ExpandedText()
             return included.reduce(own) { $0.adding($1, limit: limit) }
         }
     }
@@ -164,7 +165,7 @@ package struct IncludeGraph: Sendable {
     /// deepest nesting starts in `path` itself; memoised, cycles count once.
     package func expandedDepth(of path: String, memo: inout [String: Int]) -> Int {
         fold(from: path, memo: &memo) { file, included in
-            guard let measure = measures[file] else { return 0 }
+            guard let measure = outlines[file]?.measure else { return 0 }
             return zip(includeDepths(of: file), included).reduce(measure.depth) { max($0, $1.0 + $1.1) }
         }
     }
@@ -173,7 +174,7 @@ package struct IncludeGraph: Sendable {
     /// of the file itself, or an include that leads to one.
     package func tooDeep(_ path: String, limit: Int, document: MarkdownDocument, memo: inout [String: Int]) -> SourceLocation? {
         // The file's own depth is measured already: walk it only to find the place.
-        if measures[path].map({ $0.depth > limit }) ?? true, let own = FileMeasure.firstDeeper(than: limit, in: document) { return own }
+        if outlines[path].map({ $0.measure.depth > limit }) ?? true, let own = FileMeasure.firstDeeper(than: limit, in: document) { return own }
         let targets = edges[path] ?? [], indices = resolvedIncludes[path] ?? []
         for (k, depth) in includeDepths(of: path).enumerated() where k < targets.count && depth + expandedDepth(of: targets[k], memo: &memo) > limit {
             let includes = DocumentOutline(document).includes
