@@ -27,7 +27,6 @@ extension Kit {
                 next.pages[index] = page
             }
             next.documents[path] = file.document
-            next.outlines[path] = file.outline
             next.includes.update(path, to: file.outline)
             next.parseDiagnostics[path] = file.document.diagnostics + file.problems
         }

@@ -38,12 +38,13 @@ package struct ContentScanner: Sendable {
     static func fileName(of path: String, is name: StaticString) -> Bool {
         let bytes = path.utf8
         let start = bytes.lastIndex(of: UInt8(ascii: "/")).map(bytes.index(after:)) ?? bytes.startIndex
-        let wanted = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
-        guard bytes.distance(from: start, to: bytes.endIndex) == wanted.count else { return false }
-        // ASCII letters fold to lowercase; every other byte must match as it is (a non-ASCII
-        // letter lowercases to no ASCII letter of these names).
-        return zip(bytes[start...], wanted).allSatisfy { byte, lower in
-            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 == lower : byte == lower
+        return name.withUTF8Buffer { wanted in
+            guard bytes.distance(from: start, to: bytes.endIndex) == wanted.count else { return false }
+            // ASCII letters fold to lowercase; every other byte must match as it is (a non-ASCII
+            // letter lowercases to no ASCII letter of these names).
+            return zip(bytes[start...], wanted).allSatisfy { byte, lower in
+                (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 == lower : byte == lower
+            }
         }
     }
 

@@ -10,7 +10,7 @@ package struct IncludeGraph: Sendable {
 
     /// Each file's outline, for what it holds (the budgets of what a page expands to): the
     /// kit's own dictionary, shared, not copied.
-    private var outlines: [String: DocumentOutline]
+    package private(set) var outlines: [String: DocumentOutline]
     /// For each file, which of its includes (in document order) resolved: the ones in `edges`.
     private var resolvedIncludes: [String: [Int]] = [:]
 
@@ -177,7 +177,7 @@ package struct IncludeGraph: Sendable {
         if outlines[path].map({ $0.measure.depth > limit }) ?? true, let own = FileMeasure.firstDeeper(than: limit, in: document) { return own }
         let targets = edges[path] ?? [], indices = resolvedIncludes[path] ?? []
         for (k, depth) in includeDepths(of: path).enumerated() where k < targets.count && depth + expandedDepth(of: targets[k], memo: &memo) > limit {
-            let includes = DocumentOutline(document).includes
+            let includes = outlines[path]?.includes ?? []
             return indices[k] < includes.count ? includes[indices[k]].location : SourceLocation(path: document.displayPath, line: 1, column: 1)
         }
         return nil

@@ -12,8 +12,9 @@ public struct Kit: Sendable {
     public package(set) var pages: [Page]
     /// Every parsed Markdown file (pages and includes) by content-relative path.
     public package(set) var documents: [String: MarkdownDocument]
-    /// What the kit model reads of each of them (includes, anchors, code files), by the same path.
-    package var outlines: [String: DocumentOutline]
+    /// What the kit model reads of each of them (includes, anchors, code files), by the same
+    /// path: the include graph's, kept there alone.
+    package var outlines: [String: DocumentOutline] { includes.outlines }
     /// Content-relative paths of files copied as they are (images, downloads).
     public let assets: [String]
     public let toc: TableOfContentsSource?
@@ -90,7 +91,6 @@ public struct Kit: Sendable {
         self.config = config
         self.pages = pages
         self.documents = documents
-        self.outlines = outlines
         self.assets = assets
         self.toc = toc
         self.templates = templates

@@ -44,9 +44,8 @@ public enum SiteRenderer {
         let context = context.localized(output.language)
         func bytes(_ text: String) -> OutputTree.Contents { .bytes(Data(text.utf8)) }
         switch output.producer {
-        case .pageHTML(let source), .pageText(let source, _):
-            guard let page = context.kit.page(at: source) else { return .bytes(Data()) }
-            return pageContents(of: output, page: page, environment: context.environment(for: page.output, fallback: page.fallback != nil), context: context)
+        case .pageHTML, .pageText:
+            return contents(ofUnit: [output], context: context)[0]
         case .home:
             return bytes(PageRenderer.home(context: context))
         case .contents:
