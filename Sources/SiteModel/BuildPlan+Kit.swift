@@ -215,9 +215,10 @@ extension BuildPlan {
             let languageHome = parts.languages.prefix(language) + homeSource
             let source = parts.location.manifestPath(content: file)
             // The page, what it includes, and the config its placeholders read.
-            let read = [PlanInput.file(parts.location.displayPath(content: file))]
-                + includes.transitiveIncludes(of: file).sorted().map { PlanInput.file(parts.location.displayPath(content: $0)) }
-                + (outlines[file]?.codeFiles ?? []).map { PlanInput.file(parts.location.displayPath(content: $0)) }
+            // Code files count whether the page or one of its includes shows them.
+            let included = includes.transitiveIncludes(of: file).sorted()
+            let codeFiles = Set(([file] + included).flatMap { outlines[$0]?.codeFiles ?? [] }).sorted()
+            let read = ([file] + included + codeFiles).map { PlanInput.file(parts.location.displayPath(content: $0)) }
             let text = [read[0]] + configFiles + read.dropFirst()
             // The HTML also shows navigation: titles of its branch, previous/next, breadcrumbs.
             let languageTOC = (language.flatMap { parts.languageTOCFiles[$0] } ?? []).map { PlanInput.file(parts.location.displayPath(content: $0)) }

@@ -25,7 +25,7 @@ package enum GroupsExport {
     }
 
     /// One record. A value is quoted when it holds a comma, quote, line break or semicolon
-    /// or starts or ends with a space (a space with a combining mark after it too: the reader
+    /// or starts or ends with a space or tab (a space with a combining mark after it too: the reader
     /// trims the space alone); one that a spreadsheet would run as a formula (`=`, `+`,
     /// `-`, `@` first) gets a leading `'`, so a group named `=HYPERLINK(…)` stays text. Bytes,
     /// not characters: a quote with a combining mark after it is one character to Swift but
@@ -35,7 +35,7 @@ package enum GroupsExport {
             var cell = value
             if let first = cell.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) { cell = "'" + cell }
             let needsQuotes = cell.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }
-                || cell.utf8.first == 0x20 || cell.utf8.last == 0x20
+                || [0x20, 0x09].contains(cell.utf8.first) || [0x20, 0x09].contains(cell.utf8.last)
             guard needsQuotes else { return cell }
             // Line ends become CR LF (a CR LF stays one), quotes are doubled.
             var bytes: [UInt8] = [0x22]

@@ -66,7 +66,8 @@ import Testing
     /// The plan names what each output depends on, so an edit re-renders exactly what it must.
     @Test func inputsNameWhatMakesAnOutputStale() async throws {
         try await TestSupport.withTemporaryFolder { root in
-            try TestSupport.write(["Content/includes/note.md": "Shared note.\n",
+            try TestSupport.write(["Content/includes/note.md": "Shared note.\n\n:::code language=\"python\" source=\"../samples/run.py\":::\n",
+                                   "Content/samples/run.py": "print('hi')\n",
                                    "Content/guide/uses-note.md": "---\ndescription: d.\n---\n# Uses note\n\n[!INCLUDE [n](../includes/note.md)]\n"],
                                   under: root)
             let kit = await KitLoader.load(try Self.folderKit(pages: 40, in: root))
@@ -80,6 +81,9 @@ import Testing
             // An include: every page that includes it, and the search index.
             #expect(stale([.file("Content/includes/note.md")])
                     == Set(["guide/uses-note.html", "guide/uses-note.txt", "guide/uses-note.whatsapp.txt"]).union(search))
+            // A code file shown through an include: the pages that include it (and its copy).
+            #expect(stale([.file("Content/samples/run.py")])
+                    == Set(["guide/uses-note.html", "guide/uses-note.txt", "guide/uses-note.whatsapp.txt", "samples/run.py"]).union(search))
             // A title: the pages whose navigation shows it (a window of neighbours), and the contents and home pages.
             let title = stale([.title("guide/page-00010.md")])
             #expect(title.contains("guide/page-00009.html") && title.contains("guide/page-00011.html") && title.contains("contents.html"))

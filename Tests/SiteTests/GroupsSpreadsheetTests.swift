@@ -126,6 +126,8 @@ import Testing
         (["x;\u{301}"], "\"x;\u{301}\"\r\n"),
         (["line\r\nbreak", "lone\nfeed"], "\"line\r\nbreak\",\"lone\r\nfeed\"\r\n"),
         ([" padded", "end "], "\" padded\",\"end \"\r\n"),
+        // The reader trims tabs as it trims spaces.
+        (["\tindented", "tab\t"], "\"\tindented\",\"tab\t\"\r\n"),
         // A space with a combining mark after it is still a space the reader would trim.
         ([" \u{301}x"], "\" \u{301}x\"\r\n"),
         (["=1+1", "-x", "@y", "+z"], "'=1+1,'-x,'@y,'+z\r\n"),
