@@ -51,7 +51,7 @@ extension KitChecks {
 
     /// A page missing from the TOC, without title or description, with repeated headings, or
     /// with unknown placeholders in its front matter.
-    static func checkPage(_ page: Page, kit: Kit, known: Set<String>) -> [Diagnostic] {
+    static func checkPage(_ page: Page, uses: DocumentUses, kit: Kit, known: Set<String>) -> [Diagnostic] {
         var diagnostics = checkFrontMatterVariables(page, known: known)
         do {
             let top = SourceLocation(path: page.document.displayPath, line: 1, column: 1)
@@ -62,24 +62,17 @@ extension KitChecks {
                                             at: top, notes: ["add it to \(kit.languages.prefix(language).isEmpty || kit.languageTOCs[language] != nil ? toc.path : kit.toc?.path ?? toc.path)"]))
             }
             // Front matter that failed to parse was reported already; its keys are unknown.
-            let unreadable = page.document.frontMatter.isPresent && page.metadata.entries.isEmpty
-            if !unreadable, page.metadata["title"]?.string?.isEmpty ?? true, page.document.firstHeadingText == nil {
+            let unreadable = uses.hasFrontMatter && page.metadata.entries.isEmpty
+            if !unreadable, page.metadata["title"]?.string?.isEmpty ?? true, !uses.hasTitleHeading {
                 diagnostics.append(.warning(.pageMissingTitle, "page has no title: no 'title:' in front matter and no '# heading'", at: top))
             }
             if !unreadable, page.description.isEmpty {
                 diagnostics.append(.warning(.pageMissingDescription, "page has no 'description:' in front matter; search results and link previews show none",
                                             at: top))
             }
-            var first: [String: Int] = [:]
-            for heading in page.document.headings {
-                let slug = HeadingIDGenerator.slug(page.document.plainText(of: heading.id))
-                let location = page.document.location(of: heading.id)
-                if let line = first[slug], heading.anchor != slug {
-                    diagnostics.append(.warning(.headingDuplicateID, "heading repeats one on line \(line); its id became '\(heading.anchor)', and links to '#\(slug)' go to the first",
-                                                at: location))
-                } else if first[slug] == nil {
-                    first[slug] = location.line
-                }
+            for heading in uses.repeatedHeadings {
+                diagnostics.append(.warning(.headingDuplicateID, "heading repeats one on line \(heading.firstLine); its id became '\(heading.anchor)', and links to '#\(heading.slug)' go to the first",
+                                            at: heading.location))
             }
         }
         return diagnostics

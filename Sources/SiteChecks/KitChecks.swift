@@ -7,24 +7,25 @@ import SiteProducers
 /// The checks of a kit, in two kinds: rules over one document at a time, which run on every
 /// core at once, and rules over the kit as a whole. `check` and `build` run the same ones.
 package enum KitChecks {
-    /// The rules that look at one document (and the kit's indexes, read-only).
+    /// The rules that look at one document, through what its outline gathered (and the kit's
+    /// indexes, read-only).
     static func checkDocument(_ path: String, kit: Kit, anchors: AnchorIndex, known: Set<String>) -> DocumentFindings {
         var findings = DocumentFindings()
-        guard let document = kit.documents[path] else { return findings }
+        guard let uses = kit.outlines[path]?.uses else { return findings }
         let page = kit.page(at: path)
-        findings.diagnostics += checkLinks(in: document, resolver: kit.resolver, anchors: anchors, isInclude: page == nil,
+        findings.diagnostics += checkLinks(uses.links, from: path, resolver: kit.resolver, anchors: anchors, isInclude: page == nil,
                                            internalLinks: &findings.internalLinks)
-        findings.diagnostics += checkCodeFiles(in: document, kit: kit)
-        findings.diagnostics += checkVariables(in: document, known: known)
-        findings.diagnostics += checkNeutralised(document, rawHTMLAllowed: kit.config.markdown.rawHTML)
-        if let page { findings.diagnostics += checkPage(page, kit: kit, known: known) }
+        findings.diagnostics += checkCodeFiles(uses.codeUses, from: path, kit: kit)
+        findings.diagnostics += checkVariables(uses.placeholders, known: known)
+        findings.diagnostics += checkNeutralised(uses, rawHTMLAllowed: kit.config.markdown.rawHTML)
+        if let page { findings.diagnostics += checkPage(page, uses: uses, kit: kit, known: known) }
         return findings
     }
 
     /// Runs every rule: the document rules over every Markdown file in parallel, and beside
     /// them the kit-wide rules, then the printed sheets.
     static func run(_ kit: Kit) async -> CheckFindings {
-        let paths = kit.documents.keys.sorted().filter { !ContentScanner.isTOC($0) && !isLeftOut($0, kit: kit) }
+        let paths = kit.outlines.keys.sorted().filter { !ContentScanner.isTOC($0) && !isLeftOut($0, kit: kit) }
         let known = knownVariables(kit)
         // The kit-wide rules, then the printed sheets, run beside the document rules, not after them.
         async let kitWide = checkKitAndSheets(kit)
@@ -141,12 +142,12 @@ package enum KitChecks {
                          at: first, notes: ["set site.base_url in adoptkit.yml to the address the site is published at"])]
     }
 
-    static func checkLinks(in document: MarkdownDocument, resolver: LinkResolver, anchors: AnchorIndex, isInclude: Bool,
+    static func checkLinks(_ links: [DocumentUses.Link], from path: String, resolver: LinkResolver, anchors: AnchorIndex, isInclude: Bool,
                            internalLinks: inout [SourceLocation]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func check(_ destination: String, isImage: Bool, at location: SourceLocation) {
             let what = isImage ? "image" : "link"
-            switch resolver.resolve(destination, from: document.path) {
+            switch resolver.resolve(destination, from: path) {
             case .external:
                 diagnostics += checkExternal(destination, what: what, at: location)
             case .rootAbsolute:
@@ -158,9 +159,9 @@ package enum KitChecks {
             case .rootRelative:
                 diagnostics.append(rootRelative(destination, what: what, at: location))
             case .sameDocument(let fragment):
-                if !isInclude, !fragment.isEmpty, !anchors.contains(fragment, in: document.path) {
+                if !isInclude, !fragment.isEmpty, !anchors.contains(fragment, in: path) {
                     diagnostics.append(.warning(.linkMissingAnchor, "\(what) to '#\(fragment)': no heading on this page has that id", at: location,
-                                                notes: Suggestions.note(fragment, among: anchors.ids(of: document.path))))
+                                                notes: Suggestions.note(fragment, among: anchors.ids(of: path))))
                 }
             case let .page(target, fragment):
                 internalLinks.append(location)
@@ -178,35 +179,25 @@ package enum KitChecks {
                 diagnostics.append(.warning(.linkMissingFile, "\(what) to '\(destination)' points outside the content folder", at: location))
             }
         }
-        for (index, node) in document.nodes.enumerated() {
-            switch node.kind {
-            case .link(let destination, _): check(destination, isImage: false, at: document.location(of: NodeID(index)))
-            case .inlineImage(let destination, _): check(destination, isImage: true, at: document.location(of: NodeID(index)))
-            case .image(let block):
-                check(block.source, isImage: true, at: document.location(of: NodeID(index)))
-                if let lightbox = block.lightbox { check(lightbox, isImage: true, at: document.location(of: NodeID(index))) }
-            default: continue
-            }
-        }
+        for link in links { check(link.destination, isImage: link.isImage, at: link.location) }
         return diagnostics
     }
 
     /// `:::code source="…":::` must name a file in the content folder (or a URL).
-    static func checkCodeFiles(in document: MarkdownDocument, kit: Kit) -> [Diagnostic] {
+    static func checkCodeFiles(_ uses: [DocumentUses.CodeUse], from path: String, kit: Kit) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for (index, node) in document.nodes.enumerated() {
-            guard case .codeReference(let reference) = node.kind, !reference.source.contains("://") else { continue }
-            let path = ContentPath.includeTarget(reference.source, from: document.path)
-            if let path, let text = kit.codeFiles[path] {
+        for use in uses {
+            let reference = use.reference
+            if let file = ContentPath.includeTarget(reference.source, from: path), let text = kit.codeFiles[file] {
                 if !reference.regionExists(in: text) {
                     diagnostics.append(.warning(.linkMissingAnchor, "code block source '\(reference.source)' has no region '\(reference.region)'; the page shows the whole file",
-                                                at: document.location(of: NodeID(index)),
+                                                at: use.location,
                                                 notes: ["a region runs from a comment holding <\(reference.region)> to one holding </\(reference.region)>, or from #region \(reference.region) to #endregion"]))
                 }
                 continue
             }
             diagnostics.append(.warning(.linkMissingFile, "code block source '\(reference.source)': there is no such file in the content folder",
-                                        at: document.location(of: NodeID(index)), notes: ["the page shows a link to it instead"]))
+                                        at: use.location, notes: ["the page shows a link to it instead"]))
         }
         return diagnostics
     }
@@ -303,24 +294,16 @@ extension KitChecks {
 
     /// `{{ name }}` placeholders in Markdown text must name a config value when they start with
     /// one of the kit's roots; other `{{…}}` (a URL template in a table) is text.
-    static func checkVariables(in document: MarkdownDocument, known: Set<String>) -> [Diagnostic] {
+    static func checkVariables(_ placeholders: [DocumentUses.Placeholder], known: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for (index, node) in document.nodes.enumerated() {
-            guard case .text(let span) = node.kind, span.containsDoubleBrace else { continue }
-            let text = String(document[span])
-            for reference in DocVariables.references(in: text) where KitVariables.isKitPlaceholder(reference.name, known: known) && !known.contains(reference.name) {
-                let isBlock = KitVariables.blockNames.contains(reference.name)
-                let standsAlone = isBlock && DocVariables.soleReference(in: text) == reference.name
-                    && node.parent.map { document.children(of: $0).first == NodeID(index) && node.nextSibling == nil } == true
-                if standsAlone { continue }
-                var location = document.location(of: NodeID(index))
-                if node.range.isKnown { location.column += reference.offset }
-                let all: [String] = known.sorted() + KitVariables.blockNames
-                let message = isBlock ? "'{{ \(reference.name) }}' must stand alone in its paragraph"
-                                      : "unknown placeholder '{{ \(reference.name) }}'"
-                let notes: [String] = isBlock ? [] : Suggestions.note(reference.name, among: all) + ["available: " + all.joined(separator: ", ")]
-                diagnostics.append(.error(.contentUnknownVariable, message, at: location, notes: notes))
-            }
+        for placeholder in placeholders where KitVariables.isKitPlaceholder(placeholder.name, known: known) && !known.contains(placeholder.name) {
+            let isBlock = KitVariables.blockNames.contains(placeholder.name)
+            if isBlock && placeholder.standsAlone { continue }
+            let all: [String] = known.sorted() + KitVariables.blockNames
+            let message = isBlock ? "'{{ \(placeholder.name) }}' must stand alone in its paragraph"
+                                  : "unknown placeholder '{{ \(placeholder.name) }}'"
+            let notes: [String] = isBlock ? [] : Suggestions.note(placeholder.name, among: all) + ["available: " + all.joined(separator: ", ")]
+            diagnostics.append(.error(.contentUnknownVariable, message, at: placeholder.location, notes: notes))
         }
         return diagnostics
     }

@@ -4,8 +4,9 @@ import Rendering
 
 /// What the kit model reads of one Markdown file, worked out once, in the task that parsed it:
 /// its includes, the anchors it defines, the code files it shows and its measure for the
-/// include budgets. The include graph, the heading index, the plan and the code files read
-/// outlines, not trees, so only the checks and the renderers walk a tree after the parse.
+/// include budgets, and what the document rules check (`uses`). The include graph, the heading
+/// index, the plan, the code files and the checks read outlines, not trees, so only the
+/// renderers walk a tree after the parse.
 package struct DocumentOutline: Sendable {
     /// An `[!INCLUDE]`, as written, with where.
     package struct Include: Hashable, Sendable {
@@ -20,14 +21,18 @@ package struct DocumentOutline: Sendable {
     package let anchors: Set<String>
     /// Content-relative paths of the local files its code references show, sorted.
     package let codeFiles: [String]
+    /// What the document rules read.
+    package let uses: DocumentUses
     let measure: FileMeasure
 
     package init(_ document: MarkdownDocument) {
         measure = FileMeasure(document)
         var includes: [Include] = [], anchors: Set<String> = [], codeFiles: Set<String> = []
+        var uses = DocumentUses(), sanitizer = HTMLSanitizer()
         // Kinds matched in place: copying a node would retain its payload.
         for index in document.nodes.indices {
             let id = NodeID(index)
+            uses.add(id, of: document, sanitizer: &sanitizer)
             switch document[id].kind {
             case .include(let target, _), .inlineInclude(let target, _):
                 includes.append(Include(target: target, location: document.location(of: id)))
@@ -41,7 +46,8 @@ package struct DocumentOutline: Sendable {
                 continue
             }
         }
-        (self.includes, self.anchors, self.codeFiles) = (includes, anchors, codeFiles.sorted())
+        uses.finish(document)
+        (self.includes, self.anchors, self.codeFiles, self.uses) = (includes, anchors, codeFiles.sorted(), uses)
     }
 
     /// Whether an edit from `other` to this keeps every other file's findings and outputs'
