@@ -17,6 +17,9 @@ public struct BuildAction: Sendable {
     public var cache: ParseCache?
     /// Poster formats to export instead of what `posters.export` says (`--export`).
     public var posterExport: [KitConfig.PosterSettings.ExportFormat]?
+    /// Bytes of pages whose trees the kit keeps while it renders; nil for the default
+    /// (`KitReader.keptTreesBudget`). Past it each page is parsed again where it renders.
+    package var treeBudget: Int?
 
     public init(location: KitLocation, output: URL? = nil, strict: Bool = false, configRequired: Bool = false, cache: ParseCache? = nil,
                 posterExport: [KitConfig.PosterSettings.ExportFormat]? = nil) {
@@ -43,7 +46,8 @@ public struct BuildAction: Sendable {
     func load(_ clock: inout StageClock) async -> (Kit?, [Diagnostic]) {
         let writer = SiteWriter(output: output, location: location)
         if let refusal = writer.refusal() { return (nil, [refusal]) }
-        let kit = await KitLoader.load(location, configRequired: configRequired, cache: cache, posterExport: posterExport, clock: &clock)
+        let kit = await KitLoader.load(location, configRequired: configRequired, cache: cache, posterExport: posterExport, treeBudget: treeBudget,
+                                       clock: &clock)
         let diagnostics = strict ? kit.diagnostics.promotingWarnings() : kit.diagnostics
         return (diagnostics.hasErrors ? nil : kit, diagnostics)
     }

@@ -100,7 +100,7 @@ public actor LiveSite {
             guard inContent || inTemplates else { continue }
             let relative = String(path.dropFirst(inContent ? content.count : templates.count))
             if ContentPath.components(relative).contains(where: { $0.hasPrefix(".") }) { continue }
-            if inContent, relative.lowercased().hasSuffix(".md"), kit?.documents[relative] != nil {
+            if inContent, relative.lowercased().hasSuffix(".md"), kit?.outlines[relative] != nil {
                 markdown.append(relative)
             } else if inContent, !FileManager.default.fileExists(atPath: path), kit?.assets.contains(relative) == false {
                 // Created and gone again within the batch: an editor's or sed's temporary file.

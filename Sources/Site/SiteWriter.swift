@@ -138,7 +138,7 @@ public struct SiteWriter {
         } catch {
             return fail("cannot create '\(staging.path)': \(error.localizedDescription)")
         }
-        enum Written: Sendable { case done, failed(String), toPrint(String, PrintJob) }
+        enum Written: Sendable { case done, failed(String), unreadable(Diagnostic), toPrint(String, PrintJob) }
         let stagingPath = staging.path
         starting()
         // The search files go last: the pages render while their index is made.
@@ -157,6 +157,9 @@ public struct SiteWriter {
                         try FileManager.default.copyItem(atPath: source.resolvingSymlinksInPath().path, toPath: target)
                     case .printed(let job):
                         return .toPrint(planned.path, job)
+                    case .unreadable(let problem):
+                        progress?.advance()
+                        return .unreadable(problem)
                     }
                     progress?.advance()
                     return .done
@@ -167,6 +170,12 @@ public struct SiteWriter {
             }
         }.flatMap { $0 }
         for case .failed(let failure) in results { return fail(failure) }
+        // Every page whose file changed under the build, each once (a page's outputs share its file).
+        let unreadable = Set(results.compactMap { if case .unreadable(let problem) = $0 { problem } else { nil } })
+        if !unreadable.isEmpty {
+            try? fm.removeItem(at: staging)
+            return unreadable.sorted(by: Diagnostic.ordered)
+        }
         let jobs = results.compactMap { result -> (path: String, job: PrintJob)? in
             if case .toPrint(let path, let job) = result { (path, job) } else { nil }
         }

@@ -18,17 +18,17 @@ extension Kit {
         for (path, parsed) in changed {
             guard !shownElsewhere.contains(path), !languageTOCs.values.contains(where: { $0.files.contains(path) }),
                   !(toc?.files.contains(path) ?? false), !ContentScanner.isTOC(path), let old = outlines[path], case .success(let file) = parsed,
-                  file.outline.hasSameReach(as: old)
+                  file.outline.hasSameReach(as: old), let tree = file.tree
             else { return nil }
             if let index = pageIndex[path] {
-                let page = Page(source: path, document: file.document, metadata: file.metadata.inheriting(docfx?.metadata(for: path) ?? []),
+                let page = Page(source: path, document: tree, metadata: file.metadata.inheriting(docfx?.metadata(for: path) ?? []),
                                 variables: variables)
                 titlesChanged = titlesChanged || page.title != pages[index].title
                 next.pages[index] = page
             }
-            next.documents[path] = file.document
+            next.documents[path] = tree
             next.includes.update(path, to: file.outline)
-            next.parseDiagnostics[path] = file.document.diagnostics + file.problems
+            next.parseDiagnostics[path] = file.parseProblems + file.problems
         }
         // Navigation shows titles: it is made again, and the plan with it when the navigation
         // changed shape. Includes and heading ids are unchanged, and no kit-wide rule reads a title.
@@ -38,7 +38,7 @@ extension Kit {
         if changed.keys.contains(where: includes.takesPartInIncludes) {
             next.findings.kit = next.findings.kit.filter { !KitChecks.budgetIDs.contains($0.id) } + KitChecks.checkIncludeBudgets(next)
         } else {
-            let edited = Set(changed.keys.compactMap { next.documents[$0]?.displayPath })
+            let edited = Set(changed.keys.map { location.displayPath(content: $0) })
             next.findings.kit.removeAll { KitChecks.budgetIDs.contains($0.id) && edited.contains($0.location?.path ?? "") }
             next.findings.kit += KitChecks.checkIncludeBudgets(next, pages: changed.keys.sorted().compactMap(next.page(at:)))
         }

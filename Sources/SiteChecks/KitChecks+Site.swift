@@ -24,7 +24,7 @@ extension KitChecks {
             guard let original = page.fallback.flatMap(kit.page(at:)) else { return nil }
             let language = kit.languages.language(ofSource: page.source).tag
             return .warning(.languageFallback, "page '\(original.source)' has no '\(language)' version ('\(page.source)'); '\(page.output)' shows the '\(kit.languages.defaultLanguage.tag)' page",
-                            at: SourceLocation(path: original.document.displayPath, line: 1, column: 1),
+                            at: SourceLocation(path: original.displayPath, line: 1, column: 1),
                             notes: ["translate it as \(kit.location.displayPath(content: page.source))"])
         }
     }
@@ -54,7 +54,7 @@ extension KitChecks {
     static func checkPage(_ page: Page, uses: DocumentUses, kit: Kit, known: Set<String>) -> [Diagnostic] {
         var diagnostics = checkFrontMatterVariables(page, known: known)
         do {
-            let top = SourceLocation(path: page.document.displayPath, line: 1, column: 1)
+            let top = SourceLocation(path: page.displayPath, line: 1, column: 1)
             let language = kit.languages.language(ofSource: page.source).tag
             let isHome = ["index.md", "index.yml"].contains(kit.languages.pathInLanguage(page.source))
             if let toc = kit.toc(for: language), !kit.navigation(for: language).contains(page.source), !isHome {

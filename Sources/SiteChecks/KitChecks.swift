@@ -89,7 +89,7 @@ package enum KitChecks {
         var kitTotal = 0
         var largest: (bytes: Int, at: SourceLocation)?
         for page in pages ?? kit.pages {
-            let at = SourceLocation(path: page.document.displayPath, line: 1, column: 1)
+            let at = SourceLocation(path: page.displayPath, line: 1, column: 1)
             if includes.expansions(of: page.source, limit: ExpandedWalk.maximumExpansions, memo: &memo) > ExpandedWalk.maximumExpansions {
                 diagnostics.append(.error(.includeTooLarge, "page expands to more than \(ExpandedWalk.maximumExpansions) includes (files that include the same files many times)",
                                           at: at, notes: ["the limit is fixed; include each file fewer times"]))
@@ -99,7 +99,8 @@ package enum KitChecks {
                                           at: at, notes: ["the limit is fixed; split the page, or include large files fewer times"]))
                 continue
             }
-            if let deep = includes.tooDeep(page.source, limit: maximumNesting, document: page.document, memo: &depthMemo) {
+            if let deep = includes.tooDeep(page.source, limit: maximumNesting, displayPath: page.displayPath, tree: { try? kit.tree(of: page).get() },
+                                           memo: &depthMemo) {
                 diagnostics.append(.error(.markdownTooDeep, "quotes, lists and alerts nest more than \(maximumNesting) deep here (counting the files it includes)",
                                           at: deep, notes: ["the limit is fixed; flatten the nesting, or include the file outside the quote or list"]))
                 continue
@@ -285,7 +286,7 @@ extension KitChecks {
             guard let value = page.metadata[key]?.string else { continue }
             for reference in DocVariables.references(in: value) where KitVariables.isKitPlaceholder(reference.name, known: known) && !known.contains(reference.name) {
                 diagnostics.append(.error(.contentUnknownVariable, "unknown placeholder '{{ \(reference.name) }}' in '\(key)'",
-                                          at: SourceLocation(path: page.document.displayPath, line: 1, column: 1),
+                                          at: SourceLocation(path: page.displayPath, line: 1, column: 1),
                                           notes: Suggestions.note(reference.name, among: Array(known))))
             }
         }

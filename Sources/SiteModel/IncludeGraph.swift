@@ -129,6 +129,9 @@ package struct IncludeGraph: Sendable {
         fold(from: path, memo: &memo) { _, included in min(limit + 1, included.reduce(0) { $0 + 1 + $1 }) }
     }
 
+    /// Every file some file includes.
+    package var includedFiles: Set<String> { Set(edges.values.joined()) }
+
     /// True when `path` includes files or is included by one: its size reaches other pages'
     /// include budgets.
     package func takesPartInIncludes(_ path: String) -> Bool {
@@ -171,14 +174,17 @@ package struct IncludeGraph: Sendable {
     }
 
     /// The place in `path` where nesting first goes deeper than `limit`: a quote, list or alert
-    /// of the file itself, or an include that leads to one.
-    package func tooDeep(_ path: String, limit: Int, document: MarkdownDocument, memo: inout [String: Int]) -> SourceLocation? {
+    /// of the file itself, or an include that leads to one. `tree` gives the file's tree, asked
+    /// for only when the file itself nests too deep.
+    package func tooDeep(_ path: String, limit: Int, displayPath: String, tree: () -> MarkdownDocument?, memo: inout [String: Int]) -> SourceLocation? {
         // The file's own depth is measured already: walk it only to find the place.
-        if outlines[path].map({ $0.measure.depth > limit }) ?? true, let own = FileMeasure.firstDeeper(than: limit, in: document) { return own }
+        if outlines[path].map({ $0.measure.depth > limit }) ?? true {
+            if let document = tree(), let own = FileMeasure.firstDeeper(than: limit, in: document) { return own }
+        }
         let targets = edges[path] ?? [], indices = resolvedIncludes[path] ?? []
         for (k, depth) in includeDepths(of: path).enumerated() where k < targets.count && depth + expandedDepth(of: targets[k], memo: &memo) > limit {
             let includes = outlines[path]?.includes ?? []
-            return indices[k] < includes.count ? includes[indices[k]].location : SourceLocation(path: document.displayPath, line: 1, column: 1)
+            return indices[k] < includes.count ? includes[indices[k]].location : SourceLocation(path: displayPath, line: 1, column: 1)
         }
         return nil
     }

@@ -10,8 +10,12 @@ public struct Kit: Sendable {
     public let config: KitConfig
     /// Pages sorted by source path.
     public package(set) var pages: [Page]
-    /// Every parsed Markdown file (pages and includes) by content-relative path.
+    /// The trees of the parsed Markdown files (pages and includes) by content-relative path:
+    /// all of them, unless the kit let the trees of its pages go (`releasePageTrees`); read a
+    /// page's through `tree(of:)`.
     public package(set) var documents: [String: MarkdownDocument]
+    /// The pages whose trees the kit let go, with the fingerprint of the bytes they were parsed from.
+    package internal(set) var releasedTrees: [String: FileFingerprint] = [:]
     /// What the kit model reads of each of them (includes, anchors, code files), by the same
     /// path: the include graph's, kept there alone.
     package var outlines: [String: DocumentOutline] { includes.outlines }
@@ -28,7 +32,7 @@ public struct Kit: Sendable {
     /// Everything found while loading and checking, sorted (see `assemble`).
     public package(set) var diagnostics: [Diagnostic] = []
     /// Problems found while loading that no document rule owns: config, templates, the scan.
-    package let loadDiagnostics: [Diagnostic]
+    package internal(set) var loadDiagnostics: [Diagnostic]
     /// Each Markdown file's parse and front matter problems.
     package var parseDiagnostics: [String: [Diagnostic]]
     /// What the checks found (document by document, so an edit rechecks one file).

@@ -13,8 +13,12 @@ package enum KitReader {
     ///   files that changed since are parsed again. A lap per stage goes on `clock`.
     /// - Parameter posterExport: the poster formats to export instead of `posters.export`
     ///   (`build --export`; `serve` exports none).
+    /// - Parameter treeBudget: the most bytes of Markdown pages whose trees the kit keeps; past
+    ///   it, the trees of pages nothing includes are let go once the model is made, and each
+    ///   is parsed again where its page renders (`Kit.tree(of:)`). `keptTreesBudget` by default,
+    ///   0 for `check` (which renders no page), unlimited for `serve` (whose cache holds them).
     package static func read(_ location: KitLocation, configRequired: Bool, cache: ParseCache?, posterExport: [KitConfig.PosterSettings.ExportFormat]? = nil,
-                             clock: inout StageClock) async -> Kit {
+                             treeBudget: Int = keptTreesBudget, clock: inout StageClock) async -> Kit {
         var diagnostics: [Diagnostic] = []
         // The content scan needs nothing of the config or templates: it walks beside them.
         async let scanned = ContentScanner.scan(location)
@@ -30,25 +34,36 @@ package enum KitReader {
         let scan = await scanned
         diagnostics += scan.diagnostics
         clock.lap("config, templates, scan")
-        let parsed = await parseAll(scan.markdown, entries: scan.entries, location: location, cache: cache)
+        // Past the budget, the parse keeps no page's tree: each page is parsed again where it
+        // renders, and memory does not hold every tree at once.
+        let pageBytes = scan.markdown.filter { ContentScanner.isPage($0, docfx: scan.docfx) }.reduce(0) { $0 + (scan.entries[$1]?.size ?? 0) }
+        let keepsPageTrees = pageBytes <= treeBudget
+        let parsed = await parseAll(scan.markdown, entries: scan.entries, location: location, cache: cache) { path in
+            keepsPageTrees || !ContentScanner.isPage(path, docfx: scan.docfx)
+        }
         clock.lap("read and parse")
         var documents: [String: MarkdownDocument] = [:], outlines: [String: DocumentOutline] = [:]
         var parseDiagnostics: [String: [Diagnostic]] = [:]
         var pageFiles: [(path: String, file: ParsedFile)] = []
+        var released: [String: FileFingerprint] = [:]
         for (path, result) in parsed {
             switch result {
             case .failure(let problem):
                 diagnostics.append(problem)
             case .success(let file):
-                parseDiagnostics[path] = file.document.diagnostics + file.problems
-                documents[path] = file.document
+                parseDiagnostics[path] = file.parseProblems + file.problems
+                documents[path] = file.tree
                 outlines[path] = file.outline
-                if ContentScanner.isPage(path, docfx: scan.docfx) { pageFiles.append((path, file)) }
+                if ContentScanner.isPage(path, docfx: scan.docfx) {
+                    pageFiles.append((path, file))
+                    if file.tree == nil { released[path] = file.fingerprint }
+                }
             }
         }
         // A page's title fills placeholders and its metadata takes docfx.json's: on every core.
         var pages = ConcurrentMap.map(pageFiles) { path, file in
-            Page(source: path, document: file.document, metadata: file.metadata.inheriting(scan.docfx?.metadata(for: path) ?? []), variables: variables)
+            Page(source: path, displayPath: file.displayPath, headingTitle: file.headingTitle,
+                 metadata: file.metadata.inheriting(scan.docfx?.metadata(for: path) ?? []), variables: variables)
         }
         // YAML landing pages join the pages; they are no longer copied files.
         let landing = LandingPages.read(scan.yamlPages, location: location, skipping: Set(scan.markdown))
@@ -92,10 +107,11 @@ package enum KitReader {
         let logo = loadLogo(config, location: location, into: &diagnostics)
 
         let codeFiles = CodeFiles.read(outlines, files: scan.allFiles, location: location, into: &diagnostics)
-        let kit = Kit(location: location, config: config, pages: pages, documents: documents, outlines: outlines, assets: assets,
+        var kit = Kit(location: location, config: config, pages: pages, documents: documents, outlines: outlines, assets: assets,
                       toc: toc, templates: templates, posters: posters, logoDataURI: logo,
                       loadDiagnostics: diagnostics, parseDiagnostics: parseDiagnostics, languages: languages, languageTOCs: languageTOCs,
                       docfx: scan.docfx, codeFiles: codeFiles)
+        if !released.isEmpty { kit.loadDiagnostics += kit.noteReleasedTrees(released) }
         clock.lap("kit model and plan")
         return kit
     }
@@ -195,67 +211,5 @@ package enum KitReader {
             diagnostics.append(.error(.configLogo, "logo: " + refusal.describe(logo), at: at))
         }
         return nil
-    }
-
-    /// A Markdown file as its parse left it: the tree, its outline, its front matter's values
-    /// and the problems found in those.
-    package struct ParsedFile: Sendable {
-        package let document: MarkdownDocument
-        package let outline: DocumentOutline
-        package let metadata: Metadata
-        package let problems: [Diagnostic]
-    }
-
-    package typealias Parsed = Result<ParsedFile, Diagnostic>
-
-    /// Reads and parses every Markdown file, spread over the cores. cmark itself parses under a
-    /// lock; reading, decoding, the DocFX passes and front matter run in parallel.
-    /// `entries`: what the content scan found at each path (read without a second `realpath`).
-    package static func parseAll(_ paths: [String], entries: [String: FileBoundary.Entry] = [:], location: KitLocation,
-                                 cache: ParseCache?) async -> [(String, Parsed)] {
-        await withTaskGroup(of: (Int, Parsed).self) { group in
-            for (index, path) in paths.enumerated() {
-                let entry = entries[path]
-                group.addTask {
-                    guard let cache, let stamp = ParseCache.stamp(of: location.content.appendingPathComponent(path)) else {
-                        return (index, parseOne(path, entry: entry, location: location))
-                    }
-                    if let hit = cache.cached(path, stamp: stamp) { return (index, hit) }
-                    let parsed = parseOne(path, entry: entry, location: location)
-                    cache.store(path, stamp: stamp, parsed: parsed)
-                    return (index, parsed)
-                }
-            }
-            var results = [(String, Parsed)?](repeating: nil, count: paths.count)
-            for await (index, result) in group { results[index] = (paths[index], result) }
-            return results.compactMap { $0 }
-        }
-    }
-
-    package static func parseOne(_ path: String, entry: FileBoundary.Entry?, location: KitLocation) -> Parsed {
-        let display = location.displayPath(content: path)
-        let file = location.filePath(content: path), limit = ContentScanner.maximumFileBytes
-        let data: Data
-        switch entry.map({ location.boundary.read($0, path: file, limit: limit) }) ?? location.boundary.read(path: file, limit: limit) {
-        case .success(let read): data = read
-        case .failure(.tooLarge(let bytes, let limit)):
-            return .failure(.error(.fileTooLarge, "file is \(bytes) bytes, more than the limit of \(limit) bytes for a Markdown file",
-                                   at: SourceLocation(path: display, line: 1, column: 1)))
-        case .failure(let refusal):
-            return .failure(.error(.unreadable, refusal.describe(path), at: SourceLocation(path: display, line: 1, column: 1)))
-        }
-        switch SourceText.decode(data, path: display) {
-        case .failure(let problem):
-            return .failure(problem)
-        case .success(let source):
-            let document = MarkdownParser.parse(source, path: path)
-            let outline = DocumentOutline(document)
-            guard document.frontMatter.isPresent else {
-                return .success(ParsedFile(document: document, outline: outline, metadata: Metadata(), problems: []))
-            }
-            let (metadata, problems) = FrontMatterDecoder.decode(document.frontMatter.yaml, path: display,
-                                                                 firstLine: document.frontMatter.firstLine)
-            return .success(ParsedFile(document: document.droppingFrontMatterText(), outline: outline, metadata: metadata, problems: problems))
-        }
     }
 }

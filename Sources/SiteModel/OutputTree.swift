@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// Everything a build produces, in memory, before anything touches the disk: the writer
@@ -11,12 +12,15 @@ public struct OutputTree: Sendable {
         case copy(of: URL)
         /// A poster for the browser to print (PDF or PNG); only `build` has one print it.
         case printed(PrintJob)
+        /// A page whose file could not be parsed again where it rendered (see `Kit.tree(of:)`).
+        case unreadable(Diagnostic)
 
         public func data() throws -> Data {
             switch self {
             case .bytes(let data): return data
             case .copy(let url): return try Data(contentsOf: url)
             case .printed(let job): throw PrintJob.NotPrinted(format: job.format)
+            case .unreadable(let problem): throw problem
             }
         }
     }

@@ -12,7 +12,9 @@ public struct Page: Sendable {
     public var source: String { fields.source }
     /// Path relative to the output folder (`guide/invite.html`).
     public var output: String { fields.output }
-    public var document: MarkdownDocument { fields.document }
+    /// The file's path as diagnostics name it (`Content/guide/invite.md`). The page keeps no
+    /// tree: the kit does (`Kit.tree(of:)`), or parses the file again where the page renders.
+    public var displayPath: String { fields.displayPath }
     public var metadata: Metadata { fields.metadata }
     /// From front matter, else the first H1, else the file name.
     public var title: String { fields.title }
@@ -22,14 +24,13 @@ public struct Page: Sendable {
     public var fallback: String? { fields.fallback }
 
     private final class Fields: Sendable {
-        let source, output: String
-        let document: MarkdownDocument
+        let source, output, displayPath: String
         let metadata: Metadata
         let title, description: String
         let fallback: String?
 
-        init(source: String, document: MarkdownDocument, metadata: Metadata, title: String, description: String, fallback: String?) {
-            (self.source, self.output, self.document, self.metadata) = (source, ContentPath.outputPath(forPage: source), document, metadata)
+        init(source: String, displayPath: String, metadata: Metadata, title: String, description: String, fallback: String?) {
+            (self.source, self.output, self.displayPath, self.metadata) = (source, ContentPath.outputPath(forPage: source), displayPath, metadata)
             (self.title, self.description, self.fallback) = (title, description, fallback)
         }
     }
@@ -40,8 +41,14 @@ public struct Page: Sendable {
 
     /// `variables` fill `{{ name }}` placeholders in the title and description, as in the text.
     package init(source: String, document: MarkdownDocument, metadata: Metadata, variables: [String: String] = [:]) {
-        let title = metadata["title"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? document.firstHeadingText ?? Self.fileTitle(source)
-        fields = Fields(source: source, document: document, metadata: metadata, title: DocVariables.substitute(title, values: variables),
+        self.init(source: source, displayPath: document.displayPath, headingTitle: document.firstHeadingText, metadata: metadata, variables: variables)
+    }
+
+    /// The same from what the parse kept of the file: its path for diagnostics and its first
+    /// level-1 heading's text.
+    package init(source: String, displayPath: String, headingTitle: String?, metadata: Metadata, variables: [String: String] = [:]) {
+        let title = metadata["title"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? headingTitle ?? Self.fileTitle(source)
+        fields = Fields(source: source, displayPath: displayPath, metadata: metadata, title: DocVariables.substitute(title, values: variables),
                         description: DocVariables.substitute(metadata["description"]?.string ?? "", values: variables), fallback: nil)
     }
 
@@ -54,7 +61,7 @@ public struct Page: Sendable {
 
     /// `original` (a default-language page) standing in at `source` for a language that lacks it.
     package init(fallbackOf original: Page, at source: String) {
-        fields = Fields(source: source, document: original.document, metadata: original.metadata, title: original.title,
+        fields = Fields(source: source, displayPath: original.displayPath, metadata: original.metadata, title: original.title,
                         description: original.description, fallback: original.source)
     }
 }

@@ -14,7 +14,7 @@ package enum ChatPages {
     }
 
     /// A page's chat text in one flavour, split into messages.
-    static func pageText(_ page: Page, flavor: ChatFlavor, environment: PageEnvironment, config: KitConfig, words: RenderWords = RenderWords()) -> Data {
-        contents(ChatTextRenderer(flavor: flavor, words: words).render(page.document, environment: environment).text, flavor: flavor, config: config)
+    static func pageText(_ document: MarkdownDocument, flavor: ChatFlavor, environment: PageEnvironment, config: KitConfig, words: RenderWords = RenderWords()) -> Data {
+        contents(ChatTextRenderer(flavor: flavor, words: words).render(document, environment: environment).text, flavor: flavor, config: config)
     }
 }

@@ -7,10 +7,10 @@ import SiteModel
 /// posters index.
 package enum PageRenderer {
     /// A content page, with its environment (which its chat texts share).
-    static func html(_ page: Page, environment: PageEnvironment, context: RenderContext) -> String {
+    static func html(_ page: Page, document: MarkdownDocument, environment: PageEnvironment, context: RenderContext) -> String {
         let kit = context.kit, navigation = kit.navigation(for: context.language.tag)
         let rendered = HTMLRenderer(options: .init(allowRawHTML: kit.config.markdown.rawHTML, siteMarkup: true, words: context.words))
-            .renderPage(page.document, environment: environment)
+            .renderPage(document, environment: environment)
         var model = PageViewModel(
             title: page.title, description: page.description, contentHTML: rendered.html, outputPath: page.output, sourcePath: page.source,
             sidebarHTML: context.sidebar(current: page.source, output: page.output),

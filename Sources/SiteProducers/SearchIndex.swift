@@ -73,7 +73,9 @@ package struct SearchIndex: Sendable {
         var number = 0
         for batch in stride(from: 0, to: pages.count, by: Self.pagesPerBatch) {
             let extracted = ConcurrentMap.map(Array(pages[batch..<min(batch + Self.pagesPerBatch, pages.count)])) { page in
-                Self.extract(page, environment: context.environment(for: page.output, fallback: page.fallback != nil))
+                // A page whose file cannot be read again fails its own outputs; it adds no text here.
+                Self.extract(page, document: try? kit.tree(of: page).get(),
+                             environment: context.environment(for: page.output, fallback: page.fallback != nil))
             }
             for page in extracted {
                 if number % BuildPlan.searchPagesPerChunk == 0 { chunkStarts.append(sectionCount) }
@@ -107,8 +109,8 @@ package struct SearchIndex: Sendable {
         var terms: [(heading: Set<String>, body: Set<String>)]
     }
 
-    static func extract(_ page: Page, environment: MarkdownEnvironment) -> Extracted {
-        var sections = SearchText.sections(page.document, environment: environment)
+    static func extract(_ page: Page, document: MarkdownDocument?, environment: MarkdownEnvironment) -> Extracted {
+        var sections = document.map { SearchText.sections($0, environment: environment) } ?? []
         if sections.first?.anchor.isEmpty != true { sections.insert(SearchText.Section(anchor: "", heading: "", text: ""), at: 0) }
         var terms: [(heading: Set<String>, body: Set<String>)] = []
         var kept: [Section] = []

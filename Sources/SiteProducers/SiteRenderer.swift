@@ -34,8 +34,14 @@ public enum SiteRenderer {
         guard let first = unit.first, let source = first.pageSource else { return unit.map { contents(of: $0, context: context) } }
         let context = context.localized(first.language)
         guard let page = context.kit.page(at: source) else { return unit.map { _ in .bytes(Data()) } }
+        // One tree for all of the page's outputs (parsed again here when the kit let it go).
+        let document: MarkdownDocument
+        switch context.kit.tree(of: page) {
+        case .success(let tree): document = tree
+        case .failure(let problem): return unit.map { _ in .unreadable(problem) }
+        }
         let environment = context.environment(for: page.output, fallback: page.fallback != nil)
-        return unit.map { pageContents(of: $0, page: page, environment: environment, context: context) }
+        return unit.map { pageContents(of: $0, page: page, document: document, environment: environment, context: context) }
     }
 
     /// The bytes of one output (copied files are read only when written or served).
@@ -91,13 +97,14 @@ public enum SiteRenderer {
     }
 
     /// A page's HTML or one of its chat texts, with `environment` (shared by the page's outputs).
-    private static func pageContents(of output: PlannedOutput, page: Page, environment: PageEnvironment, context: RenderContext) -> OutputTree.Contents {
+    private static func pageContents(of output: PlannedOutput, page: Page, document: MarkdownDocument, environment: PageEnvironment,
+                                     context: RenderContext) -> OutputTree.Contents {
         switch output.producer {
         case .pageHTML:
-            return .bytes(Data(PageRenderer.html(page, environment: environment, context: context).utf8))
+            return .bytes(Data(PageRenderer.html(page, document: document, environment: environment, context: context).utf8))
         case .pageText(_, let flavor):
             guard let flavor = ChatFlavor(rawValue: flavor) else { return .bytes(Data()) }
-            return .bytes(ChatPages.pageText(page, flavor: flavor, environment: environment, config: context.kit.config, words: context.words))
+            return .bytes(ChatPages.pageText(document, flavor: flavor, environment: environment, config: context.kit.config, words: context.words))
         default:
             return contents(of: output, context: context)
         }

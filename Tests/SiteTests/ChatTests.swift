@@ -51,7 +51,8 @@ import Testing
         for page in kit.pages {
             let html = page.output
             let base = String(html.dropLast(5))
-            let urls = Self.externalURLs(page.document)
+            let document = try kit.tree(of: page).get()
+            let urls = Self.externalURLs(document)
             for flavor in flavors {
                 let path = flavor == .plain ? base + ".txt" : base + ".\(flavor.rawValue).txt"
                 let file = TestSupport.text(tree, path)
@@ -66,7 +67,7 @@ import Testing
                     }
                 }
                 // Re-render and split: every part fits, the parts rejoin to the whole.
-                let environmentText = ChatTextRenderer(flavor: flavor).render(page.document).text
+                let environmentText = ChatTextRenderer(flavor: flavor).render(document).text
                 let budget = flavor.budget(plainLimit: kit.config.chat.limit)
                 let messages = ChatSplitter.split(environmentText, flavor: flavor, budget: budget)
                 #expect(messages.map(\.part).joined() == environmentText)
