@@ -65,8 +65,12 @@ public struct BuildAction: Sendable {
     /// Loads, checks, then renders and writes every output as it is rendered, atomically.
     public func run(progress: BuildProgress? = nil) async -> Result {
         var clock = StageClock()
-        let (kit, diagnostics) = await load(&clock)
-        guard let kit else { return Result(diagnostics: diagnostics, tree: nil, timings: clock.laps) }
+        let (loaded, diagnostics) = await load(&clock)
+        guard let checked = loaded else { return Result(diagnostics: diagnostics, tree: nil, timings: clock.laps) }
+        // What only the checks read goes before the pages render; the checked kit is freed on
+        // a thread of its own.
+        let kit = checked.forRendering()
+        releaseInBackground(checked)
         progress?.begin("Writing", total: kit.plan.outputs.count)
         let context = RenderContext(kit: kit)
         let problems = await SiteWriter(output: output, location: location).write(kit, context: context, progress: progress)

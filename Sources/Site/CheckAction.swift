@@ -21,8 +21,7 @@ public struct CheckAction: Sendable {
     /// The same, with the wall time of each stage of the load (`--timings`).
     public func timedRun() async -> (diagnostics: [Diagnostic], timings: [(stage: String, seconds: Double)]) {
         var clock = StageClock()
-        // No page renders, so no page's tree is kept past the load.
-        let kit = await KitLoader.load(location, configRequired: configRequired, cache: nil, treeBudget: 0, clock: &clock)
+        let kit = await KitLoader.load(location, configRequired: configRequired, cache: nil, clock: &clock)
         let diagnostics = warningsAsErrors ? kit.diagnostics.promotingWarnings() : kit.diagnostics
         releaseInBackground(kit)
         return (diagnostics, clock.laps)

@@ -138,13 +138,13 @@ package enum KitChecks {
     static func checkChatLinks(_ kit: Kit, documents: [String: DocumentFindings]) -> [Diagnostic] {
         guard kit.config.site.baseURL == nil, !OutputPaths.flavors(kit.config).isEmpty else { return [] }
         let count = documents.values.reduce(0) { $0 + $1.internalLinks.count }
-        guard let first = documents.values.compactMap({ $0.internalLinks.min() }).min() else { return [] }
+        guard let first = documents.values.compactMap(\.internalLinks.first).min() else { return [] }
         return [.warning(.chatRelativeLinks, "\(count) relative link(s) will appear in chat text without their target because site.base_url is not set",
                          at: first, notes: ["set site.base_url in adoptkit.yml to the address the site is published at"])]
     }
 
     static func checkLinks(_ links: [DocumentUses.Link], from path: String, resolver: LinkResolver, anchors: AnchorIndex, isInclude: Bool,
-                           internalLinks: inout [SourceLocation]) -> [Diagnostic] {
+                           internalLinks: inout InternalLinks) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func check(_ destination: String, isImage: Bool, at location: SourceLocation) {
             let what = isImage ? "image" : "link"
@@ -154,7 +154,7 @@ package enum KitChecks {
             case .rootAbsolute:
                 break
             case .asset, .generated:
-                if !isImage { internalLinks.append(location) }
+                if !isImage { internalLinks.add(location) }
             case .dangerous:
                 diagnostics.append(dangerous(destination, what: what, at: location))
             case .rootRelative:
@@ -165,7 +165,7 @@ package enum KitChecks {
                                                 notes: Suggestions.note(fragment, among: anchors.ids(of: path))))
                 }
             case let .page(target, fragment):
-                internalLinks.append(location)
+                internalLinks.add(location)
                 if let fragment, !fragment.isEmpty, !anchors.contains(fragment, in: target) {
                     diagnostics.append(.warning(.linkMissingAnchor, "\(what) to '\(destination)': '\(target)' has no heading with id '\(fragment)'",
                                                 at: location, notes: Suggestions.note(fragment, among: anchors.ids(of: target))))

@@ -2,6 +2,8 @@
 package struct AnchorIndex: Sendable {
     private var byDocument: [String: Set<String>] = [:]
 
+    init() {}
+
     init(outlines: [String: DocumentOutline], pages: [Page], includes: IncludeGraph) {
         for page in pages {
             // A page that includes nothing shares its outline's set, not a copy of it.

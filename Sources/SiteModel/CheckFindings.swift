@@ -19,9 +19,23 @@ package struct CheckFindings: Sendable {
 package struct DocumentFindings: Sendable {
     package var diagnostics: [Diagnostic] = []
     /// Relative links to pages and files (chat text needs `site.base_url` for them).
-    package var internalLinks: [SourceLocation] = []
+    package var internalLinks = InternalLinks()
 
     package init() {}
+}
+
+/// How many relative links a file has, and where the first is: all the chat-link rule reports
+/// (a kit of 100,000 pages has millions of links, so their places are not kept).
+package struct InternalLinks: Sendable {
+    package private(set) var count = 0
+    package private(set) var first: SourceLocation?
+
+    package init() {}
+
+    package mutating func add(_ location: SourceLocation) {
+        count += 1
+        if first.map({ location < $0 }) ?? true { first = location }
+    }
 }
 
 /// Steps down from a poster's largest type: the headline's and the other text's.

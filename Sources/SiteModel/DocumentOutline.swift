@@ -18,11 +18,11 @@ package struct DocumentOutline: Sendable {
     package let includes: [Include]
     /// The file's own anchors: heading ids, and raw HTML anchors the sanitiser keeps
     /// (`<a name="BKMK_x">`, `<span id="note-1">`).
-    package let anchors: Set<String>
+    package private(set) var anchors: Set<String>
     /// Content-relative paths of the local files its code references show, sorted.
     package let codeFiles: [String]
     /// What the document rules read.
-    package let uses: DocumentUses
+    package private(set) var uses: DocumentUses
     let measure: FileMeasure
 
     package init(_ document: MarkdownDocument) {
@@ -48,6 +48,14 @@ package struct DocumentOutline: Sendable {
         }
         uses.finish(document)
         (self.includes, self.anchors, self.codeFiles, self.uses) = (includes, anchors, codeFiles.sorted(), uses)
+    }
+
+    /// The outline without what only the checks read (its uses and anchors): what a build
+    /// keeps while it renders.
+    var forRendering: DocumentOutline {
+        var lean = self
+        (lean.uses, lean.anchors) = (DocumentUses(), [])
+        return lean
     }
 
     /// Whether an edit from `other` to this keeps every other file's findings and outputs'

@@ -138,6 +138,9 @@ package struct IncludeGraph: Sendable {
         !(edges[path] ?? []).isEmpty || edges.values.contains { $0.contains(path) }
     }
 
+    /// The same graph with outlines cut to what rendering reads (`DocumentOutline.forRendering`).
+    mutating func keepOnlyWhatRenderingReads() { outlines = outlines.mapValues(\.forRendering) }
+
     /// The same graph after the file at `path` was edited (its includes unchanged).
     package mutating func update(_ path: String, to outline: DocumentOutline) { outlines[path] = outline }
 

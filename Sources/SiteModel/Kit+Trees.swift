@@ -29,4 +29,15 @@ extension Kit {
         }
         return problems.sorted(by: Diagnostic.ordered)
     }
+
+    /// The kit as `build` renders it: without what only the checks (and `serve`'s rechecks)
+    /// read, which in a large kit is hundreds of megabytes: each file's uses and anchors, the
+    /// anchor index, and the findings per document (their diagnostics are in `diagnostics`).
+    package func forRendering() -> Kit {
+        var kit = self
+        kit.includes.keepOnlyWhatRenderingReads()
+        kit.anchors = AnchorIndex()
+        kit.findings.documents = [:]
+        return kit
+    }
 }

@@ -53,7 +53,7 @@ public struct Kit: Sendable {
     public let languageTOCs: [String: TableOfContentsSource]
     package var includes: IncludeGraph
     /// Heading ids of every page, with those its includes bring.
-    package let anchors: AnchorIndex
+    package internal(set) var anchors: AnchorIndex
     /// Every output of the build with its producer and inputs.
     public internal(set) var plan: BuildPlan
     /// `docfx.json` at the content root, when there is one (page metadata, published prefix).

@@ -15,8 +15,8 @@ package enum KitReader {
     ///   (`build --export`; `serve` exports none).
     /// - Parameter treeBudget: the most bytes of Markdown pages whose trees the kit keeps; past
     ///   it, the trees of pages nothing includes are let go once the model is made, and each
-    ///   is parsed again where its page renders (`Kit.tree(of:)`). `keptTreesBudget` by default,
-    ///   0 for `check` (which renders no page), unlimited for `serve` (whose cache holds them).
+    ///   is parsed again where its page renders (`Kit.tree(of:)`). `keptTreesBudget` by default
+    ///   (`check` loads as `build` does), unlimited for `serve` (whose cache holds them).
     package static func read(_ location: KitLocation, configRequired: Bool, cache: ParseCache?, posterExport: [KitConfig.PosterSettings.ExportFormat]? = nil,
                              treeBudget: Int = keptTreesBudget, clock: inout StageClock) async -> Kit {
         var diagnostics: [Diagnostic] = []

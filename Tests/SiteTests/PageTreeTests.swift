@@ -44,6 +44,18 @@ import Testing
         }
     }
 
+    /// Every fixture kit, hostile ones included, has the same findings either way: the checks
+    /// read what the parse gathered, never a tree.
+    @Test(arguments: try! FileManager.default.contentsOfDirectory(atPath: TestSupport.fixture("").path).sorted())
+    func theFindingsDoNotDependOnTheTreesKept(fixture: String) async {
+        let location = fixture == "docfx-set"
+            ? KitLocation(kit: FileManager.default.temporaryDirectory.appendingPathComponent("no-kit"), content: TestSupport.fixture(fixture))
+            : KitLocation(kit: TestSupport.fixture(fixture))
+        let (kept, released) = (await KitLoader.load(location, treeBudget: .max), await KitLoader.load(location, treeBudget: 0))
+        #expect(released.releasedTrees.count > 0 || kept.pages.isEmpty, "\(fixture) kept every tree")
+        #expect(kept.diagnostics == released.diagnostics)
+    }
+
     /// Past the budget, a page nothing includes keeps no tree; an included page and an include keep theirs.
     @Test func onlyTheTreesOfPagesNothingIncludesGo() async throws {
         try await TestSupport.withTemporaryFolder { root in
